@@ -1,0 +1,55 @@
+# Videre. Two commands on a fresh machine: `make serve` and `make test`.
+# Both create .venv and install on first run (and again when pyproject.toml changes).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installeret
+CHROMIUM := /usr/lib/chromium/chromium
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test bench valider skemaer chromium clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## serve: build and serve the site on http://127.0.0.1:8000, rebuilding when data/ changes
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+## build: write the static site to site/
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## test: the whole suite, browser tests in headless Chromium included
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+## bench: national-scale benchmark; prints a table and writes bench/results.json
+bench: $(STAMP) chromium
+	$(BIN)/python -m bench
+
+## valider: check every record in data/
+valider: $(STAMP)
+	$(BIN)/videre valider
+
+## skemaer: regenerate the published JSON Schemas in docs/schemas/
+skemaer: $(STAMP)
+	$(BIN)/videre skemaer
+
+## chromium: Debian's Chromium for browser tests (installed with apt-get when missing and allowed)
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installerer Debians chromium …"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Mangler $(CHROMIUM). Installér Debians pakke 'chromium' (sudo apt-get install chromium)."; exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf site .pytest_cache

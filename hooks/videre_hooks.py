@@ -1,0 +1,70 @@
+"""MkDocs adapter for videre. Each event is a few lines calling the plain package.
+
+on_config      → videre.pages.SiteOptions.from_mapping (typed options from extra.videre)
+on_files       → videre.load.load_catalog, videre.site.build_pages / build_files
+on_post_build  → videre.search.build_index (Pagefind, Danish)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from videre import search, site
+from videre.errors import WARNING, render_text
+from videre.load import load_catalog
+from videre.pages import SiteOptions
+
+log = logging.getLogger("mkdocs.hooks.videre")
+record_log = logging.getLogger("videre.records")
+"""Record warnings (e.g. stale dates) are shown but, by design, never fail a strict build."""
+if not record_log.handlers:
+    record_log.addHandler(logging.StreamHandler())
+    record_log.propagate = False
+_options: SiteOptions | None = None
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Read extra.videre once into typed options; VIDERE_TODAY pins the date for tests."""
+    global _options
+    today = os.environ.get("VIDERE_TODAY")
+    try:
+        _options = SiteOptions.from_mapping(config.extra.get("videre"), site_url=config.site_url,
+                                            today=dt.date.fromisoformat(today) if today else None)
+    except ValueError as exc:
+        raise PluginError(f"mkdocs.yml: {exc}") from None
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Load and validate every record; fail the build with the full report, or add the pages."""
+    assert _options is not None
+    root = _root(config)
+    result = load_catalog(Path(os.environ.get("VIDERE_DATA", root / "data")), today=_options.today)
+    if result.errors:
+        raise PluginError("Posterne i data/ har fejl:\n\n" + render_text(result.problems, root, result.sources))
+    for problem in result.problems:
+        if problem.level == WARNING:
+            record_log.warning(render_text([problem], root, result.sources).rsplit("\n\n", 1)[0])
+    for page in site.build_pages(result.catalog, _options):
+        files.append(File.generated(config, page.src_uri, content=page.markdown,
+                                    inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
+    for static in site.build_files(result.catalog, _options):
+        files.append(File.generated(config, static.path, content=static.content))
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the Danish search index next to the pages."""
+    count = search.build_index(Path(config.site_dir))
+    log.info("Søgeindeks: %d sider", count)

@@ -1,0 +1,108 @@
+"""Open data: every offer as JSON and CSV, and the compact data the directory filters.
+
+Output is deterministic (sorted, no timestamps) so two builds of the same
+records are byte-identical and diffs stay readable.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from . import schema as S
+from .model import Catalog, Offer
+from .pages import SiteOptions, visible
+from .text import plain
+
+
+def offer_to_json(offer: Offer, catalog: Catalog) -> dict[str, Any]:
+    """One offer in the published format: the YAML field names plus id, owner and address."""
+    contact = offer.contact
+    return {
+        "id": offer.id,
+        "url": offer.url,
+        "udbyder_type": offer.owner_kind,
+        "udbyder": offer.owner,
+        "titel": offer.title,
+        "type": offer.kind,
+        "beskrivelse": offer.description,
+        "målgruppe": {"alder": {"fra": offer.age_from, "til": offer.age_to}, "problemer": list(offer.problems),
+                      "beskrivelse": offer.target_text},
+        "indhold": list(offer.elements),
+        "form": list(offer.modes),
+        "henvisning": list(offer.routes),
+        "sådan_henviser_du": offer.how_to_refer,
+        "sted": {"navn": offer.place.name, "adresse": offer.place.address, "postnr": offer.place.postcode,
+                 "by": offer.place.city},
+        "åbningstider": offer.hours,
+        "pris": offer.cost,
+        "sprog": list(offer.languages),
+        "tilgængelighed": offer.accessibility,
+        "link": offer.link,
+        "kontakt": {"rolle": contact.role, "enhed": contact.unit, "telefon": contact.phone,
+                    "email": contact.email, "sikker_post": contact.secure_mail, "tider": contact.hours},
+        "dækning": list(offer.coverage),
+        "kommuner": sorted(catalog.register.expand_coverage(offer.coverage)),
+        "sidst_bekræftet": {"dato": offer.verified.date.isoformat(), "af": offer.verified.by},
+        "eksempel": offer.example,
+        "kilde": offer.source,
+    }
+
+
+def _offers(catalog: Catalog, options: SiteOptions) -> list[Offer]:
+    return sorted(visible(catalog.all_offers(), options), key=lambda o: o.id)
+
+
+def offers_json(catalog: Catalog, options: SiteOptions) -> str:
+    payload = {"schema_version": S.SCHEMA_VERSION,
+               "tilbud": [offer_to_json(o, catalog) for o in _offers(catalog, options)]}
+    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+CSV_COLUMNS = ("id", "url", "udbyder_type", "udbyder", "titel", "type", "beskrivelse", "alder_fra", "alder_til",
+               "problemer", "indhold", "form", "henvisning", "sted", "åbningstider", "pris", "sprog", "link",
+               "kontakt_rolle", "kontakt_telefon", "kontakt_email", "kontakt_sikker_post", "dækning",
+               "sidst_bekræftet", "bekræftet_af", "eksempel")
+
+
+def _cell(value: str) -> str:
+    """Neutralise spreadsheet formulas: a cell may not start with = + - @."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def offers_csv(catalog: Catalog, options: SiteOptions) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for o in _offers(catalog, options):
+        row = [o.id, o.url, o.owner_kind, o.owner, o.title, o.kind, plain(o.description), str(o.age_from),
+               str(o.age_to), "|".join(o.problems), "|".join(o.elements), "|".join(o.modes), "|".join(o.routes),
+               o.place.one_line(), o.hours, o.cost, "|".join(o.languages), o.link, o.contact.role, o.contact.phone,
+               o.contact.email, o.contact.secure_mail, "|".join(o.coverage), o.verified.date.isoformat(),
+               o.verified.by, "ja" if o.example else "nej"]
+        writer.writerow([_cell(str(v)) for v in row])
+    return out.getvalue()
+
+
+def directory_json(catalog: Catalog, options: SiteOptions) -> str:
+    """Compact data for the directory page: short keys, coverage codes, no long text."""
+    register = catalog.register
+    partner_names = {p.slug: p.short_name for p in catalog.partners}
+    names = {m.slug: m.name for m in register.municipalities}
+    offers = []
+    for o in _offers(catalog, options):
+        owner = f"{names.get(o.owner, o.owner)} Kommune" if o.owner_kind == "kommune" else partner_names.get(o.owner, o.owner)
+        summary = plain(o.description)
+        offers.append({
+            "t": o.title, "k": o.kind, "e": owner, "u": o.url, "d": list(o.coverage), "a": list(o.age_groups),
+            "p": list(o.problems), "f": list(o.modes), "h": list(o.routes), "x": 1 if o.example else 0,
+            "b": summary if len(summary) <= 160 else summary[:157].rsplit(" ", 1)[0] + " …",
+        })
+    payload = {
+        "regioner": {r.slug: [m.slug for m in register.in_region(r.slug)] for r in register.regions},
+        "kommuner": names,
+        "tilbud": offers,
+    }
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"

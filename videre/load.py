@@ -1,0 +1,208 @@
+"""Load every record below ``data/``: find, parse, validate, build, cross-check.
+
+All problems from all files are collected in one run. A file with errors is
+left out of the catalog, but the run goes on, so a contributor sees every
+problem at once. Nothing here prints or exits: callers render the problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from . import schema as S
+from .errors import ERROR, Problem, RecordErrors, errors_only
+from .kinds import KINDS, REGISTER_FILE, Context, Kind
+from .model import Catalog, Municipality, Region, Register
+from .validate import Validator, closest, fold
+from .yamlsource import Document, load
+
+_SLUG = re.compile(S.SLUG_PATTERN)
+IGNORED_NAMES = {"README.md", ".gitkeep"}
+
+
+@dataclass
+class LoadResult:
+    catalog: Catalog
+    problems: list[Problem]
+    sources: dict[Path, Sequence[str]] = field(default_factory=dict)
+    """Source lines of files with problems, so reports can quote the line."""
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors_only(self.problems)
+
+    def raise_for_errors(self, root: Path | None = None) -> Catalog:
+        if self.errors:
+            raise RecordErrors(self.problems, root)
+        return self.catalog
+
+
+def register_view(register: Register) -> S.RegisterView:
+    return S.RegisterView([r.slug for r in register.regions], [m.slug for m in register.municipalities])
+
+
+def load_register(path: Path, today: dt.date) -> tuple[Register, list[Problem], Document | None]:
+    document, problems = load(path)
+    if document is None:
+        return Register((), ()), problems, None
+    problems += Validator(S.register_schema(), today).problems(document)
+    if errors_only(problems):
+        return Register((), ()), problems, document
+    data = document.data
+    regions = tuple(Region(r["kode"], r["navn"], r["slug"]) for r in data["regioner"])
+    municipalities = tuple(Municipality(m["kode"], m["navn"], m["slug"], m["region"], m["team"])
+                           for m in data["kommuner"])
+    region_slugs = {r.slug for r in regions}
+    for index, municipality in enumerate(municipalities):
+        if municipality.region not in region_slugs:
+            line, col = document.where(("kommuner", index, "region"))
+            problems.append(Problem(path, line, col, f"kommuner[{index}].region", "ukendt-reference",
+                                    f"kommunen '{municipality.name}' ligger i regionen '{municipality.region}', "
+                                    "som ikke findes", "brug en af regionernes slugs øverst i filen"))
+    for attribute, label in (("code", "kode"), ("slug", "slug"), ("name", "navn")):
+        seen: dict[Any, int] = {}
+        for index, municipality in enumerate(municipalities):
+            value = getattr(municipality, attribute)
+            if value in seen:
+                line, col = document.where(("kommuner", index, label))
+                problems.append(Problem(path, line, col, f"kommuner[{index}].{label}", "dublet-id",
+                                        f"'{label}' {value} findes allerede (kommuner[{seen[value]}])",
+                                        "hver kommune må kun stå én gang"))
+            seen[value] = index
+    return Register(regions, municipalities), problems, document
+
+
+def _path_problems(relative: tuple[str, ...], file: Path, known: list[str]) -> list[Problem]:
+    """Folder and file names must be plain slugs: no look-alikes, spaces or traversal."""
+    problems: list[Problem] = []
+    for index, part in enumerate(relative):
+        name = part.removesuffix(".yaml") if index == len(relative) - 1 else part
+        if not _SLUG.match(name):
+            suggestion = re.sub(r"[^a-z0-9-]+", "-", fold(name)).strip("-") or "tilbud"
+            suggestion = closest(suggestion, known) or suggestion if index < len(relative) - 1 else suggestion
+            problems.append(Problem(file, 1, 1, "", "ugyldigt-filnavn",
+                                    f"navnet '{part}' må kun have små bogstaver a–z, tal og bindestreg",
+                                    f"omdøb til '{suggestion}{'.yaml' if part.endswith('.yaml') else ''}'"))
+    return problems
+
+
+def discover(data_dir: Path) -> Iterable[Path]:
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_file() and not any(p.startswith(".") for p in path.relative_to(data_dir).parts):
+            yield path
+
+
+def load_catalog(data_dir: Path, *, today: dt.date | None = None,
+                 only: Sequence[Path] | None = None) -> LoadResult:
+    """Load the whole data tree. ``only`` limits validation to some files (the register is always read)."""
+    today = today or dt.date.today()
+    data_dir = data_dir.resolve()
+    register, problems, register_doc = load_register(data_dir / REGISTER_FILE, today)
+    sources: dict[Path, Sequence[str]] = {}
+    if register_doc is not None and problems:
+        sources[register_doc.path] = register_doc.lines
+    ctx = Context(register, data_dir, today)
+    view = register_view(register)
+    validators = {kind.name: Validator(kind.schema(view), today) for kind in KINDS}
+    collected: dict[str, list[Any]] = {kind.name: [] for kind in KINDS}
+    wanted = {p.resolve() for p in only} if only is not None else None
+
+    for path in discover(data_dir):
+        relative = path.relative_to(data_dir).parts
+        if relative == (REGISTER_FILE,) or path.name in IGNORED_NAMES:
+            continue
+        if wanted is not None and path not in wanted:
+            continue
+        file_problems = _load_one(path, relative, ctx, validators, collected, sources)
+        problems += file_problems
+
+    catalog = _catalog(register, collected)
+    problems += _collisions(catalog)
+    return LoadResult(catalog, problems, sources)
+
+
+def _load_one(path: Path, relative: tuple[str, ...], ctx: Context, validators: dict[str, Validator],
+              collected: dict[str, list[Any]], sources: dict[Path, Sequence[str]]) -> list[Problem]:
+    if path.suffix == ".yml":
+        return [Problem(path, 1, 1, "", "ugyldigt-filnavn", "filendelsen skal være '.yaml', ikke '.yml'",
+                        f"omdøb filen til '{path.stem}.yaml'")]
+    if path.suffix != ".yaml":
+        return [Problem(path, 1, 1, "", "ukendt-placering", f"filen '{path.name}' er ikke en YAML-post",
+                        "flyt eller slet filen; kun .yaml-filer hører til i data/", level=ERROR)]
+    problems = _path_problems(relative, path, [m.slug for m in ctx.register.municipalities])
+    kind = _kind_for(relative)
+    if kind is None:
+        problems.append(Problem(path, 1, 1, "", "ukendt-placering",
+                                f"filen ligger i '{'/'.join(relative[:-1]) or 'data'}', hvor den ikke bliver brugt",
+                                "læg tilbud i data/offers/<kommune>/ og kontakter i data/contacts/kommuner/"))
+        return problems
+    if problems:
+        return problems
+    document, problems = load(path)
+    if document is not None:
+        problems += validators[kind.name].problems(document)
+        if not errors_only(problems):
+            record = kind.build(document.data, path, kind.match(relative) or (), ctx)
+            if kind.check is not None:
+                problems += list(kind.check(record, ctx))
+            if not errors_only(problems):
+                collected[kind.name].append(record)
+        if problems:
+            sources[path] = document.lines
+    elif problems:
+        try:
+            sources[path] = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            pass
+    return problems
+
+
+def _kind_for(relative: tuple[str, ...]) -> Kind | None:
+    return next((kind for kind in KINDS if kind.match(relative) is not None), None)
+
+
+def _catalog(register: Register, collected: dict[str, list[Any]]) -> Catalog:
+    fields: dict[str, Any] = {}
+    extra: dict[str, tuple[Any, ...]] = {}
+    for kind in KINDS:
+        records = collected[kind.name]
+        if kind.collection == "contacts":
+            fields["contacts"] = {r.municipality: r for r in records}
+        elif kind.collection:
+            fields[kind.collection] = tuple(records)
+        else:
+            extra[kind.name] = tuple(records)
+    return Catalog(register=register, extra=extra, **fields)
+
+
+def _collisions(catalog: Catalog) -> list[Problem]:
+    """Two records may never claim the same address on the site."""
+    problems: list[Problem] = []
+    municipalities = {m.slug for m in catalog.register.municipalities}
+    for partner in catalog.partners:
+        if partner.slug in municipalities:
+            problems.append(Problem(partner.file, 1, 1, "", "dublet-id",
+                                    f"foreningen hedder '{partner.slug}' ligesom en kommune",
+                                    f"omdøb filen, fx til '{partner.slug}-forening.yaml'"))
+    seen: dict[str, Path] = {}
+    for offer in catalog.all_offers():
+        key = offer.id.casefold()
+        if key in seen:
+            problems.append(Problem(offer.file, 1, 1, "", "dublet-id",
+                                    f"tilbuddet '{offer.id}' findes også i {seen[key].as_posix()}",
+                                    "giv det ene tilbud et andet filnavn"))
+        seen[key] = offer.file
+    titles: dict[tuple[str, str], Path] = {}
+    for offer in catalog.all_offers():
+        key = (offer.owner, " ".join(offer.title.casefold().split()))
+        if key in titles:
+            problems.append(Problem(offer.file, 1, 1, "titel", "mulig-dublet",
+                                    f"'{offer.owner}' har allerede et tilbud med titlen '{offer.title}' "
+                                    f"({titles[key].name})", "slå de to filer sammen, eller giv dem hver sin titel",
+                                    level="advarsel"))
+        titles[key] = offer.file
+    return problems

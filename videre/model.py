@@ -1,0 +1,224 @@
+"""Typed, frozen records. Builders and exports only ever see these.
+
+Values are cleaned once, at the edge (:mod:`videre.kinds`), after validation:
+dates are ``datetime.date``, lists are tuples, and optional text is ``""``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Mapping
+
+from . import vocab
+
+
+@dataclass(frozen=True)
+class Region:
+    code: int
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: int
+    name: str
+    slug: str
+    region: str
+    team: str
+
+
+@dataclass(frozen=True)
+class Register:
+    regions: tuple[Region, ...]
+    municipalities: tuple[Municipality, ...]
+
+    def municipality(self, slug: str) -> Municipality:
+        return self._by_slug[slug]
+
+    def region(self, slug: str) -> Region:
+        return next(r for r in self.regions if r.slug == slug)
+
+    def in_region(self, region_slug: str) -> tuple[Municipality, ...]:
+        return tuple(m for m in self.municipalities if m.region == region_slug)
+
+    @cached_property
+    def _by_slug(self) -> dict[str, Municipality]:
+        return {m.slug: m for m in self.municipalities}
+
+    def expand_coverage(self, coverage: tuple[str, ...]) -> frozenset[str]:
+        """Municipality slugs reached by a coverage list (nationwide, regions, municipalities)."""
+        if vocab.NATIONWIDE in coverage:
+            return frozenset(m.slug for m in self.municipalities)
+        reached: set[str] = set()
+        for item in coverage:
+            if item.startswith("region-"):
+                reached.update(m.slug for m in self.in_region(item.removeprefix("region-")))
+            else:
+                reached.add(item)
+        return frozenset(reached)
+
+
+@dataclass(frozen=True)
+class Verified:
+    date: dt.date
+    by: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    role: str
+    unit: str = ""
+    phone: str = ""
+    email: str = ""
+    secure_mail: str = ""
+    hours: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str = ""
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+
+    def one_line(self) -> str:
+        town = " ".join(p for p in (self.postcode, self.city) if p)
+        return ", ".join(p for p in (self.name, self.address, town) if p)
+
+
+@dataclass(frozen=True)
+class Offer:
+    """An offer from a municipality (owner_kind 'kommune') or a partner ('partner')."""
+
+    id: str
+    slug: str
+    owner_kind: str
+    owner: str
+    title: str
+    kind: str
+    description: str
+    age_from: int
+    age_to: int
+    problems: tuple[str, ...]
+    target_text: str
+    elements: tuple[str, ...]
+    modes: tuple[str, ...]
+    routes: tuple[str, ...]
+    how_to_refer: str
+    place: Place
+    hours: str
+    cost: str
+    languages: tuple[str, ...]
+    accessibility: str
+    link: str
+    contact: Contact
+    verified: Verified
+    example: bool
+    source: str
+    coverage: tuple[str, ...]
+    file: Path = field(compare=False)
+
+    @property
+    def age_groups(self) -> tuple[str, ...]:
+        return vocab.age_groups(self.age_from, self.age_to)
+
+    @property
+    def url(self) -> str:
+        return f"tilbud/{self.owner}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Partner:
+    slug: str
+    name: str
+    short_name: str
+    description: str
+    web: str
+    contact: Contact | None
+    verified: Verified
+    example: bool
+    source: str
+    file: Path = field(compare=False)
+
+    @property
+    def url(self) -> str:
+        return f"partnere/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class MunicipalContacts:
+    municipality: str
+    gop_receiver: Contact
+    volunteer_coordinator: Contact | None
+    depression_coordinator: Contact | None
+    verified: Verified
+    example: bool
+    source: str
+    file: Path = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Department:
+    slug: str
+    name: str
+    region: str
+    therapy_unit: Contact
+    serves: tuple[str, ...]
+    verified: Verified
+    example: bool
+    source: str
+    file: Path = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every valid record, with the look-ups the page builders need."""
+
+    register: Register
+    offers: tuple[Offer, ...] = ()
+    partners: tuple[Partner, ...] = ()
+    partner_offers: tuple[Offer, ...] = ()
+    contacts: Mapping[str, MunicipalContacts] = field(default_factory=dict)
+    departments: tuple[Department, ...] = ()
+    extra: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    """Records of further kinds (cases, screens, …), keyed by kind name."""
+
+    def offers_in(self, municipality: str) -> tuple[Offer, ...]:
+        return self._offers_by_municipality.get(municipality, ())
+
+    def partner_offers_for(self, municipality: str) -> tuple[Offer, ...]:
+        return self._partner_offers_by_municipality.get(municipality, ())
+
+    @cached_property
+    def _offers_by_municipality(self) -> dict[str, tuple[Offer, ...]]:
+        index: dict[str, list[Offer]] = {}
+        for offer in self.offers:
+            index.setdefault(offer.owner, []).append(offer)
+        return {slug: tuple(found) for slug, found in index.items()}
+
+    @cached_property
+    def _partner_offers_by_municipality(self) -> dict[str, tuple[Offer, ...]]:
+        index: dict[str, list[Offer]] = {}
+        for offer in self.partner_offers:
+            for slug in sorted(self.register.expand_coverage(offer.coverage)):
+                index.setdefault(slug, []).append(offer)
+        return {slug: tuple(found) for slug, found in index.items()}
+
+    def partner(self, slug: str) -> Partner:
+        return next(p for p in self.partners if p.slug == slug)
+
+    def offers_of_partner(self, slug: str) -> tuple[Offer, ...]:
+        return tuple(o for o in self.partner_offers if o.owner == slug)
+
+    def departments_serving(self, municipality: str) -> tuple[Department, ...]:
+        return tuple(d for d in self.departments if municipality in d.serves)
+
+    def all_offers(self) -> tuple[Offer, ...]:
+        return self.offers + self.partner_offers
+
+    def of(self, kind: str) -> tuple[Any, ...]:
+        return tuple(self.extra.get(kind, ()))

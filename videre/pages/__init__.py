@@ -1,0 +1,124 @@
+"""Page builders: records in, ``(src_uri, markdown)`` out. No generator imports.
+
+Each builder is a pure function over the :class:`~videre.model.Catalog`. The
+MkDocs hook registers the results as generated files; ``videre sider`` writes
+the same pages to disk for any other generator. Record text reaches a page
+only through autoescaped templates and :func:`videre.text.to_html`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .. import text, vocab
+from ..model import Offer
+
+
+@dataclass(frozen=True)
+class Page:
+    src_uri: str
+    """Path below docs/, e.g. ``kommuner/esbjerg.md``."""
+    markdown: str
+    in_nav: bool = False
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """Build options from ``mkdocs.yml`` (``extra.videre``), typed and checked once."""
+
+    show_examples: bool = True
+    review_months: int = 12
+    editor_email: str = "redaktion@videre.example.org"
+    issue_url: str = ""
+    site_url: str = "https://videre.example.org/"
+    today: dt.date = field(default_factory=dt.date.today)
+
+    @classmethod
+    def from_mapping(cls, raw: dict[str, Any] | None, *, site_url: str | None = None,
+                     today: dt.date | None = None) -> "SiteOptions":
+        raw = dict(raw or {})
+        known = {"vis_eksempler": "show_examples", "gennemsyn_maaneder": "review_months",
+                 "redaktion_email": "editor_email", "fejl_url": "issue_url"}
+        unknown = sorted(set(raw) - set(known))
+        if unknown:
+            raise ValueError(f"ukendt indstilling under extra.videre: {', '.join(unknown)}; "
+                             f"tilladte er {', '.join(sorted(known))}")
+        values: dict[str, Any] = {known[k]: v for k, v in raw.items()}
+        if not isinstance(values.get("show_examples", True), bool):
+            raise ValueError("extra.videre.vis_eksempler skal være true eller false")
+        months = values.get("review_months", 12)
+        if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= 60:
+            raise ValueError("extra.videre.gennemsyn_maaneder skal være et helt tal fra 1 til 60")
+        if site_url:
+            values["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
+        if today is not None:
+            values["today"] = today
+        return cls(**values)
+
+
+def page_url(src_uri: str) -> str:
+    """The directory-style URL of a source path: ``kommuner/esbjerg.md`` → ``kommuner/esbjerg/``."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative(from_src: str, to_url: str) -> str:
+    """A link from one generated page to a site URL, as relative HTML needs it."""
+    base = page_url(from_src) or "."
+    anchor = ""
+    if "#" in to_url:
+        to_url, anchor = to_url.split("#", 1)
+        anchor = "#" + anchor
+    target = posixpath.relpath(to_url or ".", base.rstrip("/") or ".")
+    if to_url.endswith("/") and not target.endswith("/"):
+        target += "/"
+    return (target if target != "./" else "./") + anchor
+
+
+def danish_date(day: dt.date) -> str:
+    months = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+              "oktober", "november", "december")
+    return f"{day.day}. {months[day.month - 1]} {day.year}"
+
+
+def age_text(offer: Offer) -> str:
+    if offer.age_from == 0 and offer.age_to >= 120:
+        return "Alle aldre"
+    if offer.age_to >= 120:
+        return f"Fra {offer.age_from} år"
+    return f"{offer.age_from}–{offer.age_to} år"
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("videre", "templates"),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = lambda value: Markup(text.to_html(value))
+    env.filters["plain"] = text.plain
+    env.filters["md_escape"] = lambda value: Markup(text.md_escape(str(value)))
+    env.filters["dato"] = danish_date
+    env.filters["labels"] = lambda codes, table, sep=", ": sep.join(vocab.label(table, c) for c in codes)
+    env.filters["age"] = age_text
+    env.globals.update(vocab=vocab, label=vocab.label)
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def visible(offers: tuple[Offer, ...], options: SiteOptions) -> tuple[Offer, ...]:
+    """Offers to publish: example records are dropped only when the switch says so."""
+    return offers if options.show_examples else tuple(o for o in offers if not o.example)

@@ -1,0 +1,25 @@
+"""One page per offer: the address that QR codes, handouts and links point to."""
+
+from __future__ import annotations
+
+from ..model import Catalog, Offer
+from . import Page, SiteOptions, render, visible
+from .links import Linker
+from .partner import coverage_text
+
+
+def offer_page(catalog: Catalog, offer: Offer) -> Page:
+    src = f"tilbud/{offer.owner}/{offer.slug}.md"
+    if offer.owner_kind == "kommune":
+        owner_name = f"{catalog.register.municipality(offer.owner).name} Kommune"
+        owner_url, coverage = f"kommuner/{offer.owner}/", ""
+    else:
+        owner_name = catalog.partner(offer.owner).short_name
+        owner_url, coverage = f"partnere/{offer.owner}/", coverage_text(offer, catalog.register)
+    markdown = render("tilbud.md.j2", o=offer, owner_name=owner_name, owner_url=owner_url,
+                      coverage=coverage, **Linker(src).context())
+    return Page(src, markdown)
+
+
+def offer_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
+    return [offer_page(catalog, o) for o in visible(catalog.all_offers(), options)]

@@ -1,0 +1,34 @@
+"""One page per civil-society partner, with its offers and where they reach."""
+
+from __future__ import annotations
+
+from ..model import Catalog, Offer, Register
+from .. import vocab
+from . import Page, SiteOptions, render, visible
+from .links import Linker
+
+
+def coverage_text(offer: Offer, register: Register) -> str:
+    """Where a partner offer reaches, in words: 'Hele landet', regions, or municipalities."""
+    if vocab.NATIONWIDE in offer.coverage:
+        return "Hele landet"
+    names = {m.slug: m.name for m in register.municipalities}
+    regions = {f"region-{r.slug}": r.name for r in register.regions}
+    return ", ".join(regions.get(c) or names.get(c, c) for c in offer.coverage)
+
+
+def partner_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
+    pages = []
+    partners = [p for p in catalog.partners if options.show_examples or not p.example]
+    counts = {}
+    for partner in partners:
+        src = f"partnere/{partner.slug}.md"
+        offers = visible(catalog.offers_of_partner(partner.slug), options)
+        counts[partner.slug] = len(offers)
+        coverage = {o.id: coverage_text(o, catalog.register) for o in offers}
+        pages.append(Page(src, render("partner.md.j2", p=partner, offers=offers, coverage=coverage,
+                                      **Linker(src).context())))
+    index = "partnere/index.md"
+    pages.append(Page(index, render("partnere.md.j2", partners=partners, counts=counts, **Linker(index).context()),
+                      in_nav=True))
+    return pages

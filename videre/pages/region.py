@@ -1,0 +1,33 @@
+"""An overview page per region, and the index of all municipalities."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from ..model import Catalog
+from . import Page, SiteOptions, render, visible
+from .links import Linker
+
+
+def region_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
+    register = catalog.register
+    names = {m.slug: m.name for m in register.municipalities}
+    pages = []
+    for region in register.regions:
+        src = f"regioner/{region.slug}.md"
+        rows = [SimpleNamespace(m=m, offers=len(visible(catalog.offers_in(m.slug), options)),
+                                partner_offers=len(visible(catalog.partner_offers_for(m.slug), options)),
+                                contact=m.slug in catalog.contacts)
+                for m in register.in_region(region.slug)]
+        departments = [d for d in catalog.departments if d.region == region.slug]
+        pages.append(Page(src, render("region.md.j2", region=region, rows=rows, departments=departments,
+                                      names=names, **Linker(src).context()), in_nav=True))
+    return pages
+
+
+def municipality_index(catalog: Catalog, options: SiteOptions) -> Page:
+    src = "kommuner/index.md"
+    register = catalog.register
+    regions = [(r, sorted(register.in_region(r.slug), key=lambda m: m.name)) for r in register.regions]
+    counts = {m.slug: len(visible(catalog.offers_in(m.slug), options)) for m in register.municipalities}
+    return Page(src, render("kommuner.md.j2", regions=regions, counts=counts, **Linker(src).context()), in_nav=True)

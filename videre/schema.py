@@ -1,0 +1,384 @@
+"""The record format: one JSON Schema per record kind, built from one place.
+
+The schemas are the single source of truth. They are published with the site
+(for editors and other systems), rendered into the field reference page, and
+interpreted directly by :mod:`videre.validate`. Nothing else describes fields.
+
+Keywords beyond JSON Schema carry an ``x-`` prefix, which validators and
+editors ignore:
+
+``x-markdown``   free text where the small Markdown subset is allowed;
+``x-renamed``    old field names and their new names, for a helpful message;
+``x-hint``       the fix shown to the contributor when the value is wrong;
+``x-no-future``  a date that may not lie after the build date.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from . import vocab
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_BASE_URL = "https://videre.example.org/schemas/"
+SCHEMA_VERSION = "1.0"
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+PHONE_PATTERN = r"^(\+45 ?)?[2-9][0-9]( ?[0-9]{2}){3}$"
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
+HTTPS_PATTERN = r"^https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?(/[^\s<>\"]*)?$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+Schema = dict[str, Any]
+
+
+# ---------------------------------------------------------------- building blocks
+
+
+def text(title: str, description: str, example: str, *, max_length: int = 200,
+         markdown: bool = False, min_length: int = 1) -> Schema:
+    schema: Schema = {
+        "type": "string", "title": title, "description": description,
+        "minLength": min_length, "maxLength": max_length, "examples": [example],
+    }
+    if markdown:
+        schema["x-markdown"] = True
+    return schema
+
+
+def coded(title: str, description: str, table: Mapping[str, str], example: str) -> Schema:
+    return {
+        "type": "string", "title": title, "description": description,
+        "enum": list(table), "examples": [example],
+        "x-labels": dict(table),
+    }
+
+
+def coded_list(title: str, description: str, table: Mapping[str, str],
+               example: list[str], *, min_items: int = 1) -> Schema:
+    return {
+        "type": "array", "title": title, "description": description,
+        "items": {"type": "string", "enum": list(table), "x-labels": dict(table)},
+        "minItems": min_items, "uniqueItems": True, "examples": [example],
+    }
+
+
+def phone(title: str = "Telefon") -> Schema:
+    return {
+        "type": "string", "title": title, "pattern": PHONE_PATTERN,
+        "description": "Dansk telefonnummer med 8 cifre, gerne i grupper af to.",
+        "examples": ["+45 12 34 56 78"],
+        "x-hint": "skriv 8 cifre, fx '+45 12 34 56 78' eller '12345678'",
+    }
+
+
+def email(title: str, description: str, example: str) -> Schema:
+    return {
+        "type": "string", "title": title, "description": description,
+        "pattern": EMAIL_PATTERN, "maxLength": 120, "examples": [example],
+        "x-hint": "skriv en fælles funktionsadresse, fx 'genoptraening@kommune.example.org'",
+    }
+
+
+def https_link(title: str, description: str, example: str) -> Schema:
+    return {
+        "type": "string", "title": title, "description": description,
+        "pattern": HTTPS_PATTERN, "maxLength": 300, "examples": [example],
+        "x-hint": "skriv hele adressen med 'https://' foran",
+    }
+
+
+def date(title: str, description: str) -> Schema:
+    return {
+        "type": "string", "title": title, "description": description,
+        "pattern": DATE_PATTERN, "format": "date", "examples": ["2026-10-01"],
+        "x-no-future": True,
+        "x-hint": "skriv datoen som ÅÅÅÅ-MM-DD, fx '2026-10-01'",
+    }
+
+
+def obj(title: str, description: str, properties: Mapping[str, Schema],
+        required: Iterable[str] = (), *, renamed: Mapping[str, str] | None = None) -> Schema:
+    schema: Schema = {
+        "type": "object", "title": title, "description": description,
+        "properties": dict(properties), "required": list(required),
+        "additionalProperties": False,
+    }
+    if renamed:
+        schema["x-renamed"] = dict(renamed)
+    return schema
+
+
+def document(kind: str, title: str, description: str, body: Schema) -> Schema:
+    """Turn an object schema into a published top-level schema document."""
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": f"{SCHEMA_BASE_URL}{kind}.schema.json",
+        "x-schema-version": SCHEMA_VERSION,
+        **body,
+        "title": title,
+        "description": description,
+    }
+
+
+# ---------------------------------------------------------------- shared parts
+
+VERIFIED = obj(
+    "Sidst bekræftet",
+    "Hvornår og af hvem oplysningerne sidst blev tjekket mod en rigtig kilde.",
+    {
+        "dato": date("Dato", "Datoen for seneste kontrol. Må ikke ligge i fremtiden."),
+        "af": text("Af", "Den rolle eller enhed, der tjekkede. Aldrig en persons navn.",
+                   "Træning og Rehabilitering", max_length=120),
+    },
+    required=("dato", "af"),
+)
+
+EXAMPLE_FLAG: Schema = {
+    "type": "boolean", "title": "Eksempel",
+    "description": ("Sæt 'true', hvis oplysningerne ikke er tjekket mod en rigtig kilde. "
+                    "Siden viser så et synligt mærke 'Eksempel'."),
+    "examples": [False],
+}
+
+SOURCE = text("Kilde", "Hvor oplysningerne stammer fra, fx kommunens hjemmeside.",
+              "Kommunens hjemmeside om genoptræning", max_length=300)
+
+PERSON_FIELDS = {"navn": "rolle", "person": "rolle", "kontaktperson": "rolle"}
+"""Fields that would hold a private person; the message points to a role instead."""
+
+CONTACT = obj(
+    "Kontakt",
+    "Hvem man kontakter. Skriv en rolle og fælles adresser, aldrig en privatpersons navn.",
+    {
+        "rolle": text("Rolle", "Rollen eller funktionen, der svarer.",
+                      "Visitator i Træning og Rehabilitering", max_length=120),
+        "enhed": text("Enhed", "Afdelingen eller enheden.", "Træning og Rehabilitering",
+                      max_length=120),
+        "telefon": phone(),
+        "email": email("E-mail", "En fælles funktionsadresse.", "kontakt@kommune.example.org"),
+        "sikker_post": email("Sikker post", "Adresse til sikker e-mail med personfølsomme oplysninger.",
+                             "sikkerpost@kommune.example.org"),
+        "tider": text("Træffetider", "Hvornår man kan ringe eller komme.",
+                      "Hverdage kl. 8–15", max_length=120),
+    },
+    required=("rolle",),
+    renamed={**PERSON_FIELDS, "telefon_nr": "telefon", "tlf": "telefon", "mail": "email",
+             "e-mail": "email"},
+)
+
+PLACE = obj(
+    "Sted", "Hvor tilbuddet foregår.",
+    {
+        "navn": text("Navn", "Stedets navn.", "Sundhedshuset", max_length=120),
+        "adresse": text("Adresse", "Vej og nummer.", "Eksempelvej 1", max_length=120),
+        "postnr": {"type": "string", "title": "Postnummer", "pattern": r"^[0-9]{4}$",
+                   "description": "Fire cifre. Sæt anførselstegn om, fx '6700'.",
+                   "examples": ["6700"], "x-hint": "skriv fire cifre i anførselstegn, fx '6700'"},
+        "by": text("By", "Byens navn.", "Esbjerg", max_length=60),
+    },
+)
+
+AGE = obj(
+    "Alder", "Aldersgrænser for målgruppen, begge tal medregnet.",
+    {
+        "fra": {"type": "integer", "title": "Fra", "minimum": 0, "maximum": 120, "examples": [18],
+                "description": "Laveste alder."},
+        "til": {"type": "integer", "title": "Til", "minimum": 0, "maximum": 120, "examples": [120],
+                "description": "Højeste alder. Skriv 120, hvis der ikke er en øvre grænse."},
+    },
+    required=("fra", "til"),
+)
+
+TARGET_GROUP = obj(
+    "Målgruppe", "Hvem tilbuddet er til.",
+    {
+        "alder": AGE,
+        "problemer": coded_list("Problemer", "De vanskeligheder, tilbuddet er til.",
+                                vocab.PROBLEMS, ["angst", "depression"]),
+        "beskrivelse": text("Beskrivelse", "Uddybning af målgruppen med dine egne ord.",
+                            "Voksne, der har været indlagt i psykiatrien.", max_length=500),
+    },
+    required=("alder", "problemer"),
+)
+
+
+def offer_fields() -> dict[str, Schema]:
+    """Fields shared by municipal and partner offers."""
+    return {
+        "titel": text("Titel", "Tilbuddets navn, kort og klart.",
+                      "Genoptræning efter indlæggelse i psykiatrien", min_length=3, max_length=120),
+        "type": coded("Type", "Hvilken slags tilbud det er.", vocab.OFFER_KINDS, "genoptraening"),
+        "beskrivelse": text("Beskrivelse",
+                            "Hvad borgeren får, i et almindeligt sprog. Korte sætninger. "
+                            "Du må bruge **fed**, *kursiv*, lister med '- ' og links.",
+                            "Du træner sammen med en ergoterapeut hjemme, udendørs eller på centret.",
+                            max_length=1500, markdown=True),
+        "målgruppe": TARGET_GROUP,
+        "indhold": coded_list("Indhold", "Hvad der arbejdes med.", vocab.CONTENT_ELEMENTS,
+                              ["struktur-i-hverdagen", "kognitiv-traening"], min_items=0),
+        "form": coded_list("Form", "Hvor og hvordan tilbuddet foregår.", vocab.DELIVERY_MODES,
+                           ["hjemme", "udendoers", "center"]),
+        "henvisning": coded_list("Henvisning", "Hvordan borgeren kommer i gang.",
+                                 vocab.REFERRAL_ROUTES, ["gop"]),
+        "sådan_henviser_du": text("Sådan henviser du", "Konkret: hvad personalet skal gøre.",
+                                  "Send genoptræningsplanen til kommunens sikre post.",
+                                  max_length=600, markdown=True),
+        "sted": PLACE,
+        "åbningstider": text("Åbningstider", "Hvornår tilbuddet er åbent.", "Hverdage kl. 8–15",
+                             max_length=200),
+        "pris": text("Pris", "Hvad det koster for borgeren.", "Gratis", max_length=120),
+        "sprog": coded_list("Sprog", "Sprog, tilbuddet gives på.", vocab.LANGUAGES, ["da"]),
+        "tilgængelighed": text("Tilgængelighed", "Adgang for kørestol, hørespole og lignende.",
+                               "Der er elevator og handicaptoilet.", max_length=300),
+        "link": https_link("Link", "Tilbuddets egen side.", "https://kommune.example.org/genoptraening"),
+        "kontakt": CONTACT,
+        "sidst_bekræftet": VERIFIED,
+        "eksempel": EXAMPLE_FLAG,
+        "kilde": SOURCE,
+    }
+
+
+OFFER_REQUIRED = ("titel", "type", "beskrivelse", "målgruppe", "form", "henvisning",
+                  "kontakt", "sidst_bekræftet")
+OFFER_RENAMED = {"title": "titel", "description": "beskrivelse", "malgruppe": "målgruppe",
+                 "sidst_bekraeftet": "sidst_bekræftet", "pris_kr": "pris", "url": "link",
+                 "hjemmeside": "link", "aabningstider": "åbningstider",
+                 "tilgaengelighed": "tilgængelighed"}
+
+
+def coverage_schema(register: "RegisterView") -> Schema:
+    values = [vocab.NATIONWIDE, *register.region_coverage_codes(), *register.municipality_slugs()]
+    return {
+        "type": "array", "title": "Dækning",
+        "description": ("Hvor tilbuddet findes: 'hele-landet', en region som 'region-syddanmark', "
+                        "eller kommunernes korte navne (slug), fx 'esbjerg'."),
+        "items": {"type": "string", "enum": values},
+        "minItems": 1, "uniqueItems": True, "examples": [["esbjerg", "varde"]],
+        "x-hint": "brug 'hele-landet', 'region-<navn>' eller kommunens slug fra data/kommuner.yaml",
+    }
+
+
+class RegisterView:
+    """What the schemas need to know about the municipality register."""
+
+    def __init__(self, regions: Iterable[str], municipalities: Iterable[str]):
+        self._regions = tuple(regions)
+        self._municipalities = tuple(municipalities)
+
+    def region_coverage_codes(self) -> tuple[str, ...]:
+        return tuple(f"region-{slug}" for slug in self._regions)
+
+    def municipality_slugs(self) -> tuple[str, ...]:
+        return self._municipalities
+
+
+# ---------------------------------------------------------------- documents per kind
+
+
+def register_schema() -> Schema:
+    region = obj("Region", "En af de fem regioner.", {
+        "kode": {"type": "integer", "title": "Regionskode", "minimum": 1081, "maximum": 1085,
+                 "examples": [1083], "description": "Officiel regionskode."},
+        "navn": text("Navn", "Regionens navn.", "Region Syddanmark", max_length=60),
+        "slug": {"type": "string", "title": "Slug", "pattern": SLUG_PATTERN, "examples": ["syddanmark"],
+                 "description": "Kort navn til adresser."},
+    }, required=("kode", "navn", "slug"))
+    municipality = obj("Kommune", "En af de 98 kommuner.", {
+        "kode": {"type": "integer", "title": "Kommunekode", "minimum": 101, "maximum": 999,
+                 "examples": [561], "description": "Officiel kommunekode med tre cifre."},
+        "navn": text("Navn", "Kommunens navn uden 'Kommune'.", "Esbjerg", max_length=60),
+        "slug": {"type": "string", "title": "Slug", "pattern": SLUG_PATTERN, "examples": ["esbjerg"],
+                 "description": "Kort navn til adresser og mappenavne: æ→ae, ø→oe, å→aa."},
+        "region": {"type": "string", "title": "Region", "pattern": SLUG_PATTERN,
+                   "examples": ["syddanmark"], "description": "Regionens slug."},
+        "team": {"type": "string", "title": "Team", "pattern": r"^@[A-Za-z0-9-]+/[A-Za-z0-9-]+$",
+                 "examples": ["@videre-dk/kommune-esbjerg"],
+                 "description": "Det hold på forgen, der ejer kommunens mappe."},
+    }, required=("kode", "navn", "slug", "region", "team"))
+    body = obj("Kommuneregister", "Regioner og kommuner.", {
+        "regioner": {"type": "array", "title": "Regioner", "items": region, "minItems": 1,
+                     "description": "De fem regioner."},
+        "kommuner": {"type": "array", "title": "Kommuner", "items": municipality, "minItems": 1,
+                     "description": "De 98 kommuner."},
+    }, required=("regioner", "kommuner"))
+    return document("kommuner", "Kommuneregister", "Danmarks regioner og kommuner.", body)
+
+
+def offer_schema() -> Schema:
+    body = obj("Kommunalt tilbud", "Et tilbud fra kommunen.", offer_fields(), OFFER_REQUIRED,
+               renamed=OFFER_RENAMED)
+    return document("tilbud", "Kommunalt tilbud",
+                    "Ét tilbud i én kommune. Filen ligger i data/offers/<kommune>/<tilbud>.yaml.", body)
+
+
+def partner_offer_schema(register: RegisterView) -> Schema:
+    fields = offer_fields()
+    fields["dækning"] = coverage_schema(register)
+    body = obj("Tilbud fra en forening", "Et tilbud fra en frivillig forening.", fields,
+               (*OFFER_REQUIRED, "dækning"), renamed={**OFFER_RENAMED, "daekning": "dækning"})
+    return document("partnertilbud", "Tilbud fra en forening",
+                    "Ét tilbud fra en forening. Filen ligger i data/partners/<forening>/<tilbud>.yaml.",
+                    body)
+
+
+def partner_schema() -> Schema:
+    body = obj("Forening", "En civilsamfundsorganisation, der samarbejder med psykiatrien.", {
+        "navn": text("Navn", "Foreningens fulde navn.", "SIND – Landsforeningen for psykisk sundhed",
+                     max_length=120),
+        "kort_navn": text("Kort navn", "Det navn, folk kender.", "SIND", max_length=40),
+        "beskrivelse": text("Beskrivelse", "Hvad foreningen gør, kort.",
+                            "Foreningen arbejder for mennesker med psykiske vanskeligheder.",
+                            max_length=1000, markdown=True),
+        "web": https_link("Hjemmeside", "Foreningens egen hjemmeside.", "https://forening.example.org"),
+        "kontakt": CONTACT,
+        "sidst_bekræftet": VERIFIED,
+        "eksempel": EXAMPLE_FLAG,
+        "kilde": SOURCE,
+    }, required=("navn", "kort_navn", "beskrivelse", "web", "sidst_bekræftet"),
+        renamed={"sidst_bekraeftet": "sidst_bekræftet", "hjemmeside": "web", "url": "web"})
+    return document("partner", "Forening",
+                    "En forening. Filen ligger i data/partners/<forening>.yaml.", body)
+
+
+def municipal_contacts_schema() -> Schema:
+    role = dict(CONTACT)
+    body = obj("Kommunens kontakter", "Kommunens faste kontakter for psykiatrien.", {
+        "gop_modtager": {**role, "title": "Modtager af genoptræningsplaner",
+                         "description": "Enheden, der modtager genoptræningsplaner: sikker post, telefon og tider."},
+        "frivilligkoordinator": {**role, "title": "Frivillighedskoordinator",
+                                 "description": "Kommunens koordinator for frivillige og foreninger."},
+        "koordinerende_kontaktperson_depression": {
+            **role, "title": "Koordinerende kontaktperson for depression",
+            "description": "Rollen, der samler indsatsen i forløbet for depression."},
+        "sidst_bekræftet": VERIFIED,
+        "eksempel": EXAMPLE_FLAG,
+        "kilde": SOURCE,
+    }, required=("gop_modtager", "sidst_bekræftet"),
+        renamed={"sidst_bekraeftet": "sidst_bekræftet", "gop": "gop_modtager",
+                 "frivillighedskoordinator": "frivilligkoordinator"})
+    return document("kommunekontakter", "Kommunens kontakter",
+                    "Kontakter for én kommune. Filen ligger i data/contacts/kommuner/<kommune>.yaml.", body)
+
+
+def department_schema(register: RegisterView) -> Schema:
+    body = obj("Psykiatrisk afdeling", "En psykiatrisk afdeling og dens terapienhed.", {
+        "navn": text("Navn", "Afdelingens navn.", "Psykiatrisk Afdeling Esbjerg", max_length=120),
+        "region": {"type": "string", "title": "Region", "enum": [c.removeprefix("region-") for c in
+                                                                 register.region_coverage_codes()],
+                   "examples": ["syddanmark"], "description": "Regionens slug."},
+        "terapienhed": {**CONTACT, "title": "Terapienhed",
+                        "description": "Ergo- og fysioterapeuterne, der skriver genoptræningsplaner."},
+        "betjener": {
+            "type": "array", "title": "Betjener kommunerne",
+            "description": "Kommunerne, afdelingen modtager patienter fra.",
+            "items": {"type": "string", "enum": list(register.municipality_slugs())},
+            "minItems": 1, "uniqueItems": True, "examples": [["esbjerg", "fanoe", "varde"]],
+        },
+        "sidst_bekræftet": VERIFIED,
+        "eksempel": EXAMPLE_FLAG,
+        "kilde": SOURCE,
+    }, required=("navn", "region", "terapienhed", "betjener", "sidst_bekræftet"),
+        renamed={"sidst_bekraeftet": "sidst_bekræftet", "kommuner": "betjener"})
+    return document("afdeling", "Psykiatrisk afdeling",
+                    "En afdeling. Filen ligger i data/contacts/afdelinger/<afdeling>.yaml.", body)

@@ -1,0 +1,268 @@
+"""Read one YAML file into plain values plus the source position of each value.
+
+Records come from people outside the team, so this reader is deliberately
+narrow: it never constructs Python objects, refuses anchors and aliases (which
+would allow "billion laughs" blow-ups), refuses duplicate keys, bounds size
+and depth, and keeps dates and times as text so that ``8:15`` or
+``2026-01-01`` mean what the contributor wrote. It never raises on bad input;
+it returns the problems as :class:`~videre.errors.Problem` values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+try:  # libyaml is 8x faster; fall back quietly where it is missing
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _BaseLoader = yaml.SafeLoader  # type: ignore[misc]
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 12
+MAX_NODES = 20_000
+
+Path_ = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """A loader that only resolves null, true/false, decimal ints and floats."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+for _tag, _regexp, _first in (
+    (_BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (_INT, r"^[-+]?[0-9]+$", "-+0123456789"),
+    (_FLOAT, r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", "-+0123456789."),
+    (_NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+):
+    _Loader.add_implicit_resolver(_tag, re.compile(_regexp), list(_first))
+
+
+@dataclass
+class Document:
+    """A parsed file: its values, and the (line, column) of each path, 1-based."""
+
+    path: Path
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def where(self, at: Path_) -> tuple[int, int]:
+        """The position of a path, or of its nearest ancestor that has one."""
+        while at:
+            if at in self.positions:
+                return self.positions[at]
+            at = at[:-1]
+        return self.positions.get((), (1, 1))
+
+    def key_position(self, at: Path_) -> tuple[int, int]:
+        """The position of a mapping key (for unknown-field messages)."""
+        return self.positions.get(("<key>", *at), self.where(at))
+
+
+class _Refused(Exception):
+    def __init__(self, rule: str, message: str, hint: str, mark: Any | None):
+        super().__init__(message)
+        self.rule, self.message, self.hint, self.mark = rule, message, hint, mark
+
+
+def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    """Read a file as UTF-8 text; say exactly what is wrong if that fails."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(path, 1, 1, "", "ulæselig-fil", f"filen kan ikke læses ({exc.strerror})",
+                              "tjek at filen findes og ikke er en mappe")]
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(path, 1, 1, "", "for-stor-fil",
+                              f"filen fylder {len(raw):,} byte, og grænsen er {MAX_BYTES:,}".replace(",", "."),
+                              "del indholdet op, eller fjern lange tekster")]
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        return None, [Problem(path, line, 1, "", "nul-tegn", "filen indeholder et NUL-tegn (byte 0)",
+                              "gem filen igen som almindelig tekst (UTF-8)")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem(path, line, col, "", "ikke-utf8",
+                              f"filen er ikke gemt som UTF-8 (ugyldig byte 0x{raw[exc.start]:02x})",
+                              "gem filen som UTF-8; i Notesblok vælger du 'UTF-8' under 'Kodning'")]
+    return text.removeprefix("\ufeff"), []
+
+
+def parse(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
+    """Parse YAML text into a :class:`Document`, or return why it cannot be."""
+    lines = text.splitlines()
+    too_deep = _nesting_problem(path, text)
+    if too_deep:
+        return None, [too_deep]
+    try:
+        node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - composing only, never constructing
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(path, exc, lines)]
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all we know of
+        return None, [Problem(path, 1, 1, "", "yaml-syntaks", f"YAML-syntaksfejl: {exc}", _GENERIC_HINT)]
+    document = Document(path, None, {}, lines)
+    if node is None:
+        return document, []
+    walker = _Walker(document)
+    try:
+        document.data = walker.value(node, (), 0)
+    except _Refused as refused:
+        line, col = _mark(refused.mark)
+        return None, [Problem(path, line, col, walker.current_field, refused.rule, refused.message, refused.hint)]
+    return document, walker.problems
+
+
+def _nesting_problem(path: Path, text: str) -> Problem | None:
+    """Refuse absurd nesting before libyaml's recursive composer sees it."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    indent = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0)
+    if deepest > 4 * MAX_DEPTH or indent > 8 * MAX_DEPTH:
+        return Problem(path, 1, 1, "", "for-dyb", f"værdierne er indrykket mere end {MAX_DEPTH} niveauer",
+                       "fjern de ekstra niveauer; se eksemplerne i CONTRIBUTING.md")
+    return None
+
+
+def load(path: Path) -> tuple[Document | None, list[Problem]]:
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
+    return parse(path, text)
+
+
+_GENERIC_HINT = "tjek indrykningen (to mellemrum pr. niveau) og sæt tekst med kolon i anførselstegn"
+
+
+def _mark(mark: Any | None) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = _mark(mark)
+    problem = (exc.problem or "").strip()
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in source_line or "tab" in problem:
+        message, hint = "linjen indeholder et tabulatortegn", "brug mellemrum til indrykning, ikke tabulator"
+    elif "mapping values are not allowed" in problem:
+        message = "der står et kolon midt i en værdi"
+        hint = "sæt hele teksten i anførselstegn, fx titel: \"Træning: krop og hoved\""
+    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
+        message = "indrykningen passer ikke, eller et kolon mangler"
+        hint = _GENERIC_HINT
+    elif "found character that cannot start any token" in problem:
+        message = "linjen starter med et tegn, YAML ikke tillader her"
+        hint = "sæt teksten i anførselstegn"
+    elif "found undefined alias" in problem or "found unknown escape" in problem:
+        message = f"YAML kan ikke læse værdien ({problem})"
+        hint = "sæt teksten i anførselstegn, eller fjern tegnet '*' eller '\\' i starten"
+    else:
+        message = f"YAML-syntaksfejl ({problem or 'ukendt'})"
+        hint = _GENERIC_HINT
+    return Problem(path, line, col, "", "yaml-syntaks", message, hint)
+
+
+class _Walker:
+    """Turn composed nodes into plain values, refusing anything risky."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.seen: set[int] = set()
+        self.count = 0
+        self.problems: list[Problem] = []
+        self.current_field = ""
+
+    def value(self, node: yaml.Node, at: Path_, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _Refused("for-mange-værdier", f"filen har mere end {MAX_NODES:,} værdier".replace(",", "."),
+                           "en post er ét tilbud; del filen op", node.start_mark)
+        if depth > MAX_DEPTH:
+            raise _Refused("for-dyb", f"værdierne er indrykket mere end {MAX_DEPTH} niveauer",
+                           "fjern de ekstra niveauer; se eksemplerne i CONTRIBUTING.md", node.start_mark)
+        if id(node) in self.seen:
+            raise _Refused("anker-alias", "ankre og aliasser ('&' og '*') er ikke tilladt",
+                           "skriv værdien ud hvert sted, den skal bruges", node.start_mark)
+        self.seen.add(id(node))
+        self.document.positions[at] = _mark(node.start_mark)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, at, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                raise _Refused("yaml-tag", f"mærket '{node.tag}' er ikke tilladt", "fjern mærket", node.start_mark)
+            return [self.value(item, (*at, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, at: Path_, depth: int) -> dict[str, Any]:
+        if node.tag != _MAP:
+            raise _Refused("yaml-tag", f"mærket '{node.tag}' er ikke tilladt", "fjern mærket", node.start_mark)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Refused("ugyldig-nøgle", "en feltnøgle skal være et enkelt ord",
+                               "skriv fx 'titel: ...'", key_node.start_mark)
+            key = str(key_node.value)
+            self.current_field = _dotted((*at, key))
+            if key in result:
+                line, col = _mark(key_node.start_mark)
+                first = self.document.positions.get(("<key>", *at, key), (line, col))[0]
+                self.problems.append(Problem(
+                    self.document.path, line, col, self.current_field, "dublet-felt",
+                    f"feltet '{key}' står to gange (første gang i linje {first})",
+                    "slet den ene linje, så feltet kun står én gang"))
+                continue
+            self.document.positions[("<key>", *at, key)] = _mark(key_node.start_mark)
+            result[key] = self.value(value_node, (*at, key), depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        tag, text = node.tag, node.value
+        if tag == _STR:
+            return text
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return text.lower() == "true"
+        if tag == _INT:
+            return int(text) if len(text) <= 18 else text
+        if tag == _FLOAT:
+            return float(text) if len(text) <= 40 else text
+        raise _Refused("yaml-tag", f"mærket '{tag}' er ikke tilladt", "fjern mærket, og skriv værdien som tekst",
+                       node.start_mark)
+
+
+def _dotted(at: Path_) -> str:
+    out = ""
+    for part in at:
+        if part == "<key>":
+            continue
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+dotted = _dotted
