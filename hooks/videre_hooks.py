@@ -2,6 +2,7 @@
 
 on_config      → videre.pages.SiteOptions.from_mapping (typed options from extra.videre)
 on_files       → videre.load.load_catalog, videre.site.build_pages / build_files
+on_post_page   → videre.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
 on_post_build  → videre.search.build_index (Pagefind, Danish)
 """
 
@@ -16,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from videre import search, site
+from videre import csp, search, site
 from videre.errors import WARNING, render_text
 from videre.load import load_catalog
 from videre.pages import SiteOptions
@@ -28,6 +29,7 @@ if not record_log.handlers:
     record_log.addHandler(logging.StreamHandler())
     record_log.propagate = False
 _options: SiteOptions | None = None
+_scripts = csp.TrustedScripts()
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -36,7 +38,8 @@ def _root(config: MkDocsConfig) -> Path:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Read extra.videre once into typed options; VIDERE_TODAY pins the date for tests."""
-    global _options
+    global _options, _scripts
+    _scripts = csp.TrustedScripts.from_templates(config.theme.dirs)
     today = os.environ.get("VIDERE_TODAY")
     try:
         _options = SiteOptions.from_mapping(config.extra.get("videre"), site_url=config.site_url,
@@ -62,6 +65,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for static in site.build_files(result.catalog, _options):
         files.append(File.generated(config, static.path, content=static.content))
     return files
+
+
+def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
+    """Every page gets the Content-Security-Policy; only the theme's own inline scripts are hashed."""
+    return csp.protect(output, _scripts)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return csp.protect(output_content, _scripts) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config: MkDocsConfig) -> None:

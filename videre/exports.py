@@ -92,7 +92,8 @@ def directory_json(catalog: Catalog, options: SiteOptions) -> str:
     partner_names = {p.slug: p.short_name for p in catalog.partners}
     names = {m.slug: m.name for m in register.municipalities}
     offers = []
-    for o in _offers(catalog, options):
+    # The municipality's own offers first: that is what staff look for when they pick a municipality.
+    for o in sorted(_offers(catalog, options), key=lambda o: (o.owner_kind != "kommune", o.id)):
         owner = f"{names.get(o.owner, o.owner)} Kommune" if o.owner_kind == "kommune" else partner_names.get(o.owner, o.owner)
         summary = plain(o.description)
         offers.append({

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from . import schema as S
+from . import screens
+from . import redirects
 from .errors import Problem
 from .model import (Contact, Department, MunicipalContacts, Offer, Partner, Place, Register,
                     Verified)
@@ -25,6 +27,10 @@ class Context:
     register: Register
     data_dir: Path
     today: dt.date
+    review_months: int | None = None
+    """The review period; when set, records past it get a 'forældet' warning."""
+    schema_line: bool = False
+    """Check each file's '# yaml-language-server: $schema=' line (only where docs/schemas sits next to data/)."""
 
 
 Builder = Callable[[Mapping[str, Any], Path, tuple[str, ...], Context], Any]
@@ -163,6 +169,9 @@ KINDS: list[Kind] = [
          build_contacts, check_contacts, collection="contacts"),
     Kind("afdeling", ("contacts", "afdelinger", "*.yaml"), S.department_schema, build_department,
          collection="departments"),
+    Kind("skaerm", ("screens", "*.yaml"), screens.screen_schema, screens.build_screen, screens.check_screen),
+    Kind("omdirigering", (redirects.REDIRECTS_FILE,), redirects.redirect_schema, redirects.build_redirects,
+         redirects.check_redirects),
 ]
 """Every kind of record below ``data/``, except the register ``kommuner.yaml`` itself."""
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from . import freshness, redirects, schemaline
 from . import schema as S
 from .errors import ERROR, Problem, RecordErrors, errors_only
 from .kinds import KINDS, REGISTER_FILE, Context, Kind
@@ -21,7 +22,7 @@ from .validate import Validator, closest, fold
 from .yamlsource import Document, load
 
 _SLUG = re.compile(S.SLUG_PATTERN)
-IGNORED_NAMES = {"README.md", ".gitkeep"}
+IGNORED_NAMES = {"README.md", ".gitkeep", redirects.PUBLISHED_FILE}
 
 
 @dataclass
@@ -97,15 +98,18 @@ def discover(data_dir: Path) -> Iterable[Path]:
 
 
 def load_catalog(data_dir: Path, *, today: dt.date | None = None,
-                 only: Sequence[Path] | None = None) -> LoadResult:
-    """Load the whole data tree. ``only`` limits validation to some files (the register is always read)."""
+                 only: Sequence[Path] | None = None, review_months: int | None = None) -> LoadResult:
+    """Load the whole data tree. ``only`` limits validation to some files (the register is always read).
+
+    With ``review_months``, records not confirmed within that period get a 'forældet' warning.
+    """
     today = today or dt.date.today()
     data_dir = data_dir.resolve()
     register, problems, register_doc = load_register(data_dir / REGISTER_FILE, today)
     sources: dict[Path, Sequence[str]] = {}
     if register_doc is not None and problems:
         sources[register_doc.path] = register_doc.lines
-    ctx = Context(register, data_dir, today)
+    ctx = Context(register, data_dir, today, review_months, schemaline.applies(data_dir))
     view = register_view(register)
     validators = {kind.name: Validator(kind.schema(view), today) for kind in KINDS}
     collected: dict[str, list[Any]] = {kind.name: [] for kind in KINDS}
@@ -122,6 +126,8 @@ def load_catalog(data_dir: Path, *, today: dt.date | None = None,
 
     catalog = _catalog(register, collected)
     problems += _collisions(catalog)
+    if only is None:
+        problems += redirects.check_catalog(catalog, data_dir, sources)
     return LoadResult(catalog, problems, sources)
 
 
@@ -145,12 +151,15 @@ def _load_one(path: Path, relative: tuple[str, ...], ctx: Context, validators: d
     document, problems = load(path)
     if document is not None:
         problems += validators[kind.name].problems(document)
+        if ctx.schema_line:
+            problems += schemaline.check(path, document.lines, kind.name, relative)
         if not errors_only(problems):
             record = kind.build(document.data, path, kind.match(relative) or (), ctx)
             if kind.check is not None:
                 problems += list(kind.check(record, ctx))
             if not errors_only(problems):
                 collected[kind.name].append(record)
+                problems += freshness.stale_problems(document, ctx.today, ctx.review_months)
         if problems:
             sources[path] = document.lines
     elif problems:

@@ -144,6 +144,20 @@ EXAMPLE_FLAG: Schema = {
 SOURCE = text("Kilde", "Hvor oplysningerne stammer fra, fx kommunens hjemmeside.",
               "Kommunens hjemmeside om genoptræning", max_length=300)
 
+LINES_PATTERN = r"^[0-9]+([–-][0-9]+)?(, ?[0-9]+([–-][0-9]+)?)*$"
+
+
+def seed_source(description: str = "Det kildedokument og de linjer, oplysningen bygger på.") -> Schema:
+    """Where a fact comes from: one of the seed documents S000–S004 and its physical line numbers."""
+    return obj("Kilde", description, {
+        "dokument": coded("Dokument", "Kildedokumentet. Se siden Kilder.", vocab.SOURCE_DOCUMENTS, "S001"),
+        "linjer": {"type": "string", "title": "Linjer", "pattern": LINES_PATTERN,
+                   "description": "Linjenumrene i tekstudgaven, med tomme linjer talt med.",
+                   "examples": ["1098–1306"],
+                   "x-hint": "skriv linjenumre som '52–56' eller '52–56, 92'"},
+    }, required=("dokument", "linjer"))
+
+
 PERSON_FIELDS = {"navn": "rolle", "person": "rolle", "kontaktperson": "rolle"}
 """Fields that would hold a private person; the message points to a role instead."""
 

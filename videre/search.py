@@ -14,7 +14,8 @@ async def _index(site_dir: Path) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
     # The context manager writes the bundle on exit, to output_path (relative paths follow the cwd).
-    config = IndexConfig(force_language="da", output_path=str(site_dir.resolve() / "pagefind"))
+    config = IndexConfig(force_language="da", output_path=str(site_dir.resolve() / "pagefind"),
+                         exclude_selectors=[".headerlink", ".md-source-file"])
     async with PagefindIndex(config=config) as index:
         result = await index.add_directory(str(site_dir.resolve()))
     return int(result.get("page_count", 0)) if isinstance(result, dict) else 0

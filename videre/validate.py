@@ -71,8 +71,23 @@ def list_options(options: list[str], limit: int = 8) -> str:
     return shown + (f" og {len(options) - limit} flere" if len(options) > limit else "")
 
 
+_EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_PHONE_IN_TEXT = re.compile(r"(?<![0-9])(\+45 ?)?[0-9]{2}( ?[0-9]{2}){3}(?![0-9])")
+
+
+def personal_data(text: str) -> str | None:
+    """'en e-mailadresse' or 'et telefonnummer' when free text holds one (for anonymous texts, ``x-anonym``)."""
+    if "@" in text and _EMAIL_IN_TEXT.search(text):
+        return "en e-mailadresse"
+    if _PHONE_IN_TEXT.search(text):
+        return "et telefonnummer"
+    return None
+
+
 def cpr_like(text: str) -> bool:
     """A valid DDMMYY date followed by four digits, as in a Danish CPR number."""
+    if len(text) < 10:  # a CPR number has ten digits
+        return False
     for match in _CPR.finditer(text):
         day, month, year = (int(g) for g in match.groups()[:3])
         for century in (1900, 2000):
@@ -103,18 +118,17 @@ class Validator:
 
     def _check(self, doc: Document, schema: Mapping[str, Any], value: Any, at: Path_) -> Iterator[Problem]:
         expected = schema.get("type")
-        name = dotted(at) or "filen"
         if not _type_ok(expected, value):
-            yield self._type_problem(doc, schema, value, at, name)
+            yield self._type_problem(doc, schema, value, at, _name(at))
             return
         if expected == "object":
             yield from self._object(doc, schema, value, at)
         elif expected == "array":
-            yield from self._array(doc, schema, value, at, name)
+            yield from self._array(doc, schema, value, at)
         elif expected == "string":
-            yield from self._string(doc, schema, value, at, name)
+            yield from self._string(doc, schema, value, at)
         elif expected in ("integer", "number"):
-            yield from self._number(doc, schema, value, at, name)
+            yield from self._number(doc, schema, value, at)
 
     def _type_problem(self, doc: Document, schema: Mapping[str, Any], value: Any, at: Path_, name: str) -> Problem:
         expected = schema.get("type", "")
@@ -129,6 +143,7 @@ class Validator:
             "array": "skriv hver værdi på sin egen linje med '- ' foran",
             "object": "indryk felterne under med to mellemrum; se eksemplet i CONTRIBUTING.md",
             "integer": "skriv et helt tal uden anførselstegn, fx 18",
+            "number": "skriv kun tallet, uden enhed og anførselstegn, med punktum som komma, fx 90.1",
         }.get(expected, "se feltets beskrivelse i feltreferencen")
         return self._problem(doc, at, "forkert-type",
                              f"'{name}' skal være {_TYPE_NAMES.get(expected, expected)}, men er {describe(value)}",
@@ -160,8 +175,9 @@ class Validator:
                         else f"tilladte felter her: {list_options(list(properties))}")
             yield self._problem(doc, (*at, key), "ukendt-felt", f"ukendt felt '{full}'", hint, key=True)
 
-    def _array(self, doc: Document, schema: Mapping[str, Any], value: list, at: Path_, name: str) -> Iterator[Problem]:
+    def _array(self, doc: Document, schema: Mapping[str, Any], value: list, at: Path_) -> Iterator[Problem]:
         minimum = schema.get("minItems", 0)
+        name = _name(at) if len(value) < minimum or schema.get("uniqueItems") else ""
         if len(value) < minimum:
             example = _example(schema)
             yield self._problem(doc, at, "for-få", f"'{name}' skal have mindst {minimum} "
@@ -180,12 +196,13 @@ class Validator:
             for index, item in enumerate(value):
                 yield from self._check(doc, items, item, (*at, index))
 
-    def _string(self, doc: Document, schema: Mapping[str, Any], value: str, at: Path_, name: str) -> Iterator[Problem]:
+    def _string(self, doc: Document, schema: Mapping[str, Any], value: str, at: Path_) -> Iterator[Problem]:
         options = schema.get("enum")
         if options is not None:
             if value not in options:
-                yield self._enum_problem(doc, schema, value, at, name, options)
+                yield self._enum_problem(doc, schema, value, at, _name(at), options)
             return
+        name = _LazyName(at)
         if len(value) < schema.get("minLength", 0):
             yield self._problem(doc, at, "for-kort", f"'{name}' er for kort ({len(value)} tegn, mindst "
                                 f"{schema['minLength']})", "skriv lidt mere, så læseren forstår det")
@@ -201,6 +218,11 @@ class Validator:
         if cpr_like(value):
             yield self._problem(doc, at, "cpr-nummer", f"'{name}' indeholder noget, der ligner et CPR-nummer",
                                 "fjern nummeret; siden må aldrig vise personoplysninger")
+        if schema.get("x-anonym"):
+            found = personal_data(value)
+            if found:
+                yield self._problem(doc, at, "personoplysning", f"'{name}' indeholder {found}",
+                                    "fjern det; eksempler skal være anonyme, så skriv fx 'hun ringede til kommunen'")
         if schema.get("x-markdown"):
             for link in find_unsafe_links(value):
                 yield self._problem(doc, at, "ugyldig-link", f"'{name}' har et link, der ikke er tilladt ('{link}')",
@@ -249,14 +271,34 @@ class Validator:
                                 f"'{name}' ligger i fremtiden ({value}, og i dag er {self.today.isoformat()})",
                                 "skriv den dato, oplysningerne faktisk blev tjekket")
 
-    def _number(self, doc: Document, schema: Mapping[str, Any], value: int | float, at: Path_,
-                name: str) -> Iterator[Problem]:
+    def _number(self, doc: Document, schema: Mapping[str, Any], value: int | float, at: Path_) -> Iterator[Problem]:
+        name = _LazyName(at)
         low, high = schema.get("minimum"), schema.get("maximum")
         if (low is not None and value < low) or (high is not None and value > high):
             yield self._problem(doc, at, "uden-for-grænse", f"'{name}' er {value}, men skal være mellem {low} og {high}",
                                 f"skriv et tal fra {low} til {high}")
         elif "enum" in schema and value not in schema["enum"]:
             yield self._enum_problem(doc, schema, value, at, name, schema["enum"])  # type: ignore[arg-type]
+
+
+def _name(at: Path_) -> str:
+    """A field's name in messages (computed only when there is a problem)."""
+    return dotted(at) or "filen"
+
+
+class _LazyName:
+    """A field name that is only worked out when a message needs it (most values have no problem)."""
+
+    __slots__ = ("at",)
+
+    def __init__(self, at: Path_):
+        self.at = at
+
+    def __str__(self) -> str:
+        return _name(self.at)
+
+    def __format__(self, spec: str) -> str:  # f-strings call this
+        return format(_name(self.at), spec)
 
 
 def _type_ok(expected: str | None, value: Any) -> bool:

@@ -94,6 +94,25 @@ LANGUAGES = _table(
     ("sgn", "Dansk tegnsprog"),
 )
 
+FUNCTION_DOMAINS = _table(
+    ("kropslig", "Kropslig"),
+    ("kognitiv", "Kognitiv"),
+    ("foelelsesmaessig", "Følelsesmæssig (emotionel)"),
+    ("social", "Social"),
+    ("bevaegelse", "Bevægelse"),
+    ("aktivitet", "Aktivitet"),
+)
+"""Kinds of lost function a need for rehabilitation rests on, not the diagnosis (S001 400–404)."""
+
+SOURCE_DOCUMENTS = _table(
+    ("S000", "S000: Region Midtjylland, kommissorium (2016)"),
+    ("S001", "S001: Region Syddanmark, arbejdsgruppenotat (2020)"),
+    ("S002", "S002: Region Midtjylland, statusnotat (2015–2016)"),
+    ("S003", "S003: Generel Sundhedsaftale for Region Midtjylland (omkring 2008)"),
+    ("S004", "S004: Region Hovedstaden, tekstforslag (2024)"),
+)
+"""The seed documents that guidance, cases and figures cite; anchors on kilder.md are the lowercase codes."""
+
 NATIONWIDE = "hele-landet"
 """Coverage value meaning that a partner offer reaches every municipality."""
 

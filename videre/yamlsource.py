@@ -44,6 +44,16 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     yaml_implicit_resolvers: dict = {}
 
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        """PyYAML's Resolver.resolve without the path resolvers we never use (it runs for every node)."""
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
 
 for _tag, _regexp, _first in (
     (_BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
@@ -132,17 +142,22 @@ def parse(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
     return document, walker.problems
 
 
+_DEEP_INDENT = re.compile(r"(?:\A|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]) {%d}" % (8 * MAX_DEPTH + 1))
+"""A line (as str.splitlines() cuts them) indented by more than 8 * MAX_DEPTH spaces."""
+_DEEP_SPACES = " " * (8 * MAX_DEPTH + 1)
+
+
 def _nesting_problem(path: Path, text: str) -> Problem | None:
     """Refuse absurd nesting before libyaml's recursive composer sees it."""
     depth = deepest = 0
-    for char in text:
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth = max(0, depth - 1)
-    indent = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0)
-    if deepest > 4 * MAX_DEPTH or indent > 8 * MAX_DEPTH:
+    if text.count("[") + text.count("{") > 4 * MAX_DEPTH:  # fewer brackets cannot nest deeper (fast path)
+        for char in text:
+            if char in "[{":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif char in "]}":
+                depth = max(0, depth - 1)
+    if deepest > 4 * MAX_DEPTH or (_DEEP_SPACES in text and _DEEP_INDENT.search(text)):
         return Problem(path, 1, 1, "", "for-dyb", f"værdierne er indrykket mere end {MAX_DEPTH} niveauer",
                        "fjern de ekstra niveauer; se eksemplerne i CONTRIBUTING.md")
     return None
@@ -195,7 +210,11 @@ class _Walker:
         self.seen: set[int] = set()
         self.count = 0
         self.problems: list[Problem] = []
-        self.current_field = ""
+        self.current_at: Path_ = ()
+
+    @property
+    def current_field(self) -> str:
+        return _dotted(self.current_at)
 
     def value(self, node: yaml.Node, at: Path_, depth: int) -> Any:
         self.count += 1
@@ -209,7 +228,8 @@ class _Walker:
             raise _Refused("anker-alias", "ankre og aliasser ('&' og '*') er ikke tilladt",
                            "skriv værdien ud hvert sted, den skal bruges", node.start_mark)
         self.seen.add(id(node))
-        self.document.positions[at] = _mark(node.start_mark)
+        mark = node.start_mark
+        self.document.positions[at] = (mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, at, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -227,7 +247,7 @@ class _Walker:
                 raise _Refused("ugyldig-nøgle", "en feltnøgle skal være et enkelt ord",
                                "skriv fx 'titel: ...'", key_node.start_mark)
             key = str(key_node.value)
-            self.current_field = _dotted((*at, key))
+            self.current_at = (*at, key)
             if key in result:
                 line, col = _mark(key_node.start_mark)
                 first = self.document.positions.get(("<key>", *at, key), (line, col))[0]

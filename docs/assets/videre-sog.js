@@ -4,7 +4,7 @@
   function start() {
     var host = document.getElementById("videre-soeg");
     if (!host || typeof PagefindUI === "undefined") { return; }
-    var ui = new PagefindUI({ element: "#videre-soeg", showSubResults: true, showImages: false, resetStyles: false });
+    var ui = new PagefindUI({ element: "#videre-soeg", showSubResults: true, showImages: false });
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) { ui.triggerSearch(query); }
   }

@@ -12,7 +12,7 @@ import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable, TypeVar
 
 import jinja2
 from markupsafe import Markup
@@ -79,7 +79,7 @@ def relative(from_src: str, to_url: str) -> str:
         to_url, anchor = to_url.split("#", 1)
         anchor = "#" + anchor
     target = posixpath.relpath(to_url or ".", base.rstrip("/") or ".")
-    if to_url.endswith("/") and not target.endswith("/"):
+    if (to_url == "" or to_url.endswith("/")) and not target.endswith("/"):
         target += "/"
     return (target if target != "./" else "./") + anchor
 
@@ -119,6 +119,10 @@ def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
-def visible(offers: tuple[Offer, ...], options: SiteOptions) -> tuple[Offer, ...]:
-    """Offers to publish: example records are dropped only when the switch says so."""
-    return offers if options.show_examples else tuple(o for o in offers if not o.example)
+R = TypeVar("R")
+
+
+def visible(records: Iterable[R], options: SiteOptions) -> tuple[R, ...]:
+    """Records to publish: example records are dropped only when the switch says so."""
+    records = tuple(records)
+    return records if options.show_examples else tuple(r for r in records if not getattr(r, "example"))

@@ -8,6 +8,19 @@ from . import Page, SiteOptions, render, visible
 from .links import Linker
 
 
+def search_aliases(name: str) -> str:
+    """ASCII spellings of a name with æ, ø or å, so 'sonderborg' and 'soenderborg' find Sønderborg."""
+    pairs = (("æ", "ae", "a"), ("ø", "oe", "o"), ("å", "aa", "a"))
+    if not any(letter in name.lower() for letter, _, _ in pairs):
+        return ""
+    double, single = name, name
+    for letter, two, one in pairs:
+        for case in (str.lower, str.upper):
+            double = double.replace(case(letter), case(two[0]) + two[1:])
+            single = single.replace(case(letter), case(one))
+    return " ".join(dict.fromkeys((double, single)))
+
+
 def municipality_page(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> Page:
     src = f"kommuner/{municipality.slug}.md"
     offers = visible(catalog.offers_in(municipality.slug), options)
@@ -20,7 +33,8 @@ def municipality_page(catalog: Catalog, municipality: Municipality, options: Sit
         groups=[(kind, found) for kind, found in groups if found],
         partner_offers=visible(catalog.partner_offers_for(municipality.slug), options),
         partner_names={p.slug: p.short_name for p in catalog.partners},
-        contacts=contacts, departments=catalog.departments_serving(municipality.slug),
+        contacts=contacts, departments=visible(catalog.departments_serving(municipality.slug), options),
+        aliases=search_aliases(municipality.name),
         **Linker(src).context(),
     )
     return Page(src, markdown)

@@ -19,7 +19,7 @@ def coverage_text(offer: Offer, register: Register) -> str:
 
 def partner_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     pages = []
-    partners = [p for p in catalog.partners if options.show_examples or not p.example]
+    partners = visible(catalog.partners, options)
     counts = {}
     for partner in partners:
         src = f"partnere/{partner.slug}.md"

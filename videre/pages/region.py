@@ -17,9 +17,9 @@ def region_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
         src = f"regioner/{region.slug}.md"
         rows = [SimpleNamespace(m=m, offers=len(visible(catalog.offers_in(m.slug), options)),
                                 partner_offers=len(visible(catalog.partner_offers_for(m.slug), options)),
-                                contact=m.slug in catalog.contacts)
+                                contact=bool(visible(filter(None, [catalog.contacts.get(m.slug)]), options)))
                 for m in register.in_region(region.slug)]
-        departments = [d for d in catalog.departments if d.region == region.slug]
+        departments = visible((d for d in catalog.departments if d.region == region.slug), options)
         pages.append(Page(src, render("region.md.j2", region=region, rows=rows, departments=departments,
                                       names=names, **Linker(src).context()), in_nav=True))
     return pages

@@ -1,0 +1,65 @@
+"""The `videre` command: the same report as the build, exit codes, and generator-free output."""
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT, write_tree
+from records import GOOD_OFFER
+
+
+def videre(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "videre.cli", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_valider_passes_on_the_real_data():
+    result = videre("valider")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("Ingen fejl.")
+
+
+def test_valider_lists_every_error_and_exits_1(tmp_path):
+    root = write_tree(tmp_path / "data", {
+        "offers/esbjerg/a.yaml": GOOD_OFFER.replace("type: genoptraening", "type: genoptræning"),
+        "offers/varde/b.yaml": GOOD_OFFER.replace("form: [hjemme, udendoers]", "form: [hjemme, udenfor]"),
+    })
+    result = videre("valider", str(root), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "data/offers/esbjerg/a.yaml:2:7: fejl [ugyldig-værdi]: 'type' har værdien 'genoptræning'" in result.stdout
+    assert "Hint: mente du 'genoptraening'?" in result.stdout
+    assert "data/offers/varde/b.yaml:8:16: fejl [ugyldig-værdi]: 'form[1]' har værdien 'udenfor'" in result.stdout
+    assert result.stdout.rstrip().endswith("2 fejl og 0 advarsler i 2 filer.")
+
+
+def test_valider_json_has_the_same_fields(tmp_path):
+    root = write_tree(tmp_path / "data", {"offers/esbjerg/a.yaml": GOOD_OFFER.replace("eksempel: true", "eksempel: ja")})
+    result = videre("valider", "--json", str(root / "offers" / "esbjerg" / "a.yaml"), cwd=tmp_path)
+    report = json.loads(result.stdout)
+    assert result.returncode == 1
+    assert report["fejl"] == [{"fil": "data/offers/esbjerg/a.yaml", "linje": 16, "kolonne": 11, "felt": "eksempel",
+                               "regel": "forkert-type", "besked": "'eksempel' skal være true eller false, men er 'ja'",
+                               "hint": "skriv true eller false (små bogstaver)", "niveau": "fejl"}]
+
+
+def test_build_fails_with_the_same_report(tmp_path):
+    from conftest import build_site
+    root = write_tree(tmp_path / "data", {"offers/esbjerg/a.yaml": GOOD_OFFER.replace("eksempel: true", "eksempel: ja")})
+    result = build_site(tmp_path / "site", data=root)
+    assert result.returncode != 0
+    assert "fejl [forkert-type]: 'eksempel' skal være true eller false, men er 'ja'" in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_sider_writes_every_generated_page_as_markdown_for_other_generators(tmp_path):
+    result = videre("sider", "--ud", str(tmp_path / "ud"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "ud" / "kommuner" / "esbjerg.md").read_text(encoding="utf-8").count("# Esbjerg Kommune") == 1
+    assert len(list((tmp_path / "ud" / "kommuner").glob("*.md"))) == 99  # 98 pages and the index
+    assert json.loads((tmp_path / "ud" / "offers.json").read_text(encoding="utf-8"))["tilbud"]
+
+
+def test_the_package_never_imports_mkdocs():
+    code = "import sys, videre.cli, videre.site, videre.load; print('mkdocs' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.stdout.strip() == "False"

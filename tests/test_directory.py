@@ -1,0 +1,96 @@
+"""The directory page in Chromium: facets combine, the URL keeps the state, nothing leaves the server."""
+
+import json
+
+import pytest
+
+
+def expected_titles(site_dir, *, municipality=None, problem=None, kind=None, mode=None):
+    """What the filters should show, computed in Python from the published offers.json."""
+    offers = json.loads((site_dir / "offers.json").read_text(encoding="utf-8"))["tilbud"]
+    titles = []
+    for offer in offers:
+        if municipality and municipality not in offer["kommuner"]:
+            continue
+        problems = offer["målgruppe"]["problemer"]
+        if problem and problem not in problems and "alle" not in problems:
+            continue
+        if kind and offer["type"] != kind:
+            continue
+        if mode and mode not in offer["form"]:
+            continue
+        titles.append(offer["titel"])
+    return sorted(titles)
+
+
+def shown_titles(page):
+    page.locator("#videre-flere").evaluate("b => { while (!b.hidden) b.click(); }")
+    return sorted(page.locator("#videre-resultater .videre-kort__titel a").all_inner_texts())
+
+
+def open_directory(guarded, base_url, query=""):
+    page = guarded.page
+    page.goto(base_url + "tilbud/" + query)
+    page.wait_for_selector("#videre-filtre[data-klar]")
+    return page
+
+
+def test_filter_by_municipality_and_problem_shows_exactly_the_matching_offers(guarded, base_url, site_dir):
+    page = open_directory(guarded, base_url)
+    everything = expected_titles(site_dir)
+    assert page.locator("#videre-antal").inner_text() == f"{len(everything)} tilbud passer"
+    page.get_by_label("Kommune").select_option("esbjerg")
+    page.get_by_label("Problem").select_option("depression")
+    expected = expected_titles(site_dir, municipality="esbjerg", problem="depression")
+    assert 3 <= len(expected) < len(everything)
+    assert shown_titles(page) == expected
+    assert page.locator("#videre-antal").inner_text() == f"{len(expected)} tilbud passer"
+    assert "kommune=esbjerg" in page.url and "problem=depression" in page.url
+    assert guarded.foreign == [] and guarded.console_errors == []
+
+
+@pytest.mark.parametrize("municipality, kind, mode", [("varde", "genoptraening", None), ("odense", None, "telefon"),
+                                                     (None, "raadgivning", "telefon")])
+def test_facets_combine(guarded, base_url, site_dir, municipality, kind, mode):
+    page = open_directory(guarded, base_url)
+    if municipality:
+        page.get_by_label("Kommune").select_option(municipality)
+    if kind:
+        page.get_by_label("Type tilbud").select_option(kind)
+    if mode:
+        page.get_by_label("Form").select_option(mode)
+    assert shown_titles(page) == expected_titles(site_dir, municipality=municipality, kind=kind, mode=mode)
+
+
+def test_a_shared_link_restores_the_filters_and_reset_clears_them(guarded, base_url, site_dir):
+    page = open_directory(guarded, base_url, "?kommune=esbjerg&problem=depression")
+    assert page.get_by_label("Kommune").input_value() == "esbjerg"
+    assert shown_titles(page) == expected_titles(site_dir, municipality="esbjerg", problem="depression")
+    page.get_by_role("button", name="Nulstil filtre").click()
+    page.wait_for_function("!location.search")
+    assert len(shown_titles(page)) == len(expected_titles(site_dir))
+
+
+def test_results_link_to_offer_pages(guarded, base_url):
+    page = open_directory(guarded, base_url, "?kommune=esbjerg")
+    first = page.locator("#videre-resultater .videre-kort__titel a").first
+    title = first.inner_text()
+    first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text().startswith(title)
+    assert "/tilbud/esbjerg/" in page.url
+
+
+def test_every_offer_is_reachable_without_javascript(browser, base_url, site_dir):
+    """Municipality and partner pages list every offer as plain links."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    offers = json.loads((site_dir / "offers.json").read_text(encoding="utf-8"))["tilbud"]
+    reachable = set()
+    for owner_page in {f"kommuner/{o['udbyder']}/" if o["udbyder_type"] == "kommune" else f"partnere/{o['udbyder']}/"
+                       for o in offers}:
+        page.goto(base_url + owner_page)
+        reachable.update(a.removeprefix("../../") for a in
+                         page.locator(".videre-kort__titel a").evaluate_all("els => els.map(e => e.getAttribute('href'))"))
+    context.close()
+    assert {o["url"] for o in offers} <= reachable

@@ -1,0 +1,213 @@
+"""Redirects (kind 'omdirigering'): old addresses keep working after a rename.
+
+Handouts, QR codes and bookmarks point at record pages. When a file is renamed,
+its page moves. ``data/redirects.yaml`` maps each old address to the new one,
+and the build writes a small static page at the old address that sends the
+reader on (``<meta http-equiv="refresh">`` plus a visible link; no script).
+
+``data/publicerede.txt`` lists every address that has been published
+(``videre publicerede --skriv`` writes it). Validation fails with rule
+'mangler-omdirigering' when one of them disappears without a redirect. The
+check uses only committed files, so it passes the same way in a fresh clone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from . import schema as S
+from .errors import Problem
+from .model import Catalog
+from .pages import relative
+from .validate import closest
+
+REDIRECTS_FILE = "redirects.yaml"
+PUBLISHED_FILE = "publicerede.txt"
+PATH_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*/$"
+RECORD_PREFIXES = ("kommuner/", "tilbud/", "partnere/")
+"""Addresses made from records; a redirect target with one of these prefixes must exist."""
+
+
+def _site_path(title: str, description: str, example: str) -> S.Schema:
+    return {"type": "string", "title": title, "description": description, "pattern": PATH_PATTERN,
+            "maxLength": 200, "examples": [example],
+            "x-hint": "skriv adressen uden domæne og med / til sidst, fx 'tilbud/esbjerg/kognitiv-traening/'"}
+
+
+def redirect_schema(register: S.RegisterView) -> S.Schema:
+    item = S.obj("Omdirigering", "Én gammel adresse og den nye adresse, den skal sende læseren til.", {
+        "fra": _site_path("Fra", "Den gamle adresse, som links og QR-koder stadig peger på.",
+                          "tilbud/esbjerg/genoptraening/"),
+        "til": _site_path("Til", "Den nye adresse. Peg altid direkte på den nyeste side.",
+                          "tilbud/esbjerg/genoptraening-efter-psykiatrisk-indlaeggelse/"),
+        "dato": S.date("Dato", "Hvornår adressen blev flyttet."),
+        "grund": S.text("Grund", "Kort forklaring, fx 'Tilbuddet fik et nyt navn'.", "Tilbuddet fik et nyt navn",
+                        max_length=200),
+    }, required=("fra", "til"), renamed={"from": "fra", "to": "til", "gammel": "fra", "ny": "til"})
+    body = S.obj("Omdirigeringer", "Gamle adresser, der skal blive ved med at virke.", {
+        "omdirigeringer": {"type": "array", "title": "Omdirigeringer",
+                           "description": "Listen over flyttede adresser. Slet aldrig en linje: gamle QR-koder "
+                                          "lever længe.",
+                           "items": item, "examples": [[{"fra": "tilbud/esbjerg/genoptraening/",
+                                                         "til": "tilbud/esbjerg/ny-adresse/"}]]},
+    }, required=("omdirigeringer",))
+    return S.document("omdirigering", "Omdirigeringer",
+                      "Gamle adresser og deres nye adresser. Filen er data/redirects.yaml.", body)
+
+
+@dataclass(frozen=True)
+class Redirect:
+    source: str
+    target: str
+    reason: str = ""
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class RedirectList:
+    items: tuple[Redirect, ...]
+    file: Path
+
+
+def build_redirects(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Any) -> RedirectList:
+    return RedirectList(tuple(
+        Redirect(item["fra"], item["til"], item.get("grund", ""),
+                 dt.date.fromisoformat(item["dato"]) if "dato" in item else None)
+        for item in data["omdirigeringer"]), file)
+
+
+def _position(file: Path, value: str) -> tuple[int, int]:
+    """Where a value is written in a file (first occurrence), for messages about whole-catalog checks."""
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1, 1
+    for number, line in enumerate(lines, 1):
+        column = line.find(value)
+        if column >= 0 and not line.lstrip().startswith("#"):
+            return number, column + 1
+    return 1, 1
+
+
+def check_redirects(record: RedirectList, ctx: Any) -> Iterable[Problem]:
+    seen: set[str] = set()
+    for index, item in enumerate(record.items):
+        line, column = _position(record.file, item.source)
+        if item.source == item.target:
+            yield Problem(record.file, line, column, f"omdirigeringer[{index}].til", "ugyldig-værdi",
+                          f"'{item.source}' sender til sig selv", "skriv den nye adresse i 'til'")
+        if item.source in seen:
+            yield Problem(record.file, line, column, f"omdirigeringer[{index}].fra", "dublet-id",
+                          f"'{item.source}' står flere gange", "slet den ene linje")
+        seen.add(item.source)
+
+
+def redirects(catalog: Catalog) -> tuple[Redirect, ...]:
+    return tuple(item for record in catalog.of("omdirigering") for item in record.items)
+
+
+# ---------------------------------------------------------------- published addresses
+
+
+def record_paths(catalog: Catalog) -> set[str]:
+    """Every address made from a record: municipalities, offers, partners."""
+    paths = {f"kommuner/{m.slug}/" for m in catalog.register.municipalities}
+    paths.update(o.url for o in catalog.all_offers())
+    paths.update(p.url for p in catalog.partners)
+    return paths
+
+
+def published_text(catalog: Catalog) -> str:
+    """The content of data/publicerede.txt for the current records."""
+    header = ("# Adresser på Videre, som links og QR-koder kan pege på. Skrevet af 'videre publicerede --skriv'.\n"
+              "# Forsvinder en adresse, skal den have en omdirigering i data/redirects.yaml.\n")
+    return header + "".join(f"{path}\n" for path in sorted(record_paths(catalog)))
+
+
+def read_published(file: Path) -> list[tuple[int, str]]:
+    """(line number, address) for each address in the published list; empty when the file is missing."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [(number, line.strip()) for number, line in enumerate(text.splitlines(), 1)
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def check_catalog(catalog: Catalog, data_dir: Path, sources: dict[Path, Sequence[str]]) -> list[Problem]:
+    """Whole-catalog checks: redirect targets exist, and no published address is lost."""
+    problems: list[Problem] = []
+    current = record_paths(catalog)
+    moved = {item.source: item for item in redirects(catalog)}
+    for record in catalog.of("omdirigering"):
+        for index, item in enumerate(record.items):
+            if item.source in current:
+                line, column = _position(record.file, item.source)
+                problems.append(Problem(record.file, line, column, f"omdirigeringer[{index}].fra",
+                                        "omdirigering-konflikt",
+                                        f"'{item.source}' er stadig en side, så den kan ikke omdirigeres",
+                                        "slet omdirigeringen, eller omdøb posten først"))
+            if item.target.startswith(RECORD_PREFIXES) and item.target not in current:
+                line, column = _position(record.file, item.target)
+                guess = _sibling(item.target, current)
+                problems.append(Problem(record.file, line, column, f"omdirigeringer[{index}].til",
+                                        "ukendt-reference", f"'{item.target}' er ikke en side på Videre",
+                                        f"mente du '{guess}'?" if guess else
+                                        "skriv adressen på den side, der findes nu"))
+    published_file = data_dir / PUBLISHED_FILE
+    published = read_published(published_file)
+    new = sorted(current - {path for _, path in published})
+    for line, path in published:
+        if path in current or path in moved:
+            continue
+        candidates = [p for p in new if p.rsplit("/", 2)[0] == path.rsplit("/", 2)[0]]
+        target = candidates[0] if len(candidates) == 1 else "<den nye adresse>"
+        problems.append(Problem(published_file, line, 1, "", "mangler-omdirigering",
+                                f"adressen '{path}' er offentliggjort, men ingen post har den længere",
+                                f"tilføj i data/{REDIRECTS_FILE}: '- {{fra: {path}, til: {target}}}'. "
+                                f"Har adressen aldrig været offentlig, så kør 'videre publicerede --skriv'"))
+    if any(p.file == published_file for p in problems):
+        sources[published_file] = published_file.read_text(encoding="utf-8").splitlines()
+    return problems
+
+
+def _sibling(target: str, current: set[str]) -> str | None:
+    return closest(target, sorted(current))
+
+
+# ---------------------------------------------------------------- redirect pages
+
+
+def redirect_html(item: Redirect, href: str, site_url: str) -> str:
+    """A static page at the old address: immediate refresh, canonical link and a visible link."""
+    target = html.escape(href, quote=True)
+    canonical = html.escape(site_url + item.target, quote=True)
+    return f"""<!doctype html>
+<html lang="da">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Siden er flyttet – Videre</title>
+<link rel="canonical" href="{canonical}">
+<meta http-equiv="refresh" content="0; url={target}">
+</head>
+<body>
+<main>
+<h1>Siden er flyttet</h1>
+<p>Siden har fået en ny adresse. <a href="{target}">Gå til den nye side</a>.</p>
+</main>
+</body>
+</html>
+"""
+
+
+def redirect_files(catalog: Catalog, site_url: str) -> list[tuple[str, str]]:
+    """(path, HTML) for each redirect page, written at ``<old address>index.html``."""
+    return [(f"{item.source}index.html",
+             redirect_html(item, relative(item.source.rstrip("/") + ".md", item.target), site_url))
+            for item in sorted(redirects(catalog), key=lambda r: r.source)]
