@@ -7,6 +7,11 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installeret
 CHROMIUM := /usr/lib/chromium/chromium
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates in the output (sitemap, gzip headers) come from the last commit, not the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
 .PHONY: serve build test bench valider skemaer chromium clean
 

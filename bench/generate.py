@@ -96,20 +96,20 @@ def description(rng: random.Random, low: int = 300, high: int = 800) -> str:
     """Danish prose of ``low``–``high`` characters, sometimes with bold text or a short list."""
     target = rng.randint(low, high)
     sentences: list[str] = []
-    length = 0
-    while length < target - 60:
-        sentence = _sentence(rng) if rng.random() < 0.7 else rng.choice(ENDINGS)
-        sentences.append(sentence)
-        length += len(sentence) + 1
-    if rng.random() < 0.3:
+    while len(" ".join(sentences)) < target:
+        sentences.append(_sentence(rng) if rng.random() < 0.7 else rng.choice(ENDINGS))
+    while len(" ".join(sentences)) > high:
+        sentences.pop()
+    if rng.random() < 0.3 and len(" ".join(sentences)) + 4 <= high:
         word = rng.choice(OBJECTS)
-        sentences[0] = sentences[0].replace(word, f"**{word}**") if word in sentences[0] else sentences[0]
+        sentences[0] = sentences[0].replace(word, f"**{word}**", 1)
     text = " ".join(sentences)
-    if rng.random() < 0.25 and length < high - 120:
-        items = rng.sample(OBJECTS, 3)
-        text += "\n\nDu kan blandt andet arbejde med:\n\n" + "\n".join(f"- {item[0].upper()}{item[1:]}"
-                                                                           for item in items)
-    return text[:high]
+    if rng.random() < 0.25:
+        items = "\n".join(f"- {item[0].upper()}{item[1:]}" for item in rng.sample(OBJECTS, 3))
+        extra = f"\n\nDu kan blandt andet arbejde med:\n\n{items}"
+        if len(text) + len(extra) <= high:
+            text += extra
+    return text
 
 
 def title(rng: random.Random, municipality_name: str) -> str:
@@ -183,6 +183,8 @@ class Counts:
     department_files: int
     contact_roles: int
     """Role entries: three per municipal contact file, one per department file and one per partner."""
+    screens: int
+    """Info screens (kiosk), copied from data/screens/ and pointed at generated departments."""
     files: int
     bytes: int
 
@@ -210,6 +212,23 @@ def _unique_title(rng: random.Random, name: str, used: set[str]) -> str:
         candidate = f"{title(rng, name)[:70]} {len(used)}"
     used.add(candidate.casefold())
     return candidate
+
+
+def _screens(out: Path, register: Path, departments: int) -> int:
+    """Info screens for the kiosk: the real screen files, pointed at generated departments."""
+    source = register.parent / "screens"
+    if not source.is_dir():
+        return 0
+    count = 0
+    for index, path in enumerate(sorted(source.glob("*.yaml"))):
+        number = index % departments + 1
+        kind = DEPARTMENT_KINDS[(number - 1) % len(DEPARTMENT_KINDS)]
+        text = re.sub(r"(?m)^afdeling:.*$", f"afdeling: {slugify(kind)}-{number}", path.read_text(encoding="utf-8"))
+        target = out / "screens" / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        count += 1
+    return count
 
 
 def generate(out: Path, scale: float = 1.0, *, seed: int = 2026, today: dt.date | None = None,
@@ -293,8 +312,10 @@ def generate(out: Path, scale: float = 1.0, *, seed: int = 2026, today: dt.date 
             files += 1
             partner_offers += 1
 
+    screens = _screens(out, register, departments)
+    files += screens
     return Counts(scale=scale, municipalities=len(municipalities), regions=len(regions),
                   municipal_offers=municipal_offers, partners=partners, partner_offers=partner_offers,
                   contact_files=len(municipalities), department_files=departments,
                   contact_roles=len(municipalities) * len(MUNICIPAL_ROLES) + departments + partners,
-                  files=files, bytes=size)
+                  screens=screens, files=files, bytes=size)

@@ -3,7 +3,8 @@
 on_config      → videre.pages.SiteOptions.from_mapping (typed options from extra.videre)
 on_files       → videre.load.load_catalog, videre.site.build_pages / build_files
 on_post_page   → videre.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
-on_post_build  → videre.search.build_index (Pagefind, Danish)
+on_post_build  → videre.shells.Plan.write (offer pages from shared shells), videre.search.build_index (Pagefind;
+                 under `mkdocs serve` videre.preview rebuilds it in the background)
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from videre import csp, search, site
+from videre import csp, preview, search, shells, site
 from videre.errors import WARNING, render_text
 from videre.load import load_catalog
 from videre.pages import SiteOptions
@@ -30,6 +31,19 @@ if not record_log.handlers:
     record_log.propagate = False
 _options: SiteOptions | None = None
 _scripts = csp.TrustedScripts()
+_plan: shells.Plan | None = None
+_preview: preview.BackgroundIndex | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Under `mkdocs serve` the search index is rebuilt in the background (videre.preview)."""
+    global _preview
+    _preview = preview.BackgroundIndex() if command == "serve" else None
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if _preview is not None:
+        _preview.build_started()
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -53,13 +67,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load and validate every record; fail the build with the full report, or add the pages."""
     assert _options is not None
     root = _root(config)
-    result = load_catalog(Path(os.environ.get("VIDERE_DATA", root / "data")), today=_options.today)
+    result = load_catalog(Path(os.environ.get("VIDERE_DATA", root / "data")), today=_options.today,
+                          review_months=_options.review_months)
     if result.errors:
         raise PluginError("Posterne i data/ har fejl:\n\n" + render_text(result.problems, root, result.sources))
     for problem in result.problems:
         if problem.level == WARNING:
             record_log.warning(render_text([problem], root, result.sources).rsplit("\n\n", 1)[0])
-    for page in site.build_pages(result.catalog, _options):
+    global _plan
+    _plan = shells.plan(site.build_pages(result.catalog, _options),
+                        shells.style_from_markdown(config.markdown_extensions, config.mdx_configs))
+    for page in _plan.pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown,
                                     inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
     for static in site.build_files(result.catalog, _options):
@@ -69,7 +87,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
     """Every page gets the Content-Security-Policy; only the theme's own inline scripts are hashed."""
-    return csp.protect(output, _scripts)
+    src = page.file.src_uri  # type: ignore[attr-defined]
+    output = csp.protect(_plan.restore(src, output) if _plan is not None else output, _scripts)
+    if _plan is not None and _plan.is_shell(src):
+        _plan.capture(src, output)
+    return output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -77,6 +99,11 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the Danish search index next to the pages."""
+    """Fill in the shells (the offer pages, videre.shells), then write the Danish search index."""
+    if _plan is not None:
+        _plan.write(Path(config.site_dir))
+    if _preview is not None:  # mkdocs serve: reuse the last index, rebuild it in the background
+        _preview.after_build(Path(config.site_dir))
+        return
     count = search.build_index(Path(config.site_dir))
     log.info("Søgeindeks: %d sider", count)

@@ -39,3 +39,81 @@ gop_modtager:
 sidst_bekræftet: {dato: "2026-10-01", af: Træning og Rehabilitering}
 eksempel: true
 """
+
+GOOD_CASE = """\
+titel: Kvinde, 30 år, med angst
+resumé: Hun er holdt op med at gå ud. Hun træner trin for trin.
+konstrueret: true
+problemer: [angst]
+situation: Hun har haft angst i flere år.
+funktionstab:
+  områder: [social, bevaegelse]
+  beskrivelse: Hun undgår butikker og busser.
+hvorfor_gop: Hun har brug for træning med en terapeut.
+forløb_i_kommunen: Terapeuten og hun træner ude.
+resultat: Hun handler selv.
+tilbudstyper: [genoptraening]
+indhold: [eksponering]
+kilde: {dokument: S001, linjer: "629–657"}
+"""
+
+GOOD_FLOW = """\
+titel: Patientens vej
+beskrivelse: Fra sygehuset til kommunen.
+kilde: {dokument: S001, linjer: "1098–1306"}
+baner:
+  - {id: sygehus, titel: Psykiatrisygehuset}
+  - {id: kommune, titel: Kommunen}
+trin:
+  - id: H1
+    bane: sygehus
+    titel: Patienten bliver indlagt
+    uddybning: Patienten kommer på afdelingen.
+    kilde: {dokument: S001, linjer: "1109–1126"}
+    vejledning: vejledning/ret-til-gop.md
+    videre:
+      - til: H2
+  - id: H2
+    bane: sygehus
+    type: beslutning
+    titel: Skal patienten have en plan?
+    uddybning: Tre kriterier.
+    kriterier:
+      - {kode: funktionstab, tekst: Funktionstab, spørgsmål: Har patienten mistet funktion?, hjælp: Fx hukommelse.}
+    ja: {til: K1, tekst: Skriv planen}
+    nej: {til: K1, tekst: Andre indsatser}
+    kilde: {dokument: S001, linjer: "1158–1181"}
+    vejledning: vejledning/ret-til-gop.md
+  - id: K1
+    bane: kommune
+    titel: Kommunen modtager planen
+    uddybning: Visitationen behandler planen.
+    kilde: {dokument: S001, linjer: "1224–1233"}
+    vejledning: vejledning/i-kommunen.md
+patientvej:
+  titel: Din vej
+  intro: Sådan foregår det.
+  trin:
+    - {titel: Du bliver indlagt, tekst: Du kommer på afdelingen., dækker: [H1]}
+    - {titel: Vi vurderer, tekst: Vi ser på det svære., dækker: [H2]}
+    - {titel: Du kommer hjem, tekst: Planen sendes til kommunen., dækker: [H2]}
+    - {titel: Du træner, tekst: Kommunen ringer til dig., dækker: [K1]}
+"""
+
+GOOD_FIGURES = """\
+titel: Tal
+intro: Tal fra kilderne.
+figurer:
+  - id: planer
+    titel: Planer fra psykiatrien
+    tekst: Tallet steg.
+    enhed: antal
+    akse: År
+    serier:
+      - navn: Planer
+        værdier:
+          - {etiket: "2018", værdi: 132}
+          - {etiket: "2019", værdi: 193}
+    periode: 2018–2019
+    kilde: {dokument: S001, linjer: "52–56"}
+"""

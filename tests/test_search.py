@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from conftest import ROOT
 from search import PAGEFIND_SEARCH, TOP, queries, recall
 
@@ -49,3 +51,60 @@ def test_front_page_search_form_hands_the_query_to_the_search_page(guarded, base
     page.get_by_role("button", name="Søg", exact=True).click()
     page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
     assert "sog/?q=frister" in page.url
+
+
+LUNR_CONFIG = ROOT / "tests" / "search" / "mkdocs-lunr.yml"
+
+
+def _settled_links(page, reads: int = 4) -> list[str]:
+    """Material updates results asynchronously: read until the list has not changed for a while."""
+    script = "els => els.map(e => e.href)"
+    last, same = None, 0
+    for _ in range(40):
+        page.wait_for_timeout(100)
+        links = page.locator("li.md-search-result__item > a.md-search-result__link").evaluate_all(script)
+        same = same + 1 if links == last else 0
+        last = links
+        if same >= reads:
+            break
+    return last or []
+
+
+def lunr_results(browser, base_url: str) -> dict[str, list[str]]:
+    """Type each query into Material's own search box and read the result links, as a user would."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url)
+    results = {}
+    for item in queries():
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill("")
+        page.wait_for_function("() => !document.querySelector('li.md-search-result__item')")
+        box.fill(item["soeg"])
+        box.press("End")  # Material searches on key events, not on programmatic input
+        pages = dict.fromkeys(link.split("#", 1)[0] for link in _settled_links(page))  # one hit per page
+        results[item["soeg"]] = list(pages)[:TOP]
+    context.close()
+    return results
+
+
+@pytest.mark.slow
+def test_pagefind_beats_materials_lunr_search_on_danish(tmp_path, guarded, base_url, browser):
+    """The engine choice is measured: Material's lunr search, same site and queries, scores lower."""
+    from conftest import build_site, serve
+
+    built = build_site(tmp_path / "lunr", config=LUNR_CONFIG, env={"VIDERE_CSP": "off"})
+    assert built.returncode == 0, built.stderr
+    server, lunr_url = serve(tmp_path / "lunr")
+    try:
+        lunr_recall, lunr_rows = recall(lunr_results(browser, lunr_url))
+    finally:
+        server.shutdown()
+    pagefind_recall, _ = recall(pagefind_results(guarded, base_url))
+    report = ROOT / "test-results" / "search-engines.json"
+    report.parent.mkdir(exist_ok=True)
+    report.write_text(json.dumps({"pagefind": pagefind_recall, "lunr": lunr_recall, "lunr_soegninger": lunr_rows},
+                                 ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"\nrecall@{TOP}: Pagefind {pagefind_recall:.0%}, Material/lunr {lunr_recall:.0%}")
+    assert pagefind_recall > lunr_recall

@@ -126,5 +126,6 @@ def test_generated_pages_stay_out_of_the_navigation(site_dir):
 @pytest.mark.parametrize("name", sorted(PAGE_TYPES))
 def test_page_types_exist_and_speak_danish(site_dir, name):
     url = PAGE_TYPES[name].split("?", 1)[0]
-    html = (site_dir / url / "index.html").read_text(encoding="utf-8")
+    path = site_dir / url if url.endswith(".html") else site_dir / url / "index.html"
+    html = path.read_text(encoding="utf-8")
     assert '<html lang="da"' in html

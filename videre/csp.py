@@ -13,8 +13,8 @@ one smuggled in through a record, gets no hash, so the browser refuses to run
 it. A page without theme scripts (a standalone page the package writes) gets
 ``script-src 'self'`` only.
 
-``'wasm-unsafe-eval'`` is there for Pagefind, whose search runs as
-WebAssembly. ``style-src`` needs no ``'unsafe-inline'``: Material and
+``'wasm-unsafe-eval'`` is added only on pages that load Pagefind (a script
+from ``pagefind/``), whose search runs as WebAssembly. ``style-src`` needs no ``'unsafe-inline'``: Material and
 Pagefind set styles through the CSSOM, which CSP does not restrict, and the
 site writes no ``style=""`` attributes (a test checks for violations).
 ``frame-ancestors`` is left out: browsers ignore it in a ``<meta>`` tag.
@@ -32,7 +32,7 @@ from typing import Iterable
 
 DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("default-src", "'none'"),
-    ("script-src", "'self' 'wasm-unsafe-eval'"),
+    ("script-src", "'self'"),
     ("style-src", "'self'"),
     ("img-src", "'self' data:"),
     ("font-src", "'self'"),
@@ -51,6 +51,7 @@ _URL_RUN = r"[A-Za-z0-9./_:#?=&%~+-]{0,200}"
 _META = re.compile(r"<meta\s+http-equiv=[\"']?Content-Security-Policy", re.IGNORECASE)
 _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
+_PAGEFIND = re.compile(r"""<script\s[^>]*\bsrc\s*=\s*["']?[^"'\s>]*pagefind/""", re.IGNORECASE)
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 
 
@@ -60,13 +61,13 @@ def sha256_source(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(script_hashes: Iterable[str] = ()) -> str:
+def policy(script_hashes: Iterable[str] = (), *, wasm: bool = False) -> str:
     """The policy string; ``script_hashes`` are extra ``'sha256-…'`` sources for script-src."""
     hashes = sorted(set(script_hashes))
     parts = []
     for name, value in DIRECTIVES:
-        if name == "script-src" and hashes:
-            value = " ".join([value, *hashes])
+        if name == "script-src":
+            value = " ".join([value, *(["'wasm-unsafe-eval'"] if wasm else []), *hashes])
         parts.append(f"{name} {value}")
     return "; ".join(parts)
 
@@ -108,7 +109,8 @@ class TrustedScripts:
 
 def page_policy(page_html: str, trusted: TrustedScripts) -> str:
     """The policy for one page: hashes for the theme's inline scripts found on it, nothing else."""
-    return policy(sha256_source(s) for s in inline_scripts(page_html) if trusted.trusts(s))
+    return policy((sha256_source(s) for s in inline_scripts(page_html) if trusted.trusts(s)),
+                  wasm=bool(_PAGEFIND.search(page_html)))
 
 
 def protect(page_html: str, trusted: TrustedScripts = TrustedScripts()) -> str:

@@ -44,7 +44,7 @@ def display_path(path: Path, root: Path | None) -> str:
     if root is not None:
         try:
             return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # outside root, or a symlink loop
             pass
     return path.as_posix()
 

@@ -150,7 +150,7 @@ _KIND_LABELS = {"offers": "Tilbud", "partner_offers": "Tilbud fra forening", "pa
                 "contacts": "Kommunens kontakter", "departments": "Psykiatrisk afdeling"}
 
 
-def _records(catalog: Catalog) -> Iterable[tuple[str, Any, str, str]]:
+def dated_records(catalog: Catalog) -> Iterable[tuple[str, Any, str, str]]:
     """(kind label, record, title, url) for every record that carries a confirmation date."""
     names = {m.slug: m.name for m in catalog.register.municipalities}
     for offer in catalog.all_offers():
@@ -173,7 +173,7 @@ def due_records(catalog: Catalog, today: dt.date, months: int) -> list[DueRecord
     """Every record past its review period, grouped by owner (municipalities by name, editorial team last)."""
     review = Review(today, months)
     found: list[DueRecord] = []
-    for kind, record, title, url in _records(catalog):
+    for kind, record, title, url in dated_records(catalog):
         fresh = review(record)
         if fresh is None or not fresh.due:
             continue

@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable, Mapping
 from . import schema as S
 from . import screens
 from . import redirects
+from . import cases, figures, flow
 from .errors import Problem
 from .model import (Contact, Department, MunicipalContacts, Offer, Partner, Place, Register,
                     Verified)
@@ -172,6 +173,9 @@ KINDS: list[Kind] = [
     Kind("skaerm", ("screens", "*.yaml"), screens.screen_schema, screens.build_screen, screens.check_screen),
     Kind("omdirigering", (redirects.REDIRECTS_FILE,), redirects.redirect_schema, redirects.build_redirects,
          redirects.check_redirects),
+    Kind("flow", (flow.FLOW_FILE,), flow.flow_schema, flow.build_flow, flow.check_flow),
+    Kind("sag", (cases.CASES_DIR, "*.yaml"), cases.case_schema, cases.build_case),
+    Kind("tal", (figures.FIGURES_FILE,), figures.figures_schema, figures.build_figures, figures.check_figures),
 ]
 """Every kind of record below ``data/``, except the register ``kommuner.yaml`` itself."""
 

@@ -8,6 +8,7 @@ problem at once. Nothing here prints or exits: callers render the problems.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from . import schema as S
 from .errors import ERROR, Problem, RecordErrors, errors_only
 from .kinds import KINDS, REGISTER_FILE, Context, Kind
 from .model import Catalog, Municipality, Region, Register
-from .validate import Validator, closest, fold
+from .validate import Validator, closest, cpr_like, fold
 from .yamlsource import Document, load
 
 _SLUG = re.compile(S.SLUG_PATTERN)
@@ -88,12 +89,26 @@ def _path_problems(relative: tuple[str, ...], file: Path, known: list[str]) -> l
             problems.append(Problem(file, 1, 1, "", "ugyldigt-filnavn",
                                     f"navnet '{part}' må kun have små bogstaver a–z, tal og bindestreg",
                                     f"omdøb til '{suggestion}{'.yaml' if part.endswith('.yaml') else ''}'"))
+        elif cpr_like(name):
+            problems.append(Problem(file, 1, 1, "", "cpr-nummer", f"navnet '{part}' ligner et CPR-nummer",
+                                    "giv filen et navn efter tilbuddet; adressen på siden må aldrig vise et CPR-nummer"))
     return problems
 
 
+def _symlink_problem(path: Path, data_dir: Path) -> Problem:
+    """Records are plain files inside data/: a symlink could pull in any file on the machine."""
+    target = Path(os.path.realpath(path))
+    inside = target == data_dir or data_dir in target.parents
+    where = "en anden fil i data/" if inside else "en fil uden for data/"
+    return Problem(path, 1, 1, "", "symlink", f"'{path.name}' er en genvej (symlink) til {where}; "
+                   "Videre læser kun almindelige filer", "erstat genvejen med selve filen")
+
+
 def discover(data_dir: Path) -> Iterable[Path]:
+    """Every file below data_dir, and every symlink (never followed; the loader reports them)."""
     for path in sorted(data_dir.rglob("*")):
-        if path.is_file() and not any(p.startswith(".") for p in path.relative_to(data_dir).parts):
+        if (path.is_symlink() or path.is_file()) and \
+                not any(p.startswith(".") for p in path.relative_to(data_dir).parts):
             yield path
 
 
@@ -106,6 +121,8 @@ def load_catalog(data_dir: Path, *, today: dt.date | None = None,
     today = today or dt.date.today()
     data_dir = data_dir.resolve()
     register, problems, register_doc = load_register(data_dir / REGISTER_FILE, today)
+    if register_doc is not None and schemaline.applies(data_dir):
+        problems += schemaline.check(register_doc.path, register_doc.lines, "kommuner", (REGISTER_FILE,))
     sources: dict[Path, Sequence[str]] = {}
     if register_doc is not None and problems:
         sources[register_doc.path] = register_doc.lines
@@ -133,6 +150,8 @@ def load_catalog(data_dir: Path, *, today: dt.date | None = None,
 
 def _load_one(path: Path, relative: tuple[str, ...], ctx: Context, validators: dict[str, Validator],
               collected: dict[str, list[Any]], sources: dict[Path, Sequence[str]]) -> list[Problem]:
+    if path.is_symlink():
+        return [_symlink_problem(path, ctx.data_dir)]
     if path.suffix == ".yml":
         return [Problem(path, 1, 1, "", "ugyldigt-filnavn", "filendelsen skal være '.yaml', ikke '.yml'",
                         f"omdøb filen til '{path.stem}.yaml'")]

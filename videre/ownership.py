@@ -21,16 +21,21 @@ CODEOWNERS_PATH = ".github/CODEOWNERS"
 
 
 @lru_cache(maxsize=4096)
-def _data_root(folder: Path) -> Path | None:
+def _root_above(folder: Path) -> Path | None:
     for candidate in (folder, *folder.parents):
         if (candidate / REGISTER_FILE).is_file():
             return candidate
     return None
 
 
+def data_root(file: Path) -> Path | None:
+    """The data tree a record file belongs to: the nearest folder above it with kommuner.yaml."""
+    return _root_above(file.resolve().parent)
+
+
 def data_path(file: Path) -> str:
     """A record file as the contributor sees it in the repository: ``data/offers/esbjerg/x.yaml``."""
-    root = _data_root(file.resolve().parent)
+    root = data_root(file)
     if root is None:
         return file.as_posix()
     return "data/" + file.resolve().relative_to(root).as_posix()

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+from . import csp
 from . import schema as S
 from .errors import Problem
 from .model import Catalog
@@ -122,10 +123,11 @@ def record_paths(catalog: Catalog) -> set[str]:
 
 
 def published_text(catalog: Catalog) -> str:
-    """The content of data/publicerede.txt for the current records."""
+    """The content of data/publicerede.txt: every record address, and every old address that redirects."""
     header = ("# Adresser på Videre, som links og QR-koder kan pege på. Skrevet af 'videre publicerede --skriv'.\n"
               "# Forsvinder en adresse, skal den have en omdirigering i data/redirects.yaml.\n")
-    return header + "".join(f"{path}\n" for path in sorted(record_paths(catalog)))
+    paths = record_paths(catalog) | {item.source for item in redirects(catalog)}
+    return header + "".join(f"{path}\n" for path in sorted(paths))
 
 
 def read_published(file: Path) -> list[tuple[int, str]]:
@@ -183,10 +185,10 @@ def _sibling(target: str, current: set[str]) -> str | None:
 
 
 def redirect_html(item: Redirect, href: str, site_url: str) -> str:
-    """A static page at the old address: immediate refresh, canonical link and a visible link."""
+    """A static page at the old address: immediate refresh, canonical link, a visible link and the CSP."""
     target = html.escape(href, quote=True)
     canonical = html.escape(site_url + item.target, quote=True)
-    return f"""<!doctype html>
+    return csp.protect(f"""<!doctype html>
 <html lang="da">
 <head>
 <meta charset="utf-8">
@@ -203,7 +205,7 @@ def redirect_html(item: Redirect, href: str, site_url: str) -> str:
 </main>
 </body>
 </html>
-"""
+""")
 
 
 def redirect_files(catalog: Catalog, site_url: str) -> list[tuple[str, str]]:

@@ -67,8 +67,9 @@ def phone(title: str = "Telefon") -> Schema:
     return {
         "type": "string", "title": title, "pattern": PHONE_PATTERN,
         "description": "Dansk telefonnummer med 8 cifre, gerne i grupper af to.",
-        "examples": ["+45 12 34 56 78"],
-        "x-hint": "skriv 8 cifre, fx '+45 12 34 56 78' eller '12345678'",
+        # A format, not a number: the site never shows invented numbers that could be real.
+        "examples": ["+45 NN NN NN NN"],
+        "x-hint": "skriv 8 cifre med eller uden +45, i grupper af to, fx '+45 NN NN NN NN' (N er et ciffer)",
     }
 
 

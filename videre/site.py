@@ -9,14 +9,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import exports
+from . import exports, hsds, redirects
 from .model import Catalog
-from .pages import Page, SiteOptions
+from .pages import Page, SiteOptions, reload_changed_templates
+from .pages.cases import case_pages
+from .pages.decision import decision_page
 from .pages.directory import directory_page
+from .pages.fieldref import field_reference_page
+from .pages.figures import figures_page
+from .pages.flow import STYLESHEET as FLOW_CSS, flow_pages, flow_stylesheet
+from .pages.handout import handout_files
+from .pages.kiosk import all_screen_files, screen_index
 from .pages.municipality import municipality_pages
 from .pages.offer import offer_pages
 from .pages.partner import partner_pages
+from .pages.recent import recent_page
 from .pages.region import municipality_index, region_pages
+from .pages.review import CSV as REVIEW_CSV, review_csv, review_page
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,7 @@ class StaticFile:
 
 
 def build_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
+    reload_changed_templates()
     return [
         municipality_index(catalog, options),
         *municipality_pages(catalog, options),
@@ -33,6 +43,14 @@ def build_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
         *partner_pages(catalog, options),
         directory_page(catalog, options),
         *offer_pages(catalog, options),
+        screen_index(catalog, options),
+        field_reference_page(catalog, options),
+        review_page(catalog, options),
+        recent_page(catalog, options),
+        *flow_pages(catalog, options),
+        decision_page(catalog, options),
+        *case_pages(catalog, options),
+        figures_page(catalog, options),
     ]
 
 
@@ -41,6 +59,12 @@ def build_files(catalog: Catalog, options: SiteOptions) -> list[StaticFile]:
         StaticFile("katalog.json", exports.directory_json(catalog, options)),
         StaticFile("offers.json", exports.offers_json(catalog, options)),
         StaticFile("offers.csv", exports.offers_csv(catalog, options)),
+        StaticFile(FLOW_CSS, flow_stylesheet(catalog)),
+        *(StaticFile(path, text) for path, text in all_screen_files(catalog, options).items()),
+        *(StaticFile(path, text) for path, text in handout_files(catalog, options).items()),
+        StaticFile(REVIEW_CSV, review_csv(catalog, options)),
+        *(StaticFile(path, text) for path, text in hsds.hsds_files(catalog, options).items()),
+        *(StaticFile(path, text) for path, text in redirects.redirect_files(catalog, options.site_url)),
     ]
 
 

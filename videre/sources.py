@@ -52,6 +52,17 @@ def guidance_pages(data_dir: Path) -> list[str]:
                   if "includes" not in p.relative_to(root).parts)
 
 
+def page_title(data_dir: Path, page: str) -> str:
+    """The first '# ' heading of a hand-written page, or '' if the page is missing."""
+    path = docs_dir(data_dir) / page
+    if not path.is_file():
+        return ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return ""
+
+
 @lru_cache(maxsize=64)
 def _positions(path: str, stamp: tuple[int, int]) -> Any:
     document, _ = load(Path(path))

@@ -9,6 +9,7 @@ text can become live HTML or script on a page, even if validation is skipped.
 from __future__ import annotations
 
 import html
+import json
 import re
 
 ALLOWED_SCHEMES = ("https://", "mailto:", "tel:")
@@ -105,3 +106,23 @@ def md_escape(text: str) -> str:
     text = " ".join(text.split())
     return _MD_SPECIAL.sub(lambda m: "&lt;" if m.group(1) == "<" else "&gt;" if m.group(1) == ">"
                            else "&amp;" if m.group(1) == "&" else "\\" + m.group(1), text)
+
+
+_YAML_UNPRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+
+
+def front_matter_text(value: object) -> str:
+    """A front-matter value (``description: …``) that no record text can break or escape from.
+
+    One line, HTML-escaped (Material prints ``page.meta`` values into attributes without escaping),
+    then written as a JSON string, which is also a valid YAML double-quoted scalar: quotes,
+    backslashes (``\\x22``), colons and '---' in the text stay text.
+    """
+    one_line = " ".join(_YAML_UNPRINTABLE.sub("", str(value)).split())
+    return json.dumps(html.escape(one_line, quote=True), ensure_ascii=False)
+
+
+def web_link(url: str) -> str:
+    """A record's web address as a link, but only an https:// one; anything else stays plain text."""
+    shown = html.escape(url, quote=True)
+    return f'<a href="{shown}">{shown}</a>' if url.strip().lower().startswith("https://") else shown

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from typing import Any, Iterator, Mapping
 
 from . import schema as S
@@ -31,7 +32,8 @@ _PATTERN_RULES = {
     S.DATE_PATTERN: "ugyldig-dato",
 }
 
-_CPR = re.compile(r"(?<![0-9])(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])([0-9]{2})[- ]?([0-9]{4})(?![0-9])")
+_CPR = re.compile(r"(?<![0-9])(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])([0-9]{2})[-\u2010-\u2015\u2212 ]?([0-9]{4})(?![0-9])")
+"""DDMMYY, an optional hyphen, dash or space, four digits (after NFKC: fullwidth digits count too)."""
 
 
 def describe(value: Any) -> str:
@@ -88,7 +90,7 @@ def cpr_like(text: str) -> bool:
     """A valid DDMMYY date followed by four digits, as in a Danish CPR number."""
     if len(text) < 10:  # a CPR number has ten digits
         return False
-    for match in _CPR.finditer(text):
+    for match in _CPR.finditer(unicodedata.normalize("NFKC", text)):
         day, month, year = (int(g) for g in match.groups()[:3])
         for century in (1900, 2000):
             try:
@@ -143,7 +145,7 @@ class Validator:
             "array": "skriv hver værdi på sin egen linje med '- ' foran",
             "object": "indryk felterne under med to mellemrum; se eksemplet i CONTRIBUTING.md",
             "integer": "skriv et helt tal uden anførselstegn, fx 18",
-            "number": "skriv kun tallet, uden enhed og anførselstegn, med punktum som komma, fx 90.1",
+            "number": "skriv kun tallet uden enhed og anførselstegn, med punktum i stedet for komma, fx 90.1",
         }.get(expected, "se feltets beskrivelse i feltreferencen")
         return self._problem(doc, at, "forkert-type",
                              f"'{name}' skal være {_TYPE_NAMES.get(expected, expected)}, men er {describe(value)}",

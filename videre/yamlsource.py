@@ -128,6 +128,8 @@ def parse(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
         node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - composing only, never constructing
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(path, exc, lines)]
+    except yaml.reader.ReaderError as exc:
+        return None, [_character_problem(path, text, exc)]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all we know of
         return None, [Problem(path, 1, 1, "", "yaml-syntaks", f"YAML-syntaksfejl: {exc}", _GENERIC_HINT)]
     document = Document(path, None, {}, lines)
@@ -193,6 +195,12 @@ def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError, lines: list[str]) -> 
     elif "found character that cannot start any token" in problem:
         message = "linjen starter med et tegn, YAML ikke tillader her"
         hint = "sæt teksten i anførselstegn"
+    elif "found another document" in problem:
+        message = "filen indeholder mere end én post (en linje med '---' midt i filen)"
+        hint = "en fil er én post; slet linjen '---' og flyt resten til en ny fil"
+    elif "invalid Unicode character escape" in problem:
+        message = "en \\u-kode i teksten er ikke et gyldigt tegn"
+        hint = "skriv tegnet direkte i stedet for koden"
     elif "found undefined alias" in problem or "found unknown escape" in problem:
         message = f"YAML kan ikke læse værdien ({problem})"
         hint = "sæt teksten i anførselstegn, eller fjern tegnet '*' eller '\\' i starten"
@@ -200,6 +208,16 @@ def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError, lines: list[str]) -> 
         message = f"YAML-syntaksfejl ({problem or 'ukendt'})"
         hint = _GENERIC_HINT
     return Problem(path, line, col, "", "yaml-syntaks", message, hint)
+
+
+def _character_problem(path: Path, text: str, exc: yaml.reader.ReaderError) -> Problem:
+    """An invisible control character, often pasted in from another program."""
+    position = max(0, min(int(exc.position), len(text)))
+    line = text.count("\n", 0, position) + 1
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    return Problem(path, line, col, "", "ugyldigt-tegn", f"filen indeholder et usynligt styretegn (U+{code:04X})",
+                   "slet tegnet; det kommer tit med, når tekst kopieres fra et andet program")
 
 
 class _Walker:

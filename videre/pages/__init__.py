@@ -12,6 +12,7 @@ import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Iterable, TypeVar
 
 import jinja2
@@ -27,6 +28,9 @@ class Page:
     """Path below docs/, e.g. ``kommuner/esbjerg.md``."""
     markdown: str
     in_nav: bool = False
+    many: bool = False
+    """One of many pages with the same layout (the offers): the MkDocs hook may render it through a
+    shared shell page instead of one theme render each (see :mod:`videre.shells`)."""
 
 
 @dataclass(frozen=True)
@@ -98,16 +102,34 @@ def age_text(offer: Offer) -> str:
     return f"{offer.age_from}–{offer.age_to} år"
 
 
+_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_templates_seen: list[tuple[tuple[str, int], ...]] = []
+
+
+def reload_changed_templates() -> None:
+    """Drop the compiled templates if a template file changed (once per build, e.g. under `mkdocs serve`).
+
+    The environment does not check each template's file time on every use (``auto_reload``):
+    with thousands of pages and includes that check cost seconds per build.
+    """
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in _TEMPLATES.glob("*.j2")))
+    if _templates_seen and _templates_seen[0] != stamp:
+        environment.cache_clear()
+    _templates_seen[:] = [stamp]
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("videre", "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
+        undefined=jinja2.StrictUndefined, auto_reload=False,
     )
     env.filters["md"] = lambda value: Markup(text.to_html(value))
     env.filters["plain"] = text.plain
     env.filters["md_escape"] = lambda value: Markup(text.md_escape(str(value)))
+    env.filters["front_matter"] = lambda value: Markup(text.front_matter_text(value))
+    env.filters["weblink"] = lambda url: Markup(text.web_link(url))
     env.filters["dato"] = danish_date
     env.filters["labels"] = lambda codes, table, sep=", ": sep.join(vocab.label(table, c) for c in codes)
     env.filters["age"] = age_text

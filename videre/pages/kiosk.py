@@ -18,10 +18,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .. import vocab
+from .. import csp, vocab
 from ..model import Catalog, Department, Offer
 from ..screens import ORIENTATIONS, SLIDE_KINDS, WEEKDAYS, Screen
-from . import Page, SiteOptions, danish_date, environment, render, visible
+from . import Page, SiteOptions, danish_date, environment, render
 from . import patient
 from .links import Linker
 
@@ -41,7 +41,8 @@ class Slide:
     steps: tuple[patient.Step, ...] = ()
     qr: Markup | None = None
     qr_url: str = ""
-    example: bool = False
+    badge: str = ""
+    """'Eksempel' for records not checked against a real source."""
     note: str = ""
 
 
@@ -77,9 +78,10 @@ class ScreenContent:
 def _offer_slide(catalog: Catalog, offer: Offer, group: str, options: SiteOptions) -> Slide:
     url = patient.absolute(options.site_url, offer.url)
     kicker = f"{vocab.label(vocab.OFFER_KINDS, offer.kind)} · {patient.owner_name(catalog, offer)}"
+    about = patient.summary(offer)
     return Slide(group=group, heading=offer.title, kicker=kicker,
-                 paragraphs=tuple(p for p in (patient.summary(offer), patient.how_to_start(offer)) if p),
-                 qr=patient.qr_svg(url, "dias__qr-kode"), qr_url=url, example=offer.example)
+                 paragraphs=tuple(p for p in (about, patient.how_to_start(offer, about)) if p),
+                 qr=patient.qr_svg(url, "dias__qr-kode"), qr_url=url, badge="Eksempel" if offer.example else "")
 
 
 def _kind_rank(offer: Offer) -> int:
@@ -87,7 +89,7 @@ def _kind_rank(offer: Offer) -> int:
 
 
 def municipal_offers(catalog: Catalog, municipalities: tuple[str, ...], options: SiteOptions) -> list[Offer]:
-    offers = [o for slug in municipalities for o in visible(catalog.offers_in(slug), options)]
+    offers = [o for slug in municipalities for o in patient.for_patients(catalog.offers_in(slug), options)]
     order = {slug: i for i, slug in enumerate(municipalities)}
     return sorted(offers, key=lambda o: (_kind_rank(o), order[o.owner], o.title))[:MAX_MUNICIPAL_OFFERS]
 
@@ -95,7 +97,7 @@ def municipal_offers(catalog: Catalog, municipalities: tuple[str, ...], options:
 def partner_offers(catalog: Catalog, municipalities: tuple[str, ...], options: SiteOptions) -> list[Offer]:
     seen: dict[str, Offer] = {}
     for slug in municipalities:
-        for offer in visible(catalog.partner_offers_for(slug), options):
+        for offer in patient.for_patients(catalog.partner_offers_for(slug), options):
             seen.setdefault(offer.id, offer)
     return sorted(seen.values(), key=lambda o: (_kind_rank(o), o.owner, o.title))[:MAX_PARTNER_OFFERS]
 
@@ -103,7 +105,7 @@ def partner_offers(catalog: Catalog, municipalities: tuple[str, ...], options: S
 def screen_content(catalog: Catalog, screen: Screen, options: SiteOptions) -> ScreenContent:
     department = next((d for d in catalog.departments if d.slug == screen.department), None)
     municipalities = screen.municipalities or (department.serves if department else ())
-    shown: list[Any] = [screen]
+    shown: list[Any] = []
     groups: dict[str, list[Slide]] = {}
     for kind in dict.fromkeys(screen.slides):
         slides: list[Slide] = []
@@ -119,10 +121,10 @@ def screen_content(catalog: Catalog, screen: Screen, options: SiteOptions) -> Sc
             shown.extend(offers)
             slides.extend(_offer_slide(catalog, o, kind, options) for o in offers)
         elif kind == "sag":
-            for title, text, record in patient.case_stories(catalog):
+            for title, text, badge, record in patient.case_stories(catalog):
                 shown.append(record)
-                slides.append(Slide(kind, title, kicker="Sådan kan det gå", paragraphs=(text,),
-                                    example=bool(getattr(record, "example", False))))
+                slides.append(Slide(kind, title, kicker="Sådan kan det gå", paragraphs=(text, patient.CASE_ASK),
+                                    badge=badge))
         groups[kind] = slides
     order = tuple(kind for kind in screen.slides if groups.get(kind))
     ordered = tuple(slide for kind in dict.fromkeys(order) for slide in groups[kind])
@@ -134,9 +136,9 @@ def screen_content(catalog: Catalog, screen: Screen, options: SiteOptions) -> Sc
 def _render(content: ScreenContent, *, kiosk: bool, version: str, options: SiteOptions) -> str:
     path = content.screen.kiosk_url + "index.html" if kiosk else content.screen.url + "index.html"
     links = Linker(posixpath.dirname(path) + "/index.md").context()
-    return render("skaerm.html.j2", c=content, s=content.screen, kiosk=kiosk, version=version,
+    return csp.protect(render("skaerm.html.j2", c=content, s=content.screen, kiosk=kiosk, version=version,
                   updated=danish_date(content.updated), poll=POLL_SECONDS,
-                  orientations=ORIENTATIONS, **links)
+                  orientations=ORIENTATIONS, **links))
 
 
 def version_of(content: ScreenContent, options: SiteOptions) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from .. import vocab
+from ..freshness import Review
 from ..model import Catalog, Municipality
 from . import Page, SiteOptions, render, visible
+from .feedback import report_url
 from .links import Linker
 
 
@@ -23,7 +25,11 @@ def search_aliases(name: str) -> str:
 
 def municipality_page(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> Page:
     src = f"kommuner/{municipality.slug}.md"
-    offers = visible(catalog.offers_in(municipality.slug), options)
+    review = Review(options.today, options.review_months)
+    offers, unconfirmed = review.split(visible(catalog.offers_in(municipality.slug), options))
+    partner_offers, unconfirmed_partner = review.split(visible(catalog.partner_offers_for(municipality.slug),
+                                                               options))
+    partner_names = {p.slug: p.short_name for p in catalog.partners}
     groups = [(kind, tuple(o for o in offers if o.kind == kind)) for kind in vocab.OFFER_KINDS]
     contacts = catalog.contacts.get(municipality.slug)
     if contacts is not None and contacts.example and not options.show_examples:
@@ -31,8 +37,12 @@ def municipality_page(catalog: Catalog, municipality: Municipality, options: Sit
     markdown = render(
         "kommune.md.j2", m=municipality, region=catalog.register.region(municipality.region),
         groups=[(kind, found) for kind, found in groups if found],
-        partner_offers=visible(catalog.partner_offers_for(municipality.slug), options),
-        partner_names={p.slug: p.short_name for p in catalog.partners},
+        partner_offers=partner_offers, partner_names=partner_names,
+        review=review, unconfirmed=unconfirmed + unconfirmed_partner,
+        owner_names={**{o.id: f"{municipality.name} Kommune" for o in unconfirmed},
+                     **{o.id: partner_names.get(o.owner, o.owner) for o in unconfirmed_partner}},
+        report_url=report_url(options, f"{municipality.name} Kommune", f"kommuner/{municipality.slug}/",
+                              f"data/contacts/kommuner/{municipality.slug}.yaml og data/offers/{municipality.slug}/"),
         contacts=contacts, departments=visible(catalog.departments_serving(municipality.slug), options),
         aliases=search_aliases(municipality.name),
         **Linker(src).context(),

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from ..freshness import Review
 from ..model import Catalog, Offer
+from ..ownership import data_path
 from . import Page, SiteOptions, render, visible
+from .feedback import report_url
 from .links import Linker
 from .partner import coverage_text
 
 
-def offer_page(catalog: Catalog, offer: Offer) -> Page:
+def offer_page(catalog: Catalog, offer: Offer, options: SiteOptions | None = None) -> Page:
+    options = options or SiteOptions()
     src = f"tilbud/{offer.owner}/{offer.slug}.md"
     if offer.owner_kind == "kommune":
         owner_name = f"{catalog.register.municipality(offer.owner).name} Kommune"
@@ -17,9 +21,11 @@ def offer_page(catalog: Catalog, offer: Offer) -> Page:
         owner_name = catalog.partner(offer.owner).short_name
         owner_url, coverage = f"partnere/{offer.owner}/", coverage_text(offer, catalog.register)
     markdown = render("tilbud.md.j2", o=offer, owner_name=owner_name, owner_url=owner_url,
-                      coverage=coverage, **Linker(src).context())
-    return Page(src, markdown)
+                      coverage=coverage, review=Review(options.today, options.review_months),
+                      report_url=report_url(options, offer.title, offer.url, data_path(offer.file)),
+                      **Linker(src).context())
+    return Page(src, markdown, many=True)
 
 
 def offer_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
-    return [offer_page(catalog, o) for o in visible(catalog.all_offers(), options)]
+    return [offer_page(catalog, o, options) for o in visible(catalog.all_offers(), options)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Catalog, Offer, Register
 from .. import vocab
+from ..freshness import Review
 from . import Page, SiteOptions, render, visible
 from .links import Linker
 
@@ -20,13 +21,15 @@ def coverage_text(offer: Offer, register: Register) -> str:
 def partner_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     pages = []
     partners = visible(catalog.partners, options)
+    review = Review(options.today, options.review_months)
     counts = {}
     for partner in partners:
         src = f"partnere/{partner.slug}.md"
-        offers = visible(catalog.offers_of_partner(partner.slug), options)
-        counts[partner.slug] = len(offers)
-        coverage = {o.id: coverage_text(o, catalog.register) for o in offers}
+        offers, unconfirmed = review.split(visible(catalog.offers_of_partner(partner.slug), options))
+        counts[partner.slug] = len(offers) + len(unconfirmed)
+        coverage = {o.id: coverage_text(o, catalog.register) for o in offers + unconfirmed}
         pages.append(Page(src, render("partner.md.j2", p=partner, offers=offers, coverage=coverage,
+                                      review=review, unconfirmed=unconfirmed, owner_names=coverage,
                                       **Linker(src).context())))
     index = "partnere/index.md"
     pages.append(Page(index, render("partnere.md.j2", partners=partners, counts=counts, **Linker(index).context()),

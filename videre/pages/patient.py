@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable
 
 import segno
 from markupsafe import Markup
 
-from .. import vocab
+from .. import qr, vocab
+from ..freshness import Review
 from ..model import Catalog, Offer
-from ..readability import first_sentences
+from ..readability import first_sentences, sentences
 from ..text import plain
 
 
@@ -37,6 +39,8 @@ RIGHTS: tuple[str, ...] = (
 """S001 390–404 (right, latest at discharge, any diagnosis and age); S004 7, 17–19 (7 days)."""
 RIGHTS_SOURCE = "Kilde: reglerne om genoptræningsplaner, beskrevet i S001 og S004 (se Kilder på videre.example.org)."
 RIGHTS_ASK = "Spørg personalet: Skal jeg have en genoptræningsplan?"
+
+CASE_ASK = "Spørg personalet, om genoptræning i kommunen kan hjælpe dig."
 
 PATH_TITLE = "Fra psykiatrien til genoptræning i kommunen"
 DEFAULT_STEPS: tuple[Step, ...] = (
@@ -65,13 +69,21 @@ ROUTE_SENTENCES = {
 }
 
 
-def how_to_start(offer: Offer) -> str:
-    return " ".join(ROUTE_SENTENCES.get(route, vocab.label(vocab.REFERRAL_ROUTES, route) + ".")
-                    for route in offer.routes[:2])
+def how_to_start(offer: Offer, already: str = "") -> str:
+    """One or two sentences on how to get started; leaves out what ``already`` says."""
+    said = already.casefold()
+    found = (ROUTE_SENTENCES.get(route, vocab.label(vocab.REFERRAL_ROUTES, route) + ".") for route in offer.routes)
+    return " ".join([s for s in found if s.casefold().rstrip(".") not in said][:2])
 
 
 def summary(offer: Offer, max_chars: int = 170) -> str:
     return first_sentences(plain(offer.description), max_chars)
+
+
+def for_patients(offers: Iterable[Offer], options: Any) -> list[Offer]:
+    """Offers fit to hand to a patient: published, and not left unconfirmed for two review periods."""
+    published = [o for o in offers if options.show_examples or not o.example]
+    return list(Review(options.today, options.review_months).split(published)[0])
 
 
 def owner_name(catalog: Catalog, offer: Offer) -> str:
@@ -83,42 +95,30 @@ def owner_name(catalog: Catalog, offer: Offer) -> str:
 # ---------------------------------------------------------------- records from other kinds
 
 
-def _first(obj: Any, *names: str) -> Any:
-    for name in names:
-        value = obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
-        if value:
-            return value
-    return None
+def _short_first_sentence(text: str, max_chars: int) -> str:
+    found = sentences(plain(text))
+    return found[0] if found and len(found[0]) <= max_chars else ""
 
 
 def flow_steps(catalog: Catalog, limit: int = 6) -> tuple[tuple[Step, ...], Any]:
-    """The patient's path in plain steps: from ``data/flow.yaml`` when present, else our own five.
-
-    Returns the steps and the flow record (or None) so its date can count.
-    """
-    for record in catalog.of("flow"):
-        raw = _first(record, "patient_steps", "plain_steps", "steps", "trin") or ()
-        steps = []
-        for item in raw:
-            title = _first(item, "short_title", "title", "titel", "heading", "overskrift")
-            text = _first(item, "plain", "patient_text", "text", "tekst", "summary")
-            if title and text:
-                steps.append(Step(plain(str(title)), first_sentences(plain(str(text)), 140)))
-        if 4 <= len(steps):
-            return tuple(steps[:limit]), record
+    """The patient's path in 4–6 plain steps: the patient version of ``data/flow.yaml`` when there
+    is one (:mod:`videre.flow`), else our own five. Returns the steps and the flow record (or None)."""
+    for flow in catalog.of("flow"):
+        steps = tuple(Step(plain(s.title), _short_first_sentence(s.text, 90))
+                      for s in getattr(flow, "patient_steps", ()))
+        if 4 <= len(steps) <= limit:
+            return steps, flow
     return DEFAULT_STEPS, None
 
 
-def case_stories(catalog: Catalog, limit: int = 6) -> list[tuple[str, str, Any]]:
-    """Case stories as (title, two sentences, record); empty when there are no cases."""
+def case_stories(catalog: Catalog, limit: int = 6) -> list[tuple[str, str, str, Any]]:
+    """Case stories (:mod:`videre.cases`) as (title, two sentences, badge, record); empty without cases."""
     stories = []
-    for record in catalog.of("sag")[:limit]:
-        title = _first(record, "title", "titel", "name", "navn")
-        text = _first(record, "summary", "short", "resume", "resumé", "teaser", "story", "description")
-        if not (title and text):
-            continue
-        two = first_sentences(plain(str(text)), 220)
-        stories.append((plain(str(title)), two, record))
+    for case in catalog.of("sag")[:limit]:
+        two = " ".join(sentences(plain(case.summary))[:2])
+        if case.title and two:
+            badge = "Konstrueret eksempel" if getattr(case, "constructed", False) else ""
+            stories.append((plain(case.title), two, badge, case))
     return stories
 
 
@@ -135,11 +135,19 @@ def newest(records: Iterable[Any]) -> dt.date | None:
 # ---------------------------------------------------------------- QR codes
 
 
+QR_MASK = 0
+"""A fixed mask pattern. Any of the eight gives a valid QR code; letting segno score all eight cost
+about 10 ms per code, and the site draws one code per offer (~5,000 at national scale)."""
+
+
+@lru_cache(maxsize=None)  # one per address; a bounded cache would miss every time under `mkdocs serve`
 def qr_svg(url: str, css_class: str = "videre-qr") -> Markup:
     """A QR code as inline SVG (quiet zone included), drawn at build time; no outside service."""
-    code = segno.make(url, error="m", micro=False)
-    svg = code.svg_inline(scale=1, border=4, dark="#000", light="#fff", omitsize=True, svgclass=css_class,
-                          title=f"QR-kode: {url}")
+    svg = qr.svg_inline(url, css_class=css_class, title=f"QR-kode: {url}", mask=QR_MASK)  # segno's bytes, faster
+    if svg is None:
+        code = segno.make(url, error="m", micro=False, mask=QR_MASK)
+        svg = code.svg_inline(scale=1, border=4, dark="#000", light="#fff", omitsize=True, svgclass=css_class,
+                              title=f"QR-kode: {url}")
     return Markup(svg.replace("<svg ", '<svg role="img" focusable="false" ', 1))
 
 

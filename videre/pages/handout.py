@@ -1,0 +1,86 @@
+"""Discharge handouts: one printable A4 page per municipality and one per offer.
+
+Standalone HTML documents from our own templates (no theme, no navigation),
+with a print stylesheet for A4. Staff print them from the browser and give
+them to the patient on the day of discharge. All fixed text is plain
+language, held to :mod:`videre.readability`'s limits by a test.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from .. import csp, vocab
+from ..freshness import Review
+from ..model import Catalog, Municipality, Offer
+from . import SiteOptions, age_text, danish_date, render, visible
+from . import patient
+from .links import Linker
+
+MAX_OFFERS = 4
+MAX_PARTNER_OFFERS = 4
+
+
+def municipality_path(slug: str) -> str:
+    return f"udskrivning/{slug}/index.html"
+
+
+def offer_path(offer: Offer) -> str:
+    return f"udskrivning/tilbud/{offer.owner}/{offer.slug}/index.html"
+
+
+def _links(path: str) -> dict[str, Any]:
+    return Linker(posixpath.dirname(path) + "/index.md").context()
+
+
+def _rank(offer: Offer) -> int:
+    return list(vocab.OFFER_KINDS).index(offer.kind) if offer.kind in vocab.OFFER_KINDS else 99
+
+
+def _reach(offer: Offer, municipality: Municipality) -> int:
+    """Local offers first, then regional, then nationwide."""
+    if municipality.slug in offer.coverage:
+        return 0
+    return 1 if f"region-{municipality.region}" in offer.coverage else 2
+
+
+def _date_and_examples(records: list[Any]) -> dict[str, Any]:
+    newest = patient.newest(records)
+    return {"updated": danish_date(newest) if newest else "",
+            "has_examples": any(getattr(r, "example", False) for r in records)}
+
+
+def municipality_handout(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> str:
+    path = municipality_path(municipality.slug)
+    offers = sorted(patient.for_patients(catalog.offers_in(municipality.slug), options),
+                    key=lambda o: (_rank(o), o.title))[:MAX_OFFERS]
+    partner_offers = sorted(patient.for_patients(catalog.partner_offers_for(municipality.slug), options),
+                            key=lambda o: (_reach(o, municipality), _rank(o), o.title))[:MAX_PARTNER_OFFERS]
+    contacts = catalog.contacts.get(municipality.slug)
+    if contacts is not None and contacts.example and not options.show_examples:
+        contacts = None
+    shown: list[Any] = [*offers, *partner_offers, *([contacts] if contacts else [])]
+    page_url = patient.absolute(options.site_url, f"kommuner/{municipality.slug}/")
+    return csp.protect(render("udskrivning-kommune.html.j2", m=municipality, offers=offers, partner_offers=partner_offers,
+                  contacts=contacts, owner_name=lambda o: patient.owner_name(catalog, o), p=patient,
+                  qr=patient.qr_svg(page_url, "ark__qr-kode"), qr_url=page_url,
+                  back_url=f"kommuner/{municipality.slug}/", back_label=f"{municipality.name} Kommune",
+                  **_date_and_examples(shown), **_links(path)))
+
+
+def offer_handout(catalog: Catalog, offer: Offer, options: SiteOptions) -> str:
+    path = offer_path(offer)
+    page_url = patient.absolute(options.site_url, offer.url)
+    fresh = Review(options.today, options.review_months)(offer)
+    return csp.protect(render("udskrivning-tilbud.html.j2", o=offer, due=bool(fresh and fresh.due), owner=patient.owner_name(catalog, offer), p=patient,
+                  age=age_text(offer), qr=patient.qr_svg(page_url, "ark__qr-kode"), qr_url=page_url,
+                  back_url=offer.url, back_label=offer.title, **_date_and_examples([offer]), **_links(path)))
+
+
+def handout_files(catalog: Catalog, options: SiteOptions) -> dict[str, str]:
+    files = {municipality_path(m.slug): municipality_handout(catalog, m, options)
+             for m in catalog.register.municipalities}
+    for offer in visible(catalog.all_offers(), options):
+        files[offer_path(offer)] = offer_handout(catalog, offer, options)
+    return files

@@ -1,0 +1,19 @@
+"""Recently changed (senest-aendret/): the newest changes to records, from git or from the records."""
+
+from __future__ import annotations
+
+from ..changes import recent_changes
+from ..model import Catalog
+from . import Page, SiteOptions, render
+from .links import Linker
+from .review import published_urls
+
+SRC = "senest-aendret.md"
+LIMIT = 60
+
+
+def recent_page(catalog: Catalog, options: SiteOptions) -> Page:
+    changes = recent_changes(catalog, limit=LIMIT)
+    return Page(SRC, render("senest-aendret.md.j2", changes=changes, limit=LIMIT,
+                            from_git=any(c.from_git for c in changes), published=published_urls(catalog, options),
+                            **Linker(SRC).context()), in_nav=True)

@@ -1,0 +1,35 @@
+"""The review list (gennemsyn/): every record past its review period, per owner.
+
+The same list is published as gennemsyn.csv and printed by ``videre gennemsyn``;
+all three come from :func:`videre.freshness.due_records`.
+"""
+
+from __future__ import annotations
+
+from .. import freshness
+from ..model import Catalog
+from . import Page, SiteOptions, render
+from .links import Linker
+
+SRC = "gennemsyn.md"
+CSV = "gennemsyn.csv"
+
+
+def published_urls(catalog: Catalog, options: SiteOptions) -> set[str]:
+    """Addresses with a page in this build (example records may be hidden)."""
+    shown = [o for o in catalog.all_offers() if options.show_examples or not o.example]
+    shown += [p for p in catalog.partners if options.show_examples or not p.example]
+    return {r.url for r in shown} | {f"kommuner/{m.slug}/" for m in catalog.register.municipalities}
+
+
+def review_page(catalog: Catalog, options: SiteOptions) -> Page:
+    due = freshness.due_records(catalog, options.today, options.review_months)
+    return Page(SRC, render("gennemsyn.md.j2", groups=freshness.by_owner(due), counts=freshness.counts(due),
+                            total=len(due), months=options.review_months, today=options.today,
+                            published=published_urls(catalog, options), csv=CSV, **Linker(SRC).context()),
+                in_nav=True)
+
+
+def review_csv(catalog: Catalog, options: SiteOptions) -> str:
+    return freshness.review_csv(freshness.due_records(catalog, options.today, options.review_months),
+                                options.site_url)
