@@ -174,6 +174,13 @@ class Department:
     file: Path = field(compare=False)
 
 
+def _by_owner(offers: tuple[Offer, ...]) -> dict[str, tuple[Offer, ...]]:
+    index: dict[str, list[Offer]] = {}
+    for offer in offers:
+        index.setdefault(offer.owner, []).append(offer)
+    return {slug: tuple(found) for slug, found in index.items()}
+
+
 @dataclass(frozen=True)
 class Catalog:
     """Every valid record, with the look-ups the page builders need."""
@@ -195,10 +202,7 @@ class Catalog:
 
     @cached_property
     def _offers_by_municipality(self) -> dict[str, tuple[Offer, ...]]:
-        index: dict[str, list[Offer]] = {}
-        for offer in self.offers:
-            index.setdefault(offer.owner, []).append(offer)
-        return {slug: tuple(found) for slug, found in index.items()}
+        return _by_owner(self.offers)
 
     @cached_property
     def _partner_offers_by_municipality(self) -> dict[str, tuple[Offer, ...]]:
@@ -209,10 +213,19 @@ class Catalog:
         return {slug: tuple(found) for slug, found in index.items()}
 
     def partner(self, slug: str) -> Partner:
-        return next(p for p in self.partners if p.slug == slug)
+        return self._partners_by_slug[slug]
 
     def offers_of_partner(self, slug: str) -> tuple[Offer, ...]:
-        return tuple(o for o in self.partner_offers if o.owner == slug)
+        return self._offers_by_partner.get(slug, ())
+
+    @cached_property
+    def _partners_by_slug(self) -> dict[str, Partner]:
+        """One scan instead of one per offer page (the national data set has thousands of partner offers)."""
+        return {p.slug: p for p in reversed(self.partners)}  # reversed: the first of equal slugs wins, as before
+
+    @cached_property
+    def _offers_by_partner(self) -> dict[str, tuple[Offer, ...]]:
+        return _by_owner(self.partner_offers)
 
     def departments_serving(self, municipality: str) -> tuple[Department, ...]:
         return tuple(d for d in self.departments if municipality in d.serves)
