@@ -2,6 +2,7 @@
 
 on_config      → videre.pages.SiteOptions.from_mapping (typed options from extra.videre)
 on_files       → videre.load.load_catalog, videre.site.build_pages / build_files
+on_env         → videre.templatecache.shared (compiled theme templates kept between builds)
 on_post_page   → videre.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
 on_post_build  → videre.shells.Plan.write (offer pages from shared shells), videre.search.build_index (Pagefind;
                  under `mkdocs serve` videre.preview rebuilds it in the background)
@@ -14,11 +15,12 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from videre import csp, preview, search, shells, site
+from videre import csp, preview, search, shells, site, templatecache
 from videre.errors import WARNING, render_text
 from videre.load import load_catalog
 from videre.pages import SiteOptions
@@ -83,6 +85,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for static in site.build_files(result.catalog, _options):
         files.append(File.generated(config, static.path, content=static.content))
     return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = templatecache.shared()
+    return env
 
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:

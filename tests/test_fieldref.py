@@ -8,14 +8,16 @@ from conftest import DATA
 from videre.kinds import published_schemas
 from videre.load import load_catalog, register_view
 from videre.pages import SiteOptions
-from videre.pages.fieldref import field_reference_page
+from videre.pages.fieldref import field_reference_pages
 
 TODAY = dt.date(2026, 11, 23)
 
 
-def schemas_and_page():
+def schemas_and_pages():
+    """The schemas, and the field reference's pages by source path."""
     catalog = load_catalog(DATA, today=TODAY).catalog
-    return published_schemas(register_view(catalog.register)), field_reference_page(catalog, SiteOptions(today=TODAY))
+    pages = field_reference_pages(catalog, SiteOptions(today=TODAY))
+    return published_schemas(register_view(catalog.register)), {page.src_uri: page for page in pages}
 
 
 def fields(schema, parents=()):
@@ -32,12 +34,13 @@ def fields(schema, parents=()):
 
 
 def test_every_schema_property_is_on_the_page_with_required_flag_and_values():
-    schemas, page = schemas_and_page()
-    markdown = page.markdown
-    assert page.src_uri == "feltreference.md" and page.in_nav
+    schemas, pages = schemas_and_pages()
+    assert pages["feltreference.md"].in_nav
+    assert set(pages) == {"feltreference.md", *(f"feltreference/{kind}.md" for kind in schemas)}
     count = 0
     for kind, schema in schemas.items():
-        section = markdown.split(f"{{ #{kind} }}", 1)[1].split("\n## ", 1)[0]
+        assert f"(feltreference/{kind}.md)" in pages["feltreference.md"].markdown, kind
+        section = pages[f"feltreference/{kind}.md"].markdown.split(f"{{ #{kind} }}", 1)[1]
         assert f"schemas/{kind}.schema.json" in section
         for path, child, required in fields(schema):
             count += 1
@@ -54,8 +57,8 @@ def test_every_schema_property_is_on_the_page_with_required_flag_and_values():
 
 
 def test_patterns_formats_and_examples_are_in_words():
-    _, page = schemas_and_page()
-    tilbud = page.markdown.split("{ #tilbud }", 1)[1].split("\n## ", 1)[0]
+    _, pages = schemas_and_pages()
+    tilbud = pages["feltreference/tilbud.md"].markdown
     assert "Dansk telefonnummer med 8 cifre" in tilbud
     assert "Hel webadresse, der starter med https://" in tilbud
     assert "Må ikke ligge efter i dag" in tilbud
@@ -66,8 +69,10 @@ def test_patterns_formats_and_examples_are_in_words():
 
 
 def test_field_reference_page_is_built_and_linked(site_dir):
-    html = (site_dir / "feltreference" / "index.html").read_text(encoding="utf-8")
+    overview = (site_dir / "feltreference" / "index.html").read_text(encoding="utf-8")
+    assert 'href="tilbud/"' in overview
+    html = (site_dir / "feltreference" / "tilbud" / "index.html").read_text(encoding="utf-8")
     assert 'id="tilbud-maalgruppe-alder-fra"' in html and "målgruppe.alder.fra" in html
-    assert 'href="../schemas/tilbud.schema.json"' in html
+    assert 'href="../../schemas/tilbud.schema.json"' in html
     assert (site_dir / "gennemsyn" / "index.html").is_file() and (site_dir / "gennemsyn.csv").is_file()
     assert (site_dir / "senest-aendret" / "index.html").is_file()

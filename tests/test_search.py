@@ -108,3 +108,17 @@ def test_pagefind_beats_materials_lunr_search_on_danish(tmp_path, guarded, base_
                                  ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"\nrecall@{TOP}: Pagefind {pagefind_recall:.0%}, Material/lunr {lunr_recall:.0%}")
     assert pagefind_recall > lunr_recall
+
+
+def test_index_reads_every_section_but_the_print_handouts(site_dir, tmp_path):
+    from videre import search
+
+    pattern = search.glob(site_dir)
+    assert "tilbud/**/*.html" in pattern and "kommuner/**/*.html" in pattern and "*.html" in pattern
+    assert "udskrivning" not in pattern and "pagefind" not in pattern
+    (tmp_path / "ny-sektion").mkdir()
+    assert "ny-sektion/**/*.html" in search.glob(tmp_path)  # a new section is indexed without a change
+    entry = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    texts = [p.read_text(encoding="utf-8") for p in site_dir.rglob("*.html")]
+    wanted = sum("data-pagefind-body" in t and 'data-pagefind-ignore="all"' not in t for t in texts)
+    assert wanted > 200 and entry["languages"]["da"]["page_count"] == wanted  # every page that asks is indexed

@@ -16,6 +16,7 @@ The export validates against the official compiled schemas
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from typing import Any, Mapping
 
@@ -27,6 +28,7 @@ from .text import plain
 
 NAMESPACE = uuid.UUID("3dae44ad-2847-5005-8f4b-a70dd80c844f")
 """uuid5(NAMESPACE_URL, 'https://videre.example.org/hsds/'). Never change it: every id depends on it."""
+_NAMESPACE_BYTES = NAMESPACE.bytes
 
 HSDS_VERSION = "3.0"
 FILES = ("organizations", "services", "service_at_locations")
@@ -50,8 +52,16 @@ TAXONOMIES: tuple[tuple[str, str, str, Mapping[str, str], str], ...] = (
 
 
 def uid(*parts: str) -> str:
-    """A stable UUIDv5 from slugs, e.g. ``uid('service', 'esbjerg/genoptraening')``."""
-    return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
+    """A stable UUIDv5 from slugs, e.g. ``uid('service', 'esbjerg/genoptraening')``.
+
+    The same value as ``str(uuid.uuid5(NAMESPACE, name))`` (RFC 4122, section 4.3), without
+    building a UUID object: the export makes about 200,000 ids at national scale.
+    """
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + "/".join(parts).encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50   # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80   # RFC 4122 variant
+    text = digest.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def _clean(obj: dict[str, Any]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
@@ -32,6 +33,10 @@ class Context:
     """The review period; when set, records past it get a 'forældet' warning."""
     schema_line: bool = False
     """Check each file's '# yaml-language-server: $schema=' line (only where docs/schemas sits next to data/)."""
+
+    @cached_property
+    def municipality_slugs(self) -> list[str]:
+        return [m.slug for m in self.register.municipalities]
 
 
 Builder = Callable[[Mapping[str, Any], Path, tuple[str, ...], Context], Any]

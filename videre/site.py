@@ -15,7 +15,7 @@ from .pages import Page, SiteOptions, reload_changed_templates
 from .pages.cases import case_pages
 from .pages.decision import decision_page
 from .pages.directory import directory_page
-from .pages.fieldref import field_reference_page
+from .pages.fieldref import field_reference_pages
 from .pages.figures import figures_page
 from .pages.flow import STYLESHEET as FLOW_CSS, flow_pages, flow_stylesheet
 from .pages.handout import handout_files
@@ -44,7 +44,7 @@ def build_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
         directory_page(catalog, options),
         *offer_pages(catalog, options),
         screen_index(catalog, options),
-        field_reference_page(catalog, options),
+        *field_reference_pages(catalog, options),
         review_page(catalog, options),
         recent_page(catalog, options),
         *flow_pages(catalog, options),

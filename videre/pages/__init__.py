@@ -18,7 +18,7 @@ from typing import Any, Iterable, TypeVar
 import jinja2
 from markupsafe import Markup
 
-from .. import text, vocab
+from .. import templatecache, text, vocab
 from ..model import Offer
 
 
@@ -123,7 +123,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("videre", "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined, auto_reload=False,
+        undefined=jinja2.StrictUndefined, auto_reload=False, bytecode_cache=templatecache.shared(),
     )
     env.filters["md"] = lambda value: Markup(text.to_html(value))
     env.filters["plain"] = text.plain

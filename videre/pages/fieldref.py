@@ -1,5 +1,9 @@
 """The field reference (feltreference/): every field of every kind, made from the schemas.
 
+An overview page links to one page per kind (feltreference/<kind>/). One page
+for all kinds passed 300 KB, mostly table of contents, which is too much to
+load on a ward PC just to look up one field.
+
 The page is generated from :func:`videre.kinds.published_schemas`, the same
 schemas that validate the files, so it cannot drift from them. Each field shows
 its dotted path, whether it is required, its type and limits in words, its
@@ -201,6 +205,17 @@ def kind_docs(catalog: Catalog) -> list[KindDoc]:
     return docs
 
 
-def field_reference_page(catalog: Catalog, options: SiteOptions) -> Page:
-    return Page(SRC, render("feltreference.md.j2", kinds=kind_docs(catalog), long_list=LONG_LIST,
-                            **Linker(SRC).context()), in_nav=True)
+def kind_src(name: str) -> str:
+    return f"feltreference/{name}.md"
+
+
+def field_reference_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
+    """The overview (in the navigation) and one page per kind of record."""
+    kinds = kind_docs(catalog)
+    pages = [Page(SRC, render("feltreference.md.j2", kinds=kinds, kind_src=kind_src, **Linker(SRC).context()),
+                  in_nav=True)]
+    for kind in kinds:
+        src = kind_src(kind.name)
+        pages.append(Page(src, render("feltreference-type.md.j2", k=kind, long_list=LONG_LIST,
+                                      **Linker(src).context())))
+    return pages

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from .. import csp, vocab
+from .. import csp, parallel, vocab
 from ..freshness import Review
 from ..model import Catalog, Municipality, Offer
 from . import SiteOptions, age_text, danish_date, render, visible
@@ -81,6 +81,7 @@ def offer_handout(catalog: Catalog, offer: Offer, options: SiteOptions) -> str:
 def handout_files(catalog: Catalog, options: SiteOptions) -> dict[str, str]:
     files = {municipality_path(m.slug): municipality_handout(catalog, m, options)
              for m in catalog.register.municipalities}
-    for offer in visible(catalog.all_offers(), options):
-        files[offer_path(offer)] = offer_handout(catalog, offer, options)
+    offers = list(visible(catalog.all_offers(), options))
+    handouts = parallel.ordered_map(lambda offer: offer_handout(catalog, offer, options), offers)
+    files.update(zip(map(offer_path, offers), handouts))
     return files

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import parallel
 from ..freshness import Review
 from ..model import Catalog, Offer
 from ..ownership import data_path
@@ -28,4 +29,5 @@ def offer_page(catalog: Catalog, offer: Offer, options: SiteOptions | None = Non
 
 
 def offer_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
-    return [offer_page(catalog, o, options) for o in visible(catalog.all_offers(), options)]
+    return parallel.ordered_map(lambda offer: offer_page(catalog, offer, options),
+                                list(visible(catalog.all_offers(), options)))
