@@ -122,3 +122,11 @@ def test_index_reads_every_section_but_the_print_handouts(site_dir, tmp_path):
     texts = [p.read_text(encoding="utf-8") for p in site_dir.rglob("*.html")]
     wanted = sum("data-pagefind-body" in t and 'data-pagefind-ignore="all"' not in t for t in texts)
     assert wanted > 200 and entry["languages"]["da"]["page_count"] == wanted  # every page that asks is indexed
+
+
+def test_search_page_loads_pagefind_before_typing_without_moving_focus(guarded, base_url):
+    page = guarded.page
+    with page.expect_request(lambda request: "/pagefind/wasm.da" in request.url, timeout=15000):
+        page.goto(base_url + "sog/")  # nothing typed, nothing clicked
+    assert page.evaluate("document.activeElement === document.body")
+    assert guarded.foreign == [] and guarded.console_errors == []

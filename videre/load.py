@@ -106,12 +106,23 @@ def _symlink_problem(path: Path, data_dir: Path) -> Problem:
                    "Videre læser kun almindelige filer", "erstat genvejen med selve filen")
 
 
-def discover(data_dir: Path) -> Iterable[Path]:
-    """Every file below data_dir, and every symlink (never followed; the loader reports them)."""
-    for path in sorted(data_dir.rglob("*")):
-        if (path.is_symlink() or path.is_file()) and \
-                not any(p.startswith(".") for p in path.relative_to(data_dir).parts):
-            yield path
+def discover(data_dir: Path) -> list[Path]:
+    """Every file below data_dir outside hidden folders, and every symlink (never followed; the loader
+    reports them), sorted. One ``scandir`` per folder: at national scale there are 6,000 files."""
+    found: list[Path] = []
+
+    def walk(folder: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_symlink() or entry.is_file(follow_symlinks=False):
+                    found.append(Path(entry.path))
+                elif entry.is_dir(follow_symlinks=False):
+                    walk(entry.path)
+
+    walk(str(data_dir))
+    return sorted(found)
 
 
 def load_catalog(data_dir: Path, *, today: dt.date | None = None,
@@ -134,12 +145,13 @@ def load_catalog(data_dir: Path, *, today: dt.date | None = None,
     collected: dict[str, list[Any]] = {kind.name: [] for kind in KINDS}
     wanted = {p.resolve() for p in only} if only is not None else None
 
+    depth = len(data_dir.parts)
     paths = [path for path in discover(data_dir)
-             if path.relative_to(data_dir).parts != (REGISTER_FILE,) and path.name not in IGNORED_NAMES
+             if path.parts[depth:] != (REGISTER_FILE,) and path.name not in IGNORED_NAMES
              and (wanted is None or path in wanted)]
 
     def load_path(path: Path) -> _Loaded:
-        return _load_one(path, path.relative_to(data_dir).parts, ctx, validators)
+        return _load_one(path, path.parts[depth:], ctx, validators)
 
     with gc_paused():
         loaded = parallel.ordered_map(load_path, paths)
