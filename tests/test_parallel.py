@@ -1,52 +1,70 @@
-"""Work spread over forked processes gives the same result, in the same order, as one process."""
+"""Work spread over forked processes gives the same result, in the same order, as one process.
+
+videre.parallel forks only when the process runs a single thread, and the test
+session runs helper threads (the site server, Playwright). So each check that
+needs the pool runs in a fresh Python process of its own.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
 import sys
+import textwrap
 import threading
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the bench/ package at the project root
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT))  # the bench/ package at the project root
 from bench.generate import generate  # noqa: E402
 from videre import parallel  # noqa: E402
-from videre.load import load_catalog  # noqa: E402
-from videre.pages import SiteOptions  # noqa: E402
-from videre.pages.handout import handout_files  # noqa: E402
-from videre.pages.offer import offer_pages  # noqa: E402
 
 
-def _pid(_: int) -> int:
-    return os.getpid()
+def isolated(code: str, *args: str) -> dict:
+    """Run ``code`` in a fresh single-threaded Python; it prints one JSON object as its last line."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")]),
+           parallel.SWITCH: "2"}
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def test_ordered_map_keeps_order_and_really_uses_other_processes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(parallel.SWITCH, "2")
-    items = list(range(3000))
-    base = 7  # a closure over local state: workers inherit it by fork
-    assert parallel.ordered_map(lambda i: i * base, items) == [i * base for i in items]
-    pids = set(parallel.ordered_map(_pid, items))
-    assert os.getpid() not in pids and len(pids) == 2
+def test_ordered_map_keeps_order_and_really_uses_other_processes() -> None:
+    result = isolated("""
+        import json, os
+        from videre import parallel
+        items = list(range(3000))
+        base = 7  # a closure over local state: the workers inherit it by fork
+        print(json.dumps({"values": parallel.ordered_map(lambda i: i * base, items),
+                          "pids": parallel.ordered_map(lambda i: os.getpid(), items),
+                          "me": os.getpid(), "can_fork": parallel.can_fork()}))
+    """)
+    assert result["can_fork"] and result["values"] == [i * 7 for i in range(3000)]
+    assert result["me"] not in result["pids"] and len(set(result["pids"])) == 2
 
 
 def test_ordered_map_stays_in_process_when_small_switched_off_or_threaded(monkeypatch: pytest.MonkeyPatch) -> None:
     items = list(range(3000))
+    me = os.getpid()
     monkeypatch.setenv(parallel.SWITCH, "2")
-    assert set(parallel.ordered_map(_pid, items[:10])) == {os.getpid()}  # too few to be worth it
+    assert set(parallel.ordered_map(lambda _: os.getpid(), items[:10])) == {me}  # too few to be worth it
     stop = threading.Event()
     server = threading.Thread(target=stop.wait)  # like mkdocs serve's web server thread
     server.start()
     try:
         assert not parallel.can_fork()
-        assert set(parallel.ordered_map(_pid, items)) == {os.getpid()}
+        assert set(parallel.ordered_map(lambda _: os.getpid(), items)) == {me}
     finally:
         stop.set()
         server.join()
     monkeypatch.setenv(parallel.SWITCH, "1")
-    assert set(parallel.ordered_map(_pid, items)) == {os.getpid()}
+    assert set(parallel.ordered_map(lambda _: os.getpid(), items)) == {me}
 
 
 @pytest.fixture(scope="module")
@@ -59,25 +77,36 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return data
 
 
-def test_loading_in_workers_equals_loading_in_one_process(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "MIN_ITEMS", 100)
-    monkeypatch.setenv(parallel.SWITCH, "1")
-    alone = load_catalog(generated)
-    monkeypatch.setenv(parallel.SWITCH, "2")
-    spread = load_catalog(generated)
-    assert len(alone.catalog.all_offers()) > 400
-    assert {"yaml-syntaks", "mulig-dublet"} <= {problem.rule for problem in alone.problems}
-    assert spread.catalog == alone.catalog
-    assert spread.problems == alone.problems and spread.sources == alone.sources
+def test_loading_and_pages_in_workers_equal_the_same_in_one_process(generated: Path) -> None:
+    result = isolated("""
+        import json, os, sys
+        from pathlib import Path
+        from videre import parallel
+        from videre.load import load_catalog
+        from videre.pages import SiteOptions
+        from videre.pages.handout import handout_files
+        from videre.pages.offer import offer_pages
 
+        parallel.MIN_ITEMS = 100
+        data, options = Path(sys.argv[1]), SiteOptions()
 
-def test_pages_made_in_workers_equal_pages_made_in_one_process(generated: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "MIN_ITEMS", 100)
-    catalog = load_catalog(generated).catalog
-    options = SiteOptions()
-    monkeypatch.setenv(parallel.SWITCH, "1")
-    alone = offer_pages(catalog, options), handout_files(catalog, options)
-    monkeypatch.setenv(parallel.SWITCH, "2")
-    spread = offer_pages(catalog, options), handout_files(catalog, options)
-    assert len(alone[0]) > 400 and spread == alone
+        def run():
+            result = load_catalog(data)
+            return result, offer_pages(result.catalog, options), handout_files(result.catalog, options)
+
+        os.environ[parallel.SWITCH] = "1"
+        alone = run()
+        os.environ[parallel.SWITCH] = "2"
+        pooled = parallel.can_fork() and parallel.workers() == 2
+        spread = run()
+        print(json.dumps({
+            "pooled": pooled, "offers": len(alone[0].catalog.all_offers()),
+            "rules": sorted({p.rule for p in alone[0].problems}),
+            "same_catalog": spread[0].catalog == alone[0].catalog,
+            "same_problems": spread[0].problems == alone[0].problems and spread[0].sources == alone[0].sources,
+            "same_pages": spread[1] == alone[1] and spread[2] == alone[2],
+        }))
+    """, str(generated))
+    assert result["pooled"] and result["offers"] > 400
+    assert {"yaml-syntaks", "mulig-dublet"} <= set(result["rules"])
+    assert result["same_catalog"] and result["same_problems"] and result["same_pages"]
