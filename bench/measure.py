@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from .generate import ROOT
 
 
 def best_of(repeat: int, run: Callable[[], dict[str, Any]], key: str = "wall_s") -> dict[str, Any]:

@@ -30,8 +30,6 @@ class Figure:
     budget: float | None = None
     budget_on: str = "1x"
     """Which data set the budget applies to: the national scale (1x) or the real data."""
-    grows: bool = True
-    """Whether it should grow with the data at all (linear at most); False for bounded figures."""
 
 
 def _kb(value: Any) -> float | None:
@@ -51,8 +49,7 @@ FIGURES: tuple[Figure, ...] = (
     Figure("build_cpu_s", "Bygning, CPU-tid (bruger + system)", "s", lambda d: _get(d, "build", "cpu_s")),
     Figure("peak_rss_mb", "Bygning, største hukommelse (RSS)", "MB", lambda d: _get(d, "build", "peak_rss_mb")),
     Figure("output_mb", "Output i alt", "MB", lambda d: _mb(_get(d, "sizes", "output_bytes"))),
-    Figure("per_offer_kb", "Output pr. tilbud", "KB", lambda d: _kb(_get(d, "sizes", "bytes_per_offer")),
-           grows=False),
+    Figure("per_offer_kb", "Output pr. tilbud", "KB", lambda d: _kb(_get(d, "sizes", "bytes_per_offer"))),
     Figure("html_files", "HTML-filer", "", lambda d: _get(d, "sizes", "html_files")),
     Figure("largest_html_kb", "Største HTML-side", "KB", lambda d: _kb(_get(d, "sizes", "largest_html_bytes")), 300),
     Figure("pagefind_mb", "Søgeindeks (site/pagefind)", "MB", lambda d: _mb(_get(d, "sizes", "pagefind_bytes"))),
@@ -66,7 +63,7 @@ FIGURES: tuple[Figure, ...] = (
     Figure("search_warm_ms", "Søgning: næste søgninger, p50", "ms",
            lambda d: _get(d, "browser", "search", "warm_p50_ms")),
     Figure("kiosk_kb", "Skærm (kiosk): første indlæsning", "KB", lambda d: _kb(_get(d, "browser", "kiosk", "bytes")),
-           500, grows=False),
+           500),
     Figure("edit_s", "Ret én post under make serve, til siden vises", "s", lambda d: _get(d, "edit", "edit_s"), 3.0),
 )
 
@@ -83,7 +80,7 @@ def figures(datasets: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for figure in FIGURES:
         values = {label: figure.read(data) for label, data in datasets.items()}
-        if figure.key == "build_real_s":
+        if figure.budget_on == "real":  # a figure only about the real data
             values = {"real": values.get("real")}
         row: dict[str, Any] = {"key": figure.key, "label": figure.label, "unit": figure.unit, "values": values,
                                "budget": figure.budget, "budget_on": figure.budget_on if figure.budget else None}

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the bench/ package at the project root
-from bench.generate import ROOT, generate  # noqa: E402
-from conftest import build_site  # noqa: E402
-from videre.load import load_catalog  # noqa: E402
+from bench.generate import ROOT, generate
+from conftest import build_site
+from videre.load import load_catalog
 
 
 @pytest.fixture(scope="module")

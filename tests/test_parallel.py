@@ -18,11 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.generate import generate
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT))  # the bench/ package at the project root
-from bench.generate import generate  # noqa: E402
-from videre import parallel  # noqa: E402
+from videre import parallel
 
 
 def isolated(code: str, *args: str) -> dict:
@@ -89,6 +87,14 @@ def test_loading_and_pages_in_workers_equal_the_same_in_one_process(generated: P
 
         parallel.MIN_ITEMS = 100
         data, options = Path(sys.argv[1]), SiteOptions()
+        pooled_calls = []
+        plain_map = parallel.ordered_map
+
+        def watched(task, items):  # records whether each call qualifies for the pool
+            pooled_calls.append(len(items) >= parallel.MIN_ITEMS and parallel.workers() > 1 and parallel.can_fork())
+            return plain_map(task, items)
+
+        parallel.ordered_map = watched
 
         def run():
             result = load_catalog(data)
@@ -97,8 +103,9 @@ def test_loading_and_pages_in_workers_equal_the_same_in_one_process(generated: P
         os.environ[parallel.SWITCH] = "1"
         alone = run()
         os.environ[parallel.SWITCH] = "2"
-        pooled = parallel.can_fork() and parallel.workers() == 2
+        pooled_calls.clear()
         spread = run()
+        pooled = len(pooled_calls) == 3 and all(pooled_calls)  # loading, offer pages, handouts
         print(json.dumps({
             "pooled": pooled, "offers": len(alone[0].catalog.all_offers()),
             "rules": sorted({p.rule for p in alone[0].problems}),

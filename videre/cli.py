@@ -242,8 +242,8 @@ OPTIONAL = {"email"}
 def _codes(answer: str, table: Any) -> tuple[list[str], list[str]]:
     """Split an answer into codes ('Udendørs' finds 'udendoers'); words that are no code come back separately."""
     codes, unknown = [], []
+    folded = {fold(code): code for code in table}
     for word in (w.strip() for w in answer.replace(";", ",").split(",")):
-        folded = {fold(code): code for code in table}
         if word in table or fold(word) in folded:
             codes.append(folded.get(fold(word), word))
         elif word:
@@ -280,7 +280,7 @@ def cmd_new_offer(args: argparse.Namespace) -> int:
     if problems:
         print(render_text(problems, Path.cwd()), file=sys.stderr)
         return 1
-    slugs = [m.slug for m in register.municipalities]
+    slugs = register.slugs
     if args.kommune not in slugs:
         guess = closest(args.kommune, slugs)
         print(f"videre: '{args.kommune}' er ikke en kommune i {data / REGISTER_FILE}."

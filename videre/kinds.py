@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
@@ -33,10 +32,6 @@ class Context:
     """The review period; when set, records past it get a 'forældet' warning."""
     schema_line: bool = False
     """Check each file's '# yaml-language-server: $schema=' line (only where docs/schemas sits next to data/)."""
-
-    @cached_property
-    def municipality_slugs(self) -> list[str]:
-        return [m.slug for m in self.register.municipalities]
 
 
 Builder = Callable[[Mapping[str, Any], Path, tuple[str, ...], Context], Any]
@@ -140,7 +135,7 @@ def build_department(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...]
 
 
 def _unknown_municipality_folder(slug: str, file: Path, ctx: Context, what: str) -> Iterable[Problem]:
-    known = [m.slug for m in ctx.register.municipalities]
+    known = ctx.register.slugs
     if slug not in known:
         guess = closest(slug, known)
         yield Problem(file, 1, 1, "", "ukendt-kommune", f"{what} '{slug}' er ikke en kommune i data/kommuner.yaml",

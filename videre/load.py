@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-from contextlib import contextmanager
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -46,7 +46,7 @@ class LoadResult:
 
 
 def register_view(register: Register) -> S.RegisterView:
-    return S.RegisterView([r.slug for r in register.regions], [m.slug for m in register.municipalities])
+    return S.RegisterView([r.slug for r in register.regions], register.slugs)
 
 
 def load_register(path: Path, today: dt.date) -> tuple[Register, list[Problem], Document | None]:
@@ -134,12 +134,13 @@ def load_catalog(data_dir: Path, *, today: dt.date | None = None,
     today = today or dt.date.today()
     data_dir = data_dir.resolve()
     register, problems, register_doc = load_register(data_dir / REGISTER_FILE, today)
-    if register_doc is not None and schemaline.applies(data_dir):
+    schema_line = schemaline.applies(data_dir)
+    if register_doc is not None and schema_line:
         problems += schemaline.check(register_doc.path, register_doc.lines, "kommuner", (REGISTER_FILE,))
     sources: dict[Path, Sequence[str]] = {}
     if register_doc is not None and problems:
         sources[register_doc.path] = register_doc.lines
-    ctx = Context(register, data_dir, today, review_months, schemaline.applies(data_dir))
+    ctx = Context(register, data_dir, today, review_months, schema_line)
     view = register_view(register)
     validators = {kind.name: Validator(kind.schema(view), today) for kind in KINDS}
     collected: dict[str, list[Any]] = {kind.name: [] for kind in KINDS}
@@ -181,7 +182,7 @@ def gc_paused() -> Iterator[None]:
     Reading allocates hundreds of thousands of small, acyclic objects (YAML nodes, values,
     positions), and every few hundred allocations the collector would walk them all again:
     at national scale that doubled the time to read the files. Reference counting still frees
-    them; the collector runs once at the end.
+    them; the collector resumes its normal schedule afterwards.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -203,7 +204,7 @@ def _load_one(path: Path, relative: tuple[str, ...], ctx: Context,
     if path.suffix != ".yaml":
         return [Problem(path, 1, 1, "", "ukendt-placering", f"filen '{path.name}' er ikke en YAML-post",
                         "flyt eller slet filen; kun .yaml-filer hører til i data/", level=ERROR)], "", None, None
-    problems = _path_problems(relative, path, ctx.municipality_slugs)
+    problems = _path_problems(relative, path, ctx.register.slugs)
     kind = _kind_for(relative)
     if kind is None:
         problems.append(Problem(path, 1, 1, "", "ukendt-placering",

@@ -46,6 +46,11 @@ class Register:
         return tuple(m for m in self.municipalities if m.region == region_slug)
 
     @cached_property
+    def slugs(self) -> list[str]:
+        """The municipality slugs, in register order (for membership tests and 'did you mean')."""
+        return [m.slug for m in self.municipalities]
+
+    @cached_property
     def _by_slug(self) -> dict[str, Municipality]:
         return {m.slug: m for m in self.municipalities}
 

@@ -49,13 +49,13 @@ def _run(item: Any) -> Any:
     return _task(item)
 
 
-def ordered_map(task: Callable[[T], R], items: Sequence[T], *, min_items: int = MIN_ITEMS) -> list[R]:
+def ordered_map(task: Callable[[T], R], items: Sequence[T]) -> list[R]:
     """``[task(item) for item in items]``, on forked workers when there are enough items and cores.
 
     ``task`` may be a closure over large, unpicklable state: the workers inherit it by fork.
     """
     processes = workers()
-    if processes < 2 or len(items) < min_items or not can_fork():
+    if processes < 2 or len(items) < MIN_ITEMS or not can_fork():
         return [task(item) for item in items]
     global _task
     _task = task

@@ -30,7 +30,7 @@ class BackgroundIndex:
     def __init__(self) -> None:
         self.cache = Path(tempfile.mkdtemp(prefix="videre-pagefind-"))
         self.generation = 0
-        self.lock = threading.Lock()
+        """Counts builds. Only the build (main) thread changes it; index threads read it to see if they are stale."""
 
     @property
     def current(self) -> Path:
@@ -38,8 +38,7 @@ class BackgroundIndex:
 
     def build_started(self) -> None:
         """Call at the start of each build (on_pre_build): a waiting background index gives way."""
-        with self.lock:
-            self.generation += 1
+        self.generation += 1
 
     def after_build(self, site_dir: Path) -> None:
         """Call at the end of each build (on_post_build)."""

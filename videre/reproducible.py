@@ -108,15 +108,15 @@ def _gzip(payload: bytes) -> bytes:
     return gzip.compress(payload, compresslevel=9, mtime=0)
 
 
-def _renamed(name: str, old_hash: str, content: bytes) -> str:
-    """Same name pattern, new hash of the same length taken from the content."""
+def _renamed(name: str, content: bytes) -> str:
+    """Same name pattern (``<language>_<hash>``), new hash of the same length taken from the content."""
+    old_hash = name.partition("_")[2]
     new_hash = hashlib.sha256(content).hexdigest()[:len(old_hash)]
     return name.replace(old_hash, new_hash)
 
 
 def canonicalize(bundle: Path) -> int:
     """Rewrite the filter files in a Pagefind bundle in sorted order; returns how many changed."""
-    changed = 0
     renames: dict[str, str] = {}
     for path in sorted((bundle / "filter").glob("*.pf_filter")):
         payload = gzip.decompress(path.read_bytes())
@@ -124,12 +124,10 @@ def canonicalize(bundle: Path) -> int:
         if canonical is None:
             continue
         old = path.stem                       # e.g. da_ada4ff5
-        language, _, old_hash = old.partition("_")
-        new = _renamed(old, old_hash, canonical)
+        new = _renamed(old, canonical)
         path.unlink()
         (bundle / "filter" / f"{new}.pf_filter").write_bytes(_gzip(canonical))
         renames[old] = new
-        changed += 1
     if not renames:
         return 0
     entry_path = bundle / "pagefind-entry.json"
@@ -139,10 +137,9 @@ def canonicalize(bundle: Path) -> int:
         for old, new in renames.items():
             payload = payload.replace(old.encode(), new.encode())   # same length: CBOR stays valid
         old_name = meta_path.name.removeprefix("pagefind.").removesuffix(".pf_meta")   # da_983271f65b
-        old_hash = old_name.partition("_")[2]
-        new_name = _renamed(old_name, old_hash, payload)
+        new_name = _renamed(old_name, payload)
         meta_path.unlink()
         (bundle / f"pagefind.{new_name}.pf_meta").write_bytes(_gzip(payload))
         entry = entry.replace(f'"{old_name}"', f'"{new_name}"')
     entry_path.write_text(entry, encoding="utf-8")
-    return changed
+    return len(renames)

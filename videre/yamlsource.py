@@ -110,8 +110,7 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, col = _line_col(raw, exc.start)
         return None, [Problem(path, line, col, "", "ikke-utf8",
                               f"filen er ikke gemt som UTF-8 (ugyldig byte 0x{raw[exc.start]:02x})",
                               "gem filen som UTF-8; i Notesblok vælger du 'UTF-8' under 'Kodning'")]
@@ -210,11 +209,15 @@ def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError, lines: list[str]) -> 
     return Problem(path, line, col, "", "yaml-syntaks", message, hint)
 
 
+def _line_col(buffer: str | bytes, position: int) -> tuple[int, int]:
+    """1-based line and column of an offset into the file's text (or its raw bytes)."""
+    newline = "\n" if isinstance(buffer, str) else b"\n"
+    return buffer.count(newline, 0, position) + 1, position - (buffer.rfind(newline, 0, position) + 1) + 1
+
+
 def _character_problem(path: Path, text: str, exc: yaml.reader.ReaderError) -> Problem:
     """An invisible control character, often pasted in from another program."""
-    position = max(0, min(int(exc.position), len(text)))
-    line = text.count("\n", 0, position) + 1
-    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    line, col = _line_col(text, max(0, min(int(exc.position), len(text))))
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
     return Problem(path, line, col, "", "ugyldigt-tegn", f"filen indeholder et usynligt styretegn (U+{code:04X})",
                    "slet tegnet; det kommer tit med, når tekst kopieres fra et andet program")

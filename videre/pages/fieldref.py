@@ -157,8 +157,8 @@ _Dumper.add_representer(list, lambda dumper, data: dumper.represent_sequence(
 def example_value(schema: Mapping[str, Any]) -> Any:
     """The schema's example; objects and lists of objects are built from their fields' examples."""
     if schema.get("type") == "object":
-        return {name: example_value(child) for name, child in schema.get("properties", {}).items()
-                if example_value(child) is not None}
+        return {name: value for name, child in schema.get("properties", {}).items()
+                if (value := example_value(child)) is not None}
     items = schema.get("items", {})
     if schema.get("type") == "array" and items.get("type") == "object":
         return [example_value(items)]

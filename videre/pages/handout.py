@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from .. import csp, parallel, vocab
+from .. import csp, parallel
 from ..freshness import Review
 from ..model import Catalog, Municipality, Offer
 from . import SiteOptions, age_text, danish_date, render, visible
@@ -34,10 +34,6 @@ def _links(path: str) -> dict[str, Any]:
     return Linker(posixpath.dirname(path) + "/index.md").context()
 
 
-def _rank(offer: Offer) -> int:
-    return list(vocab.OFFER_KINDS).index(offer.kind) if offer.kind in vocab.OFFER_KINDS else 99
-
-
 def _reach(offer: Offer, municipality: Municipality) -> int:
     """Local offers first, then regional, then nationwide."""
     if municipality.slug in offer.coverage:
@@ -54,9 +50,9 @@ def _date_and_examples(records: list[Any]) -> dict[str, Any]:
 def municipality_handout(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> str:
     path = municipality_path(municipality.slug)
     offers = sorted(patient.for_patients(catalog.offers_in(municipality.slug), options),
-                    key=lambda o: (_rank(o), o.title))[:MAX_OFFERS]
+                    key=lambda o: (patient.kind_rank(o), o.title))[:MAX_OFFERS]
     partner_offers = sorted(patient.for_patients(catalog.partner_offers_for(municipality.slug), options),
-                            key=lambda o: (_reach(o, municipality), _rank(o), o.title))[:MAX_PARTNER_OFFERS]
+                            key=lambda o: (_reach(o, municipality), patient.kind_rank(o), o.title))[:MAX_PARTNER_OFFERS]
     contacts = catalog.contacts.get(municipality.slug)
     if contacts is not None and contacts.example and not options.show_examples:
         contacts = None
@@ -81,7 +77,7 @@ def offer_handout(catalog: Catalog, offer: Offer, options: SiteOptions) -> str:
 def handout_files(catalog: Catalog, options: SiteOptions) -> dict[str, str]:
     files = {municipality_path(m.slug): municipality_handout(catalog, m, options)
              for m in catalog.register.municipalities}
-    offers = list(visible(catalog.all_offers(), options))
+    offers = visible(catalog.all_offers(), options)
     handouts = parallel.ordered_map(lambda offer: offer_handout(catalog, offer, options), offers)
     files.update(zip(map(offer_path, offers), handouts))
     return files

@@ -84,14 +84,10 @@ def _offer_slide(catalog: Catalog, offer: Offer, group: str, options: SiteOption
                  qr=patient.qr_svg(url, "dias__qr-kode"), qr_url=url, badge="Eksempel" if offer.example else "")
 
 
-def _kind_rank(offer: Offer) -> int:
-    return list(vocab.OFFER_KINDS).index(offer.kind) if offer.kind in vocab.OFFER_KINDS else 99
-
-
 def municipal_offers(catalog: Catalog, municipalities: tuple[str, ...], options: SiteOptions) -> list[Offer]:
     offers = [o for slug in municipalities for o in patient.for_patients(catalog.offers_in(slug), options)]
     order = {slug: i for i, slug in enumerate(municipalities)}
-    return sorted(offers, key=lambda o: (_kind_rank(o), order[o.owner], o.title))[:MAX_MUNICIPAL_OFFERS]
+    return sorted(offers, key=lambda o: (patient.kind_rank(o), order[o.owner], o.title))[:MAX_MUNICIPAL_OFFERS]
 
 
 def partner_offers(catalog: Catalog, municipalities: tuple[str, ...], options: SiteOptions) -> list[Offer]:
@@ -99,7 +95,7 @@ def partner_offers(catalog: Catalog, municipalities: tuple[str, ...], options: S
     for slug in municipalities:
         for offer in patient.for_patients(catalog.partner_offers_for(slug), options):
             seen.setdefault(offer.id, offer)
-    return sorted(seen.values(), key=lambda o: (_kind_rank(o), o.owner, o.title))[:MAX_PARTNER_OFFERS]
+    return sorted(seen.values(), key=lambda o: (patient.kind_rank(o), o.owner, o.title))[:MAX_PARTNER_OFFERS]
 
 
 def screen_content(catalog: Catalog, screen: Screen, options: SiteOptions) -> ScreenContent:

@@ -20,6 +20,7 @@ from ..freshness import Review
 from ..model import Catalog, Offer
 from ..readability import first_sentences, sentences
 from ..text import plain
+from . import visible
 
 
 @dataclass(frozen=True)
@@ -82,14 +83,22 @@ def summary(offer: Offer, max_chars: int = 170) -> str:
 
 def for_patients(offers: Iterable[Offer], options: Any) -> list[Offer]:
     """Offers fit to hand to a patient: published, and not left unconfirmed for two review periods."""
-    published = [o for o in offers if options.show_examples or not o.example]
-    return list(Review(options.today, options.review_months).split(published)[0])
+    return list(Review(options.today, options.review_months).split(visible(offers, options))[0])
 
 
 def owner_name(catalog: Catalog, offer: Offer) -> str:
+    """'Esbjerg Kommune' or the partner's short name (the slug if the partner is unknown)."""
     if offer.owner_kind == "kommune":
         return f"{catalog.register.municipality(offer.owner).name} Kommune"
-    return next((p.short_name for p in catalog.partners if p.slug == offer.owner), offer.owner)
+    try:
+        return catalog.partner(offer.owner).short_name
+    except KeyError:
+        return offer.owner
+
+
+def kind_rank(offer: Offer) -> int:
+    """Order of offers for patients: the order of the offer kinds in the vocabulary (GOP first)."""
+    return list(vocab.OFFER_KINDS).index(offer.kind) if offer.kind in vocab.OFFER_KINDS else 99
 
 
 # ---------------------------------------------------------------- records from other kinds

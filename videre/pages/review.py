@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .. import freshness
 from ..model import Catalog
-from . import Page, SiteOptions, render
+from . import Page, SiteOptions, render, visible
 from .links import Linker
 
 SRC = "gennemsyn.md"
@@ -17,8 +17,7 @@ CSV = "gennemsyn.csv"
 
 def published_urls(catalog: Catalog, options: SiteOptions) -> set[str]:
     """Addresses with a page in this build (example records may be hidden)."""
-    shown = [o for o in catalog.all_offers() if options.show_examples or not o.example]
-    shown += [p for p in catalog.partners if options.show_examples or not p.example]
+    shown = [*visible(catalog.all_offers(), options), *visible(catalog.partners, options)]
     return {r.url for r in shown} | {f"kommuner/{m.slug}/" for m in catalog.register.municipalities}
 
 
