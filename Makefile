@@ -1,10 +1,15 @@
 # Videre. Two commands on a fresh machine: `make serve` and `make test`.
-# Both create .venv and install on first run (and again when pyproject.toml changes).
+# Both create .venv and install the versions in uv.lock on first run (and again when the lock changes).
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installeret
+# uv installs the exact versions and hashes in uv.lock; it lives in its own small venv, itself pinned by hash.
+TOOLS  := .tools
+UV     := $(TOOLS)/bin/uv
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
 CHROMIUM := /usr/lib/chromium/chromium
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates in the output (sitemap, gzip headers) come from the last commit, not the clock.
@@ -13,12 +18,16 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build test bench valider skemaer chromium clean
+.PHONY: serve build test bench valider skemaer chromium opdater clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(UV): requirements/uv.txt
+	test -x $(TOOLS)/bin/python || $(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements/uv.txt
+	touch $(UV)
+
+# --locked: stop if uv.lock does not match pyproject.toml, instead of quietly resolving anew.
+$(STAMP): uv.lock pyproject.toml $(UV)
+	$(UV) sync --locked --extra test --python $(PYTHON)
 	touch $(STAMP)
 
 ## serve: build and serve the site on http://127.0.0.1:8000, rebuilding when data/ changes
@@ -55,6 +64,11 @@ chromium:
 	    echo "Mangler $(CHROMIUM). Installér Debians pakke 'chromium' (sudo apt-get install chromium)."; exit 1; \
 	  fi; \
 	fi
+
+## opdater: take the newest allowed versions into uv.lock, then run the whole suite on them
+opdater: $(UV)
+	$(UV) lock --upgrade --python $(PYTHON)
+	$(MAKE) test
 
 clean:
 	rm -rf site .pytest_cache
