@@ -28,7 +28,7 @@ from .validate import closest
 
 REDIRECTS_FILE = "redirects.yaml"
 PUBLISHED_FILE = "publicerede.txt"
-PATH_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*/$"
+PATH_PATTERN = S.SITE_PATH_PATTERN
 RECORD_PREFIXES = ("kommuner/", "tilbud/", "partnere/")
 """Addresses made from records; a redirect target with one of these prefixes must exist."""
 
