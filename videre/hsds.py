@@ -177,9 +177,9 @@ def _area_name(code: str, register: Register) -> str:
 
 
 def _region_now(code: str, register: Register) -> str:
-    """The region in force on the register's date that holds the whole area of a region code."""
-    current = {m.region for m in register.area(code.removeprefix("region-"))}
-    return register.region(current.pop()).name if len(current) == 1 and "" not in current else ""
+    """The name of the region in force on the build date that holds the whole area of a region code."""
+    holder = register.holder(code.removeprefix("region-"))
+    return register.region(holder).name if holder else ""
 
 
 def _region_of(offer: Offer, register: Register) -> str:

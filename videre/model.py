@@ -129,6 +129,12 @@ class Register:
         day = region.valid.nearest(self.day)
         return tuple(m for m in self.municipalities if m.region_on(day) == region_slug)
 
+    def holder(self, region_slug: str) -> str:
+        """The region in force on the register's date that holds the whole area of a region: the region
+        itself while in force, the region it merged into after it ended; '' when the area is split."""
+        current = {m.region for m in self.area(region_slug)}
+        return current.pop() if len(current) == 1 else ""
+
     def notices_on(self, day: dt.date) -> tuple[Notice, ...]:
         return tuple(n for n in self.notices if n.show.contains(day))
 

@@ -28,7 +28,7 @@ def region_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
                                 partner_offers=len(visible(catalog.partner_offers_for(m.slug), options)),
                                 contact=bool(visible(filter(None, [catalog.contacts.get(m.slug)]), options)))
                 for m in register.in_region(region.slug)]
-        departments = visible((d for d in catalog.departments if d.region == region.slug), options)
+        departments = visible((d for d in catalog.departments if register.holder(d.region) == region.slug), options)
         pages.append(Page(src, render("region.md.j2", region=region, rows=rows, departments=departments,
                                       names=names, varsel=notice_html(register, options, src),
                                       **Linker(src).context())))
