@@ -25,7 +25,7 @@ from typing import Any, Callable, Sequence
 
 import yaml
 
-from . import exports, freshness, hsds, ownership, redirects, scaffold, site, vocab
+from . import clock, exports, freshness, hsds, ownership, redirects, scaffold, site, vocab
 from .errors import render_json, render_text
 from .kinds import REGISTER_FILE, published_schemas
 from .load import LoadResult, load_catalog, load_register, register_view
@@ -57,7 +57,7 @@ def _data_root(paths: Sequence[Path]) -> tuple[Path, list[Path] | None]:
 
 
 def _today(value: str | None) -> dt.date:
-    return dt.date.fromisoformat(value) if value else dt.date.today()
+    return dt.date.fromisoformat(value) if value else clock.today()
 
 
 # ---------------------------------------------------------------- settings from mkdocs.yml

@@ -8,6 +8,7 @@ from ..model import Catalog, Municipality
 from . import Page, SiteOptions, render, visible
 from .feedback import report_url
 from .links import Linker
+from .notice import notice_html
 
 
 def search_aliases(name: str) -> str:
@@ -45,6 +46,7 @@ def municipality_page(catalog: Catalog, municipality: Municipality, options: Sit
                               f"data/contacts/kommuner/{municipality.slug}.yaml og data/offers/{municipality.slug}/"),
         contacts=contacts, departments=visible(catalog.departments_serving(municipality.slug), options),
         aliases=search_aliases(municipality.name),
+        varsel=notice_html(catalog.register, options, src, municipality),
         **Linker(src).context(),
     )
     return Page(src, markdown)
