@@ -3,7 +3,7 @@
 on_config      → videre.pages.SiteOptions.from_mapping (typed options from extra.videre)
 on_files       → videre.load.load_catalog, videre.site.build_pages / build_files
 on_env         → videre.templatecache.shared (compiled theme templates kept between builds)
-on_page_markdown → videre.pages.notice.fill_marker (dated notices on hand-written pages, e.g. the front page)
+on_page_markdown → videre.site.fill_hand_written (dated notices on hand-written pages, e.g. the front page)
 on_post_page   → videre.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
 on_post_build  → videre.shells.Plan.write (offer pages from shared shells), videre.search.build_index (Pagefind;
                  under `mkdocs serve` videre.preview rebuilds it in the background)
@@ -24,9 +24,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from videre import csp, preview, search, shells, site, templatecache
 from videre.errors import WARNING, render_text
 from videre.load import load_catalog
-from videre.model import Register
+from videre.model import Catalog
 from videre.pages import SiteOptions
-from videre.pages.notice import fill_marker
 
 log = logging.getLogger("mkdocs.hooks.videre")
 record_log = logging.getLogger("videre.records")
@@ -38,7 +37,7 @@ _options: SiteOptions | None = None
 _scripts = csp.TrustedScripts()
 _plan: shells.Plan | None = None
 _preview: preview.BackgroundIndex | None = None
-_register: Register | None = None
+_catalog: Catalog | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -80,8 +79,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for problem in result.problems:
         if problem.level == WARNING:
             record_log.warning(render_text([problem], root, result.sources).rsplit("\n\n", 1)[0])
-    global _plan, _register
-    _register = result.catalog.register
+    global _plan, _catalog
+    _catalog = result.catalog
     _plan = shells.plan(site.build_pages(result.catalog, _options),
                         shells.style_from_markdown(config.markdown_extensions, config.mdx_configs))
     for page in _plan.pages:
@@ -93,10 +92,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: object, config: MkDocsConfig, files: Files) -> str:
-    """Hand-written pages get the dated notices where they have the marker (videre.pages.notice)."""
-    if _register is None or _options is None:
+    """Hand-written pages get what the data gives them (videre.site.fill_hand_written: the dated notices)."""
+    if _catalog is None or _options is None:
         return markdown
-    return fill_marker(markdown, _register, _options, page.file.src_uri)  # type: ignore[attr-defined]
+    return site.fill_hand_written(markdown, page.file.src_uri, _catalog, _options)  # type: ignore[attr-defined]
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

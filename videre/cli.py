@@ -180,7 +180,8 @@ def cmd_pages(args: argparse.Namespace) -> int:
     count = site.write_standalone(Path(args.ud), site.build_pages(catalog, options), site.build_files(catalog, options),
                                   config_path, root / config.get("docs_dir", "docs"),
                                   root / ((config.get("theme") or {}).get("custom_dir") or "overrides"),
-                                  config.get("not_in_nav") or "")
+                                  config.get("not_in_nav") or "",
+                                  lambda text, src: site.fill_hand_written(text, src, catalog, options))
     print(f"Skrev {count} genererede filer og de håndskrevne sider til {args.ud}/docs og et mkdocs.yml uden hook.\n"
           f"Byg med: mkdocs build -f {args.ud}/mkdocs.yml")
     return 0

@@ -10,6 +10,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from . import exports, hsds, redirects
 from .model import Catalog
@@ -23,6 +24,7 @@ from .pages.flow import STYLESHEET as FLOW_CSS, flow_pages, flow_stylesheet
 from .pages.handout import handout_files
 from .pages.kiosk import all_screen_files, screen_index
 from .pages.municipality import municipality_pages
+from .pages.notice import fill_marker
 from .pages.offer import offer_pages
 from .pages.partner import partner_pages
 from .pages.recent import recent_page
@@ -54,6 +56,11 @@ def build_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
         *case_pages(catalog, options),
         figures_page(catalog, options),
     ]
+
+
+def fill_hand_written(markdown: str, src: str, catalog: Catalog, options: SiteOptions) -> str:
+    """What a hand-written page gets from the data (the dated notices), for the hook and the export alike."""
+    return fill_marker(markdown, catalog.register, options, src)
 
 
 def build_files(catalog: Catalog, options: SiteOptions) -> list[StaticFile]:
@@ -94,7 +101,8 @@ not_in_nav: |
 
 
 def write_standalone(out_dir: Path, pages: list[Page], files: list[StaticFile], config: Path,
-                     docs_dir: Path, overrides: Path, inherited_not_in_nav: str) -> int:
+                     docs_dir: Path, overrides: Path, inherited_not_in_nav: str,
+                     fill: Callable[[str, str], str]) -> int:
     """A project another generator can build without our hook: the hand-written docs, every generated
     page and file, and a config that inherits ours and lists the generated pages kept out of the nav
     (a generator cannot know that from the Markdown). Returns how many generated items were written."""
@@ -102,6 +110,11 @@ def write_standalone(out_dir: Path, pages: list[Page], files: list[StaticFile], 
     if docs.exists():
         shutil.rmtree(docs)
     shutil.copytree(docs_dir, docs)
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        filled = fill(text, page.relative_to(docs).as_posix())
+        if filled != text:
+            page.write_text(filled, encoding="utf-8")
     count = write_tree(docs, pages, files)
     hidden = [f"/{page.src_uri}" for page in pages if not page.in_nav]
     patterns = [line.strip() for line in inherited_not_in_nav.splitlines() if line.strip()] + hidden
