@@ -142,7 +142,7 @@ def test_slide_types_without_data_are_left_out(tmp_path):
         "screens/tom.yaml": ("navn: Tom skærm\nafdeling: afd\nkommuner: [laesoe]\n"
                              "dias: [ret-til-gop, foreninger, kommunens-tilbud, sag, vejen-til-genoptraening]\n"
                              "format: staaende\nåbningstider: {hverdage: '08:00–15:00'}\n"
-                             "sidst_bekræftet: {dato: '2026-10-01', af: Redaktionen}\neksempel: true\n")})
+                             "eksempel: true\n")})
     result = load_catalog(root)
     assert result.errors == []
     content = screen_content(result.catalog, result.catalog.of("skaerm")[0], SiteOptions())
@@ -272,7 +272,6 @@ dias: [ret-til-gop, kommunens-tilbud, vejen-til-genoptraening]
 sekunder_per_dias: 10
 format: liggende
 åbningstider: {hverdage: "07:00–17:00"}
-sidst_bekræftet: {dato: "2026-10-01", af: Redaktionen}
 eksempel: true
 """
 

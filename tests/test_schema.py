@@ -59,7 +59,7 @@ VARIANTS = [
     GOOD_OFFER.replace("form: [hjemme, udendoers]", "form: []"),
     GOOD_OFFER.replace("form: [hjemme, udendoers]", "form: [hjemme, hjemme]"),
     GOOD_OFFER.replace("form: [hjemme, udendoers]", "form: hjemme"),
-    GOOD_OFFER.replace("eksempel: true", "eksempel: 1"),
+    GOOD_OFFER.replace("eksempel: false", "eksempel: 1"),
     GOOD_OFFER.replace("genoptraening@esbjerg.example.org", "ikke en mail"),
     GOOD_OFFER + "ekstra: felt\n",
     GOOD_OFFER + "link: http://usikker.example.org\n",
