@@ -162,7 +162,9 @@ def test_site_has_kiosk_public_and_version_files(site_dir):
             assert '<html lang="da"' in html
             assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "intet inline-script"
             assert not re.search(r"\son[a-z]+=", html) and ' style="' not in html
-            assert "Oplysningerne er senest opdateret" in html
+            # Every record on the pilot screens is an example: no date, which would look like a confirmation.
+            assert "Oplysningerne er senest opdateret" not in html
+            assert "Nogle oplysninger er eksempler. De er ikke tjekket hos kommunen eller foreningen." in html
     index = (site_dir / "skaerm/index.html").read_text(encoding="utf-8")
     for slug in SLUGS:
         assert f'href="{slug}/"' in index and f'href="{slug}/kiosk/"' in index

@@ -160,9 +160,12 @@ class Validator:
                 hint = f"tilføj fx '{required}: {example}'" if example else f"tilføj feltet '{required}'"
                 yield self._problem(doc, at, "mangler-felt", f"påkrævet felt '{full}' mangler", hint)
         renamed: Mapping[str, str] = schema.get("x-renamed", {})
+        branch, because = _branch(schema, value)
+        forbidden = {k for k, child in branch.get("properties", {}).items() if child is False}
         for key, item in value.items():
             if key in properties:
-                yield from self._check(doc, properties[key], item, (*at, key))
+                if key not in forbidden:  # one message for a field that must go, not a list of fixes to it
+                    yield from self._check(doc, properties[key], item, (*at, key))
                 continue
             if schema.get("additionalProperties", True) is not False:
                 continue
@@ -176,17 +179,12 @@ class Validator:
                 hint = (f"mente du '{guess}'?" if guess
                         else f"tilladte felter her: {list_options(list(properties))}")
             yield self._problem(doc, (*at, key), "ukendt-felt", f"ukendt felt '{full}'", hint, key=True)
-        if "if" in schema:
-            yield from self._conditional(doc, schema, value, at)
+        if branch:
+            yield from self._conditional(doc, branch, because, value, at)
 
-    def _conditional(self, doc: Document, schema: Mapping[str, Any], value: dict, at: Path_) -> Iterator[Problem]:
-        """``if``/``then``/``else``: a field that one value of another field requires or forbids."""
-        condition = schema["if"]
-        holds = matches(condition, value)
-        branch = schema.get("then" if holds else "else")
-        if not isinstance(branch, Mapping):
-            return
-        because = condition_text(condition, holds)
+    def _conditional(self, doc: Document, branch: Mapping[str, Any], because: str, value: dict,
+                     at: Path_) -> Iterator[Problem]:
+        """``then``/``else`` of an ``if``: fields that one value of another field requires or forbids."""
         for required in branch.get("required", ()):
             if required not in value:
                 full = dotted((*at, required))
@@ -306,6 +304,16 @@ class Validator:
                                 f"skriv et tal fra {low} til {high}")
         elif "enum" in schema and value not in schema["enum"]:
             yield self._enum_problem(doc, schema, value, at, name, schema["enum"])  # type: ignore[arg-type]
+
+
+def _branch(schema: Mapping[str, Any], value: dict) -> tuple[Mapping[str, Any], str]:
+    """The ``then`` or ``else`` schema that applies to ``value``, and why, in words; empty without ``if``."""
+    condition = schema.get("if")
+    if not isinstance(condition, Mapping):
+        return {}, ""
+    holds = matches(condition, value)
+    branch = schema.get("then" if holds else "else")
+    return (branch, condition_text(condition, holds)) if isinstance(branch, Mapping) else ({}, "")
 
 
 def matches(schema: Any, value: Any) -> bool:
