@@ -79,9 +79,9 @@ TEXTAREA_FROM = 200
 
 
 def _message(hint: str) -> str:
-    """A schema's x-hint as a sentence for the form: capital first letter, full stop."""
-    hint = hint.strip()
-    return hint[:1].upper() + hint[1:] + ("" if hint.endswith((".", "?", "!")) else ".")
+    """A schema's x-hint for the form, with a capital first letter (the CMS adds the full stop)."""
+    hint = hint.strip().rstrip(".")
+    return hint[:1].upper() + hint[1:]
 
 
 def _any_case(word: str) -> str:
@@ -91,8 +91,8 @@ def _any_case(word: str) -> str:
 SAFE_MARKDOWN = ("^(?![\\s\\S]*\\]\\(\\s*<?(?!" + "|".join(_any_case(s) for s in text.ALLOWED_SCHEMES) + "))"
                  "(?![\\s\\S]*<\\s*/?\\s*[A-Za-z!?])[\\s\\S]*$")
 """Free text with no HTML and only https, mailto and tel links (the rules of :mod:`videre.text`)."""
-SAFE_MARKDOWN_MESSAGE = ("Skriv almindelig tekst uden HTML. Links skal starte med https://, mailto: eller tel:, "
-                         "fx [kommunens side](https://kommune.example.org).")
+SAFE_MARKDOWN_MESSAGE = ("skriv almindelig tekst uden HTML; links skal starte med https://, mailto: eller tel:, "
+                         "fx [kommunens side](https://kommune.example.org)")
 
 
 def _options(values: Iterable[str], labels: Mapping[str, str]) -> list[dict[str, str]]:
@@ -142,7 +142,7 @@ def field(name: str, spec: Mapping[str, Any], required: bool, labels: Mapping[st
         if spec.get("pattern"):
             out["pattern"] = [spec["pattern"], _message(spec.get("x-hint", "se feltreferencen"))]
         elif spec.get("x-markdown"):
-            out["pattern"] = [SAFE_MARKDOWN, SAFE_MARKDOWN_MESSAGE]
+            out["pattern"] = [SAFE_MARKDOWN, _message(SAFE_MARKDOWN_MESSAGE)]
     return out
 
 
