@@ -18,7 +18,11 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build test bench valider skemaer chromium opdater clean
+# The editor at /redaktion/ (Decap CMS) comes from npm, installed exactly as package-lock.json says.
+NODE_STAMP := node_modules/.installeret
+REDAKTION_PORT ?= 8081
+
+.PHONY: serve build test bench valider skemaer chromium opdater clean redaktion
 
 $(UV): requirements/uv.txt
 	test -x $(TOOLS)/bin/python || $(PYTHON) -m venv $(TOOLS)
@@ -30,21 +34,35 @@ $(STAMP): uv.lock pyproject.toml $(UV)
 	$(UV) sync --locked --extra test --python $(PYTHON)
 	touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Mangler npm (Node.js). Installér Debians pakker 'nodejs' og 'npm'."; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 ## serve: build and serve the site on http://127.0.0.1:8000, rebuilding when data/ changes
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 ## build: write the static site to site/
-build: $(STAMP)
+build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs build --strict
 
 ## test: the whole suite, browser tests in headless Chromium included
-test: $(STAMP) chromium
+test: $(STAMP) $(NODE_STAMP) chromium
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 ## bench: national-scale benchmark; prints a table and writes bench/results.json
-bench: $(STAMP) chromium
+bench: $(STAMP) $(NODE_STAMP) chromium
 	$(BIN)/python -m bench
+
+## redaktion: the editor on http://127.0.0.1:8000/redaktion/, saving to this repository through decap-server (offline)
+redaktion: $(STAMP) $(NODE_STAMP)
+	@echo "Redaktionen: http://127.0.0.1:8000/redaktion/ (gemmer som grene cms/... i dette repository)"
+	PORT=$(REDAKTION_PORT) BIND_HOST=127.0.0.1 MODE=git GIT_REPO_DIRECTORY=$(CURDIR) \
+	  node node_modules/decap-server/dist/index.js & server=$$!; \
+	  trap "kill $$server" EXIT INT TERM; \
+	  VIDERE_REDAKTION_LOKAL=http://127.0.0.1:$(REDAKTION_PORT)/api/v1 \
+	  $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 ## valider: check every record in data/
 valider: $(STAMP)

@@ -1,7 +1,7 @@
 """MkDocs adapter for videre. Each event is a few lines calling the plain package.
 
 on_config      → videre.pages.SiteOptions.from_mapping (typed options from extra.videre)
-on_files       → videre.load.load_catalog, videre.site.build_pages / build_files
+on_files       → videre.load.load_catalog, videre.site.build_pages / build_files, videre.editor.bundle_files
 on_env         → videre.templatecache.shared (compiled theme templates kept between builds)
 on_page_markdown → videre.site.fill_hand_written (dated notices on hand-written pages, e.g. the front page)
 on_post_page   → videre.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
@@ -21,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from videre import csp, preview, search, shells, site, templatecache
+from videre import csp, editor, preview, search, shells, site, templatecache
 from videre.errors import WARNING, render_text
 from videre.load import load_catalog
 from videre.model import Catalog
@@ -56,13 +56,15 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Read extra.videre once into typed options; VIDERE_TODAY pins the date for tests."""
+    """Read extra.videre once into typed options; VIDERE_TODAY pins the date for tests, VIDERE_REDAKTION_LOKAL
+    points the editor at a local backend (make redaktion)."""
     global _options, _scripts
     _scripts = csp.TrustedScripts.from_templates(config.theme.dirs)
     today = os.environ.get("VIDERE_TODAY")
     try:
         _options = SiteOptions.from_mapping(config.extra.get("videre"), site_url=config.site_url,
-                                            today=dt.date.fromisoformat(today) if today else None)
+                                            today=dt.date.fromisoformat(today) if today else None,
+                                            editor_backend=os.environ.get(editor.LOCAL_BACKEND_ENV, ""))
     except ValueError as exc:
         raise PluginError(f"mkdocs.yml: {exc}") from None
     return config
@@ -88,6 +90,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                                     inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
     for static in site.build_files(result.catalog, _options):
         files.append(File.generated(config, static.path, content=static.content))
+    try:
+        bundle = editor.bundle_files(root)
+    except editor.EditorBundleMissing as exc:
+        raise PluginError(str(exc)) from None
+    for path, source in bundle:
+        files.append(File.generated(config, path, abs_src_path=str(source)))
     return files
 
 

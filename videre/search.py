@@ -20,10 +20,11 @@ from . import reproducible
 
 LANGUAGE = "da"
 EXCLUDE_SELECTORS = (".headerlink", ".md-source-file")
-NOT_INDEXED = frozenset({"udskrivning", "assets", "pagefind", "hsds", "schemas"})
+NOT_INDEXED = frozenset({"udskrivning", "assets", "pagefind", "hsds", "schemas", "redaktion"})
 """Top-level folders Pagefind need not read. Pages opt in with ``data-pagefind-body``, but Pagefind
 must still parse every file it is given to see that; the print handouts repeat the offer pages and
-are as many, so leaving them out saves a tenth of the indexing time at national scale."""
+are as many, so leaving them out saves a tenth of the indexing time at national scale. The editor
+(``redaktion/``) is a tool for staff, not content, and stays out of the index."""
 
 
 def glob(site_dir: Path) -> str:

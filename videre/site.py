@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import exports, hsds, redirects
+from . import editor, exports, hsds, redirects
 from .model import Catalog
 from .pages import Page, SiteOptions, reload_changed_templates
 from .pages.cases import case_pages
@@ -74,7 +74,13 @@ def build_files(catalog: Catalog, options: SiteOptions) -> list[StaticFile]:
         StaticFile(REVIEW_CSV, review_csv(catalog, options)),
         *(StaticFile(path, text) for path, text in hsds.hsds_files(catalog, options).items()),
         *(StaticFile(path, text) for path, text in redirects.redirect_files(catalog, options.site_url)),
+        StaticFile(editor.CONFIG, editor.config_yaml(catalog, _editor_options(options))),
+        StaticFile(editor.PAGE, editor.index_html(catalog, _editor_options(options))),
     ]
+
+
+def _editor_options(options: SiteOptions) -> editor.EditorOptions:
+    return editor.EditorOptions(repo=options.repo, site_url=options.site_url, local_backend=options.editor_backend)
 
 
 def write_tree(out_dir: Path, pages: list[Page], files: list[StaticFile]) -> int:

@@ -44,13 +44,17 @@ class SiteOptions:
     site_url: str = "https://videre.example.org/"
     today: dt.date = field(default_factory=clock.today)
     """The build date, in Danish time (:mod:`videre.clock`)."""
+    repo: str = "videre-dk/videre"
+    """The forge repository (owner/name) the editor at /redaktion/ opens pull requests in."""
+    editor_backend: str = ""
+    """A local backend (decap-server) for the editor instead of the forge, for ``make redaktion`` and tests."""
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any] | None, *, site_url: str | None = None,
-                     today: dt.date | None = None) -> "SiteOptions":
+                     today: dt.date | None = None, editor_backend: str = "") -> "SiteOptions":
         raw = dict(raw or {})
         known = {"vis_eksempler": "show_examples", "gennemsyn_maaneder": "review_months",
-                 "redaktion_email": "editor_email", "fejl_url": "issue_url"}
+                 "redaktion_email": "editor_email", "fejl_url": "issue_url", "repo": "repo"}
         unknown = sorted(set(raw) - set(known))
         if unknown:
             raise ValueError(f"ukendt indstilling under extra.videre: {', '.join(unknown)}; "
@@ -63,9 +67,11 @@ class SiteOptions:
             raise ValueError("extra.videre.gennemsyn_maaneder skal være et helt tal fra 1 til 60")
         if site_url:
             values["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
+        if not isinstance(values.get("repo", "a/b"), str) or values.get("repo", "a/b").count("/") != 1:
+            raise ValueError("extra.videre.repo skal være forgens repository som 'ejer/navn'")
         if today is not None:
             values["today"] = today
-        return cls(**values)
+        return cls(**values, editor_backend=editor_backend)
 
 
 def page_url(src_uri: str) -> str:
