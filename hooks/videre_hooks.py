@@ -2,6 +2,7 @@
 
 on_config      → videre.pages.SiteOptions.from_mapping (typed options from extra.videre)
 on_files       → videre.load.load_catalog, videre.site.build_pages / build_files
+on_page_markdown → videre.spelling.with_ascii_spellings (hand-written pages; generated ones have it already)
 on_env         → videre.templatecache.shared (compiled theme templates kept between builds)
 on_post_page   → videre.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
 on_post_build  → videre.shells.Plan.write (offer pages from shared shells), videre.search.build_index (Pagefind;
@@ -20,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from videre import csp, preview, search, shells, site, templatecache
+from videre import csp, preview, search, shells, site, spelling, templatecache
 from videre.errors import WARNING, render_text
 from videre.load import load_catalog
 from videre.pages import SiteOptions
@@ -90,6 +91,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = templatecache.shared()
     return env
+
+
+def on_page_markdown(markdown: str, page: object, config: MkDocsConfig, files: Files) -> str:
+    """Search finds a page's words also when æ, ø and å are typed as ae, oe and aa."""
+    return spelling.with_ascii_spellings(markdown)
 
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:

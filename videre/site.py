@@ -6,10 +6,10 @@ them to disk, so another generator (Zensical, ProperDocs, Hugo) can take over.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import exports, hsds, redirects
+from . import exports, hsds, redirects, spelling
 from .model import Catalog
 from .pages import Page, SiteOptions, reload_changed_templates
 from .pages.cases import case_pages
@@ -35,7 +35,12 @@ class StaticFile:
 
 
 def build_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
+    """Every generated page, each with its words also spelled with ae, oe and aa for search (videre.spelling)."""
     reload_changed_templates()
+    return [replace(page, markdown=spelling.with_ascii_spellings(page.markdown)) for page in _pages(catalog, options)]
+
+
+def _pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     return [
         municipality_index(catalog, options),
         *municipality_pages(catalog, options),

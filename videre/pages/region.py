@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from ..model import Catalog
+from .. import spelling
+from ..model import Catalog, Region
 from . import Page, SiteOptions, render, visible
 from .links import Linker
+
+
+def region_aliases(region: Region) -> str:
+    """Every name the region is searched by: 'Sjaelland', 'Sjællands', 'Sjalland' (videre.spelling)."""
+    short = [n.removeprefix("Region ").strip() for n in (region.name, *getattr(region, "alt_names", ()))]
+    return " ".join(spelling.name_variants(short))
 
 
 def region_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
@@ -21,7 +28,8 @@ def region_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
                 for m in register.in_region(region.slug)]
         departments = visible((d for d in catalog.departments if d.region == region.slug), options)
         pages.append(Page(src, render("region.md.j2", region=region, rows=rows, departments=departments,
-                                      names=names, **Linker(src).context()), in_nav=True))
+                                      names=names, aliases=region_aliases(region), **Linker(src).context()),
+                          in_nav=True))
     return pages
 
 
