@@ -94,7 +94,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_markdown(markdown: str, page: object, config: MkDocsConfig, files: Files) -> str:
-    """Search finds a page's words also when æ, ø and å are typed as ae, oe and aa."""
+    """Search finds a page's words also when æ, ø and å are typed as ae, oe and aa (not for shells: each
+    page filled into a shell brings its own block)."""
+    if _plan is not None and _plan.is_shell(page.file.src_uri):  # type: ignore[attr-defined]
+        return markdown
     return spelling.with_ascii_spellings(markdown)
 
 
