@@ -5,22 +5,26 @@ import json
 import pytest
 
 from conftest import ROOT
-from search import PAGEFIND_SEARCH, TOP, queries, recall
+from search import PAGEFIND_SEARCH, TOP, name_queries, queries, recall
 
-MINIMUM_RECALL = 0.85
+MINIMUM_RECALL = 0.95
+"""recall@5 on tests/search/queries.yaml: staff phrasing, old spellings, ae/oe/aa, the words of a case."""
 
 
-def pagefind_results(guarded, base_url: str) -> dict[str, list[str]]:
+def pagefind_results(guarded, base_url: str, items: list[dict] | None = None) -> dict[str, list[str]]:
     guarded.page.goto(base_url + "sog/")
-    return {q["soeg"]: guarded.page.evaluate(PAGEFIND_SEARCH, [q["soeg"], TOP]) for q in queries()}
+    return {q["soeg"]: guarded.page.evaluate(PAGEFIND_SEARCH, [q["soeg"], TOP])
+            for q in (queries() if items is None else items)}
 
 
 def test_query_list_is_large_and_varied():
     items = queries()
-    assert len(items) >= 30
+    assert len(items) >= 80
+    assert len({q["soeg"] for q in items}) == len(items)  # no query twice
     reasons = " ".join(q["hvorfor"] for q in items)
-    for kind in ("flertal", "bestemt form", "sammensat", "tastefejl", "ejefald"):
-        assert kind in reasons
+    for kind in ("flertal", "bestemt form", "sammensat", "tastefejl", "ejefald", "gammel stavemåde",
+                 "skrevet som ae", "skrevet som oe", "symptom", "navngivet", "forkortelse", "ordlisteord"):
+        assert kind in reasons, kind
 
 
 def test_danish_search_recall(guarded, base_url):
@@ -30,9 +34,30 @@ def test_danish_search_recall(guarded, base_url):
     report.write_text(json.dumps({"motor": "pagefind", "recall": value, "top": TOP, "soegninger": rows},
                                  ensure_ascii=False, indent=1), encoding="utf-8")
     missed = [f"{r['soeg']} ({r['hvorfor']}): fik {r['top'][:3]}" for r in rows if not r["fundet"]]
-    print(f"\nSøgning (Pagefind), recall@{TOP}: {value:.0%} af {len(rows)} søgninger. Fejlede: {missed}")
+    print(f"\nSøgning (Pagefind), recall@{TOP}: {value:.1%} af {len(rows)} søgninger. Fejlede: {missed}")
     assert guarded.foreign == [] and guarded.console_errors == []
     assert value >= MINIMUM_RECALL, missed
+
+
+def test_a_place_name_brings_its_own_page_first(guarded, base_url):
+    """Every municipality and region, by every name it has: its own page is result 1, not just in the top 5."""
+    items = name_queries()
+    _, rows = recall(pagefind_results(guarded, base_url, items), items)
+    ranks = [r["rang"] for r in rows]
+    first = sum(place == 1 for place in ranks)
+    report = ROOT / "test-results" / "search-place-ranks.json"
+    report.parent.mkdir(exist_ok=True)
+    report.write_text(json.dumps({"rang_1": first, "soegninger": rows}, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"\nStednavne: egen side på plads 1 for {first} af {len(rows)} søgninger "
+          f"(i top {TOP}: {sum(p is not None for p in ranks)})")
+    wrong = [f"{r['soeg']}: rang {r['rang']}, fik {r['top'][:2]}" for r in rows if r["rang"] != 1]
+    assert len(rows) >= 103 and all(place is not None for place in ranks), wrong
+    assert first / len(rows) >= MINIMUM_FIRST, wrong
+
+
+MINIMUM_FIRST = 0.98
+"""Share of place-name searches whose own page is result 1. Known exceptions (2 of 134): "Vejen" is also a
+common word (the guidance index comes first), and "Aeroe" ties with Ærø's one offer page."""
 
 
 def test_search_page_shows_results_for_a_typed_query(guarded, base_url):

@@ -46,7 +46,7 @@ def old_aa(text: str) -> str:
     return _AA.sub(lambda m: "Å" if m.group(0)[0].isupper() else "å", text)
 
 
-REPEAT = 5
+REPEAT = 2
 """A word is repeated as often as on the page, up to this many times, so the ASCII spelling ranks pages
 about as the real one does (a guidance page that says "genoptræningsplan" twenty times before an offer
 that says it once). Pagefind's term-frequency curve flattens well before this."""
