@@ -244,7 +244,7 @@ def generate(out: Path, scale: float = 1.0, *, seed: int = 2026, today: dt.date 
     shutil.copy(register, out / "kommuner.yaml")
     reg = yaml.safe_load(register.read_text(encoding="utf-8"))
     municipalities = reg["kommuner"]
-    regions = [r["slug"] for r in reg["regioner"]]
+    regions = [r["slug"] for r in reg["regioner"] if "gyldig_fra" not in r]  # the regions at the start
     files, size = 1, (out / "kommuner.yaml").stat().st_size
 
     municipal_offers = 0
@@ -267,8 +267,8 @@ def generate(out: Path, scale: float = 1.0, *, seed: int = 2026, today: dt.date 
         files += 1
 
     by_region: dict[str, list[str]] = {r: [] for r in regions}
-    for m in municipalities:
-        by_region[m["region"]].append(m["slug"])
+    for m in municipalities:  # a municipality that changes region counts in its first one
+        by_region[m["region"] if "region" in m else m["regioner"][0]["region"]].append(m["slug"])
     departments = max(1, round(DEPARTMENTS * scale))
     for index in range(departments):
         region = regions[index % len(regions)]

@@ -2,7 +2,8 @@
 
 on_config      → videre.pages.SiteOptions.from_mapping (typed options from extra.videre)
 on_files       → videre.load.load_catalog, videre.site.build_pages / build_files
-on_page_markdown → videre.spelling.with_ascii_spellings (hand-written pages; generated ones have it already)
+on_page_markdown → videre.pages.notice.fill_marker (dated notices on hand-written pages, e.g. the front page),
+                 then videre.spelling.with_ascii_spellings (hand-written pages; generated ones have it already)
 on_env         → videre.templatecache.shared (compiled theme templates kept between builds)
 on_post_page   → videre.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
 on_post_build  → videre.shells.Plan.write (offer pages from shared shells), videre.search.build_index (Pagefind;
@@ -24,7 +25,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from videre import csp, preview, search, shells, site, spelling, templatecache
 from videre.errors import WARNING, render_text
 from videre.load import load_catalog
+from videre.model import Register
 from videre.pages import SiteOptions
+from videre.pages.notice import fill_marker
 
 log = logging.getLogger("mkdocs.hooks.videre")
 record_log = logging.getLogger("videre.records")
@@ -36,6 +39,7 @@ _options: SiteOptions | None = None
 _scripts = csp.TrustedScripts()
 _plan: shells.Plan | None = None
 _preview: preview.BackgroundIndex | None = None
+_register: Register | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -77,7 +81,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for problem in result.problems:
         if problem.level == WARNING:
             record_log.warning(render_text([problem], root, result.sources).rsplit("\n\n", 1)[0])
-    global _plan
+    global _plan, _register
+    _register = result.catalog.register
     _plan = shells.plan(site.build_pages(result.catalog, _options),
                         shells.style_from_markdown(config.markdown_extensions, config.mdx_configs))
     for page in _plan.pages:
@@ -94,9 +99,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_markdown(markdown: str, page: object, config: MkDocsConfig, files: Files) -> str:
-    """Search finds a page's words also when æ, ø and å are typed as ae, oe and aa (not for shells: each
-    page filled into a shell brings its own block)."""
-    if _plan is not None and _plan.is_shell(page.file.src_uri):  # type: ignore[attr-defined]
+    """Hand-written pages get the dated notices where they have the marker (videre.pages.notice.fill_marker);
+    then search finds a page's words also when æ, ø and å are typed as ae, oe and aa
+    (videre.spelling.with_ascii_spellings; not for shells: each page filled into a shell brings its own block)."""
+    src = page.file.src_uri  # type: ignore[attr-defined]
+    if _register is not None and _options is not None:
+        markdown = fill_marker(markdown, _register, _options, src)
+    if _plan is not None and _plan.is_shell(src):
         return markdown
     return spelling.with_ascii_spellings(markdown)
 

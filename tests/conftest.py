@@ -23,10 +23,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def build_site(out: Path, *, data: Path = DATA, env: dict[str, str] | None = None,
-               config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess[str]:
-    """Run the real `mkdocs build --strict` the way `make build` does."""
+               config: Path = ROOT / "mkdocs.yml", engine: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs build --strict` the way `make build` does (or the same with ProperDocs)."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VIDERE_DATA": str(data), **(env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
+    return subprocess.run([sys.executable, "-m", engine, "build", "--strict", "-f", str(config), "-d", str(out)],
                           cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=600)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import shutil
@@ -10,6 +12,7 @@ import sys
 from pathlib import Path
 
 from conftest import DATA, ROOT, write_tree
+from videre import cli
 
 PROBLEM_LINE = re.compile(r"(\S+:\d+:\d+: (?:fejl|advarsel) \[[^\]]+\]: .*)")
 
@@ -33,15 +36,33 @@ def project(tmp_path: Path, files: dict[str, str] | None = None, *, real_data: b
 
 def videre(*args: str, cwd: Path = ROOT, data: Path | None = None,
            dato: str | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real command line, never on a terminal (so it never asks questions)."""
-    command = [sys.executable, "-m", "videre.cli", "--mkdocs", str(ROOT / "mkdocs.yml")]
+    """Run the real command line in this process, never on a terminal (so it never asks questions).
+
+    In-process saves a Python start-up and the imports per call; the exit code and both streams are
+    exactly what a shell would see, a ``SystemExit`` message included.
+    """
+    argv = ["--mkdocs", str(ROOT / "mkdocs.yml")]
     if data is not None:
-        command += ["--data", str(data)]
+        argv += ["--data", str(data)]
     if dato is not None:
-        command += ["--dato", dato]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([*command, *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=300)
+        argv += ["--dato", dato]
+    argv += list(args)
+    out, err = io.StringIO(), io.StringIO()
+    here = Path.cwd()
+    stdin, sys.stdin = sys.stdin, io.StringIO("")
+    try:
+        os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main(argv)
+            except SystemExit as exit_:
+                code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+                if isinstance(exit_.code, str):
+                    err.write(exit_.code + "\n")
+    finally:
+        sys.stdin = stdin
+        os.chdir(here)
+    return subprocess.CompletedProcess(["videre", *argv], code, out.getvalue(), err.getvalue())
 
 
 def problem_lines(text: str) -> list[str]:

@@ -3,18 +3,17 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import ROOT, write_tree
+from contrib_helpers import videre
 from records import GOOD_OFFER
 
 
-def videre(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "videre.cli", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=120)
-
-
-def test_valider_passes_on_the_real_data():
-    result = videre("valider")
+def test_valider_passes_on_the_real_data_through_the_installed_command():
+    """One run through a real process and the installed entry point; the other tests run in-process."""
+    command = [str(Path(sys.executable).with_name("videre")), "valider"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout
     assert result.stdout.startswith("Ingen fejl.")
 
@@ -54,9 +53,13 @@ def test_build_fails_with_the_same_report(tmp_path):
 def test_sider_writes_every_generated_page_as_markdown_for_other_generators(tmp_path):
     result = videre("sider", "--ud", str(tmp_path / "ud"))
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "ud" / "kommuner" / "esbjerg.md").read_text(encoding="utf-8").count("# Esbjerg Kommune") == 1
-    assert len(list((tmp_path / "ud" / "kommuner").glob("*.md"))) == 99  # 98 pages and the index
-    assert json.loads((tmp_path / "ud" / "offers.json").read_text(encoding="utf-8"))["tilbud"]
+    docs = tmp_path / "ud" / "docs"
+    assert (docs / "kommuner" / "esbjerg.md").read_text(encoding="utf-8").count("# Esbjerg Kommune") == 1
+    assert len(list((docs / "kommuner").glob("*.md"))) == 99  # 98 pages and the index
+    assert json.loads((docs / "offers.json").read_text(encoding="utf-8"))["tilbud"]
+    assert (docs / "vejledning" / "ret-til-gop.md").is_file()  # the hand-written pages come along
+    config = (tmp_path / "ud" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\nhooks: []\n" in config and "  /kommuner/esbjerg.md\n" in config and "  /kommuner/index.md\n" not in config
 
 
 def test_the_package_never_imports_mkdocs():

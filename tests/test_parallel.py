@@ -34,13 +34,28 @@ def isolated(code: str, *args: str) -> dict:
 
 
 def test_ordered_map_keeps_order_and_really_uses_other_processes() -> None:
+    """Each worker waits at a barrier on its first item, so the test holds however the OS schedules them.
+
+    Counting distinct pids alone was luck: on a busy machine one worker could take every chunk. Here the
+    barrier only opens when two different processes work at the same time; if the pool ran one process
+    (or none), the barrier times out and the test fails.
+    """
     result = isolated("""
-        import json, os
+        import json, multiprocessing, os, threading
         from videre import parallel
         items = list(range(3000))
         base = 7  # a closure over local state: the workers inherit it by fork
-        print(json.dumps({"values": parallel.ordered_map(lambda i: i * base, items),
-                          "pids": parallel.ordered_map(lambda i: os.getpid(), items),
+        barrier = multiprocessing.get_context("fork").Barrier(2, timeout=60)
+        started = set()  # each forked worker has its own copy
+
+        def meet_then(value):
+            if os.getpid() not in started:
+                started.add(os.getpid())
+                barrier.wait()
+            return value
+
+        print(json.dumps({"values": parallel.ordered_map(lambda i: meet_then(i * base), items),
+                          "pids": parallel.ordered_map(lambda i: meet_then(os.getpid()), items),
                           "me": os.getpid(), "can_fork": parallel.can_fork()}))
     """)
     assert result["can_fork"] and result["values"] == [i * 7 for i in range(3000)]

@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 
+import yaml
+
+from videre import yamlsource
 from videre.yamlsource import load, parse
 
 
@@ -74,3 +77,53 @@ def test_merge_keys_are_not_applied():
 def test_huge_integers_do_not_crash():
     document, problems = problems_for("a: " + "9" * 5000 + "\n")
     assert problems == [] and isinstance(document.data["a"], str)
+
+
+DEEP_DASHES = "- " * 10_000 + "x\n"
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "python"])
+def test_too_deep_is_our_rule_whichever_parser_notices_first(loader: str, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The contributor gets [for-dyb] in Danish, never a library's own text (PyYAML 6.0.4 added a libyaml limit)."""
+    monkeypatch.setattr(yamlsource, "_nesting_problem", lambda path, text: None)  # past our own pre-scan
+    if loader == "python":
+        monkeypatch.setattr(yamlsource, "_Loader", type("PyLoader", (yaml.SafeLoader,), {}))
+    document, problems = yamlsource.parse(tmp_path / "dyb.yaml", DEEP_DASHES)
+    assert document is None
+    assert [(p.rule, p.message) for p in problems] == [
+        ("for-dyb", f"værdierne er indrykket mere end {yamlsource.MAX_DEPTH} niveauer")]
+
+
+def test_compact_nested_lists_are_refused_before_any_parser_runs(tmp_path: Path) -> None:
+    assert yamlsource._nesting_problem(tmp_path / "dyb.yaml", DEEP_DASHES).rule == "for-dyb"
+    ordinary = "liste:\n  - - a\n    - b\n"
+    assert yamlsource._nesting_problem(tmp_path / "ok.yaml", ordinary) is None
+
+
+BROKEN = {
+    "kolon-i-værdi": "a: b: c\n", "tabulator": "a:\n\tb: 1\n", "indrykning": "a:\n  b: 1\n c: 2\n",
+    "to-dokumenter": "a: 1\n---\nb: 2\n", "forbudt-tegn": "a: @x\n", "u-kode": 'a: "\\ud800"\n',
+    "ukendt-escape": 'a: "\\q"\n', "ukendt-alias": "a: *x\n", "åben-liste": "a: [1, 2\n", "åbent-objekt": "a: {b: 1\n",
+    "liste-og-kolon": "- a\nb: 1\n", "åbent-citat": 'a: "abc\n', "åbent-enkelt-citat": "a: 'abc\n",
+    "tomt-anker": "a: &\n", "blok": "a: |\n x\n  y\nb\n", "flow-slut": "a: ]\n", "dobbelt-komma": "a: [1,, 2]\n",
+    "direktiv": "%FOO\n", "hex-kode": 'a: "\\x4"\n', "tomt-alias": "a: &a1 1\nb: *\n",
+}
+
+
+def _messages(monkeypatch: pytest.MonkeyPatch, python_parser: bool) -> dict[str, list[tuple[str, str]]]:
+    with monkeypatch.context() as patch:
+        if python_parser:
+            patch.setattr(yamlsource, "_Loader", type("PyLoader", (yaml.SafeLoader,), {}))
+        return {name: [(p.rule, p.message) for p in parse(Path("x.yaml"), text)[1]] for name, text in BROKEN.items()}
+
+
+def test_syntax_messages_are_our_own_and_do_not_depend_on_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml and pure-Python PyYAML word their errors differently, and new versions reword them; we don't."""
+    with_libyaml = _messages(monkeypatch, python_parser=False)
+    assert with_libyaml == _messages(monkeypatch, python_parser=True)
+    ours = {message for _, message, _ in yamlsource._SYNTAX_MESSAGES} | {
+        yamlsource.SYNTAX_FALLBACK, yamlsource.DIRECTIVE, "linjen indeholder et tabulatortegn"}
+    assert all(len(found) == 1 and found[0][0] == "yaml-syntaks" and found[0][1] in ours
+               for found in with_libyaml.values()), with_libyaml
+    assert yamlsource.SYNTAX_FALLBACK not in {found[0][1] for found in with_libyaml.values()}, with_libyaml

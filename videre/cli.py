@@ -25,7 +25,7 @@ from typing import Any, Callable, Sequence
 
 import yaml
 
-from . import exports, freshness, hsds, ownership, redirects, scaffold, site, vocab
+from . import clock, exports, freshness, hsds, ownership, redirects, scaffold, site, vocab
 from .errors import render_json, render_text
 from .kinds import REGISTER_FILE, published_schemas
 from .load import LoadResult, load_catalog, load_register, register_view
@@ -57,7 +57,7 @@ def _data_root(paths: Sequence[Path]) -> tuple[Path, list[Path] | None]:
 
 
 def _today(value: str | None) -> dt.date:
-    return dt.date.fromisoformat(value) if value else dt.date.today()
+    return dt.date.fromisoformat(value) if value else clock.today()
 
 
 # ---------------------------------------------------------------- settings from mkdocs.yml
@@ -81,15 +81,19 @@ _ConfigLoader.add_constructor("!ENV", _env_tag)
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def _read_config(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except yaml.YAMLError as exc:
+        raise SystemExit(f"videre: kan ikke læse {path}: {exc}") from None
+
+
 def _options(args: argparse.Namespace, **overrides: Any) -> SiteOptions:
     """The same options the build uses (extra.videre in mkdocs.yml), with the command's overrides."""
-    config: dict[str, Any] = {}
     path = Path(args.mkdocs)
-    if path.is_file():
-        try:
-            config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-        except yaml.YAMLError as exc:
-            raise SystemExit(f"videre: kan ikke læse {path}: {exc}") from None
+    config = _read_config(path)
     try:
         options = SiteOptions.from_mapping((config.get("extra") or {}).get("videre"),
                                            site_url=config.get("site_url"), today=_today(args.dato))
@@ -170,8 +174,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_pages(args: argparse.Namespace) -> int:
     catalog = _catalog_or_exit(args)
     options = _options(args, show_examples=False if args.uden_eksempler else None)
-    count = site.write_tree(Path(args.ud), site.build_pages(catalog, options), site.build_files(catalog, options))
-    print(f"Skrev {count} filer til {args.ud}.")
+    config_path = Path(args.mkdocs)
+    config = _read_config(config_path)
+    root = config_path.parent
+    count = site.write_standalone(Path(args.ud), site.build_pages(catalog, options), site.build_files(catalog, options),
+                                  config_path, root / config.get("docs_dir", "docs"),
+                                  root / ((config.get("theme") or {}).get("custom_dir") or "overrides"),
+                                  config.get("not_in_nav") or "")
+    print(f"Skrev {count} genererede filer og de håndskrevne sider til {args.ud}/docs og et mkdocs.yml uden hook.\n"
+          f"Byg med: mkdocs build -f {args.ud}/mkdocs.yml")
     return 0
 
 

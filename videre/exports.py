@@ -102,7 +102,8 @@ def directory_json(catalog: Catalog, options: SiteOptions) -> str:
             "b": summary if len(summary) <= 160 else summary[:157].rsplit(" ", 1)[0] + " …",
         })
     payload = {
-        "regioner": {r.slug: [m.slug for m in register.in_region(r.slug)] for r in register.regions},
+        # Every region code an offer may use, also of a region that has ended or not begun (its area then).
+        "regioner": {r.slug: [m.slug for m in register.area(r.slug)] for r in register.all_regions or register.regions},
         "kommuner": names,
         "tilbud": offers,
     }

@@ -168,17 +168,27 @@ def _area_name(code: str, register: Register) -> str:
     if code == vocab.NATIONWIDE:
         return "Hele Danmark"
     if code.startswith("region-"):
-        return register.region(code.removeprefix("region-")).name
+        region = register.region(code.removeprefix("region-"))
+        now = _region_now(code, register)
+        if now and now != region.name:  # a region that has merged: name its area and the region it is in now
+            return f"{region.name}s område (nu {now})"
+        return region.name
     return f"{register.municipality(code).name} Kommune"
 
 
+def _region_now(code: str, register: Register) -> str:
+    """The name of the region in force on the build date that holds the whole area of a region code."""
+    holder = register.holder(code.removeprefix("region-"))
+    return register.region(holder).name if holder else ""
+
+
 def _region_of(offer: Offer, register: Register) -> str:
-    """The region an offer's place lies in, when the coverage makes it certain."""
+    """The region (in force on the build date) an offer's place lies in, when the coverage makes it certain."""
     if len(offer.coverage) != 1 or offer.coverage[0] == vocab.NATIONWIDE:
         return ""
     code = offer.coverage[0]
     if code.startswith("region-"):
-        return register.region(code.removeprefix("region-")).name
+        return _region_now(code, register)
     return register.region(register.municipality(code).region).name
 
 

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from . import freshness, parallel, redirects, schemaline
+from . import clock, freshness, parallel, redirects, schemaline
 from . import schema as S
 from .errors import ERROR, Problem, RecordErrors, errors_only
 from .kinds import KINDS, REGISTER_FILE, Context, Kind
-from .model import Catalog, Municipality, Region, Register
+from .model import Catalog, Register
+from .register import build_register, empty as empty_register
 from .validate import Validator, closest, cpr_like, fold
 from .yamlsource import Document, load
 
@@ -46,38 +47,19 @@ class LoadResult:
 
 
 def register_view(register: Register) -> S.RegisterView:
-    return S.RegisterView([r.slug for r in register.regions], register.slugs)
+    return S.RegisterView([r.slug for r in register.all_regions or register.regions], register.slugs)
 
 
 def load_register(path: Path, today: dt.date) -> tuple[Register, list[Problem], Document | None]:
+    """The register as in force on ``today`` (see :mod:`videre.register`)."""
     document, problems = load(path)
     if document is None:
-        return Register((), ()), problems, None
+        return empty_register(), problems, None
     problems += Validator(S.register_schema(), today).problems(document)
     if errors_only(problems):
-        return Register((), ()), problems, document
-    data = document.data
-    regions = tuple(Region(r["kode"], r["navn"], r["slug"]) for r in data["regioner"])
-    municipalities = tuple(Municipality(m["kode"], m["navn"], m["slug"], m["region"], m["team"])
-                           for m in data["kommuner"])
-    region_slugs = {r.slug for r in regions}
-    for index, municipality in enumerate(municipalities):
-        if municipality.region not in region_slugs:
-            line, col = document.where(("kommuner", index, "region"))
-            problems.append(Problem(path, line, col, f"kommuner[{index}].region", "ukendt-reference",
-                                    f"kommunen '{municipality.name}' ligger i regionen '{municipality.region}', "
-                                    "som ikke findes", "brug en af regionernes slugs øverst i filen"))
-    for attribute, label in (("code", "kode"), ("slug", "slug"), ("name", "navn")):
-        seen: dict[Any, int] = {}
-        for index, municipality in enumerate(municipalities):
-            value = getattr(municipality, attribute)
-            if value in seen:
-                line, col = document.where(("kommuner", index, label))
-                problems.append(Problem(path, line, col, f"kommuner[{index}].{label}", "dublet-id",
-                                        f"'{label}' {value} findes allerede (kommuner[{seen[value]}])",
-                                        "hver kommune må kun stå én gang"))
-            seen[value] = index
-    return Register(regions, municipalities), problems, document
+        return empty_register(), problems, document
+    register, found = build_register(document, today)
+    return register, problems + found, document
 
 
 def _path_problems(relative: tuple[str, ...], file: Path, known: list[str]) -> list[Problem]:
@@ -131,7 +113,7 @@ def load_catalog(data_dir: Path, *, today: dt.date | None = None,
 
     With ``review_months``, records not confirmed within that period get a 'forældet' warning.
     """
-    today = today or dt.date.today()
+    today = today or clock.today()
     data_dir = data_dir.resolve()
     register, problems, register_doc = load_register(data_dir / REGISTER_FILE, today)
     schema_line = schemaline.applies(data_dir)

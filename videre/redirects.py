@@ -22,13 +22,13 @@ from typing import Any, Iterable, Mapping, Sequence
 from . import csp
 from . import schema as S
 from .errors import Problem
-from .model import Catalog
+from .model import Catalog, Register
 from .pages import relative
 from .validate import closest
 
 REDIRECTS_FILE = "redirects.yaml"
 PUBLISHED_FILE = "publicerede.txt"
-PATH_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*/$"
+PATH_PATTERN = S.SITE_PATH_PATTERN
 RECORD_PREFIXES = ("kommuner/", "tilbud/", "partnere/")
 """Addresses made from records; a redirect target with one of these prefixes must exist."""
 
@@ -46,9 +46,13 @@ def redirect_schema(register: S.RegisterView) -> S.Schema:
         "til": _site_path("Til", "Den nye adresse. Peg altid direkte på den nyeste side.",
                           "tilbud/esbjerg/genoptraening-efter-psykiatrisk-indlaeggelse/"),
         "dato": S.date("Dato", "Hvornår adressen blev flyttet."),
+        "gælder_fra": S.period_date("Gælder fra", "Første dag, omdirigeringen virker. Brug den, når en side "
+                                    "forsvinder på en fast dag, fx når to regioner bliver lagt sammen. Udelad "
+                                    "feltet, hvis omdirigeringen skal virke med det samme."),
         "grund": S.text("Grund", "Kort forklaring, fx 'Tilbuddet fik et nyt navn'.", "Tilbuddet fik et nyt navn",
                         max_length=200),
-    }, required=("fra", "til"), renamed={"from": "fra", "to": "til", "gammel": "fra", "ny": "til"})
+    }, required=("fra", "til"), renamed={"from": "fra", "to": "til", "gammel": "fra", "ny": "til",
+                                         "gaelder_fra": "gælder_fra"})
     body = S.obj("Omdirigeringer", "Gamle adresser, der skal blive ved med at virke.", {
         "omdirigeringer": {"type": "array", "title": "Omdirigeringer",
                            "description": "Listen over flyttede adresser. Slet aldrig en linje: gamle QR-koder "
@@ -66,6 +70,11 @@ class Redirect:
     target: str
     reason: str = ""
     date: dt.date | None = None
+    start: dt.date | None = None
+    """The first day the redirect works; before it the old address is still a page."""
+
+    def active(self, day: dt.date | None) -> bool:
+        return self.start is None or day is None or self.start <= day
 
 
 @dataclass(frozen=True)
@@ -77,7 +86,8 @@ class RedirectList:
 def build_redirects(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Any) -> RedirectList:
     return RedirectList(tuple(
         Redirect(item["fra"], item["til"], item.get("grund", ""),
-                 dt.date.fromisoformat(item["dato"]) if "dato" in item else None)
+                 dt.date.fromisoformat(item["dato"]) if "dato" in item else None,
+                 dt.date.fromisoformat(item["gælder_fra"]) if "gælder_fra" in item else None)
         for item in data["omdirigeringer"]), file)
 
 
@@ -109,6 +119,17 @@ def check_redirects(record: RedirectList, ctx: Any) -> Iterable[Problem]:
 
 def redirects(catalog: Catalog) -> tuple[Redirect, ...]:
     return tuple(item for record in catalog.of("omdirigering") for item in record.items)
+
+
+def active_redirects(catalog: Catalog) -> tuple[Redirect, ...]:
+    """The redirects that work on the build date (the date of the catalog's register)."""
+    return tuple(item for item in redirects(catalog) if item.active(catalog.register.day))
+
+
+def region_paths(register: Register, day: dt.date | None) -> set[str]:
+    """The addresses of the region pages on a day."""
+    return {f"regioner/{r.slug}/" for r in register.all_regions or register.regions
+            if day is None or r.valid.contains(day)}
 
 
 # ---------------------------------------------------------------- published addresses
@@ -143,23 +164,30 @@ def read_published(file: Path) -> list[tuple[int, str]]:
 def check_catalog(catalog: Catalog, data_dir: Path, sources: dict[Path, Sequence[str]]) -> list[Problem]:
     """Whole-catalog checks: redirect targets exist, and no published address is lost."""
     problems: list[Problem] = []
-    current = record_paths(catalog)
+    register = catalog.register
+    current = record_paths(catalog) | region_paths(register, register.day)
     moved = {item.source: item for item in redirects(catalog)}
     for record in catalog.of("omdirigering"):
         for index, item in enumerate(record.items):
-            if item.source in current:
+            if item.active(register.day) and item.source in current:
                 line, column = _position(record.file, item.source)
                 problems.append(Problem(record.file, line, column, f"omdirigeringer[{index}].fra",
                                         "omdirigering-konflikt",
                                         f"'{item.source}' er stadig en side, så den kan ikke omdirigeres",
                                         "slet omdirigeringen, eller omdøb posten først"))
-            if item.target.startswith(RECORD_PREFIXES) and item.target not in current:
+            # A redirect that starts later must point at a page that exists on its first day.
+            target_day = item.start if not item.active(register.day) else register.day
+            targets = current if target_day == register.day else (
+                record_paths(catalog) | region_paths(register, target_day))
+            if item.target.startswith((*RECORD_PREFIXES, "regioner/")) and item.target not in targets:
                 line, column = _position(record.file, item.target)
-                guess = _sibling(item.target, current)
+                guess = _sibling(item.target, targets)
                 problems.append(Problem(record.file, line, column, f"omdirigeringer[{index}].til",
-                                        "ukendt-reference", f"'{item.target}' er ikke en side på Videre",
+                                        "ukendt-reference", f"'{item.target}' er ikke en side på Videre"
+                                        + (f" den {target_day}" if not item.active(register.day) else ""),
                                         f"mente du '{guess}'?" if guess else
                                         "skriv adressen på den side, der findes nu"))
+    problems += _ended_regions(register, moved, data_dir)
     published_file = data_dir / PUBLISHED_FILE
     published = read_published(published_file)
     new = sorted(current - {path for _, path in published})
@@ -172,8 +200,35 @@ def check_catalog(catalog: Catalog, data_dir: Path, sources: dict[Path, Sequence
                                 f"adressen '{path}' er offentliggjort, men ingen post har den længere",
                                 f"tilføj i data/{REDIRECTS_FILE}: '- {{fra: {path}, til: {target}}}'. "
                                 f"Har adressen aldrig været offentlig, så kør 'videre publicerede --skriv'"))
-    if any(p.file == published_file for p in problems):
-        sources[published_file] = published_file.read_text(encoding="utf-8").splitlines()
+    for file in {p.file for p in problems} - set(sources):
+        sources[file] = file.read_text(encoding="utf-8").splitlines()
+    return problems
+
+
+def _ended_regions(register: Register, moved: Mapping[str, Redirect], data_dir: Path) -> list[Problem]:
+    """A region that has ended needs a redirect from its page, so printed links and QR codes keep working.
+
+    Checked from the region's first day gone, in a data tree that keeps redirects (data/redirects.yaml):
+    partial trees (tests, examples) have none.
+    """
+    problems: list[Problem] = []
+    file = data_dir / "kommuner.yaml"
+    if not (data_dir / REDIRECTS_FILE).is_file():
+        return problems
+    for region in register.all_regions:
+        if region.valid.end is None or register.day is None or register.day <= region.valid.end:
+            continue
+        path, first_day = f"regioner/{region.slug}/", region.valid.end + dt.timedelta(days=1)
+        item = moved.get(path)
+        if item is not None and item.start is not None and item.start <= first_day:
+            continue
+        successor = next(iter({m.region_on(first_day) for m in register.area(region.slug)}), "") or "<ny-region>"
+        line, column = _position(file, f"slug: {region.slug}")
+        problems.append(Problem(file, line, column, "", "mangler-omdirigering",
+                                f"regionen '{region.name}' slutter {region.valid.end}, men adressen '{path}' har "
+                                f"ingen omdirigering fra {first_day}",
+                                f"tilføj i data/{REDIRECTS_FILE}: '- {{fra: {path}, til: regioner/{successor}/, "
+                                f"gælder_fra: \"{first_day}\"}}'"))
     return problems
 
 
@@ -209,7 +264,7 @@ def redirect_html(item: Redirect, href: str, site_url: str) -> str:
 
 
 def redirect_files(catalog: Catalog, site_url: str) -> list[tuple[str, str]]:
-    """(path, HTML) for each redirect page, written at ``<old address>index.html``."""
+    """(path, HTML) for each redirect page in force on the build date, written at ``<old address>index.html``."""
     return [(f"{item.source}index.html",
              redirect_html(item, relative(item.source.rstrip("/") + ".md", item.target), site_url))
-            for item in sorted(redirects(catalog), key=lambda r: r.source)]
+            for item in sorted(active_redirects(catalog), key=lambda r: r.source)]

@@ -28,6 +28,8 @@ PHONE_PATTERN = r"^(\+45 ?)?[2-9][0-9]( ?[0-9]{2}){3}$"
 EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
 HTTPS_PATTERN = r"^https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?(/[^\s<>\"]*)?$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+SITE_PATH_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*/$"
+"""An address on the site without the domain and ending in '/', e.g. 'tilbud/esbjerg/genoptraening/'."""
 
 Schema = dict[str, Any]
 
@@ -291,33 +293,83 @@ class RegisterView:
 # ---------------------------------------------------------------- documents per kind
 
 
+def period_date(title: str, description: str) -> Schema:
+    """A date that may lie in the future: the first or last day a fact holds."""
+    return {
+        "type": "string", "title": title, "description": description,
+        "pattern": DATE_PATTERN, "format": "date", "examples": ["2027-01-01"],
+        "x-hint": "skriv datoen som ÅÅÅÅ-MM-DD, fx '2027-01-01'",
+    }
+
+
+def valid_from(what: str) -> Schema:
+    return period_date("Gyldig fra", f"Første dag, {what} gælder. Udelad feltet, hvis det altid har gældt.")
+
+
+def valid_to(what: str) -> Schema:
+    return period_date("Gyldig til", f"Sidste dag, {what} gælder (dagen er med). Udelad feltet, "
+                                     "hvis det stadig gælder.")
+
+
+def alt_names(example: list[str]) -> Schema:
+    return {"type": "array", "title": "Andre navne",
+            "description": "Andre navne, man søger på: gamle officielle stavemåder og kendte korte navne.",
+            "items": text("Navn", "Et andet navn.", example[0], max_length=60),
+            "minItems": 1, "uniqueItems": True, "examples": [example]}
+
+
 def register_schema() -> Schema:
-    region = obj("Region", "En af de fem regioner.", {
-        "kode": {"type": "integer", "title": "Regionskode", "minimum": 1081, "maximum": 1085,
-                 "examples": [1083], "description": "Officiel regionskode."},
+    notice = obj("Varsel", "En kort besked til personalet om regionsskiftet, vist i en periode omkring datoen.", {
+        "vis_fra": period_date("Vis fra", "Første dag, beskeden vises."),
+        "vis_til": period_date("Vis til", "Sidste dag, beskeden vises."),
+        "vejledning": {"type": "string", "title": "Vejledning", "pattern": SITE_PATH_PATTERN,
+                       "maxLength": 200, "examples": ["vejledning/sundhedsreform-2027/"],
+                       "description": "Adressen på siden, der forklarer ændringen, uden domæne og med / til sidst.",
+                       "x-hint": "skriv adressen uden domæne og med / til sidst, fx 'vejledning/sundhedsreform-2027/'"},
+    }, required=("vis_fra", "vis_til", "vejledning"))
+    region = obj("Region", "En region. Regioner, der er nedlagt eller endnu ikke begyndt, står her med datoer.", {
+        "kode": {"type": "integer", "title": "Regionskode", "minimum": 1081, "maximum": 1099,
+                 "examples": [1083], "description": "Officiel regionskode. Udelad den, indtil en kode er bekræftet."},
         "navn": text("Navn", "Regionens navn.", "Region Syddanmark", max_length=60),
         "slug": {"type": "string", "title": "Slug", "pattern": SLUG_PATTERN, "examples": ["syddanmark"],
                  "description": "Kort navn til adresser."},
-    }, required=("kode", "navn", "slug"))
+        "andre_navne": alt_names(["Region H"]),
+        "gyldig_fra": valid_from("regionen"),
+        "gyldig_til": valid_to("regionen"),
+        "varsel": notice,
+    }, required=("navn", "slug"))
+    membership = obj("Medlemskab", "Hvilken region kommunen ligger i, og i hvilken periode.", {
+        "region": {"type": "string", "title": "Region", "pattern": SLUG_PATTERN,
+                   "examples": ["oestdanmark"], "description": "Regionens slug."},
+        "gyldig_fra": valid_from("medlemskabet"),
+        "gyldig_til": valid_to("medlemskabet"),
+    }, required=("region",))
     municipality = obj("Kommune", "En af de 98 kommuner.", {
         "kode": {"type": "integer", "title": "Kommunekode", "minimum": 101, "maximum": 999,
                  "examples": [561], "description": "Officiel kommunekode med tre cifre."},
         "navn": text("Navn", "Kommunens navn uden 'Kommune'.", "Esbjerg", max_length=60),
         "slug": {"type": "string", "title": "Slug", "pattern": SLUG_PATTERN, "examples": ["esbjerg"],
                  "description": "Kort navn til adresser og mappenavne: æ→ae, ø→oe, å→aa."},
+        "andre_navne": alt_names(["Århus"]),
         "region": {"type": "string", "title": "Region", "pattern": SLUG_PATTERN,
-                   "examples": ["syddanmark"], "description": "Regionens slug."},
+                   "examples": ["syddanmark"],
+                   "description": "Regionens slug, når kommunen altid ligger i samme region. Ellers 'regioner'."},
+        "regioner": {"type": "array", "title": "Regioner", "items": membership, "minItems": 1,
+                     "description": "Kommunens regioner med datoer, når kommunen skifter region. "
+                                    "Perioderne skal følge lige efter hinanden.",
+                     "examples": [[{"region": "sjaelland", "gyldig_til": "2026-12-31"},
+                                   {"region": "oestdanmark", "gyldig_fra": "2027-01-01"}]]},
         "team": {"type": "string", "title": "Team", "pattern": r"^@[A-Za-z0-9-]+/[A-Za-z0-9-]+$",
                  "examples": ["@videre-dk/kommune-esbjerg"],
                  "description": "Det hold på forgen, der ejer kommunens mappe."},
-    }, required=("kode", "navn", "slug", "region", "team"))
+    }, required=("kode", "navn", "slug", "team"))
     body = obj("Kommuneregister", "Regioner og kommuner.", {
         "regioner": {"type": "array", "title": "Regioner", "items": region, "minItems": 1,
-                     "description": "De fem regioner."},
+                     "description": "Regionerne, også dem der er nedlagt eller endnu ikke begyndt."},
         "kommuner": {"type": "array", "title": "Kommuner", "items": municipality, "minItems": 1,
                      "description": "De 98 kommuner."},
     }, required=("regioner", "kommuner"))
-    return document("kommuner", "Kommuneregister", "Danmarks regioner og kommuner.", body)
+    return document("kommuner", "Kommuneregister", "Danmarks regioner og kommuner, med datoer for ændringer.", body)
 
 
 def offer_schema() -> Schema:

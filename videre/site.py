@@ -6,6 +6,8 @@ them to disk, so another generator (Zensical, ProperDocs, Hugo) can take over.
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -80,3 +82,36 @@ def write_tree(out_dir: Path, pages: list[Page], files: list[StaticFile]) -> int
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(item.markdown if isinstance(item, Page) else item.content, encoding="utf-8")
     return len(pages) + len(files)
+
+
+STANDALONE_CONFIG = """\
+# Lavet af 'videre sider': hele sitet som almindelige Markdown-sider, så MkDocs (eller ProperDocs)
+# kan bygge det uden Videres hook. Ret ikke her; ret posterne i data/ og kør kommandoen igen.
+INHERIT: {inherit}
+docs_dir: docs
+hooks: []
+watch: []
+theme:
+  custom_dir: {overrides}
+not_in_nav: |
+{not_in_nav}
+"""
+
+
+def write_standalone(out_dir: Path, pages: list[Page], files: list[StaticFile], config: Path,
+                     docs_dir: Path, overrides: Path, inherited_not_in_nav: str) -> int:
+    """A project another generator can build without our hook: the hand-written docs, every generated
+    page and file, and a config that inherits ours and lists the generated pages kept out of the nav
+    (a generator cannot know that from the Markdown). Returns how many generated items were written."""
+    docs = out_dir / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    shutil.copytree(docs_dir, docs)
+    count = write_tree(docs, pages, files)
+    hidden = [f"/{page.src_uri}" for page in pages if not page.in_nav]
+    patterns = [line.strip() for line in inherited_not_in_nav.splitlines() if line.strip()] + hidden
+    relative = lambda target: Path(os.path.relpath(target.resolve(), out_dir.resolve())).as_posix()  # noqa: E731
+    (out_dir / "mkdocs.yml").write_text(STANDALONE_CONFIG.format(
+        inherit=relative(config), overrides=relative(overrides),
+        not_in_nav="\n".join(f"  {pattern}" for pattern in patterns)), encoding="utf-8")
+    return count

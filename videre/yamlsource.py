@@ -126,11 +126,15 @@ def parse(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - composing only, never constructing
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in f"{exc.problem} {exc.context}":  # libyaml >= 0.2.6 (PyYAML 6.0.4) has its own limit
+            return None, [_too_deep(path, *_mark(exc.problem_mark or exc.context_mark))]
         return None, [_syntax_problem(path, exc, lines)]
+    except RecursionError:  # the pure-Python parser, where libyaml is missing
+        return None, [_too_deep(path)]
     except yaml.reader.ReaderError as exc:
         return None, [_character_problem(path, text, exc)]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all we know of
-        return None, [Problem(path, 1, 1, "", "yaml-syntaks", f"YAML-syntaksfejl: {exc}", _GENERIC_HINT)]
+        return None, [Problem(path, 1, 1, "", "yaml-syntaks", SYNTAX_FALLBACK, _GENERIC_HINT)]
     document = Document(path, None, {}, lines)
     if node is None:
         return document, []
@@ -146,6 +150,8 @@ def parse(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
 _DEEP_INDENT = re.compile(r"(?:\A|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]) {%d}" % (8 * MAX_DEPTH + 1))
 """A line (as str.splitlines() cuts them) indented by more than 8 * MAX_DEPTH spaces."""
 _DEEP_SPACES = " " * (8 * MAX_DEPTH + 1)
+_DEEP_DASHES = re.compile(r"^[ \t]*(?:[-?][ \t]+){%d}" % (4 * MAX_DEPTH + 1), re.MULTILINE)
+"""A line that opens more than 4 * MAX_DEPTH block levels at once, as in '- - - - x' (compact nested lists)."""
 
 
 def _nesting_problem(path: Path, text: str) -> Problem | None:
@@ -158,10 +164,16 @@ def _nesting_problem(path: Path, text: str) -> Problem | None:
                 deepest = max(deepest, depth)
             elif char in "]}":
                 depth = max(0, depth - 1)
-    if deepest > 4 * MAX_DEPTH or (_DEEP_SPACES in text and _DEEP_INDENT.search(text)):
-        return Problem(path, 1, 1, "", "for-dyb", f"værdierne er indrykket mere end {MAX_DEPTH} niveauer",
-                       "fjern de ekstra niveauer; se eksemplerne i CONTRIBUTING.md")
+    if (deepest > 4 * MAX_DEPTH or (_DEEP_SPACES in text and _DEEP_INDENT.search(text))
+            or (text.count("- ") + text.count("? ") > 4 * MAX_DEPTH and _DEEP_DASHES.search(text))):
+        return _too_deep(path)
     return None
+
+
+def _too_deep(path: Path, line: int = 1, col: int = 1) -> Problem:
+    """Our own rule and words, whichever parser (libyaml's limit, Python's recursion limit) noticed first."""
+    return Problem(path, line, col, "", "for-dyb", f"værdierne er indrykket mere end {MAX_DEPTH} niveauer",
+                   "fjern de ekstra niveauer; se eksemplerne i CONTRIBUTING.md")
 
 
 def load(path: Path) -> tuple[Document | None, list[Problem]]:
@@ -171,6 +183,9 @@ def load(path: Path) -> tuple[Document | None, list[Problem]]:
     return parse(path, text)
 
 
+UNICODE_ESCAPE = "en \\u-kode i teksten er ikke et gyldigt tegn"
+UNICODE_ESCAPE_HINT = "skriv tegnet direkte i stedet for koden"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _GENERIC_HINT = "tjek indrykningen (to mellemrum pr. niveau) og sæt tekst med kolon i anførselstegn"
 
 
@@ -178,35 +193,47 @@ def _mark(mark: Any | None) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
+_SYNTAX_MESSAGES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("mapping values are not allowed",), "der står et kolon midt i en værdi",
+     "sæt hele teksten i anførselstegn, fx titel: \"Træning: krop og hoved\""),
+    (("unknown escape character",), "en '\\\\' i teksten indleder en ukendt kode",
+     "skriv '\\\\\\\\' for en skråstreg, eller brug enkelte anførselstegn"),
+    (("invalid Unicode character escape",), UNICODE_ESCAPE, UNICODE_ESCAPE_HINT),
+    (("undefined alias", "alphabetic or numeric character", "hexdecimal", "hexadecimal"),
+     "YAML kan ikke læse en værdi på linjen", "sæt teksten i anførselstegn, eller fjern tegnet '*' eller '\\' i starten"),
+    (("unexpected end of stream", "unexpected document separator"),
+     "en tekst i anførselstegn er ikke lukket", "slut teksten med det samme anførselstegn, som den begynder med"),
+    (("expected ']'", "expected '}'", "expected ',' or ']'", "expected ',' or '}'"),
+     "en liste eller et objekt med [ ] eller { } er ikke lukket", "luk med ']' eller '}', eller skriv listen med '- '"),
+    (("could not find expected ':'", "expected <block end>", "expected a mapping", "expected a block",
+      "expected key", "expected '-'", "expected the node content", "expected node content"),
+     "indrykningen passer ikke, eller et kolon mangler", _GENERIC_HINT),
+    (("cannot start any token",), "linjen starter med et tegn, YAML ikke tillader her",
+     "sæt teksten i anførselstegn"),
+    (("another document", "<document start>"),
+     "filen indeholder mere end én post (en linje med '---' midt i filen)",
+     "en fil er én post; slet linjen '---' og flyt resten til en ny fil"),
+)
+"""Our Danish words for the parser's complaints, matched on its phrases. The library's own English never
+reaches a contributor, so a newer PyYAML or libyaml cannot change what they read (the tests pin it)."""
+SYNTAX_FALLBACK = "YAML kan ikke læse filen på dette sted"
+DIRECTIVE = "en linje begynder med '%', som YAML læser som en særlig kommando"
+
+
 def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = _mark(mark)
-    problem = (exc.problem or "").strip()
+    said = f"{exc.problem or ''} {exc.context or ''}"
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in source_line or "tab" in problem:
-        message, hint = "linjen indeholder et tabulatortegn", "brug mellemrum til indrykning, ikke tabulator"
-    elif "mapping values are not allowed" in problem:
-        message = "der står et kolon midt i en værdi"
-        hint = "sæt hele teksten i anførselstegn, fx titel: \"Træning: krop og hoved\""
-    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
-        message = "indrykningen passer ikke, eller et kolon mangler"
-        hint = _GENERIC_HINT
-    elif "found character that cannot start any token" in problem:
-        message = "linjen starter med et tegn, YAML ikke tillader her"
-        hint = "sæt teksten i anførselstegn"
-    elif "found another document" in problem:
-        message = "filen indeholder mere end én post (en linje med '---' midt i filen)"
-        hint = "en fil er én post; slet linjen '---' og flyt resten til en ny fil"
-    elif "invalid Unicode character escape" in problem:
-        message = "en \\u-kode i teksten er ikke et gyldigt tegn"
-        hint = "skriv tegnet direkte i stedet for koden"
-    elif "found undefined alias" in problem or "found unknown escape" in problem:
-        message = f"YAML kan ikke læse værdien ({problem})"
-        hint = "sæt teksten i anførselstegn, eller fjern tegnet '*' eller '\\' i starten"
-    else:
-        message = f"YAML-syntaksfejl ({problem or 'ukendt'})"
-        hint = _GENERIC_HINT
-    return Problem(path, line, col, "", "yaml-syntaks", message, hint)
+    if "\t" in source_line or "tab" in said:
+        return Problem(path, line, col, "", "yaml-syntaks", "linjen indeholder et tabulatortegn",
+                       "brug mellemrum til indrykning, ikke tabulator")
+    if "directive" in said or any(text.startswith("%") for text in lines[:line]):
+        return Problem(path, line, col, "", "yaml-syntaks", DIRECTIVE, "sæt teksten i anførselstegn")
+    for phrases, message, hint in _SYNTAX_MESSAGES:
+        if any(phrase in said for phrase in phrases):
+            return Problem(path, line, col, "", "yaml-syntaks", message, hint)
+    return Problem(path, line, col, "", "yaml-syntaks", SYNTAX_FALLBACK, _GENERIC_HINT)
 
 
 def _line_col(buffer: str | bytes, position: int) -> tuple[int, int]:
@@ -284,6 +311,8 @@ class _Walker:
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag, text = node.tag, node.value
         if tag == _STR:
+            if node.style == '"' and _SURROGATE.search(text):  # libyaml refuses these; pure-Python PyYAML lets them in
+                raise _Refused("yaml-syntaks", UNICODE_ESCAPE, UNICODE_ESCAPE_HINT, node.start_mark)
             return text
         if tag == _NULL:
             return None

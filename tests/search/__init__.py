@@ -28,8 +28,8 @@ def name_queries() -> list[dict]:
     from videre.load import load_catalog
 
     register = load_catalog(ROOT / "data").catalog.register
-    places = [(m.name, getattr(m, "alt_names", ()), f"kommuner/{m.slug}/") for m in register.municipalities]
-    places += [(r.name, getattr(r, "alt_names", ()), f"regioner/{r.slug}/") for r in register.regions]
+    places = [(m.name, m.alt_names, f"kommuner/{m.slug}/") for m in register.municipalities]
+    places += [(r.name, r.alt_names, f"regioner/{r.slug}/") for r in register.regions]
     found = []
     for name, others, page in places:
         for query in dict.fromkeys((name, spelling.fold(name), *others)):

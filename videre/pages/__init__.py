@@ -18,7 +18,7 @@ from typing import Any, Iterable, TypeVar
 import jinja2
 from markupsafe import Markup
 
-from .. import templatecache, text, vocab
+from .. import clock, templatecache, text, vocab
 from ..model import Offer
 
 
@@ -42,7 +42,8 @@ class SiteOptions:
     editor_email: str = "redaktion@videre.example.org"
     issue_url: str = ""
     site_url: str = "https://videre.example.org/"
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=clock.today)
+    """The build date, in Danish time (:mod:`videre.clock`)."""
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any] | None, *, site_url: str | None = None,

@@ -13,7 +13,7 @@ from typing import Any
 
 from .. import csp, parallel
 from ..freshness import Review
-from ..model import Catalog, Municipality, Offer
+from ..model import Catalog, Municipality, Offer, Register
 from . import SiteOptions, age_text, danish_date, render, visible
 from . import patient
 from .links import Linker
@@ -34,11 +34,12 @@ def _links(path: str) -> dict[str, Any]:
     return Linker(posixpath.dirname(path) + "/index.md").context()
 
 
-def _reach(offer: Offer, municipality: Municipality) -> int:
-    """Local offers first, then regional, then nationwide."""
+def _reach(offer: Offer, municipality: Municipality, register: Register) -> int:
+    """Local offers first, then regional (also a region code of a region that has merged), then nationwide."""
     if municipality.slug in offer.coverage:
         return 0
-    return 1 if f"region-{municipality.region}" in offer.coverage else 2
+    regional = tuple(code for code in offer.coverage if code.startswith("region-"))
+    return 1 if municipality.slug in register.expand_coverage(regional) else 2
 
 
 def _date_and_examples(records: list[Any]) -> dict[str, Any]:
@@ -52,7 +53,8 @@ def municipality_handout(catalog: Catalog, municipality: Municipality, options: 
     offers = sorted(patient.for_patients(catalog.offers_in(municipality.slug), options),
                     key=lambda o: (patient.kind_rank(o), o.title))[:MAX_OFFERS]
     partner_offers = sorted(patient.for_patients(catalog.partner_offers_for(municipality.slug), options),
-                            key=lambda o: (_reach(o, municipality), patient.kind_rank(o), o.title))[:MAX_PARTNER_OFFERS]
+                            key=lambda o: (_reach(o, municipality, catalog.register), patient.kind_rank(o),
+                                           o.title))[:MAX_PARTNER_OFFERS]
     contacts = catalog.contacts.get(municipality.slug)
     if contacts is not None and contacts.example and not options.show_examples:
         contacts = None

@@ -8,11 +8,12 @@ from ..model import Catalog, Municipality
 from . import Page, SiteOptions, render, visible
 from .feedback import report_url
 from .links import Linker
+from .notice import notice_html
 
 
 def search_aliases(municipality: Municipality) -> str:
     """Every name the municipality is searched by, besides the one in the heading (videre.spelling)."""
-    return " ".join(spelling.name_variants((municipality.name, *getattr(municipality, "alt_names", ()))))
+    return " ".join(spelling.name_variants((municipality.name, *municipality.alt_names)))
 
 
 def municipality_page(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> Page:
@@ -37,6 +38,7 @@ def municipality_page(catalog: Catalog, municipality: Municipality, options: Sit
                               f"data/contacts/kommuner/{municipality.slug}.yaml og data/offers/{municipality.slug}/"),
         contacts=contacts, departments=visible(catalog.departments_serving(municipality.slug), options),
         aliases=search_aliases(municipality),
+        varsel=notice_html(catalog.register, options, src, municipality),
         **Linker(src).context(),
     )
     return Page(src, markdown)

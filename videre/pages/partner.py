@@ -14,7 +14,7 @@ def coverage_text(offer: Offer, register: Register) -> str:
     if vocab.NATIONWIDE in offer.coverage:
         return "Hele landet"
     names = {m.slug: m.name for m in register.municipalities}
-    regions = {f"region-{r.slug}": r.name for r in register.regions}
+    regions = {f"region-{r.slug}": r.name for r in register.all_regions or register.regions}
     return ", ".join(regions.get(c) or names.get(c, c) for c in offer.coverage)
 
 

@@ -34,10 +34,12 @@ RIGHTS: tuple[str, ...] = (
     "Lægen vurderer, om du har brug for genoptræning efter indlæggelsen.",
     "Har du brug for det, har du ret til en genoptræningsplan.",
     "Du skal have planen senest den dag, du bliver udskrevet.",
-    "Kommunen skal starte din genoptræning inden for 7 dage.",
+    "Kommunen skal tilbyde dig at starte genoptræningen inden for 7 dage. Står der en senere dato i planen, gælder den.",
+    "Kan kommunen ikke tilbyde en start i tide, kan du vælge en privat leverandør.",
     "Retten gælder uanset diagnose og alder.",
 )
-"""S001 390–404 (right, latest at discharge, any diagnosis and age); S004 7, 17–19 (7 days)."""
+"""S001 390–404 (right, latest at discharge, any diagnosis and age); S004 7, 17–19 (7 days); sundhedsloven
+§ 140, stk. 4, and BEK nr. 918 af 2018 (a later start set in the plan, and free choice of a private provider)."""
 RIGHTS_SOURCE = "Kilde: reglerne om genoptræningsplaner, beskrevet i S001 og S004 (se Kilder på videre.example.org)."
 RIGHTS_ASK = "Spørg personalet: Skal jeg have en genoptræningsplan?"
 
@@ -57,9 +59,10 @@ NEXT_SEVEN_DAYS: tuple[str, ...] = (
     "Hospitalet sender din genoptræningsplan til kommunen.",
     "Kommunen ringer eller skriver til dig.",
     "I aftaler, hvor du skal træne. Det kan være hjemme, udendørs eller på et center.",
-    "Du starter senest 7 dage efter, at du er udskrevet.",
+    "Kommunen skal tilbyde dig en start inden for 7 dage efter, at du er udskrevet. Kan den ikke, kan du vælge en privat leverandør.",
 )
-"""S001 517–523 (the plan goes to the municipality), 1236–1245 (first contact, place); S004 7, 17–19."""
+"""S001 517–523 (the plan goes to the municipality), 1236–1245 (first contact, place); S004 7, 17–19;
+sundhedsloven § 140, stk. 4 (free choice when the municipality cannot offer a start within 7 days)."""
 
 ROUTE_SENTENCES = {
     "gop": "Du skal have en genoptræningsplan fra hospitalet.",

@@ -1,4 +1,10 @@
-"""An overview page per region, and the index of all municipalities."""
+"""The regions in force on the build date: an overview, a page per region, and the index of all municipalities.
+
+Regions begin and end on set days (:mod:`videre.register`). The builders see the register as in
+force on the build date, so the overview and the region pages change on the day itself. The
+overview is the only region page in the navigation; the pages of ended regions become redirects
+(``data/redirects.yaml``).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,14 @@ from .. import spelling
 from ..model import Catalog, Region
 from . import Page, SiteOptions, render, visible
 from .links import Linker
+from .notice import notice_html
+
+OVERVIEW = "regioner/index.md"
 
 
 def region_aliases(region: Region) -> str:
     """Every name the region is searched by: 'Sjaelland', 'Sjællands', 'Sjalland' (videre.spelling)."""
-    short = [n.removeprefix("Region ").strip() for n in (region.name, *getattr(region, "alt_names", ()))]
+    short = [n.removeprefix("Region ").strip() for n in (region.name, *region.alt_names)]
     return " ".join(spelling.name_variants(short))
 
 
@@ -26,11 +35,21 @@ def region_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
                                 partner_offers=len(visible(catalog.partner_offers_for(m.slug), options)),
                                 contact=bool(visible(filter(None, [catalog.contacts.get(m.slug)]), options)))
                 for m in register.in_region(region.slug)]
-        departments = visible((d for d in catalog.departments if d.region == region.slug), options)
+        departments = visible((d for d in catalog.departments if register.holder(d.region) == region.slug), options)
         pages.append(Page(src, render("region.md.j2", region=region, rows=rows, departments=departments,
-                                      names=names, aliases=region_aliases(region), **Linker(src).context()),
-                          in_nav=True))
+                                      names=names, aliases=region_aliases(region),
+                                      varsel=notice_html(register, options, src), **Linker(src).context())))
+    pages.append(region_overview(catalog, options))
     return pages
+
+
+def region_overview(catalog: Catalog, options: SiteOptions) -> Page:
+    """The regions in force on the build date, with their municipalities."""
+    register = catalog.register
+    regions = [(r, sorted(register.in_region(r.slug), key=lambda m: m.name)) for r in register.regions]
+    return Page(OVERVIEW, render("regioner.md.j2", regions=regions, day=options.today,
+                                 varsel=notice_html(register, options, OVERVIEW), **Linker(OVERVIEW).context()),
+                in_nav=True)
 
 
 def municipality_index(catalog: Catalog, options: SiteOptions) -> Page:
