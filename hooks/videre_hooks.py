@@ -1,9 +1,11 @@
 """MkDocs adapter for videre. Each event is a few lines calling the plain package.
 
-on_config      → videre.pages.SiteOptions.from_mapping (typed options from extra.videre)
+on_config      → videre.pages.SiteOptions.from_mapping (typed options from extra.videre),
+                 videre.glossary.SearchWords.from_docs (abbreviations and glossary terms as search words)
 on_files       → videre.load.load_catalog, videre.site.build_pages / build_files
 on_page_markdown → videre.pages.notice.fill_marker (dated notices on hand-written pages, e.g. the front page),
-                 then videre.spelling.with_ascii_spellings (hand-written pages; generated ones have it already)
+                 then videre.spelling.with_ascii_spellings with videre.glossary's words (hand-written pages;
+                 generated ones have it already)
 on_env         → videre.templatecache.shared (compiled theme templates kept between builds)
 on_post_page   → videre.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
 on_post_build  → videre.shells.Plan.write (offer pages from shared shells), videre.search.build_index (Pagefind;
@@ -22,7 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from videre import csp, preview, search, shells, site, spelling, templatecache
+from videre import csp, glossary, preview, search, shells, site, spelling, templatecache
 from videre.errors import WARNING, render_text
 from videre.load import load_catalog
 from videre.model import Register
@@ -40,6 +42,7 @@ _scripts = csp.TrustedScripts()
 _plan: shells.Plan | None = None
 _preview: preview.BackgroundIndex | None = None
 _register: Register | None = None
+_words = glossary.SearchWords()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -59,8 +62,9 @@ def _root(config: MkDocsConfig) -> Path:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Read extra.videre once into typed options; VIDERE_TODAY pins the date for tests."""
-    global _options, _scripts
+    global _options, _scripts, _words
     _scripts = csp.TrustedScripts.from_templates(config.theme.dirs)
+    _words = glossary.SearchWords.from_docs(Path(config.docs_dir))
     today = os.environ.get("VIDERE_TODAY")
     try:
         _options = SiteOptions.from_mapping(config.extra.get("videre"), site_url=config.site_url,
@@ -100,14 +104,15 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_page_markdown(markdown: str, page: object, config: MkDocsConfig, files: Files) -> str:
     """Hand-written pages get the dated notices where they have the marker (videre.pages.notice.fill_marker);
-    then search finds a page's words also when æ, ø and å are typed as ae, oe and aa
-    (videre.spelling.with_ascii_spellings; not for shells: each page filled into a shell brings its own block)."""
+    then search finds a page's words also when æ, ø and å are typed as ae, oe and aa, and by its abbreviations
+    written out and the glossary terms that point to it (videre.spelling.with_ascii_spellings,
+    videre.glossary.SearchWords; not for shells: each page filled into a shell brings its own block)."""
     src = page.file.src_uri  # type: ignore[attr-defined]
     if _register is not None and _options is not None:
         markdown = fill_marker(markdown, _register, _options, src)
     if _plan is not None and _plan.is_shell(src):
         return markdown
-    return spelling.with_ascii_spellings(markdown)
+    return spelling.with_ascii_spellings(markdown, _words.for_page(src, markdown))
 
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:

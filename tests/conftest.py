@@ -116,3 +116,20 @@ def guarded(browser: object, base_url: str) -> Iterator[GuardedPage]:
     page = GuardedPage(browser, base_url)
     yield page
     page.close()
+
+
+_MEASURES = pytest.StashKey[list[str]]()
+
+
+@pytest.fixture
+def measure(pytestconfig: pytest.Config):
+    """Record a measured figure (e.g. search recall) to print at the end of the run, also when output is captured."""
+    return pytestconfig.stash.setdefault(_MEASURES, []).append
+
+
+def pytest_terminal_summary(terminalreporter: object, exitstatus: int, config: pytest.Config) -> None:
+    lines = config.stash.get(_MEASURES, [])
+    if lines:
+        terminalreporter.section("Målinger")  # type: ignore[attr-defined]
+        for line in lines:
+            terminalreporter.write_line(line)  # type: ignore[attr-defined]

@@ -93,24 +93,26 @@ def name_variants(names: Iterable[str]) -> list[str]:
 
 
 def hidden_block(text: str, extra: Iterable[str] = ()) -> str:
-    """A hidden paragraph with the ASCII spellings of ``text`` (and ``extra`` words), for the index only.
+    """A hidden paragraph for the index only: the ``extra`` words (e.g. abbreviations written out,
+    :mod:`videre.glossary`), then the ASCII spellings of ``text`` and of those words.
 
     Empty when there is nothing to add. The paragraph is raw HTML on a line of its own, so it passes
     through Markdown unchanged.
     """
-    words = [*ascii_words(text), *extra]
+    extra = list(extra)
+    words = [*extra, *ascii_words(" ".join([text, *extra]))]
     if not words:
         return ""
     return f'<p class="{BLOCK_CLASS}" hidden>{html.escape(" ".join(words), quote=False)}</p>'
 
 
-def with_ascii_spellings(markdown: str) -> str:
-    """``markdown`` with the hidden block of its ASCII spellings appended (once).
+def with_ascii_spellings(markdown: str, extra: Iterable[str] = ()) -> str:
+    """``markdown`` with the hidden block of its ASCII spellings (and ``extra`` words) appended (once).
 
     A page that keeps text out of the index (``data-pagefind-ignore``, the print pages) gets no block:
     it would bring that text back in.
     """
     if f'class="{BLOCK_CLASS}"' in markdown or "data-pagefind-ignore" in markdown:
         return markdown
-    block = hidden_block(markdown)
+    block = hidden_block(markdown, extra)
     return f"{markdown.rstrip()}\n\n{block}\n" if block else markdown

@@ -13,6 +13,7 @@ TOP = 5
 PAGEFIND_SEARCH = """
 async ([query, top]) => {
   const pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI.replace(/sog\\/.*$/, "")).href);
+  await pagefind.options({ ranking: window.videreSoegning.ranking });  // the search page's own settings
   const search = await pagefind.search(query);
   const data = await Promise.all(search.results.slice(0, top).map((r) => r.data()));
   return data.map((d) => d.url);
@@ -32,8 +33,10 @@ def name_queries() -> list[dict]:
     places += [(r.name, r.alt_names, f"regioner/{r.slug}/") for r in register.regions]
     found = []
     for name, others, page in places:
-        for query in dict.fromkeys((name, spelling.fold(name), *others)):
+        for query in dict.fromkeys((name, spelling.fold(name))):
             found.append({"soeg": query, "find": [page], "hvorfor": "stednavn, rang 1"})
+        for query in others:
+            found.append({"soeg": query, "find": [page], "hvorfor": "andet navn i registeret, rang 1"})
     return found
 
 
