@@ -3,9 +3,8 @@
 on_config      → videre.pages.SiteOptions.from_mapping (typed options from extra.videre),
                  videre.glossary.SearchWords.from_docs (abbreviations and glossary terms as search words)
 on_files       → videre.load.load_catalog, videre.site.build_pages / build_files
-on_page_markdown → videre.pages.notice.fill_marker (dated notices on hand-written pages, e.g. the front page),
-                 then videre.spelling.with_ascii_spellings with videre.glossary's words (hand-written pages;
-                 generated ones have it already)
+on_page_markdown → videre.site.hand_written_page (dated notices and hidden search words on hand-written pages;
+                 `videre sider` does the same to the pages it exports)
 on_env         → videre.templatecache.shared (compiled theme templates kept between builds)
 on_post_page   → videre.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
 on_post_build  → videre.shells.Plan.write (offer pages from shared shells), videre.search.build_index (Pagefind;
@@ -24,12 +23,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from videre import csp, glossary, preview, search, shells, site, spelling, templatecache
+from videre import csp, glossary, preview, search, shells, site, templatecache
 from videre.errors import WARNING, render_text
 from videre.load import load_catalog
 from videre.model import Register
 from videre.pages import SiteOptions
-from videre.pages.notice import fill_marker
 
 log = logging.getLogger("mkdocs.hooks.videre")
 record_log = logging.getLogger("videre.records")
@@ -103,16 +101,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_markdown(markdown: str, page: object, config: MkDocsConfig, files: Files) -> str:
-    """Hand-written pages get the dated notices where they have the marker (videre.pages.notice.fill_marker);
-    then search finds a page's words also when æ, ø and å are typed as ae, oe and aa, and by its abbreviations
-    written out and the glossary terms that point to it (videre.spelling.with_ascii_spellings,
-    videre.glossary.SearchWords; not for shells: each page filled into a shell brings its own block)."""
+    """Hand-written pages get the dated notices where they have the marker and their hidden search words:
+    ASCII spellings, abbreviations written out, glossary terms (videre.site.hand_written_page). Generated pages
+    have their words already; shells get none (each page filled into a shell brings its own block)."""
     src = page.file.src_uri  # type: ignore[attr-defined]
-    if _register is not None and _options is not None:
-        markdown = fill_marker(markdown, _register, _options, src)
-    if _plan is not None and _plan.is_shell(src):
+    if _register is None or _options is None or (_plan is not None and _plan.is_shell(src)):
         return markdown
-    return spelling.with_ascii_spellings(markdown, _words.for_page(src, markdown))
+    return site.hand_written_page(markdown, src, _register, _options, _words)
 
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:

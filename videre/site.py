@@ -7,12 +7,15 @@ them to disk, so another generator (Zensical, ProperDocs, Hugo) can take over.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable
 
 from . import exports, hsds, redirects, spelling
-from .model import Catalog
+from .glossary import SearchWords
+from .model import Catalog, Register
 from .pages import Page, SiteOptions, reload_changed_templates
 from .pages.cases import case_pages
 from .pages.decision import decision_page
@@ -23,6 +26,7 @@ from .pages.flow import STYLESHEET as FLOW_CSS, flow_pages, flow_stylesheet
 from .pages.handout import handout_files
 from .pages.kiosk import all_screen_files, screen_index
 from .pages.municipality import municipality_pages
+from .pages.notice import fill_marker
 from .pages.offer import offer_pages
 from .pages.partner import partner_pages
 from .pages.recent import recent_page
@@ -75,6 +79,22 @@ def build_files(catalog: Catalog, options: SiteOptions) -> list[StaticFile]:
     ]
 
 
+def hand_written_page(markdown: str, src: str, register: Register, options: SiteOptions, words: SearchWords) -> str:
+    """A hand-written page as the site shows it: the dated notices where it has the marker, then the hidden
+    search words (ASCII spellings, abbreviations written out, glossary terms; videre.spelling, videre.glossary)."""
+    markdown = fill_marker(markdown, register, options, src)
+    return spelling.with_ascii_spellings(markdown, words.for_page(src, markdown))
+
+
+_FRONT_MATTER = re.compile(r"\A(---\n.*?\n---\n)(.*)\Z", re.S)
+
+
+def _front_matter(text: str) -> tuple[str, str]:
+    """A page split into its YAML front matter (or "") and its Markdown, which is what a hook gets to see."""
+    found = _FRONT_MATTER.match(text)
+    return (found[1], found[2]) if found else ("", text)
+
+
 def write_tree(out_dir: Path, pages: list[Page], files: list[StaticFile]) -> int:
     """Write pages and files below ``out_dir``; returns how many were written."""
     for item in [*pages, *files]:
@@ -99,14 +119,24 @@ not_in_nav: |
 
 
 def write_standalone(out_dir: Path, pages: list[Page], files: list[StaticFile], config: Path,
-                     docs_dir: Path, overrides: Path, inherited_not_in_nav: str) -> int:
+                     docs_dir: Path, overrides: Path, inherited_not_in_nav: str,
+                     hand_written: Callable[[str, str], str] | None = None, excluded: tuple[str, ...] = ()) -> int:
     """A project another generator can build without our hook: the hand-written docs, every generated
     page and file, and a config that inherits ours and lists the generated pages kept out of the nav
-    (a generator cannot know that from the Markdown). Returns how many generated items were written."""
+    (a generator cannot know that from the Markdown). Returns how many generated items were written.
+
+    ``hand_written(markdown, src)`` does to each hand-written page what our hook does at build time
+    (:func:`hand_written_page`); files below the ``excluded`` folders (snippets such as ``includes/``) are
+    not pages and are copied unchanged."""
     docs = out_dir / "docs"
     if docs.exists():
         shutil.rmtree(docs)
     shutil.copytree(docs_dir, docs)
+    for path in sorted(docs.rglob("*.md")) if hand_written else ():
+        src = path.relative_to(docs).as_posix()
+        if not src.startswith(excluded):
+            meta, body = _front_matter(path.read_text(encoding="utf-8"))
+            path.write_text(meta + hand_written(body, src), encoding="utf-8")
     count = write_tree(docs, pages, files)
     hidden = [f"/{page.src_uri}" for page in pages if not page.in_nav]
     patterns = [line.strip() for line in inherited_not_in_nav.splitlines() if line.strip()] + hidden
