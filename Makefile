@@ -40,7 +40,7 @@ build: $(STAMP)
 
 ## test: the whole suite, browser tests in headless Chromium included
 test: $(STAMP) chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 ## bench: national-scale benchmark; prints a table and writes bench/results.json
 bench: $(STAMP) chromium

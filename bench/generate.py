@@ -122,14 +122,6 @@ def title(rng: random.Random, municipality_name: str) -> str:
     return text[:80].rstrip()
 
 
-def _date(rng: random.Random, today: dt.date) -> str:
-    return (today - dt.timedelta(days=rng.randint(1, 150))).isoformat()
-
-
-def _verified(rng: random.Random, today: dt.date, by: str) -> dict:
-    return {"dato": _date(rng, today), "af": by}
-
-
 def _contact(rng: random.Random, role: str, domain: str, local: str) -> dict:
     data = {"rolle": role, "enhed": rng.choice(UNITS), "email": f"{local}@{domain}.example.org"}
     if rng.random() < 0.5:
@@ -158,7 +150,6 @@ def offer(rng: random.Random, owner_name: str, domain: str, today: dt.date, titl
         "pris": "Gratis",
         "sprog": ["da"] + (["en"] if rng.random() < 0.2 else []),
         "kontakt": _contact(rng, "Visitator" if rng.random() < 0.5 else "Koordinator", domain, "tilbud"),
-        "sidst_bekræftet": _verified(rng, today, rng.choice(UNITS)),
         "eksempel": True,
         "kilde": "Syntetisk testdata til benchmark; ikke en rigtig post",
     }
@@ -261,7 +252,7 @@ def generate(out: Path, scale: float = 1.0, *, seed: int = 2026, today: dt.date 
             ("gop_modtager", "Modtagelse af genoptræningsplaner", "genoptraening"),
             ("frivilligkoordinator", "Frivillighedskoordinator", "frivillig"),
             ("koordinerende_kontaktperson_depression", "Koordinerende kontaktperson for depression", "depression"))}
-        contacts.update(sidst_bekræftet=_verified(rng, today, "Træning og Rehabilitering"), eksempel=True,
+        contacts.update(eksempel=True,
                         kilde="Syntetisk testdata til benchmark")
         size += _write(out / "contacts" / "kommuner" / f"{m['slug']}.yaml", contacts)
         files += 1
@@ -276,7 +267,7 @@ def generate(out: Path, scale: float = 1.0, *, seed: int = 2026, today: dt.date 
         serves = sorted(rng.sample(by_region[region], min(len(by_region[region]), rng.randint(2, 6))))
         data = {"navn": f"{kind} {index + 1}", "region": region,
                 "terapienhed": _contact(rng, "Ergo- og fysioterapeuterne", f"afdeling-{index + 1}", "terapi"),
-                "betjener": serves, "sidst_bekræftet": _verified(rng, today, "Terapienheden"), "eksempel": True,
+                "betjener": serves, "eksempel": True,
                 "kilde": "Syntetisk testdata til benchmark"}
         size += _write(out / "contacts" / "afdelinger" / f"{slugify(kind)}-{index + 1}.yaml", data)
         files += 1
@@ -290,7 +281,7 @@ def generate(out: Path, scale: float = 1.0, *, seed: int = 2026, today: dt.date 
         size += _write(out / "partners" / f"{slug}.yaml", {
             "navn": name, "kort_navn": name[:40].rstrip(), "beskrivelse": description(rng, 150, 400),
             "web": f"https://{slug}.example.org", "kontakt": _contact(rng, "Sekretariatet", slug, "kontakt"),
-            "sidst_bekræftet": _verified(rng, today, "Sekretariatet"), "eksempel": True,
+            "eksempel": True,
             "kilde": "Syntetisk testdata til benchmark"})
         files += 1
         used: set[str] = set()

@@ -3,7 +3,7 @@
 on_config      → videre.pages.SiteOptions.from_mapping (typed options from extra.videre),
                  videre.glossary.SearchWords.from_docs (abbreviations and glossary terms as search words)
 on_files       → videre.load.load_catalog, videre.site.build_pages / build_files
-on_page_markdown → videre.site.hand_written_page (dated notices and hidden search words on hand-written pages;
+on_page_markdown → videre.site.fill_hand_written (dated notices and hidden search words on hand-written pages;
                  `videre sider` does the same to the pages it exports)
 on_env         → videre.templatecache.shared (compiled theme templates kept between builds)
 on_post_page   → videre.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from videre import csp, glossary, preview, search, shells, site, templatecache
 from videre.errors import WARNING, render_text
 from videre.load import load_catalog
-from videre.model import Register
+from videre.model import Catalog
 from videre.pages import SiteOptions
 
 log = logging.getLogger("mkdocs.hooks.videre")
@@ -39,7 +39,7 @@ _options: SiteOptions | None = None
 _scripts = csp.TrustedScripts()
 _plan: shells.Plan | None = None
 _preview: preview.BackgroundIndex | None = None
-_register: Register | None = None
+_catalog: Catalog | None = None
 _words = glossary.SearchWords()
 
 
@@ -83,8 +83,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for problem in result.problems:
         if problem.level == WARNING:
             record_log.warning(render_text([problem], root, result.sources).rsplit("\n\n", 1)[0])
-    global _plan, _register
-    _register = result.catalog.register
+    global _plan, _catalog
+    _catalog = result.catalog
     _plan = shells.plan(site.build_pages(result.catalog, _options),
                         shells.style_from_markdown(config.markdown_extensions, config.mdx_configs))
     for page in _plan.pages:
@@ -102,12 +102,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_page_markdown(markdown: str, page: object, config: MkDocsConfig, files: Files) -> str:
     """Hand-written pages get the dated notices where they have the marker and their hidden search words:
-    ASCII spellings, abbreviations written out, glossary terms (videre.site.hand_written_page). Generated pages
+    ASCII spellings, abbreviations written out, glossary terms (videre.site.fill_hand_written). Generated pages
     have their words already; shells get none (each page filled into a shell brings its own block)."""
     src = page.file.src_uri  # type: ignore[attr-defined]
-    if _register is None or _options is None or (_plan is not None and _plan.is_shell(src)):
+    if _catalog is None or _options is None or (_plan is not None and _plan.is_shell(src)):
         return markdown
-    return site.hand_written_page(markdown, src, _register, _options, _words)
+    return site.fill_hand_written(markdown, src, _catalog, _options, _words)
 
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:

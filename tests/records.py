@@ -1,4 +1,10 @@
-"""Small record texts for tests, built from one valid offer so each test changes one thing."""
+"""Small record texts for tests, built from one valid offer so each test changes one thing.
+
+The GOOD_* records are confirmed (``eksempel: false``) so tests can exercise dates and review;
+:func:`as_example` turns any of them into an example, which has no ``sidst_bekræftet``.
+"""
+
+import re
 
 GOOD_OFFER = """\
 titel: Genoptræning efter indlæggelse
@@ -16,7 +22,7 @@ kontakt:
 sidst_bekræftet:
   dato: "2026-10-01"
   af: Træning og Rehabilitering
-eksempel: true
+eksempel: false
 """
 
 GOOD_PARTNER = """\
@@ -25,7 +31,7 @@ kort_navn: Test
 beskrivelse: En forening til test.
 web: https://forening.example.org
 sidst_bekræftet: {dato: "2026-10-01", af: Redaktionen}
-eksempel: true
+eksempel: false
 """
 
 GOOD_PARTNER_OFFER = GOOD_OFFER.replace("type: genoptraening", "type: samvaer").replace(
@@ -37,7 +43,7 @@ gop_modtager:
   sikker_post: sikkerpost@esbjerg.example.org
   tider: Hverdage kl. 8–15
 sidst_bekræftet: {dato: "2026-10-01", af: Træning og Rehabilitering}
-eksempel: true
+eksempel: false
 """
 
 GOOD_CASE = """\
@@ -117,3 +123,18 @@ figurer:
     periode: 2018–2019
     kilde: {dokument: S001, linjer: "52–56"}
 """
+
+
+_CONFIRMATION = re.compile(r"^sidst_bekræftet:(?: \{[^\n]*\}\n|\n(?:  [^\n]*\n)+)", re.M)
+
+
+def as_example(text: str) -> str:
+    """The record as an example: ``eksempel: true`` and no ``sidst_bekræftet``, as the schema requires."""
+    stripped, found = _CONFIRMATION.subn("", text)
+    assert found == 1 and "eksempel: false\n" in stripped, "the record must be confirmed to begin with"
+    return stripped.replace("eksempel: false\n", "eksempel: true\n")
+
+
+EXAMPLE_OFFER = as_example(GOOD_OFFER)
+EXAMPLE_PARTNER = as_example(GOOD_PARTNER)
+EXAMPLE_CONTACTS = as_example(GOOD_CONTACTS)

@@ -32,7 +32,7 @@ def test_valider_lists_every_error_and_exits_1(tmp_path):
 
 
 def test_valider_json_has_the_same_fields(tmp_path):
-    root = write_tree(tmp_path / "data", {"offers/esbjerg/a.yaml": GOOD_OFFER.replace("eksempel: true", "eksempel: ja")})
+    root = write_tree(tmp_path / "data", {"offers/esbjerg/a.yaml": GOOD_OFFER.replace("eksempel: false", "eksempel: ja")})
     result = videre("valider", "--json", str(root / "offers" / "esbjerg" / "a.yaml"), cwd=tmp_path)
     report = json.loads(result.stdout)
     assert result.returncode == 1
@@ -43,7 +43,7 @@ def test_valider_json_has_the_same_fields(tmp_path):
 
 def test_build_fails_with_the_same_report(tmp_path):
     from conftest import build_site
-    root = write_tree(tmp_path / "data", {"offers/esbjerg/a.yaml": GOOD_OFFER.replace("eksempel: true", "eksempel: ja")})
+    root = write_tree(tmp_path / "data", {"offers/esbjerg/a.yaml": GOOD_OFFER.replace("eksempel: false", "eksempel: ja")})
     result = build_site(tmp_path / "site", data=root)
     assert result.returncode != 0
     assert "fejl [forkert-type]: 'eksempel' skal være true eller false, men er 'ja'" in result.stderr + result.stdout

@@ -249,7 +249,9 @@ def test_a_region_that_has_ended_needs_a_redirect_from_its_page(tmp_path):
     redirects = (data / "redirects.yaml").read_text(encoding="utf-8")
     (data / "redirects.yaml").write_text(redirects[:redirects.index("  - fra: regioner/sjaelland/")], encoding="utf-8")
     assert load_catalog(data, today=BEFORE).errors == []
-    [problem] = load_catalog(data, today=AFTER).errors
+    errors = load_catalog(data, today=AFTER).errors
+    assert sorted(p.file.name for p in errors) == ["kommuner.yaml", "publicerede.txt"]  # the published address too
+    [problem] = [p for p in errors if p.file.name == "kommuner.yaml"]
     line = (data / "kommuner.yaml").read_text(encoding="utf-8").splitlines().index("    slug: sjaelland") + 1
     assert (problem.file.name, problem.line, problem.rule, problem.message, problem.hint) == (
         "kommuner.yaml", line, "mangler-omdirigering",

@@ -47,7 +47,12 @@ def test_every_schema_property_is_on_the_page_with_required_flag_and_values():
             heading = f"`{path}` {{ #"
             assert heading in section, f"{kind}: {path} mangler i feltreferencen"
             entry = section.split(heading, 1)[1].split("\n#", 1)[0]
-            assert ("Skal udfyldes" if required else "Kan udelades") in entry, f"{kind}.{path}"
+            if path == "sidst_bekræftet" and "if" in schema:
+                # Required or forbidden by 'eksempel': the page says both, not just "Kan udelades".
+                assert ("**Sidst bekræftet** · Skal udfyldes, når posten ikke har 'eksempel: true'; "
+                        "må ikke stå, når posten har 'eksempel: true' · ") in entry, f"{kind}.{path}"
+            else:
+                assert ("Skal udfyldes" if required else "Kan udelades") in entry, f"{kind}.{path}"
             source = child.get("items", {}) if child.get("type") == "array" else child
             for code in source.get("enum") or ():
                 assert f"`{code}`" in entry, f"{kind}.{path}: {code}"

@@ -142,7 +142,7 @@ def test_slide_types_without_data_are_left_out(tmp_path):
         "screens/tom.yaml": ("navn: Tom skærm\nafdeling: afd\nkommuner: [laesoe]\n"
                              "dias: [ret-til-gop, foreninger, kommunens-tilbud, sag, vejen-til-genoptraening]\n"
                              "format: staaende\nåbningstider: {hverdage: '08:00–15:00'}\n"
-                             "sidst_bekræftet: {dato: '2026-10-01', af: Redaktionen}\neksempel: true\n")})
+                             "eksempel: true\n")})
     result = load_catalog(root)
     assert result.errors == []
     content = screen_content(result.catalog, result.catalog.of("skaerm")[0], SiteOptions())
@@ -162,7 +162,9 @@ def test_site_has_kiosk_public_and_version_files(site_dir):
             assert '<html lang="da"' in html
             assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "intet inline-script"
             assert not re.search(r"\son[a-z]+=", html) and ' style="' not in html
-            assert "Oplysningerne er senest opdateret" in html
+            # Every record on the pilot screens is an example: no date, which would look like a confirmation.
+            assert "Oplysningerne er senest opdateret" not in html
+            assert "Nogle oplysninger er eksempler. De er ikke tjekket hos kommunen eller foreningen." in html
     index = (site_dir / "skaerm/index.html").read_text(encoding="utf-8")
     for slug in SLUGS:
         assert f'href="{slug}/"' in index and f'href="{slug}/kiosk/"' in index
@@ -272,7 +274,6 @@ dias: [ret-til-gop, kommunens-tilbud, vejen-til-genoptraening]
 sekunder_per_dias: 10
 format: liggende
 åbningstider: {hverdage: "07:00–17:00"}
-sidst_bekræftet: {dato: "2026-10-01", af: Redaktionen}
 eksempel: true
 """
 

@@ -72,3 +72,20 @@ def test_git_failures_fall_back_quietly(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "no-git-here"))
     assert changes.git_history(root) == {}
     assert len(changes.recent_changes(load_catalog(root, today=TODAY).catalog)) == 3
+
+
+def test_an_example_has_no_record_date_so_only_git_can_date_it(tmp_path):
+    """Without git an example is left out: it has no date, and 'Bekræftet af' would be untrue."""
+    from records import EXAMPLE_OFFER
+    files = {**FILES, "offers/varde/eksempel.yaml": EXAMPLE_OFFER}
+    root = write_tree(tmp_path / "repo" / "data", files)
+    catalog = load_catalog(root, today=TODAY).catalog
+    assert "data/offers/varde/eksempel.yaml" not in [c.path for c in changes.recent_changes(catalog)]
+    git(tmp_path / "repo", "init", "-q")
+    git(tmp_path / "repo", "add", ".")
+    git(tmp_path / "repo", "commit", "-q", "-m", "Eksempler")
+    found = {c.path: c for c in changes.recent_changes(load_catalog(root, today=TODAY).catalog)}
+    example = found["data/offers/varde/eksempel.yaml"]
+    assert (example.what, example.from_git, example.example) == ("Eksempler", True, True)
+    page = recent_page(load_catalog(root, today=TODAY).catalog, SiteOptions(today=TODAY)).markdown
+    assert page.count("Eksempel – ikke bekræftet") == 1

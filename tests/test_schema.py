@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import DATA, ROOT, write_tree
-from records import GOOD_CONTACTS, GOOD_OFFER, GOOD_PARTNER, GOOD_PARTNER_OFFER
+from records import EXAMPLE_OFFER, GOOD_CONTACTS, GOOD_OFFER, GOOD_PARTNER, GOOD_PARTNER_OFFER
 from videre.kinds import KINDS, published_schemas
 from videre.load import load_catalog, load_register, register_view
 from videre.validate import SUPPORTED_KEYWORDS, Validator
@@ -25,9 +25,11 @@ def schemas():
 
 
 def walk(schema):
+    if isinstance(schema, bool):  # 'true' or 'false' as a whole schema: no keywords to check
+        return
     yield schema
-    for key in ("items",):
-        if isinstance(schema.get(key), dict):
+    for key in ("items", "if", "then", "else"):
+        if isinstance(schema.get(key), (dict, bool)):
             yield from walk(schema[key])
     for child in schema.get("properties", {}).values():
         yield from walk(child)
@@ -59,13 +61,21 @@ VARIANTS = [
     GOOD_OFFER.replace("form: [hjemme, udendoers]", "form: []"),
     GOOD_OFFER.replace("form: [hjemme, udendoers]", "form: [hjemme, hjemme]"),
     GOOD_OFFER.replace("form: [hjemme, udendoers]", "form: hjemme"),
-    GOOD_OFFER.replace("eksempel: true", "eksempel: 1"),
+    GOOD_OFFER.replace("eksempel: false", "eksempel: 1"),
     GOOD_OFFER.replace("genoptraening@esbjerg.example.org", "ikke en mail"),
     GOOD_OFFER + "ekstra: felt\n",
     GOOD_OFFER + "link: http://usikker.example.org\n",
     GOOD_OFFER + "link: https://sikker.example.org/side\n",
     GOOD_OFFER + "sted: {postnr: '67000'}\n",
     GOOD_OFFER.replace("titel: Genoptræning efter indlæggelse", "titel: ab"),
+    # An example has no confirmation; every other record has one (if/then/else in the schema).
+    EXAMPLE_OFFER,
+    GOOD_OFFER.replace("eksempel: false", "eksempel: true"),
+    EXAMPLE_OFFER.replace("eksempel: true", "eksempel: false"),
+    EXAMPLE_OFFER.replace("eksempel: true\n", ""),
+    GOOD_OFFER.replace("eksempel: false\n", ""),
+    EXAMPLE_OFFER.replace("eksempel: true", "eksempel: 'true'"),
+    GOOD_OFFER.replace("  af: Træning og Rehabilitering\n", ""),
 ]
 
 

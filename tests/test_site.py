@@ -49,7 +49,8 @@ def test_esbjerg_page_answers_the_therapists_questions(site_dir):
     assert "starte genoptræningen inden for 7 dage" in text
     # Whom to send the GOP to, and when the entry was last checked.
     assert "Modtager af genoptræningsplaner i Esbjerg Kommune" in text
-    assert "Sikker post" in text and "Sidst bekræftet" in text
+    # Esbjerg's contacts are an example: the box says so and never claims a confirmation.
+    assert "Sikker post" in text and "Eksempel – ikke bekræftet" in text and "Sidst bekræftet" not in text
     # Offers grouped by kind: rehabilitation on a GOP, §85 support, the depression pathway, health-centre courses.
     for heading in ("Genoptræning efter genoptræningsplan", "Socialpsykiatrisk støtte (§ 85)",
                     "Forløb for depression", "Sundhedscenter og kurser"):

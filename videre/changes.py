@@ -2,7 +2,8 @@
 
 In a git checkout each record's date is its last commit (with the commit
 subject). Outside git, or for a file git does not know yet, the record's own
-``sidst_bekræftet`` date is used. Git is asked once, with a bounded log and a
+``sidst_bekræftet`` date is used; an example has none, so outside git it is
+left out rather than given a date that looks like a confirmation. Git is asked once, with a bounded log and a
 timeout; any failure falls back to the record dates. The same input always
 gives the same list.
 """
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .freshness import dated_records
-from .model import Catalog
+from .model import Catalog, confirmed
 from .ownership import data_path, data_root
 
 MAX_COMMITS = 2000
@@ -33,6 +34,8 @@ class Change:
     what: str
     """The commit subject, or 'Bekræftet af <enhed>' when the date comes from the record."""
     from_git: bool
+    example: bool = False
+    """The record is an example: the page marks it, and its change is never a confirmation."""
 
 
 def _git(args: list[str], cwd: Path) -> str | None:
@@ -86,11 +89,11 @@ def recent_changes(catalog: Catalog, *, limit: int = 60,
     changes = []
     for kind, record, title, url in found:
         path = data_path(record.file)
+        example = bool(getattr(record, "example", False))
         if path in history:
             date, subject = history[path]
-            changes.append(Change(date, path, kind, title, url, subject, True))
-        else:
-            changes.append(Change(record.verified.date, path, kind, title, url,
-                                  f"Bekræftet af {record.verified.by}", False))
+            changes.append(Change(date, path, kind, title, url, subject, True, example))
+        elif (checked := confirmed(record)) is not None:
+            changes.append(Change(checked.date, path, kind, title, url, f"Bekræftet af {checked.by}", False))
     changes.sort(key=lambda c: (-c.date.toordinal(), c.path))
     return changes[:limit]

@@ -185,7 +185,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
                                   config_path, docs,
                                   root / ((config.get("theme") or {}).get("custom_dir") or "overrides"),
                                   config.get("not_in_nav") or "",
-                                  lambda text, src: site.hand_written_page(text, src, catalog.register, options, words),
+                                  lambda text, src: site.fill_hand_written(text, src, catalog, options, words),
                                   excluded)
     print(f"Skrev {count} genererede filer og de håndskrevne sider til {args.ud}/docs og et mkdocs.yml uden hook.\n"
           f"Byg med: mkdocs build -f {args.ud}/mkdocs.yml")
@@ -196,14 +196,20 @@ def cmd_review(args: argparse.Namespace) -> int:
     catalog = _catalog_or_exit(args, allow=("mangler-omdirigering",))
     options = _options(args, review_months=args.maaneder)
     due = freshness.due_records(catalog, options.today, options.review_months)
+    examples = freshness.example_paths(catalog)
     if args.kommune:
         due = [d for d in due if ownership.municipality_of(d.path) == args.kommune]
+        examples = [p for p in examples if ownership.municipality_of(p) == args.kommune]
     if args.csv:
         sys.stdout.write(freshness.review_csv(due, options.site_url))
         return 0
     months, today = options.review_months, options.today.isoformat()
+    never = (f"\n{len(examples)} {'post er et eksempel' if len(examples) == 1 else 'poster er eksempler'}. "
+             "Ingen har bekræftet dem, så de står ikke på listen. Tjek dem hos kilden, og skriv så "
+             "'eksempel: false' og 'sidst_bekræftet' med dato og enhed.") if examples else ""
     if not due:
-        print(f"Ingen poster skal bekræftes. Alle er bekræftet inden for {months} måneder ({today}).")
+        everyone = "Alle poster, der ikke er eksempler," if examples else "Alle"
+        print(f"Ingen poster skal bekræftes. {everyone} er bekræftet inden for {months} måneder ({today}).{never}")
         return 0
     print(f"{len(due)} {'post skal' if len(due) == 1 else 'poster skal'} bekræftes igen "
           f"(gennemsyn hver {months}. måned, {today}).")
@@ -212,6 +218,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         for d in records:
             print(f"  {d.path}: sidst bekræftet {d.freshness.verified.isoformat()}. {d.freshness.warning}.")
     print("\nTjek oplysningerne, ret dem, og skriv dagens dato i 'sidst_bekræftet.dato'.")
+    if never:
+        print(never)
     return 0
 
 

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from . import jsonfmt, schema as S
-from .model import Catalog, Offer
+from .model import Catalog, Offer, confirmed
 from .pages import SiteOptions, visible
 from .text import plain
 
@@ -45,10 +45,16 @@ def offer_to_json(offer: Offer, catalog: Catalog) -> dict[str, Any]:
                     "email": contact.email, "sikker_post": contact.secure_mail, "tider": contact.hours},
         "dækning": list(offer.coverage),
         "kommuner": sorted(catalog.register.expand_coverage(offer.coverage)),
-        "sidst_bekræftet": {"dato": offer.verified.date.isoformat(), "af": offer.verified.by},
+        # An example has no confirmation: null, never a date or a unit that would look like one.
+        "sidst_bekræftet": confirmation_json(offer),
         "eksempel": offer.example,
         "kilde": offer.source,
     }
+
+
+def confirmation_json(record: Any) -> dict[str, str] | None:
+    checked = confirmed(record)
+    return {"dato": checked.date.isoformat(), "af": checked.by} if checked is not None else None
 
 
 def _offers(catalog: Catalog, options: SiteOptions) -> list[Offer]:
@@ -80,10 +86,16 @@ def offers_csv(catalog: Catalog, options: SiteOptions) -> str:
         row = [o.id, o.url, o.owner_kind, o.owner, o.title, o.kind, plain(o.description), str(o.age_from),
                str(o.age_to), "|".join(o.problems), "|".join(o.elements), "|".join(o.modes), "|".join(o.routes),
                o.place.one_line(), o.hours, o.cost, "|".join(o.languages), o.link, o.contact.role, o.contact.phone,
-               o.contact.email, o.contact.secure_mail, "|".join(o.coverage), o.verified.date.isoformat(),
-               o.verified.by, "ja" if o.example else "nej"]
+               o.contact.email, o.contact.secure_mail, "|".join(o.coverage), *_confirmation_cells(o),
+               "ja" if o.example else "nej"]
         writer.writerow([_cell(str(v)) for v in row])
     return out.getvalue()
+
+
+def _confirmation_cells(offer: Offer) -> tuple[str, str]:
+    """'sidst_bekræftet' and 'bekræftet_af': both empty for an example."""
+    checked = confirmed(offer)
+    return (checked.date.isoformat(), checked.by) if checked is not None else ("", "")
 
 
 def directory_json(catalog: Catalog, options: SiteOptions) -> str:

@@ -7,6 +7,10 @@ the review list (page, CSV, ``videre gennemsyn``) and validation warnings:
 * ``forfalden`` (due) after one period: a visible warning, still in place;
 * ``ikke-bekraeftet`` after two periods: moved to a marked section, never dropped.
 
+An example (``eksempel: true``) has no confirmation, so it has no freshness:
+it is never "due", it carries the example badge instead, and the review list
+only counts examples (:func:`example_paths`) without giving them a date.
+
 Stale data only ever warns; it is never an error and never hidden.
 """
 
@@ -21,7 +25,7 @@ from typing import Any, Iterable, Sequence
 
 from .errors import WARNING, Problem
 from .exports import _cell
-from .model import Catalog
+from .model import Catalog, confirmed
 from .ownership import EDITORIAL_NAME, data_path, owner_of
 from .yamlsource import Document
 
@@ -92,7 +96,8 @@ class Review:
         self.months = months
 
     def __call__(self, record: Any) -> Freshness | None:
-        verified = getattr(record, "verified", None)
+        """``None`` for a record without a confirmation: an example is not stale, it was never confirmed."""
+        verified = confirmed(record)
         return assess(verified.date, self.today, self.months) if verified is not None else None
 
     def split(self, records: Sequence[Any]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
@@ -151,7 +156,7 @@ _KIND_LABELS = {"offers": "Tilbud", "partner_offers": "Tilbud fra forening", "pa
 
 
 def dated_records(catalog: Catalog) -> Iterable[tuple[str, Any, str, str]]:
-    """(kind label, record, title, url) for every record that carries a confirmation date."""
+    """(kind label, record, title, url) for every record that can carry a confirmation (examples included)."""
     names = {m.slug: m.name for m in catalog.register.municipalities}
     for offer in catalog.all_offers():
         yield _KIND_LABELS["offers" if offer.owner_kind == "kommune" else "partner_offers"], offer, offer.title, offer.url
@@ -164,7 +169,7 @@ def dated_records(catalog: Catalog) -> Iterable[tuple[str, Any, str, str]]:
         yield _KIND_LABELS["departments"], department, department.name, ""
     for kind, records in sorted(catalog.extra.items()):
         for record in records:
-            if getattr(record, "verified", None) is not None and getattr(record, "file", None) is not None:
+            if hasattr(record, "verified") and getattr(record, "file", None) is not None:
                 title = getattr(record, "title", "") or getattr(record, "name", "") or getattr(record, "slug", kind)
                 yield kind.capitalize(), record, str(title), str(getattr(record, "url", "") or "")
 
@@ -181,6 +186,12 @@ def due_records(catalog: Catalog, today: dt.date, months: int) -> list[DueRecord
         owner, team = owner_of(path, catalog.register)
         found.append(DueRecord(path, kind, title, owner, team, fresh, url))
     return sorted(found, key=lambda d: (d.owner == EDITORIAL_NAME, d.owner, d.freshness.verified, d.path))
+
+
+def example_paths(catalog: Catalog) -> list[str]:
+    """The files of records no one has confirmed (``eksempel: true``), for the count beside the review list."""
+    return sorted(data_path(record.file) for _, record, _, _ in dated_records(catalog)
+                  if getattr(record, "example", False) and getattr(record, "file", None) is not None)
 
 
 def by_owner(due: Sequence[DueRecord]) -> list[tuple[str, str, list[DueRecord]]]:

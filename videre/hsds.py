@@ -7,7 +7,8 @@ attributes for every coded field, each carrying its taxonomy term.
 
 Ids are UUIDv5 values derived from our slugs under one fixed namespace, so the
 same record keeps the same id in every export. ``assured_date`` is the date a
-person last confirmed the record (``sidst_bekræftet``). Output is
+person last confirmed the record (``sidst_bekræftet``); an example has none,
+so it has no ``assured_date``. Output is
 deterministic: sorted, no timestamps.
 
 The export validates against the official compiled schemas
@@ -22,7 +23,7 @@ from typing import Any, Mapping
 
 from . import jsonfmt, vocab
 from .freshness import Review
-from .model import Catalog, Contact, MunicipalContacts, Offer, Partner, Register
+from .model import Catalog, Contact, MunicipalContacts, Offer, Partner, Register, confirmed
 from .pages import SiteOptions, visible
 from .text import plain
 
@@ -219,6 +220,7 @@ def _service(offer: Offer, catalog: Catalog, options: SiteOptions, review: Revie
     contact = offer.contact
     location = _location(offer, register)
     fresh = review(offer)
+    checked = confirmed(offer)
     eligibility = offer.target_text or ", ".join(vocab.label(vocab.PROBLEMS, p) for p in offer.problems)
     routes = "; ".join(vocab.label(vocab.REFERRAL_ROUTES, r) for r in offer.routes)
     return _clean({
@@ -234,7 +236,7 @@ def _service(offer: Offer, catalog: Catalog, options: SiteOptions, review: Revie
         "eligibility_description": eligibility,
         "minimum_age": offer.age_from,
         "maximum_age": offer.age_to if offer.age_to < 120 else None,
-        "assured_date": offer.verified.date.isoformat(),
+        "assured_date": checked.date.isoformat() if checked is not None else None,  # examples: absent
         "alert": fresh.warning if fresh is not None else "",
         "phones": [_phone(f"service/{offer.id}", contact.phone, service_id=service_id)] if contact.phone else [],
         "schedules": [{"id": uid("schedule", offer.id), "service_id": service_id, "description": offer.hours}]

@@ -75,10 +75,6 @@ def contact(data: Mapping[str, Any] | None) -> Contact | None:
                    hours=data.get("tider", ""))
 
 
-def verified(data: Mapping[str, Any]) -> Verified:
-    return Verified(date=dt.date.fromisoformat(data["dato"]), by=data["af"])
-
-
 def _offer(data: Mapping[str, Any], file: Path, owner_kind: str, owner: str, slug: str,
            coverage: tuple[str, ...]) -> Offer:
     target = data["målgruppe"]
@@ -94,7 +90,7 @@ def _offer(data: Mapping[str, Any], file: Path, owner_kind: str, owner: str, slu
         hours=data.get("åbningstider", ""), cost=data.get("pris", ""), languages=tuple(data.get("sprog", ("da",))),
         accessibility=data.get("tilgængelighed", ""), link=data.get("link", ""),
         contact=contact(data["kontakt"]),  # type: ignore[arg-type]
-        verified=verified(data["sidst_bekræftet"]), example=bool(data.get("eksempel", False)),
+        verified=Verified.of(data.get("sidst_bekræftet")), example=bool(data.get("eksempel", False)),
         source=data.get("kilde", ""), coverage=coverage, file=file,
     )
 
@@ -111,7 +107,7 @@ def build_partner_offer(data: Mapping[str, Any], file: Path, slugs: tuple[str, .
 
 def build_partner(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Context) -> Partner:
     return Partner(slug=slugs[0], name=data["navn"], short_name=data["kort_navn"], description=data["beskrivelse"],
-                   web=data["web"], contact=contact(data.get("kontakt")), verified=verified(data["sidst_bekræftet"]),
+                   web=data["web"], contact=contact(data.get("kontakt")), verified=Verified.of(data.get("sidst_bekræftet")),
                    example=bool(data.get("eksempel", False)), source=data.get("kilde", ""), file=file)
 
 
@@ -120,14 +116,14 @@ def build_contacts(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], 
         municipality=slugs[0], gop_receiver=contact(data["gop_modtager"]),  # type: ignore[arg-type]
         volunteer_coordinator=contact(data.get("frivilligkoordinator")),
         depression_coordinator=contact(data.get("koordinerende_kontaktperson_depression")),
-        verified=verified(data["sidst_bekræftet"]), example=bool(data.get("eksempel", False)),
+        verified=Verified.of(data.get("sidst_bekræftet")), example=bool(data.get("eksempel", False)),
         source=data.get("kilde", ""), file=file)
 
 
 def build_department(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Context) -> Department:
     return Department(slug=slugs[0], name=data["navn"], region=data["region"],
                       therapy_unit=contact(data["terapienhed"]),  # type: ignore[arg-type]
-                      serves=tuple(data["betjener"]), verified=verified(data["sidst_bekræftet"]),
+                      serves=tuple(data["betjener"]), verified=Verified.of(data.get("sidst_bekræftet")),
                       example=bool(data.get("eksempel", False)), source=data.get("kilde", ""), file=file)
 
 

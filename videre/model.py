@@ -162,8 +162,22 @@ class Register:
 
 @dataclass(frozen=True)
 class Verified:
+    """A human's confirmation against a real source. Examples never have one."""
+
     date: dt.date
     by: str
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any] | None) -> "Verified | None":
+        """A record's ``sidst_bekræftet``; ``None`` for an example, which has none."""
+        if data is None:
+            return None
+        return cls(date=dt.date.fromisoformat(data["dato"]), by=data["af"])
+
+
+def confirmed(record: Any) -> Verified | None:
+    """Who confirmed a record and when, or ``None``: an example is never presented as confirmed."""
+    return None if getattr(record, "example", False) else getattr(record, "verified", None)
 
 
 @dataclass(frozen=True)
@@ -214,7 +228,8 @@ class Offer:
     accessibility: str
     link: str
     contact: Contact
-    verified: Verified
+    verified: Verified | None
+    """Who confirmed the record and when; ``None`` for an example (``eksempel: true``)."""
     example: bool
     source: str
     coverage: tuple[str, ...]
@@ -237,7 +252,8 @@ class Partner:
     description: str
     web: str
     contact: Contact | None
-    verified: Verified
+    verified: Verified | None
+    """Who confirmed the record and when; ``None`` for an example (``eksempel: true``)."""
     example: bool
     source: str
     file: Path = field(compare=False)
@@ -253,7 +269,8 @@ class MunicipalContacts:
     gop_receiver: Contact
     volunteer_coordinator: Contact | None
     depression_coordinator: Contact | None
-    verified: Verified
+    verified: Verified | None
+    """Who confirmed the record and when; ``None`` for an example (``eksempel: true``)."""
     example: bool
     source: str
     file: Path = field(compare=False)
@@ -266,7 +283,8 @@ class Department:
     region: str
     therapy_unit: Contact
     serves: tuple[str, ...]
-    verified: Verified
+    verified: Verified | None
+    """Who confirmed the record and when; ``None`` for an example (``eksempel: true``)."""
     example: bool
     source: str
     file: Path = field(compare=False)

@@ -11,10 +11,16 @@ editors ignore:
 ``x-renamed``    old field names and their new names, for a helpful message;
 ``x-hint``       the fix shown to the contributor when the value is wrong;
 ``x-no-future``  a date that may not lie after the build date.
+
+One rule spans two fields and is written in standard ``if``/``then``/``else``
+(:data:`CONFIRMATION_RULE`): an example has no ``sidst_bekræftet``, and every
+other record must say when and by whom it was confirmed. A record no one has
+checked must never look checked.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import Any, Iterable, Mapping
 
 from . import vocab
@@ -126,9 +132,13 @@ def document(kind: str, title: str, description: str, body: Schema) -> Schema:
 
 # ---------------------------------------------------------------- shared parts
 
+VERIFIED_FIELD = "sidst_bekræftet"
+EXAMPLE_FIELD = "eksempel"
+
 VERIFIED = obj(
     "Sidst bekræftet",
-    "Hvornår og af hvem oplysningerne sidst blev tjekket mod en rigtig kilde.",
+    ("Hvornår og af hvem oplysningerne sidst blev tjekket mod en rigtig kilde. "
+     "Skal udfyldes, når 'eksempel' er false. Må ikke stå i et eksempel."),
     {
         "dato": date("Dato", "Datoen for seneste kontrol. Må ikke ligge i fremtiden."),
         "af": text("Af", "Den rolle eller enhed, der tjekkede. Aldrig en persons navn.",
@@ -140,9 +150,35 @@ VERIFIED = obj(
 EXAMPLE_FLAG: Schema = {
     "type": "boolean", "title": "Eksempel",
     "description": ("Sæt 'true', hvis oplysningerne ikke er tjekket mod en rigtig kilde. "
-                    "Siden viser så et synligt mærke 'Eksempel'."),
+                    "Siden viser så mærket 'Eksempel – ikke bekræftet', og posten må ikke have "
+                    "'sidst_bekræftet'. Har du tjekket oplysningerne, så skriv 'false' og udfyld "
+                    "'sidst_bekræftet'."),
     "examples": [False],
 }
+
+CONFIRMATION_RULE: Schema = {
+    "if": {"properties": {EXAMPLE_FIELD: {"const": True}}, "required": [EXAMPLE_FIELD]},
+    "then": {
+        "properties": {VERIFIED_FIELD: False},
+        "x-hint": ("et eksempel er ikke tjekket af nogen, så slet 'sidst_bekræftet' med dato og af; "
+                   "har du selv tjekket oplysningerne hos kilden, så skriv 'eksempel: false' i stedet"),
+    },
+    "else": {
+        "required": [VERIFIED_FIELD],
+        "x-hint": ("skriv, hvornår og af hvem oplysningerne blev tjekket, fx 'sidst_bekræftet: "
+                   "{dato: \"2026-10-01\", af: Træning og Rehabilitering}'; er de ikke tjekket, "
+                   "så skriv 'eksempel: true'"),
+    },
+}
+"""An example (``eksempel: true``) has no confirmation; any other record must have one."""
+
+
+def confirmable(body: Schema) -> Schema:
+    """Add :data:`CONFIRMATION_RULE` to a record that has ``sidst_bekræftet`` and ``eksempel``."""
+    if VERIFIED_FIELD not in body["properties"] or VERIFIED_FIELD in body["required"]:
+        raise ValueError(f"'{VERIFIED_FIELD}' must be an optional field before the rule can govern it")
+    return {**body, **copy.deepcopy(CONFIRMATION_RULE)}
+
 
 SOURCE = text("Kilde", "Hvor oplysningerne stammer fra, fx kommunens hjemmeside.",
               "Kommunens hjemmeside om genoptræning", max_length=300)
@@ -256,8 +292,7 @@ def offer_fields() -> dict[str, Schema]:
     }
 
 
-OFFER_REQUIRED = ("titel", "type", "beskrivelse", "målgruppe", "form", "henvisning",
-                  "kontakt", "sidst_bekræftet")
+OFFER_REQUIRED = ("titel", "type", "beskrivelse", "målgruppe", "form", "henvisning", "kontakt")
 OFFER_RENAMED = {"title": "titel", "description": "beskrivelse", "malgruppe": "målgruppe",
                  "sidst_bekraeftet": "sidst_bekræftet", "pris_kr": "pris", "url": "link",
                  "hjemmeside": "link", "aabningstider": "åbningstider",
@@ -373,8 +408,8 @@ def register_schema() -> Schema:
 
 
 def offer_schema() -> Schema:
-    body = obj("Kommunalt tilbud", "Et tilbud fra kommunen.", offer_fields(), OFFER_REQUIRED,
-               renamed=OFFER_RENAMED)
+    body = confirmable(obj("Kommunalt tilbud", "Et tilbud fra kommunen.", offer_fields(), OFFER_REQUIRED,
+                           renamed=OFFER_RENAMED))
     return document("tilbud", "Kommunalt tilbud",
                     "Ét tilbud i én kommune. Filen ligger i data/offers/<kommune>/<tilbud>.yaml.", body)
 
@@ -382,15 +417,15 @@ def offer_schema() -> Schema:
 def partner_offer_schema(register: RegisterView) -> Schema:
     fields = offer_fields()
     fields["dækning"] = coverage_schema(register)
-    body = obj("Tilbud fra en forening", "Et tilbud fra en frivillig forening.", fields,
-               (*OFFER_REQUIRED, "dækning"), renamed={**OFFER_RENAMED, "daekning": "dækning"})
+    body = confirmable(obj("Tilbud fra en forening", "Et tilbud fra en frivillig forening.", fields,
+                           (*OFFER_REQUIRED, "dækning"), renamed={**OFFER_RENAMED, "daekning": "dækning"}))
     return document("partnertilbud", "Tilbud fra en forening",
                     "Ét tilbud fra en forening. Filen ligger i data/partners/<forening>/<tilbud>.yaml.",
                     body)
 
 
 def partner_schema() -> Schema:
-    body = obj("Forening", "En civilsamfundsorganisation, der samarbejder med psykiatrien.", {
+    body = confirmable(obj("Forening", "En civilsamfundsorganisation, der samarbejder med psykiatrien.", {
         "navn": text("Navn", "Foreningens fulde navn.", "SIND – Landsforeningen for psykisk sundhed",
                      max_length=120),
         "kort_navn": text("Kort navn", "Det navn, folk kender.", "SIND", max_length=40),
@@ -402,15 +437,15 @@ def partner_schema() -> Schema:
         "sidst_bekræftet": VERIFIED,
         "eksempel": EXAMPLE_FLAG,
         "kilde": SOURCE,
-    }, required=("navn", "kort_navn", "beskrivelse", "web", "sidst_bekræftet"),
-        renamed={"sidst_bekraeftet": "sidst_bekræftet", "hjemmeside": "web", "url": "web"})
+    }, required=("navn", "kort_navn", "beskrivelse", "web"),
+        renamed={"sidst_bekraeftet": "sidst_bekræftet", "hjemmeside": "web", "url": "web"}))
     return document("partner", "Forening",
                     "En forening. Filen ligger i data/partners/<forening>.yaml.", body)
 
 
 def municipal_contacts_schema() -> Schema:
     role = dict(CONTACT)
-    body = obj("Kommunens kontakter", "Kommunens faste kontakter for psykiatrien.", {
+    body = confirmable(obj("Kommunens kontakter", "Kommunens faste kontakter for psykiatrien.", {
         "gop_modtager": {**role, "title": "Modtager af genoptræningsplaner",
                          "description": "Enheden, der modtager genoptræningsplaner: sikker post, telefon og tider."},
         "frivilligkoordinator": {**role, "title": "Frivillighedskoordinator",
@@ -421,15 +456,15 @@ def municipal_contacts_schema() -> Schema:
         "sidst_bekræftet": VERIFIED,
         "eksempel": EXAMPLE_FLAG,
         "kilde": SOURCE,
-    }, required=("gop_modtager", "sidst_bekræftet"),
+    }, required=("gop_modtager",),
         renamed={"sidst_bekraeftet": "sidst_bekræftet", "gop": "gop_modtager",
-                 "frivillighedskoordinator": "frivilligkoordinator"})
+                 "frivillighedskoordinator": "frivilligkoordinator"}))
     return document("kommunekontakter", "Kommunens kontakter",
                     "Kontakter for én kommune. Filen ligger i data/contacts/kommuner/<kommune>.yaml.", body)
 
 
 def department_schema(register: RegisterView) -> Schema:
-    body = obj("Psykiatrisk afdeling", "En psykiatrisk afdeling og dens terapienhed.", {
+    body = confirmable(obj("Psykiatrisk afdeling", "En psykiatrisk afdeling og dens terapienhed.", {
         "navn": text("Navn", "Afdelingens navn.", "Psykiatrisk Afdeling Esbjerg", max_length=120),
         "region": {"type": "string", "title": "Region", "enum": [c.removeprefix("region-") for c in
                                                                  register.region_coverage_codes()],
@@ -445,7 +480,7 @@ def department_schema(register: RegisterView) -> Schema:
         "sidst_bekræftet": VERIFIED,
         "eksempel": EXAMPLE_FLAG,
         "kilde": SOURCE,
-    }, required=("navn", "region", "terapienhed", "betjener", "sidst_bekræftet"),
-        renamed={"sidst_bekraeftet": "sidst_bekræftet", "kommuner": "betjener"})
+    }, required=("navn", "region", "terapienhed", "betjener"),
+        renamed={"sidst_bekraeftet": "sidst_bekræftet", "kommuner": "betjener"}))
     return document("afdeling", "Psykiatrisk afdeling",
                     "En afdeling. Filen ligger i data/contacts/afdelinger/<afdeling>.yaml.", body)

@@ -59,7 +59,7 @@ def _hours_field(title: str) -> S.Schema:
 def screen_schema(register: S.RegisterView) -> S.Schema:
     hours = {WORKDAYS_KEY: _hours_field("Hverdage (mandag til fredag)"),
              **{day: _hours_field(day.capitalize()) for day in WEEKDAYS}}
-    body = S.obj("Infoskærm", "En skærm i et venterum i psykiatrien.", {
+    body = S.confirmable(S.obj("Infoskærm", "En skærm i et venterum i psykiatrien.", {
         "navn": S.text("Navn", "Hvor skærmen står, så personalet kan kende den.",
                        "Venterummet i Psykiatrisk Afdeling Esbjerg", min_length=3, max_length=120),
         "afdeling": {
@@ -99,9 +99,9 @@ def screen_schema(register: S.RegisterView) -> S.Schema:
         "sidst_bekræftet": S.VERIFIED,
         "eksempel": S.EXAMPLE_FLAG,
         "kilde": S.SOURCE,
-    }, required=("navn", "afdeling", "dias", "format", "åbningstider", "sidst_bekræftet"),
+    }, required=("navn", "afdeling", "dias", "format", "åbningstider"),
         renamed={"sidst_bekraeftet": "sidst_bekræftet", "aabningstider": "åbningstider",
-                 "slides": "dias", "sekunder": "sekunder_per_dias", "orientering": "format"})
+                 "slides": "dias", "sekunder": "sekunder_per_dias", "orientering": "format"}))
     return S.document("skaerm", "Infoskærm",
                       "En infoskærm i et venterum. Filen ligger i data/screens/<skærm>.yaml.", body)
 
@@ -133,7 +133,8 @@ class Screen:
     seconds: int
     orientation: str
     hours: tuple[OpeningHours, ...]
-    verified: Verified
+    verified: Verified | None
+    """``None`` for an example (``eksempel: true``)."""
     example: bool
     source: str
     file: Path = field(compare=False)
@@ -167,11 +168,10 @@ def opening_hours(data: Mapping[str, str]) -> tuple[OpeningHours, ...]:
 
 
 def build_screen(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: "Context") -> Screen:
-    checked = data["sidst_bekræftet"]
     return Screen(slug=slugs[0], name=data["navn"], department=data["afdeling"],
                   municipalities=tuple(data.get("kommuner", ())), slides=tuple(data["dias"]),
                   seconds=int(data.get("sekunder_per_dias", DEFAULT_SECONDS)), orientation=data["format"],
-                  hours=opening_hours(data["åbningstider"]), verified=Verified(dt.date.fromisoformat(checked["dato"]), checked["af"]),
+                  hours=opening_hours(data["åbningstider"]), verified=Verified.of(data.get("sidst_bekræftet")),
                   example=bool(data.get("eksempel", False)), source=data.get("kilde", ""), file=file)
 
 

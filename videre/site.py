@@ -15,7 +15,7 @@ from typing import Callable
 
 from . import exports, hsds, redirects, spelling
 from .glossary import SearchWords
-from .model import Catalog, Register
+from .model import Catalog
 from .pages import Page, SiteOptions, reload_changed_templates
 from .pages.cases import case_pages
 from .pages.decision import decision_page
@@ -65,6 +65,15 @@ def _pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     ]
 
 
+def fill_hand_written(markdown: str, src: str, catalog: Catalog, options: SiteOptions,
+                      words: SearchWords = SearchWords()) -> str:
+    """What a hand-written page gets, for the hook and the export alike: the dated notices where it has the
+    marker, then its hidden search words (ASCII spellings, abbreviations written out, glossary terms;
+    videre.spelling, videre.glossary)."""
+    markdown = fill_marker(markdown, catalog.register, options, src)
+    return spelling.with_ascii_spellings(markdown, words.for_page(src, markdown))
+
+
 def build_files(catalog: Catalog, options: SiteOptions) -> list[StaticFile]:
     return [
         StaticFile("katalog.json", exports.directory_json(catalog, options)),
@@ -77,13 +86,6 @@ def build_files(catalog: Catalog, options: SiteOptions) -> list[StaticFile]:
         *(StaticFile(path, text) for path, text in hsds.hsds_files(catalog, options).items()),
         *(StaticFile(path, text) for path, text in redirects.redirect_files(catalog, options.site_url)),
     ]
-
-
-def hand_written_page(markdown: str, src: str, register: Register, options: SiteOptions, words: SearchWords) -> str:
-    """A hand-written page as the site shows it: the dated notices where it has the marker, then the hidden
-    search words (ASCII spellings, abbreviations written out, glossary terms; videre.spelling, videre.glossary)."""
-    markdown = fill_marker(markdown, register, options, src)
-    return spelling.with_ascii_spellings(markdown, words.for_page(src, markdown))
 
 
 _FRONT_MATTER = re.compile(r"\A(---\n.*?\n---\n)(.*)\Z", re.S)
@@ -126,7 +128,7 @@ def write_standalone(out_dir: Path, pages: list[Page], files: list[StaticFile], 
     (a generator cannot know that from the Markdown). Returns how many generated items were written.
 
     ``hand_written(markdown, src)`` does to each hand-written page what our hook does at build time
-    (:func:`hand_written_page`); files below the ``excluded`` folders (snippets such as ``includes/``) are
+    (:func:`fill_hand_written`); files below the ``excluded`` folders (snippets such as ``includes/``) are
     not pages and are copied unchanged."""
     docs = out_dir / "docs"
     if docs.exists():

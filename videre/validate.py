@@ -160,9 +160,12 @@ class Validator:
                 hint = f"tilføj fx '{required}: {example}'" if example else f"tilføj feltet '{required}'"
                 yield self._problem(doc, at, "mangler-felt", f"påkrævet felt '{full}' mangler", hint)
         renamed: Mapping[str, str] = schema.get("x-renamed", {})
+        branch, because = _branch(schema, value)
+        forbidden = {k for k, child in branch.get("properties", {}).items() if child is False}
         for key, item in value.items():
             if key in properties:
-                yield from self._check(doc, properties[key], item, (*at, key))
+                if key not in forbidden:  # one message for a field that must go, not a list of fixes to it
+                    yield from self._check(doc, properties[key], item, (*at, key))
                 continue
             if schema.get("additionalProperties", True) is not False:
                 continue
@@ -176,6 +179,26 @@ class Validator:
                 hint = (f"mente du '{guess}'?" if guess
                         else f"tilladte felter her: {list_options(list(properties))}")
             yield self._problem(doc, (*at, key), "ukendt-felt", f"ukendt felt '{full}'", hint, key=True)
+        if branch:
+            yield from self._conditional(doc, branch, because, value, at)
+
+    def _conditional(self, doc: Document, branch: Mapping[str, Any], because: str, value: dict,
+                     at: Path_) -> Iterator[Problem]:
+        """``then``/``else`` of an ``if``: fields that one value of another field requires or forbids."""
+        for required in branch.get("required", ()):
+            if required not in value:
+                full = dotted((*at, required))
+                yield self._problem(doc, at, "mangler-felt", f"påkrævet felt '{full}' mangler, fordi {because}",
+                                    branch.get("x-hint", f"tilføj feltet '{required}'"))
+        for key, child in branch.get("properties", {}).items():
+            if key not in value:
+                continue
+            full = dotted((*at, key))
+            if child is False:
+                yield self._problem(doc, (*at, key), "ikke-tilladt", f"'{full}' må ikke stå her, fordi {because}",
+                                    branch.get("x-hint", f"slet '{full}'"), key=True)
+            elif isinstance(child, Mapping):
+                yield from self._check(doc, child, value[key], (*at, key))
 
     def _array(self, doc: Document, schema: Mapping[str, Any], value: list, at: Path_) -> Iterator[Problem]:
         minimum = schema.get("minItems", 0)
@@ -283,6 +306,56 @@ class Validator:
             yield self._enum_problem(doc, schema, value, at, name, schema["enum"])  # type: ignore[arg-type]
 
 
+def _branch(schema: Mapping[str, Any], value: dict) -> tuple[Mapping[str, Any], str]:
+    """The ``then`` or ``else`` schema that applies to ``value``, and why, in words; empty without ``if``."""
+    condition = schema.get("if")
+    if not isinstance(condition, Mapping):
+        return {}, ""
+    holds = matches(condition, value)
+    branch = schema.get("then" if holds else "else")
+    return (branch, condition_text(condition, holds)) if isinstance(branch, Mapping) else ({}, "")
+
+
+def matches(schema: Any, value: Any) -> bool:
+    """Whether ``value`` meets an ``if`` condition (the keywords :mod:`videre.schema` uses there)."""
+    if isinstance(schema, bool):
+        return schema
+    if "const" in schema and not _same(schema["const"], value):
+        return False
+    if "enum" in schema and not any(_same(option, value) for option in schema["enum"]):
+        return False
+    if not _type_ok(schema.get("type"), value):
+        return False
+    if isinstance(value, dict):
+        if any(name not in value for name in schema.get("required", ())):
+            return False
+        return all(matches(child, value[name]) for name, child in schema.get("properties", {}).items()
+                   if name in value)
+    return True
+
+
+def _same(a: Any, b: Any) -> bool:
+    """JSON equality: true is not 1, and 1 is 1.0."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    return bool(a == b)
+
+
+def condition_text(condition: Mapping[str, Any], holds: bool) -> str:
+    """"posten har 'eksempel: true'" or "posten ikke har 'eksempel: true'", for messages."""
+    parts = [f"'{name}: {_yaml_value(child['const'])}'"
+             for name, child in condition.get("properties", {}).items()
+             if isinstance(child, Mapping) and "const" in child]
+    fields = " og ".join(parts) or "de felter, skemaet kræver"
+    return f"posten har {fields}" if holds else f"posten ikke har {fields}"
+
+
+def _yaml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def _name(at: Path_) -> str:
     """A field's name in messages (computed only when there is a problem)."""
     return dotted(at) or "filen"
@@ -330,6 +403,6 @@ def _example(schema: Mapping[str, Any]) -> str:
 SUPPORTED_KEYWORDS = frozenset({
     "$schema", "$id", "title", "description", "examples", "type", "properties", "required",
     "additionalProperties", "items", "minItems", "uniqueItems", "enum", "minLength", "maxLength",
-    "pattern", "format", "minimum", "maximum",
+    "pattern", "format", "minimum", "maximum", "if", "then", "else", "const",
 })
 """The JSON Schema keywords this interpreter understands; a test keeps schemas inside it."""

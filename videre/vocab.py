@@ -190,3 +190,6 @@ AGE_GROUPS: tuple[tuple[str, str, int, int], ...] = (
 
 def age_groups(age_from: int, age_to: int) -> tuple[str, ...]:
     return tuple(code for code, _, low, high in AGE_GROUPS if age_from <= high and age_to >= low)
+
+EXAMPLE_BADGE = "Eksempel – ikke bekræftet"
+"""The visible mark on every record with ``eksempel: true``, wherever it is shown."""

@@ -43,6 +43,7 @@
     var count = document.getElementById("videre-antal");
     var more = document.getElementById("videre-flere");
     var root = form.getAttribute("data-rod") || "";
+    var exampleBadge = form.getAttribute("data-eksempel") || "Eksempel – ikke bekræftet";
     var kindLabels = {};
     Array.prototype.forEach.call(form.elements.type.options, function (o) { kindLabels[o.value] = o.textContent; });
     var offers = [];
@@ -69,7 +70,7 @@
         heading.appendChild(link);
         if (offer.x) {
           heading.appendChild(document.createTextNode(" "));
-          heading.appendChild(element("span", "videre-maerke videre-maerke--eksempel", "Eksempel"));
+          heading.appendChild(element("span", "videre-maerke videre-maerke--eksempel", exampleBadge));
         }
         item.appendChild(heading);
         item.appendChild(element("p", "videre-kort__type", (kindLabels[offer.k] || offer.k) + " · " + offer.e));

@@ -25,6 +25,7 @@ from ..model import Catalog
 from ..redirects import PATH_PATTERN
 from ..schemaline import schema_line
 from ..text import md_escape
+from ..validate import condition_text
 from . import Page, SiteOptions, render
 from .links import Linker
 
@@ -58,6 +59,12 @@ class FieldDoc:
     values: tuple[tuple[str, str], ...]
     renamed: str
     example: str
+    condition: str = ""
+    """When another field's value requires or forbids this one (``if``/``then``/``else``), in words."""
+
+    @property
+    def requirement(self) -> str:
+        return self.condition or ("Skal udfyldes" if self.required else "Kan udelades")
 
     @property
     def values_text(self) -> str:
@@ -177,8 +184,27 @@ def example_yaml(parts: tuple[str, ...], schema: Mapping[str, Any]) -> str:
                      width=100).rstrip()
 
 
+def conditions(schema: Mapping[str, Any]) -> dict[str, str]:
+    """Fields the schema's ``if``/``then``/``else`` requires or forbids, each with the rule in words."""
+    condition = schema.get("if")
+    if not isinstance(condition, Mapping):
+        return {}
+    found: dict[str, list[str]] = {}
+    for holds, branch in ((False, schema.get("else")), (True, schema.get("then"))):
+        if not isinstance(branch, Mapping):
+            continue
+        because = condition_text(condition, holds)
+        for name in branch.get("required", ()):
+            found.setdefault(name, []).append(f"skal udfyldes, når {because}")
+        for name, child in branch.get("properties", {}).items():
+            if child is False:
+                found.setdefault(name, []).append(f"må ikke stå, når {because}")
+    return {name: "; ".join(texts)[:1].upper() + "; ".join(texts)[1:] for name, texts in found.items()}
+
+
 def walk(kind: str, schema: Mapping[str, Any], parents: tuple[str, ...] = ()) -> Iterator[FieldDoc]:
     required = set(schema.get("required", ()))
+    conditional = conditions(schema)
     for name, child in schema.get("properties", {}).items():
         parts = (*parents, name)
         path = ".".join(parts)
@@ -186,7 +212,7 @@ def walk(kind: str, schema: Mapping[str, Any], parents: tuple[str, ...] = ()) ->
             path=path, anchor=_anchor(kind, path), depth=len(parts), title=child.get("title", name),
             description=child.get("description", ""), required=name in required, type_text=type_text(child),
             rules=rules(child), values=values(child),
-            renamed=renamed_text(child), example=example_yaml(parts, child),
+            renamed=renamed_text(child), example=example_yaml(parts, child), condition=conditional.get(name, ""),
         )
         if child.get("type") == "object":
             yield from walk(kind, child, parts)

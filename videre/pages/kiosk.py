@@ -42,7 +42,7 @@ class Slide:
     qr: Markup | None = None
     qr_url: str = ""
     badge: str = ""
-    """'Eksempel' for records not checked against a real source."""
+    """:data:`videre.vocab.EXAMPLE_BADGE` for records not checked against a real source."""
     note: str = ""
 
 
@@ -55,7 +55,14 @@ class ScreenContent:
     slides: tuple[Slide, ...]
     order: tuple[str, ...]
     """The configured slide types that have at least one slide, in the configured order."""
-    updated: dt.date
+    updated: dt.date | None
+    """The newest confirmation among the shown records; ``None`` when no one has confirmed any of them."""
+    has_examples: bool = False
+    """Some shown record is an example (or the screen itself is)."""
+
+    @property
+    def updated_text(self) -> str:
+        return danish_date(self.updated) if self.updated else ""
 
     @property
     def hours_attribute(self) -> str:
@@ -81,7 +88,7 @@ def _offer_slide(catalog: Catalog, offer: Offer, group: str, options: SiteOption
     about = patient.summary(offer)
     return Slide(group=group, heading=offer.title, kicker=kicker,
                  paragraphs=tuple(p for p in (about, patient.how_to_start(offer, about)) if p),
-                 qr=patient.qr_svg(url, "dias__qr-kode"), qr_url=url, badge="Eksempel" if offer.example else "")
+                 qr=patient.qr_svg(url, "dias__qr-kode"), qr_url=url, badge=vocab.EXAMPLE_BADGE if offer.example else "")
 
 
 def municipal_offers(catalog: Catalog, municipalities: tuple[str, ...], options: SiteOptions) -> list[Offer]:
@@ -125,21 +132,22 @@ def screen_content(catalog: Catalog, screen: Screen, options: SiteOptions) -> Sc
     order = tuple(kind for kind in screen.slides if groups.get(kind))
     ordered = tuple(slide for kind in dict.fromkeys(order) for slide in groups[kind])
     names = tuple(catalog.register.municipality(m).name for m in municipalities)
-    return ScreenContent(screen, department, tuple(municipalities), names, ordered, order,
-                         patient.newest(shown) or screen.verified.date)
+    updated = patient.newest([*shown, screen])
+    examples = screen.example or any(getattr(r, "example", False) for r in shown)
+    return ScreenContent(screen, department, tuple(municipalities), names, ordered, order, updated, examples)
 
 
 def _render(content: ScreenContent, *, kiosk: bool, version: str, options: SiteOptions) -> str:
     path = content.screen.kiosk_url + "index.html" if kiosk else content.screen.url + "index.html"
     links = Linker(posixpath.dirname(path) + "/index.md").context()
     return csp.protect(render("skaerm.html.j2", c=content, s=content.screen, kiosk=kiosk, version=version,
-                  updated=danish_date(content.updated), poll=POLL_SECONDS,
+                  updated=content.updated_text, poll=POLL_SECONDS,
                   orientations=ORIENTATIONS, **links))
 
 
 def version_of(content: ScreenContent, options: SiteOptions) -> str:
     """A hash of everything the kiosk shows, so the screen knows when to fetch the page again."""
-    slides = environment().get_template("_dias.html.j2").render(c=content, updated=danish_date(content.updated),
+    slides = environment().get_template("_dias.html.j2").render(c=content, updated=content.updated_text,
                                                                  kiosk=True)
     settings = json.dumps([content.order, content.screen.seconds, content.hours_attribute], ensure_ascii=False)
     return hashlib.sha256((slides + settings).encode("utf-8")).hexdigest()[:16]

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from .. import qr, vocab
 from ..freshness import Review
-from ..model import Catalog, Offer
+from ..model import Catalog, Offer, confirmed
 from ..readability import first_sentences, sentences
 from ..text import plain
 from . import visible
@@ -135,8 +135,8 @@ def case_stories(catalog: Catalog, limit: int = 6) -> list[tuple[str, str, str, 
 
 
 def verified_date(record: Any) -> dt.date | None:
-    checked = getattr(record, "verified", None)
-    return getattr(checked, "date", None)
+    """The day a person confirmed the record; ``None`` for an example and for records without one."""
+    return getattr(confirmed(record), "date", None)
 
 
 def newest(records: Iterable[Any]) -> dt.date | None:

@@ -25,6 +25,7 @@ def review_page(catalog: Catalog, options: SiteOptions) -> Page:
     due = freshness.due_records(catalog, options.today, options.review_months)
     return Page(SRC, render("gennemsyn.md.j2", groups=freshness.by_owner(due), counts=freshness.counts(due),
                             total=len(due), months=options.review_months, today=options.today,
+                            examples=len(freshness.example_paths(catalog)),
                             published=published_urls(catalog, options), csv=CSV, **Linker(SRC).context()),
                 in_nav=True)
 
