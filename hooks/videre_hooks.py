@@ -1,9 +1,11 @@
 """MkDocs adapter for videre. Each event is a few lines calling the plain package.
 
-on_config      → videre.pages.SiteOptions.from_mapping (typed options from extra.videre)
+on_config      → videre.pages.SiteOptions.from_mapping (typed options from extra.videre),
+                 videre.glossary.SearchWords.from_docs (abbreviations and glossary terms as search words)
 on_files       → videre.load.load_catalog, videre.site.build_pages / build_files, videre.editor.bundle_files
+on_page_markdown → videre.site.fill_hand_written (dated notices and hidden search words on hand-written pages;
+                 `videre sider` does the same to the pages it exports)
 on_env         → videre.templatecache.shared (compiled theme templates kept between builds)
-on_page_markdown → videre.site.fill_hand_written (dated notices on hand-written pages, e.g. the front page)
 on_post_page   → videre.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
 on_post_build  → videre.shells.Plan.write (offer pages from shared shells), videre.search.build_index (Pagefind;
                  under `mkdocs serve` videre.preview rebuilds it in the background)
@@ -21,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from videre import csp, editor, preview, search, shells, site, templatecache
+from videre import csp, editor, glossary, preview, search, shells, site, templatecache
 from videre.errors import WARNING, render_text
 from videre.load import load_catalog
 from videre.model import Catalog
@@ -38,6 +40,7 @@ _scripts = csp.TrustedScripts()
 _plan: shells.Plan | None = None
 _preview: preview.BackgroundIndex | None = None
 _catalog: Catalog | None = None
+_words = glossary.SearchWords()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -58,8 +61,9 @@ def _root(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Read extra.videre once into typed options; VIDERE_TODAY pins the date for tests, VIDERE_REDAKTION_LOKAL
     points the editor at a local backend (make redaktion)."""
-    global _options, _scripts
+    global _options, _scripts, _words
     _scripts = csp.TrustedScripts.from_templates(config.theme.dirs)
+    _words = glossary.SearchWords.from_docs(Path(config.docs_dir))
     today = os.environ.get("VIDERE_TODAY")
     try:
         _options = SiteOptions.from_mapping(config.extra.get("videre"), site_url=config.site_url,
@@ -99,16 +103,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: object, config: MkDocsConfig, files: Files) -> str:
-    """Hand-written pages get what the data gives them (videre.site.fill_hand_written: the dated notices)."""
-    if _catalog is None or _options is None:
-        return markdown
-    return site.fill_hand_written(markdown, page.file.src_uri, _catalog, _options)  # type: ignore[attr-defined]
-
-
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = templatecache.shared()
     return env
+
+
+def on_page_markdown(markdown: str, page: object, config: MkDocsConfig, files: Files) -> str:
+    """Hand-written pages get the dated notices where they have the marker and their hidden search words:
+    ASCII spellings, abbreviations written out, glossary terms (videre.site.fill_hand_written). Generated pages
+    have their words already; shells get none (each page filled into a shell brings its own block)."""
+    src = page.file.src_uri  # type: ignore[attr-defined]
+    if _catalog is None or _options is None or (_plan is not None and _plan.is_shell(src)):
+        return markdown
+    return site.fill_hand_written(markdown, src, _catalog, _options, _words)
 
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:

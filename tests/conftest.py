@@ -116,3 +116,23 @@ def guarded(browser: object, base_url: str) -> Iterator[GuardedPage]:
     page = GuardedPage(browser, base_url)
     yield page
     page.close()
+
+
+MEASURE = "måling"
+
+
+@pytest.fixture
+def measure(request: pytest.FixtureRequest):
+    """Record a measured figure (e.g. search recall) to print at the end of the run, also when output is captured
+    and when the tests run on several workers (user properties travel with the test report)."""
+    return lambda line: request.node.user_properties.append((MEASURE, line))
+
+
+def pytest_terminal_summary(terminalreporter: object, exitstatus: int, config: pytest.Config) -> None:
+    reports = [r for kind in ("passed", "failed") for r in terminalreporter.stats.get(kind, [])]  # type: ignore[attr-defined]
+    lines = [value for r in reports if getattr(r, "when", "") == "call"
+             for name, value in getattr(r, "user_properties", ()) if name == MEASURE]
+    if lines:
+        terminalreporter.section("Målinger")  # type: ignore[attr-defined]
+        for line in lines:
+            terminalreporter.write_line(line)  # type: ignore[attr-defined]

@@ -33,6 +33,8 @@ class Case:
     summary: str
     constructed: bool
     problems: tuple[str, ...]
+    signs: tuple[str, ...]
+    """Signs and situations the story shows (codes from :data:`videre.vocab.SIGNS`); search finds the case by them."""
     situation: str
     domains: tuple[str, ...]
     loss: str
@@ -75,6 +77,9 @@ def case_schema(register: S.RegisterView) -> S.Schema:
                                         "Siden viser så mærket 'Konstrueret eksempel'."),
                         "examples": [False]},
         "problemer": S.coded_list("Problemer", "Borgerens vanskeligheder.", vocab.PROBLEMS, ["depression"]),
+        "tegn": S.coded_list("Tegn", ("Det, historien viser: symptomer og situationer i hverdagen. "
+                                      "Søgningen finder eksemplet på dem og på de ord, personalet bruger om dem."),
+                             vocab.SIGNS, ["soevnproblemer", "isolation"]),
         "situation": _story("Situation", "Borgerens baggrund og hvorfor hun eller han blev indlagt.",
                             "Sonja har været i psykiatrien længe."),
         "funktionstab": S.obj("Funktionstab", "Hvilken funktion borgeren har mistet.", {
@@ -104,7 +109,7 @@ def case_schema(register: S.RegisterView) -> S.Schema:
 def build_case(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: "Context") -> Case:
     loss = data["funktionstab"]
     return Case(slug=slugs[0], title=data["titel"], summary=data["resumé"], constructed=data["konstrueret"],
-                problems=tuple(data["problemer"]), situation=data["situation"], domains=tuple(loss["områder"]),
+                problems=tuple(data["problemer"]), signs=tuple(data.get("tegn", ())), situation=data["situation"], domains=tuple(loss["områder"]),
                 loss=loss["beskrivelse"], why=data["hvorfor_gop"], course=data["forløb_i_kommunen"],
                 outcome=data["resultat"], kinds=tuple(data["tilbudstyper"]), elements=tuple(data["indhold"]),
                 source=source(data["kilde"]), file=file)

@@ -25,7 +25,7 @@ from typing import Any, Callable, Sequence
 
 import yaml
 
-from . import clock, exports, freshness, hsds, ownership, redirects, scaffold, site, vocab
+from . import clock, exports, freshness, glossary, hsds, ownership, redirects, scaffold, site, vocab
 from .errors import render_json, render_text
 from .kinds import REGISTER_FILE, published_schemas
 from .load import LoadResult, load_catalog, load_register, register_view
@@ -177,11 +177,16 @@ def cmd_pages(args: argparse.Namespace) -> int:
     config_path = Path(args.mkdocs)
     config = _read_config(config_path)
     root = config_path.parent
+    docs = root / config.get("docs_dir", "docs")
+    words = glossary.SearchWords.from_docs(docs)
+    excluded = tuple(line.strip().strip("/") + "/" for line in (config.get("exclude_docs") or "").splitlines()
+                     if line.strip() and not line.strip().startswith("#"))
     count = site.write_standalone(Path(args.ud), site.build_pages(catalog, options), site.build_files(catalog, options),
-                                  config_path, root / config.get("docs_dir", "docs"),
+                                  config_path, docs,
                                   root / ((config.get("theme") or {}).get("custom_dir") or "overrides"),
                                   config.get("not_in_nav") or "",
-                                  lambda text, src: site.fill_hand_written(text, src, catalog, options))
+                                  lambda text, src: site.fill_hand_written(text, src, catalog, options, words),
+                                  excluded)
     print(f"Skrev {count} genererede filer og de håndskrevne sider til {args.ud}/docs og et mkdocs.yml uden hook.\n"
           f"Byg med: mkdocs build -f {args.ud}/mkdocs.yml")
     return 0

@@ -7,12 +7,14 @@ them to disk, so another generator (Zensical, ProperDocs, Hugo) can take over.
 from __future__ import annotations
 
 import os
+import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from . import editor, exports, hsds, redirects
+from . import editor, exports, hsds, redirects, spelling
+from .glossary import SearchWords
 from .model import Catalog
 from .pages import Page, SiteOptions, reload_changed_templates
 from .pages.cases import case_pages
@@ -39,7 +41,12 @@ class StaticFile:
 
 
 def build_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
+    """Every generated page, each with its words also spelled with ae, oe and aa for search (videre.spelling)."""
     reload_changed_templates()
+    return [replace(page, markdown=spelling.with_ascii_spellings(page.markdown)) for page in _pages(catalog, options)]
+
+
+def _pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     return [
         municipality_index(catalog, options),
         *municipality_pages(catalog, options),
@@ -58,9 +65,13 @@ def build_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     ]
 
 
-def fill_hand_written(markdown: str, src: str, catalog: Catalog, options: SiteOptions) -> str:
-    """What a hand-written page gets from the data (the dated notices), for the hook and the export alike."""
-    return fill_marker(markdown, catalog.register, options, src)
+def fill_hand_written(markdown: str, src: str, catalog: Catalog, options: SiteOptions,
+                      words: SearchWords = SearchWords()) -> str:
+    """What a hand-written page gets, for the hook and the export alike: the dated notices where it has the
+    marker, then its hidden search words (ASCII spellings, abbreviations written out, glossary terms;
+    videre.spelling, videre.glossary)."""
+    markdown = fill_marker(markdown, catalog.register, options, src)
+    return spelling.with_ascii_spellings(markdown, words.for_page(src, markdown))
 
 
 def build_files(catalog: Catalog, options: SiteOptions) -> list[StaticFile]:
@@ -81,6 +92,15 @@ def build_files(catalog: Catalog, options: SiteOptions) -> list[StaticFile]:
 
 def _editor_options(options: SiteOptions) -> editor.EditorOptions:
     return editor.EditorOptions(repo=options.repo, site_url=options.site_url, local_backend=options.editor_backend)
+
+
+_FRONT_MATTER = re.compile(r"\A(---\n.*?\n---\n)(.*)\Z", re.S)
+
+
+def _front_matter(text: str) -> tuple[str, str]:
+    """A page split into its YAML front matter (or "") and its Markdown, which is what a hook gets to see."""
+    found = _FRONT_MATTER.match(text)
+    return (found[1], found[2]) if found else ("", text)
 
 
 def write_tree(out_dir: Path, pages: list[Page], files: list[StaticFile]) -> int:
@@ -108,19 +128,23 @@ not_in_nav: |
 
 def write_standalone(out_dir: Path, pages: list[Page], files: list[StaticFile], config: Path,
                      docs_dir: Path, overrides: Path, inherited_not_in_nav: str,
-                     fill: Callable[[str, str], str]) -> int:
+                     hand_written: Callable[[str, str], str] | None = None, excluded: tuple[str, ...] = ()) -> int:
     """A project another generator can build without our hook: the hand-written docs, every generated
     page and file, and a config that inherits ours and lists the generated pages kept out of the nav
-    (a generator cannot know that from the Markdown). Returns how many generated items were written."""
+    (a generator cannot know that from the Markdown). Returns how many generated items were written.
+
+    ``hand_written(markdown, src)`` does to each hand-written page what our hook does at build time
+    (:func:`fill_hand_written`); files below the ``excluded`` folders (snippets such as ``includes/``) are
+    not pages and are copied unchanged."""
     docs = out_dir / "docs"
     if docs.exists():
         shutil.rmtree(docs)
     shutil.copytree(docs_dir, docs)
-    for page in docs.rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        filled = fill(text, page.relative_to(docs).as_posix())
-        if filled != text:
-            page.write_text(filled, encoding="utf-8")
+    for path in sorted(docs.rglob("*.md")) if hand_written else ():
+        src = path.relative_to(docs).as_posix()
+        if not src.startswith(excluded):
+            meta, body = _front_matter(path.read_text(encoding="utf-8"))
+            path.write_text(meta + hand_written(body, src), encoding="utf-8")
     count = write_tree(docs, pages, files)
     hidden = [f"/{page.src_uri}" for page in pages if not page.in_nav]
     patterns = [line.strip() for line in inherited_not_in_nav.splitlines() if line.strip()] + hidden

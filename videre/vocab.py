@@ -64,6 +64,64 @@ CONTENT_ELEMENTS = _table(
     ("ledsagelse", "Ledsagelse"),
 )
 
+SIGNS = _table(
+    ("soevnproblemer", "Søvnproblemer"),
+    ("mareridt", "Mareridt"),
+    ("undgaaelse", "Undgår steder og mennesker"),
+    ("isolation", "Trækker sig fra andre"),
+    ("hukommelse", "Dårlig hukommelse"),
+    ("koncentration", "Svært ved at koncentrere sig"),
+    ("overblik", "Mistet overblikket over hverdagen"),
+    ("doegnrytme", "Uregelmæssig døgnrytme"),
+    ("spisning", "Spiser uregelmæssigt eller for meget"),
+    ("fysisk-form", "Dårlig fysisk form"),
+    ("anspaendthed", "Anspændt og urolig"),
+    ("smerter", "Smerter og spændinger i kroppen"),
+    ("selvmordstanker", "Tanker om selvmord"),
+    ("psykotiske-symptomer", "Psykotiske symptomer"),
+    ("ude-af-arbejde", "Ude af arbejde eller uddannelse"),
+)
+"""Signs and situations a case is about, in the words staff use: what the story shows, not a diagnosis."""
+
+SEARCH_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    # signs (SIGNS)
+    "soevnproblemer": ("kan ikke sove", "søvnløshed", "sover dårligt", "søvnbesvær"),
+    "mareridt": ("mareridt", "drømmer om", "vågner om natten"),
+    "undgaaelse": ("tør ikke gå ud", "går ikke ud", "undgåelse", "undgår", "bliver hjemme"),
+    "isolation": ("isolerer sig", "isolation", "ensom", "ser ikke venner", "trukket sig"),
+    "hukommelse": ("hukommelsesproblemer", "hukommelsesbesvær", "glemmer", "husker dårligt"),
+    "koncentration": ("koncentrationsbesvær", "koncentrationsproblemer", "kan ikke koncentrere sig"),
+    "overblik": ("kan ikke overskue", "overskud", "struktur på dagen", "planlægning"),
+    "doegnrytme": ("sover længe", "vendt døgn", "kommer ikke op"),
+    "spisning": ("overspiser", "spiser uregelmæssigt", "spiseproblemer"),
+    "fysisk-form": ("dårlig form", "kondition", "inaktiv"),
+    "anspaendthed": ("anspændt", "urolig", "uro", "farer sammen", "nervøs"),
+    "smerter": ("ondt i nakken", "ondt i kroppen", "muskelspændinger"),
+    "selvmordstanker": ("selvmordstanker", "tanker om selvmord", "selvmordsforsøg", "vil ikke leve"),
+    "psykotiske-symptomer": ("hører stemmer", "vrangforestillinger", "hallucinationer", "psykotisk"),
+    "ude-af-arbejde": ("sygemeldt", "arbejdsløs", "ledig", "droppet ud"),
+    # problems (PROBLEMS)
+    "angst": ("angstanfald", "panikangst", "social angst"),
+    "depression": ("nedtrykt", "deprimeret", "tristhed"),
+    "psykose": ("skizofreni", "psykotisk"),
+    "ptsd": ("traume", "traumatiseret", "posttraumatisk"),
+    "bipolar": ("maniodepressiv", "mani"),
+    "ocd": ("tvangstanker", "tvangshandlinger"),
+    "spiseforstyrrelse": ("anoreksi", "bulimi"),
+    "misbrug": ("alkohol", "hash", "rusmidler"),
+})
+"""Everyday words for a coded sign or problem, indexed with the pages that carry the code (not shown)."""
+
+
+def search_words(*tables_and_codes: tuple[Mapping[str, str], tuple[str, ...]]) -> list[str]:
+    """Labels and everyday words of the given codes, each once, for the search index."""
+    words: dict[str, None] = {}
+    for table, codes in tables_and_codes:
+        for code in codes:
+            words.update(dict.fromkeys((label(table, code), *SEARCH_WORDS.get(code, ()))))
+    return list(words)
+
+
 DELIVERY_MODES = _table(
     ("hjemme", "Hjemme hos dig"),
     ("udendoers", "Udendørs"),

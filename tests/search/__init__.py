@@ -7,16 +7,42 @@ from pathlib import Path
 import yaml
 
 QUERIES_FILE = Path(__file__).with_name("queries.yaml")
+ROOT = Path(__file__).resolve().parent.parent.parent
 TOP = 5
 
 PAGEFIND_SEARCH = """
 async ([query, top]) => {
   const pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI.replace(/sog\\/.*$/, "")).href);
+  await pagefind.options({ ranking: window.videreSoegning.ranking });  // the search page's own settings
   const search = await pagefind.search(query);
   const data = await Promise.all(search.results.slice(0, top).map((r) => r.data()));
   return data.map((d) => d.url);
 }
 """
+
+
+def name_queries() -> list[dict]:
+    """Every municipality and region by each of its names, generated from the register (not typed in):
+    the official name, the other names in ``andre_navne`` and the name with æ, ø and å folded to ASCII.
+    Each must bring its own page to rank 1."""
+    from videre import spelling
+    from videre.load import load_catalog
+
+    register = load_catalog(ROOT / "data").catalog.register
+    places = [(m.name, m.alt_names, f"kommuner/{m.slug}/") for m in register.municipalities]
+    places += [(r.name, r.alt_names, f"regioner/{r.slug}/") for r in register.regions]
+    found = []
+    for name, others, page in places:
+        for query in dict.fromkeys((name, spelling.fold(name))):
+            found.append({"soeg": query, "find": [page], "hvorfor": "stednavn, rang 1"})
+        for query in others:
+            found.append({"soeg": query, "find": [page], "hvorfor": "andet navn i registeret, rang 1"})
+    return found
+
+
+def rank(found: list[str], wanted: list[str]) -> int | None:
+    """1-based place of the first wanted page in the results, or None."""
+    return next((i for i, page in enumerate(found, 1) if page in wanted), None)
 
 
 def queries() -> list[dict]:
@@ -30,10 +56,11 @@ def normalise(url: str) -> str:
     return path.lstrip("/").removesuffix("index.html")
 
 
-def recall(results: dict[str, list[str]]) -> tuple[float, list[dict]]:
+def recall(results: dict[str, list[str]], items: list[dict] | None = None) -> tuple[float, list[dict]]:
     rows = []
-    for item in queries():
+    for item in queries() if items is None else items:
         found = [normalise(u) for u in results[item["soeg"]]]
-        hit = any(page in found for page in item["find"])
-        rows.append({"soeg": item["soeg"], "hvorfor": item["hvorfor"], "fundet": hit, "top": found})
+        place = rank(found[:TOP], item["find"])
+        rows.append({"soeg": item["soeg"], "hvorfor": item["hvorfor"], "fundet": place is not None, "rang": place,
+                     "top": found})
     return sum(r["fundet"] for r in rows) / len(rows), rows

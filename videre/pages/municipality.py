@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import vocab
+from .. import spelling, vocab
 from ..freshness import Review
 from ..model import Catalog, Municipality
 from . import Page, SiteOptions, render, visible
@@ -11,17 +11,9 @@ from .links import Linker
 from .notice import notice_html
 
 
-def search_aliases(name: str) -> str:
-    """ASCII spellings of a name with æ, ø or å, so 'sonderborg' and 'soenderborg' find Sønderborg."""
-    pairs = (("æ", "ae", "a"), ("ø", "oe", "o"), ("å", "aa", "a"))
-    if not any(letter in name.lower() for letter, _, _ in pairs):
-        return ""
-    double, single = name, name
-    for letter, two, one in pairs:
-        for case in (str.lower, str.upper):
-            double = double.replace(case(letter), case(two[0]) + two[1:])
-            single = single.replace(case(letter), case(one))
-    return " ".join(dict.fromkeys((double, single)))
+def search_aliases(municipality: Municipality) -> str:
+    """Every name the municipality is searched by, besides the one in the heading (videre.spelling)."""
+    return " ".join(spelling.name_variants((municipality.name, *municipality.alt_names)))
 
 
 def municipality_page(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> Page:
@@ -45,7 +37,7 @@ def municipality_page(catalog: Catalog, municipality: Municipality, options: Sit
         report_url=report_url(options, f"{municipality.name} Kommune", f"kommuner/{municipality.slug}/",
                               f"data/contacts/kommuner/{municipality.slug}.yaml og data/offers/{municipality.slug}/"),
         contacts=contacts, departments=visible(catalog.departments_serving(municipality.slug), options),
-        aliases=search_aliases(municipality.name),
+        aliases=search_aliases(municipality),
         varsel=notice_html(catalog.register, options, src, municipality),
         **Linker(src).context(),
     )

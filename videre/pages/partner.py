@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Catalog, Offer, Register
-from .. import vocab
+from .. import spelling, vocab
 from ..freshness import Review
 from . import Page, SiteOptions, render, visible
 from .links import Linker
@@ -30,6 +30,7 @@ def partner_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
         coverage = {o.id: coverage_text(o, catalog.register) for o in offers + unconfirmed}
         pages.append(Page(src, render("partner.md.j2", p=partner, offers=offers, coverage=coverage,
                                       review=review, unconfirmed=unconfirmed, owner_names=coverage,
+                                      aliases=" ".join(spelling.name_variants((partner.name, partner.short_name))),
                                       **Linker(src).context())))
     index = "partnere/index.md"
     pages.append(Page(index, render("partnere.md.j2", partners=partners, counts=counts, **Linker(index).context()),

@@ -10,12 +10,19 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from ..model import Catalog
+from .. import spelling
+from ..model import Catalog, Region
 from . import Page, SiteOptions, render, visible
 from .links import Linker
 from .notice import notice_html
 
 OVERVIEW = "regioner/index.md"
+
+
+def region_aliases(region: Region) -> str:
+    """Every name the region is searched by: 'Sjaelland', 'Sjællands', 'Sjalland' (videre.spelling)."""
+    short = [n.removeprefix("Region ").strip() for n in (region.name, *region.alt_names)]
+    return " ".join(spelling.name_variants(short))
 
 
 def region_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
@@ -30,8 +37,8 @@ def region_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
                 for m in register.in_region(region.slug)]
         departments = visible((d for d in catalog.departments if register.holder(d.region) == region.slug), options)
         pages.append(Page(src, render("region.md.j2", region=region, rows=rows, departments=departments,
-                                      names=names, varsel=notice_html(register, options, src),
-                                      **Linker(src).context())))
+                                      names=names, aliases=region_aliases(region),
+                                      varsel=notice_html(register, options, src), **Linker(src).context())))
     pages.append(region_overview(catalog, options))
     return pages
 

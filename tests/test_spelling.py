@@ -1,0 +1,43 @@
+"""Other spellings for search: ae/oe/aa, old aa-spellings of places, genitive and hyphen forms."""
+
+from videre import spelling
+
+
+def test_fold_writes_danish_letters_as_two_ascii_letters():
+    assert spelling.fold("Genoptræningsplan til pårørende i Sønderborg") == \
+        "Genoptraeningsplan til paaroerende i Soenderborg"
+    assert spelling.fold_plain("Sønderborg Ærø") == "Sonderborg Aro"
+
+
+def test_old_aa_spelling_of_places():
+    assert spelling.old_aa("Aabenraa") == "Åbenrå"
+    assert spelling.old_aa("Aarhus") == "Århus"
+    assert spelling.old_aa("Faaborg-Midtfyn") == "Fåborg-Midtfyn"
+
+
+def test_name_variants_cover_old_spelling_genitive_hyphen_and_ascii():
+    names = spelling.name_variants(["Aabenraa"])
+    assert names == ["Aabenraa", "Aabenraas", "Åbenrå", "Abenra", "Åbenrås", "Abenras"]
+    lyngby = spelling.name_variants(["Lyngby-Taarbæk"])
+    for form in ("Lyngby-Taarbæk", "Lyngby", "Taarbæk", "Lyngby-Taarbaek", "Taarbæks", "Tårbæk"):
+        assert form in lyngby
+    assert spelling.name_variants(["Vesthimmerlands"]) == ["Vesthimmerland", "Vesthimmerlands"]
+    assert spelling.name_variants(["København", "Kjøbenhavn"])[:4] == ["København", "Koebenhavn", "Kobenhavn",
+                                                                        "Københavns"]
+
+
+def test_ascii_words_keep_frequency_up_to_a_limit():
+    text = "Planen, planen. Pårørende " + "sø " * 9
+    assert spelling.ascii_words(text) == ["paaroerende", "soe", "soe"]
+    assert spelling.REPEAT == 2
+
+
+def test_hidden_block_is_appended_once_and_never_to_pages_kept_out_of_the_index():
+    page = "# Sådan\n\nTekst om pårørende.\n"
+    once = spelling.with_ascii_spellings(page)
+    assert once == page + '\n<p class="videre-stavemaader" hidden>saadan paaroerende</p>\n'
+    assert spelling.with_ascii_spellings(once) == once
+    ignored = '<div data-pagefind-ignore="all">Pårørende</div>\n'
+    assert spelling.with_ascii_spellings(ignored) == ignored
+    assert spelling.with_ascii_spellings("No Danish letters here.") == "No Danish letters here."
+    assert spelling.hidden_block("<b>&</b> på") == '<p class="videre-stavemaader" hidden>paa</p>'
