@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA, write_tree
+from conftest import DATA, ROOT, write_tree
 from records import GOOD_CASE, GOOD_FIGURES, GOOD_FLOW
 from videre.cases import NOT_DESCRIBED
 from videre.errors import render_text
@@ -15,7 +15,7 @@ from videre.load import load_catalog
 from videre.pages.flow import layout, print_grid
 
 TODAY = dt.date(2026, 11, 23)
-SEEDS = Path("/work/shared/seeds")
+SEEDS = ROOT.parent / "shared" / "seeds"  # CI lays shared/ beside the clone
 SEED_FILES = {"S000": "000_7c6965fd177780be.txt", "S001": "001_ff23a9717a9b70e1.txt",
               "S002": "002_ae7f92ccd4c830bf.txt", "S004": "004_e039d8292940f8b9.txt"}
 
