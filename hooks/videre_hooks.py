@@ -1,14 +1,14 @@
 """MkDocs adapter for videre. Each event is a few lines calling the plain package.
 
 on_config      → videre.pages.SiteOptions.from_mapping (typed options from extra.videre),
-                 videre.glossary.SearchWords.from_docs (abbreviations and glossary terms as search words)
-on_files       → videre.load.load_catalog, videre.site.build_pages / build_files, videre.editor.bundle_files
+                 videre.search.glossary.SearchWords.from_docs (abbreviations and glossary terms as search words)
+on_files       → videre.catalog.load.load_catalog, videre.site.build_pages / build_files, videre.pages.editor.bundle_files
 on_page_markdown → videre.site.fill_hand_written (dated notices and hidden search words on hand-written pages;
                  `videre sider` does the same to the pages it exports)
-on_env         → videre.templatecache.shared (compiled theme templates kept between builds)
-on_post_page   → videre.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
-on_post_build  → videre.shells.Plan.write (offer pages from shared shells), videre.search.build_index (Pagefind;
-                 under `mkdocs serve` videre.preview rebuilds it in the background)
+on_env         → videre.pages.templatecache.shared (compiled theme templates kept between builds)
+on_post_page   → videre.pages.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
+on_post_build  → videre.mkdocs.shells.Plan.write (offer pages from shared shells), videre.search.pagefind.build_index (Pagefind;
+                 under `mkdocs serve` videre.mkdocs.preview rebuilds it in the background)
 """
 
 from __future__ import annotations
@@ -23,10 +23,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from videre import csp, editor, glossary, preview, search, shells, site, templatecache
-from videre.errors import WARNING, render_text
-from videre.load import load_catalog
-from videre.model import Catalog
+from videre.pages import csp, editor, templatecache
+from videre.search import glossary, pagefind as search
+from videre.mkdocs import preview, shells
+from videre import site
+from videre.core.errors import WARNING, render_text
+from videre.catalog.load import load_catalog
+from videre.core.model import Catalog
 from videre.pages import SiteOptions
 
 log = logging.getLogger("mkdocs.hooks.videre")
@@ -44,7 +47,7 @@ _words = glossary.SearchWords()
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Under `mkdocs serve` the search index is rebuilt in the background (videre.preview)."""
+    """Under `mkdocs serve` the search index is rebuilt in the background (videre.mkdocs.preview)."""
     global _preview
     _preview = preview.BackgroundIndex() if command == "serve" else None
 
@@ -132,7 +135,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Fill in the shells (the offer pages, videre.shells), then write the Danish search index."""
+    """Fill in the shells (the offer pages, videre.mkdocs.shells), then write the Danish search index."""
     if _plan is not None:
         _plan.write(Path(config.site_dir))
     if _preview is not None:  # mkdocs serve: reuse the last index, rebuild it in the background

@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, build_site
-from videre import clock, exports, hsds, site
-from videre.load import load_catalog, load_register
+from videre.core import clock
+from videre.exports import opendata as exports, hsds
+from videre import site
+from videre.catalog.load import load_catalog, load_register
 from videre.pages import SiteOptions
 from videre.pages.notice import notices
 

@@ -16,8 +16,9 @@ import pytest
 from conftest import build_site, write_tree
 from contrib_helpers import project, videre
 from records import GOOD_CONTACTS, GOOD_OFFER, GOOD_PARTNER, GOOD_PARTNER_OFFER
-from videre import freshness, site
-from videre.load import load_catalog
+from videre.catalog import freshness
+from videre import site
+from videre.catalog.load import load_catalog
 from videre.pages import SiteOptions
 
 CONFIRMED = dt.date(2026, 10, 1)  # the date in every record in tests/records.py

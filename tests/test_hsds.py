@@ -21,8 +21,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import DATA, ROOT
-from videre import cli, hsds
-from videre.load import load_catalog
+from videre.cli import commands as cli
+from videre.exports import hsds
+from videre.catalog.load import load_catalog
 from videre.pages import SiteOptions
 
 SCHEMAS = Path(os.environ.get("HSDS_SCHEMAS", ROOT / "tests" / "fixtures" / "hsds-3.0"))

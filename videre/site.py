@@ -13,9 +13,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from . import editor, exports, hsds, redirects, spelling
-from .glossary import SearchWords
-from .model import Catalog
+from .pages import editor
+from .exports import opendata as exports, hsds
+from .kinds import redirects
+from .search import spelling
+from .search.glossary import SearchWords
+from .core.model import Catalog
 from .pages import Page, SiteOptions, reload_changed_templates
 from .pages.cases import case_pages
 from .pages.decision import decision_page
@@ -41,7 +44,7 @@ class StaticFile:
 
 
 def build_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
-    """Every generated page, each with its words also spelled with ae, oe and aa for search (videre.spelling)."""
+    """Every generated page, each with its words also spelled with ae, oe and aa for search (videre.search.spelling)."""
     reload_changed_templates()
     return [replace(page, markdown=spelling.with_ascii_spellings(page.markdown)) for page in _pages(catalog, options)]
 
@@ -69,7 +72,7 @@ def fill_hand_written(markdown: str, src: str, catalog: Catalog, options: SiteOp
                       words: SearchWords = SearchWords()) -> str:
     """What a hand-written page gets, for the hook and the export alike: the dated notices where it has the
     marker, then its hidden search words (ASCII spellings, abbreviations written out, glossary terms;
-    videre.spelling, videre.glossary)."""
+    videre.search.spelling, videre.search.glossary)."""
     markdown = fill_marker(markdown, catalog.register, options, src)
     return spelling.with_ascii_spellings(markdown, words.for_page(src, markdown))
 

@@ -1,9 +1,9 @@
 """Page builders: records in, ``(src_uri, markdown)`` out. No generator imports.
 
-Each builder is a pure function over the :class:`~videre.model.Catalog`. The
+Each builder is a pure function over the :class:`~videre.core.model.Catalog`. The
 MkDocs hook registers the results as generated files; ``videre sider`` writes
 the same pages to disk for any other generator. Record text reaches a page
-only through autoescaped templates and :func:`videre.text.to_html`.
+only through autoescaped templates and :func:`videre.core.text.to_html`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from typing import Any, Iterable, TypeVar
 import jinja2
 from markupsafe import Markup
 
-from .. import clock, templatecache, text, vocab
-from ..model import Offer
+from ..core import clock, text, vocab
+from . import templatecache
+from ..core.model import Offer
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Page:
     in_nav: bool = False
     many: bool = False
     """One of many pages with the same layout (the offers): the MkDocs hook may render it through a
-    shared shell page instead of one theme render each (see :mod:`videre.shells`)."""
+    shared shell page instead of one theme render each (see :mod:`videre.mkdocs.shells`)."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class SiteOptions:
     issue_url: str = ""
     site_url: str = "https://videre.example.org/"
     today: dt.date = field(default_factory=clock.today)
-    """The build date, in Danish time (:mod:`videre.clock`)."""
+    """The build date, in Danish time (:mod:`videre.core.clock`)."""
     repo: str = "videre-dk/videre"
     """The forge repository (owner/name) the editor at /redaktion/ opens pull requests in."""
     editor_backend: str = ""
@@ -109,7 +110,7 @@ def age_text(offer: Offer) -> str:
     return f"{offer.age_from}–{offer.age_to} år"
 
 
-_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
 _templates_seen: list[tuple[tuple[str, int], ...]] = []
 
 
@@ -128,7 +129,7 @@ def reload_changed_templates() -> None:
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("videre", "templates"),
+        loader=jinja2.PackageLoader("videre.pages", "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined, auto_reload=False, bytecode_cache=templatecache.shared(),
     )

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from .. import vocab
-from ..cases import NOT_DESCRIBED, Case
-from ..model import Catalog, Offer
+from ..core import vocab
+from ..kinds.cases import NOT_DESCRIBED, Case
+from ..core.model import Catalog, Offer
 from . import Page, SiteOptions, render, visible
 from .links import Linker
 

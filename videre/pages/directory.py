@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from .. import vocab
-from ..model import Catalog
+from ..core import vocab
+from ..core.model import Catalog
 from . import Page, SiteOptions, render
 from .links import Linker
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from ..figures import Figure, Figures
-from ..model import Catalog
+from ..kinds.figures import Figure, Figures
+from ..core.model import Catalog
 from . import Page, SiteOptions, render
 from .links import Linker
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..flow import Arrow, Flow, Step
-from ..model import Catalog
+from ..kinds.flow import Arrow, Flow, Step
+from ..core.model import Catalog
 from . import Page, SiteOptions, page_url, render
 from .links import Linker
 

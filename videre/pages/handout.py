@@ -3,7 +3,7 @@
 Standalone HTML documents from our own templates (no theme, no navigation),
 with a print stylesheet for A4. Staff print them from the browser and give
 them to the patient on the day of discharge. All fixed text is plain
-language, held to :mod:`videre.readability`'s limits by a test.
+language, held to :mod:`videre.pages.readability`'s limits by a test.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from .. import csp, parallel
-from ..freshness import Review
-from ..model import Catalog, Municipality, Offer, Register
+from . import csp
+from ..core import parallel
+from ..catalog.freshness import Review
+from ..core.model import Catalog, Municipality, Offer, Register
 from . import SiteOptions, age_text, danish_date, render, visible
 from . import patient
 from .links import Linker

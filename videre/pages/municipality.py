@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from .. import spelling, vocab
-from ..freshness import Review
-from ..model import Catalog, Municipality
+from ..search import spelling
+from ..core import vocab
+from ..catalog.freshness import Review
+from ..core.model import Catalog, Municipality
 from . import Page, SiteOptions, render, visible
 from .feedback import report_url
 from .links import Linker
@@ -12,7 +13,7 @@ from .notice import notice_html
 
 
 def search_aliases(municipality: Municipality) -> str:
-    """Every name the municipality is searched by, besides the one in the heading (videre.spelling)."""
+    """Every name the municipality is searched by, besides the one in the heading (videre.search.spelling)."""
     return " ".join(spelling.name_variants((municipality.name, *municipality.alt_names)))
 
 

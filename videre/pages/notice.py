@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..model import Municipality, Notice, Register
+from ..core.model import Municipality, Notice, Register
 from . import SiteOptions, danish_date, render
 from .links import Linker
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .. import parallel
-from ..freshness import Review
-from ..model import Catalog, Offer
-from ..ownership import data_path
+from ..core import parallel
+from ..catalog.freshness import Review
+from ..core.model import Catalog, Offer
+from ..catalog.ownership import data_path
 from . import Page, SiteOptions, render, visible
 from .feedback import report_url
 from .links import Linker

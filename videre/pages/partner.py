@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Catalog, Offer, Register
-from .. import spelling, vocab
-from ..freshness import Review
+from ..core.model import Catalog, Offer, Register
+from ..search import spelling
+from ..core import vocab
+from ..catalog.freshness import Review
 from . import Page, SiteOptions, render, visible
 from .links import Linker
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..changes import recent_changes
-from ..model import Catalog
+from ..catalog.changes import recent_changes
+from ..core.model import Catalog
 from . import Page, SiteOptions, render
 from .links import Linker
 from .review import published_urls

@@ -1,6 +1,6 @@
 """The regions in force on the build date: an overview, a page per region, and the index of all municipalities.
 
-Regions begin and end on set days (:mod:`videre.register`). The builders see the register as in
+Regions begin and end on set days (:mod:`videre.kinds.register`). The builders see the register as in
 force on the build date, so the overview and the region pages change on the day itself. The
 overview is the only region page in the navigation; the pages of ended regions become redirects
 (``data/redirects.yaml``).
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from .. import spelling
-from ..model import Catalog, Region
+from ..search import spelling
+from ..core.model import Catalog, Region
 from . import Page, SiteOptions, render, visible
 from .links import Linker
 from .notice import notice_html
@@ -20,7 +20,7 @@ OVERVIEW = "regioner/index.md"
 
 
 def region_aliases(region: Region) -> str:
-    """Every name the region is searched by: 'Sjaelland', 'Sjællands', 'Sjalland' (videre.spelling)."""
+    """Every name the region is searched by: 'Sjaelland', 'Sjællands', 'Sjalland' (videre.search.spelling)."""
     short = [n.removeprefix("Region ").strip() for n in (region.name, *region.alt_names)]
     return " ".join(spelling.name_variants(short))
 

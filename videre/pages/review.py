@@ -1,13 +1,13 @@
 """The review list (gennemsyn/): every record past its review period, per owner.
 
 The same list is published as gennemsyn.csv and printed by ``videre gennemsyn``;
-all three come from :func:`videre.freshness.due_records`.
+all three come from :func:`videre.catalog.freshness.due_records`.
 """
 
 from __future__ import annotations
 
-from .. import freshness
-from ..model import Catalog
+from ..catalog import freshness
+from ..core.model import Catalog
 from . import Page, SiteOptions, render, visible
 from .links import Linker
 

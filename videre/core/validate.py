@@ -1,7 +1,7 @@
 """Check parsed YAML against a record schema and explain each problem in Danish.
 
 This module interprets the published JSON Schema itself (the subset that
-:mod:`videre.schema` produces), so the validator and the schema cannot drift.
+:mod:`videre.core.schema` produces), so the validator and the schema cannot drift.
 A test checks that it agrees with the reference ``jsonschema`` library. It
 also runs the checks on text that JSON Schema cannot express: no raw HTML, no
 CPR numbers, only safe link schemes, real and not future dates.
@@ -317,7 +317,7 @@ def _branch(schema: Mapping[str, Any], value: dict) -> tuple[Mapping[str, Any], 
 
 
 def matches(schema: Any, value: Any) -> bool:
-    """Whether ``value`` meets an ``if`` condition (the keywords :mod:`videre.schema` uses there)."""
+    """Whether ``value`` meets an ``if`` condition (the keywords :mod:`videre.core.schema` uses there)."""
     if isinstance(schema, bool):
         return schema
     if "const" in schema and not _same(schema["const"], value):

@@ -25,12 +25,18 @@ from typing import Any, Callable, Sequence
 
 import yaml
 
-from . import clock, exports, freshness, glossary, hsds, ownership, redirects, scaffold, site, vocab
-from .errors import render_json, render_text
-from .kinds import REGISTER_FILE, published_schemas
-from .load import LoadResult, load_catalog, load_register, register_view
-from .pages import SiteOptions
-from .validate import closest, fold
+from ..core import clock, vocab
+from ..exports import opendata as exports, hsds
+from ..catalog import freshness, ownership
+from ..search import glossary
+from ..kinds import redirects
+from . import scaffold
+from .. import site
+from ..core.errors import render_json, render_text
+from ..kinds.registry import REGISTER_FILE, published_schemas
+from ..catalog.load import LoadResult, load_catalog, load_register, register_view
+from ..pages import SiteOptions
+from ..core.validate import closest, fold
 
 DEFAULT_DATA = Path("data")
 

@@ -41,8 +41,8 @@ from markdown.serializers import _escape_attrib_html, _escape_cdata  # the escap
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 from markupsafe import Markup, escape
 
-from .pages import Page, page_url
-from .text import md_escape
+from ..pages import Page, page_url
+from ..core.text import md_escape
 
 SHELL_DIR = "_skal"
 """Shell pages live at ``<section>/_skal/<n>/``: the same depth as the pages they stand for

@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterable, Mapping
 
-from .errors import Problem
-from .model import ALWAYS, Membership, Municipality, Notice, Period, Region, Register
-from .yamlsource import Document, dotted
+from ..core.errors import Problem
+from ..core.model import ALWAYS, Membership, Municipality, Notice, Period, Region, Register
+from ..core.yamlsource import Document, dotted
 
 ONE_DAY = dt.timedelta(days=1)
 

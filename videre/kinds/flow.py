@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from . import schema as S
-from .errors import Problem
+from ..core import schema as S
+from ..core.errors import Problem
 from .sources import Source, guidance_pages, page_title, problem_at, source
-from .validate import closest
-from .yamlsource import dotted
+from ..core.validate import closest
+from ..core.yamlsource import dotted
 
 if TYPE_CHECKING:  # kinds.py imports this module
-    from .kinds import Context
+    from .registry import Context
 
 FLOW_FILE = "flow.yaml"
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
-from . import schema as S
-from . import vocab
+from ..core import schema as S
+from ..core import vocab
 from .sources import Source, source
 
 if TYPE_CHECKING:  # kinds.py imports this module
-    from .kinds import Context
+    from .registry import Context
 
 CASES_DIR = "cases"
 NOT_DESCRIBED = "Ikke beskrevet i kilden."
@@ -34,7 +34,7 @@ class Case:
     constructed: bool
     problems: tuple[str, ...]
     signs: tuple[str, ...]
-    """Signs and situations the story shows (codes from :data:`videre.vocab.SIGNS`); search finds the case by them."""
+    """Signs and situations the story shows (codes from :data:`videre.core.vocab.SIGNS`); search finds the case by them."""
     situation: str
     domains: tuple[str, ...]
     loss: str
@@ -42,9 +42,9 @@ class Case:
     course: str
     outcome: str
     kinds: tuple[str, ...]
-    """Offer kinds used (codes from :data:`videre.vocab.OFFER_KINDS`)."""
+    """Offer kinds used (codes from :data:`videre.core.vocab.OFFER_KINDS`)."""
     elements: tuple[str, ...]
-    """Content elements used (codes from :data:`videre.vocab.CONTENT_ELEMENTS`)."""
+    """Content elements used (codes from :data:`videre.core.vocab.CONTENT_ELEMENTS`)."""
     source: Source
     file: Path = field(compare=False)
 

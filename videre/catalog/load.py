@@ -16,14 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from . import clock, freshness, parallel, redirects, schemaline
-from . import schema as S
-from .errors import ERROR, Problem, RecordErrors, errors_only
-from .kinds import KINDS, REGISTER_FILE, Context, Kind
-from .model import Catalog, Register
-from .register import build_register, empty as empty_register
-from .validate import Validator, closest, cpr_like, fold
-from .yamlsource import Document, load
+from ..core import clock, parallel, schemaline
+from . import freshness
+from ..kinds import redirects
+from ..core import schema as S
+from ..core.errors import ERROR, Problem, RecordErrors, errors_only
+from ..kinds.registry import KINDS, REGISTER_FILE, Context, Kind
+from ..core.model import Catalog, Register
+from ..kinds.register import build_register, empty as empty_register
+from ..core.validate import Validator, closest, cpr_like, fold
+from ..core.yamlsource import Document, load
 
 _SLUG = re.compile(S.SLUG_PATTERN)
 IGNORED_NAMES = {"README.md", ".gitkeep", redirects.PUBLISHED_FILE}
@@ -51,7 +53,7 @@ def register_view(register: Register) -> S.RegisterView:
 
 
 def load_register(path: Path, today: dt.date) -> tuple[Register, list[Problem], Document | None]:
-    """The register as in force on ``today`` (see :mod:`videre.register`)."""
+    """The register as in force on ``today`` (see :mod:`videre.kinds.register`)."""
     document, problems = load(path)
     if document is None:
         return empty_register(), problems, None
@@ -177,7 +179,7 @@ def gc_paused() -> Iterator[None]:
 
 def _load_one(path: Path, relative: tuple[str, ...], ctx: Context,
               validators: dict[str, Validator]) -> _Loaded:
-    """Read, validate and build one file. Pure: it may run in a worker process (videre.parallel)."""
+    """Read, validate and build one file. Pure: it may run in a worker process (videre.core.parallel)."""
     if path.is_symlink():
         return [_symlink_problem(path, ctx.data_dir)], "", None, None
     if path.suffix == ".yml":

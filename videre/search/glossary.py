@@ -6,7 +6,7 @@ down once: the abbreviation list appended to every page (``docs/includes/forkort
 tooltips) and the glossary (``docs/vejledning/ordliste.md``), whose entries link to the guidance
 page on the subject and name other words for the term after "Kaldes også". Pagefind indexes
 neither a tooltip nor the target of a link, so this module turns them into words for the page's
-hidden search block (:mod:`videre.spelling`). It reads Markdown text only, never MkDocs.
+hidden search block (:mod:`videre.search.spelling`). It reads Markdown text only, never MkDocs.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ class SearchWords:
 
     def for_page(self, src: str, markdown: str) -> list[str]:
         """The words to index on page ``src`` besides its text: the expansion of each abbreviation it
-        uses (once per use, up to :data:`videre.spelling.REPEAT`) and the glossary terms that point to it."""
+        uses (once per use, up to :data:`videre.search.spelling.REPEAT`) and the glossary terms that point to it."""
         words = []
         for short, long in self.abbreviations.items():
             uses = len(re.findall(rf"(?<![\w-]){re.escape(short)}(?![\w-])", markdown))

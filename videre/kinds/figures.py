@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from . import schema as S
-from .errors import Problem
+from ..core import schema as S
+from ..core.errors import Problem
 from .sources import Source, problem_at, source
 
 if TYPE_CHECKING:  # kinds.py imports this module
-    from .kinds import Context
+    from .registry import Context
 
 FIGURES_FILE = "figures.yaml"
 UNITS = {"antal": "Antal", "procent": "Procent"}

@@ -16,9 +16,9 @@ from typing import Mapping
 
 import yaml
 
-from . import vocab
-from .schemaline import schema_line
-from .validate import fold
+from ..core import vocab
+from ..core.schemaline import schema_line
+from ..core.validate import fold
 
 MAX_SLUG = 60
 FIELD_REFERENCE = "https://videre.example.org/feltreference/"

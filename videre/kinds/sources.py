@@ -14,10 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
-from .errors import Problem
-from .yamlsource import Path_, dotted, load
+from ..core.errors import Problem
+from ..core.yamlsource import Path_, dotted, load
 
-PACKAGE_DOCS = Path(__file__).resolve().parent.parent / "docs"
+PACKAGE_DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ import io
 import json
 from typing import Any
 
-from . import jsonfmt, schema as S
-from .model import Catalog, Offer, confirmed
-from .pages import SiteOptions, visible
-from .text import plain
+from ..core import jsonfmt, schema as S
+from ..core.model import Catalog, Offer, confirmed
+from ..pages import SiteOptions, visible
+from ..core.text import plain
 
 
 def offer_to_json(offer: Offer, catalog: Catalog) -> dict[str, Any]:

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from . import csp
-from . import schema as S
-from .errors import Problem
-from .model import Catalog, Register
-from .pages import relative
-from .validate import closest
+from ..pages import csp
+from ..core import schema as S
+from ..core.errors import Problem
+from ..core.model import Catalog, Register
+from ..pages import relative
+from ..core.validate import closest
 
 REDIRECTS_FILE = "redirects.yaml"
 PUBLISHED_FILE = "publicerede.txt"

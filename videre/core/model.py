@@ -1,6 +1,6 @@
 """Typed, frozen records. Builders and exports only ever see these.
 
-Values are cleaned once, at the edge (:mod:`videre.kinds`), after validation:
+Values are cleaned once, at the edge (:mod:`videre.kinds.registry`), after validation:
 dates are ``datetime.date``, lists are tuples, and optional text is ``""``.
 """
 

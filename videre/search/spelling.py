@@ -94,7 +94,7 @@ def name_variants(names: Iterable[str]) -> list[str]:
 
 def hidden_block(text: str, extra: Iterable[str] = ()) -> str:
     """A hidden paragraph for the index only: the ``extra`` words (e.g. abbreviations written out,
-    :mod:`videre.glossary`), then the ASCII spellings of ``text`` and of those words.
+    :mod:`videre.search.glossary`), then the ASCII spellings of ``text`` and of those words.
 
     Empty when there is nothing to add. The paragraph is raw HTML on a line of its own, so it passes
     through Markdown unchanged.

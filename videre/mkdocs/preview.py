@@ -20,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-from . import search
+from ..search import pagefind as search
 
 QUIET_SECONDS = 2.0
 log = logging.getLogger("mkdocs.hooks.videre")

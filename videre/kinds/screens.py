@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from . import schema as S
-from .errors import Problem
-from .model import Verified
-from .validate import closest
+from ..core import schema as S
+from ..core.errors import Problem
+from ..core.model import Verified
+from ..core.validate import closest
 
 if TYPE_CHECKING:  # kinds.py imports this module
-    from .kinds import Context
+    from .registry import Context
 
 SLIDE_KINDS = {
     "ret-til-gop": "Du har ret til en genoptræningsplan",

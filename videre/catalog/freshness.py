@@ -23,11 +23,11 @@ import io
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from .errors import WARNING, Problem
-from .exports import _cell
-from .model import Catalog, confirmed
+from ..core.errors import WARNING, Problem
+from ..exports.opendata import _cell
+from ..core.model import Catalog, confirmed
 from .ownership import EDITORIAL_NAME, data_path, owner_of
-from .yamlsource import Document
+from ..core.yamlsource import Document
 
 OK = "ok"
 DUE = "forfalden"

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from . import schema as S
+from ..core import schema as S
 from . import screens
 from . import redirects
 from . import cases, figures, flow
-from .errors import Problem
-from .model import (Contact, Department, MunicipalContacts, Offer, Partner, Place, Register,
+from ..core.errors import Problem
+from ..core.model import (Contact, Department, MunicipalContacts, Offer, Partner, Place, Register,
                     Verified)
-from .validate import closest
+from ..core.validate import closest
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class Kind:
     check: Checker | None = None
     """Checks across the record and the register, run after building."""
     collection: str = ""
-    """Where the records go in :class:`~videre.model.Catalog` (defaults to ``extra[name]``)."""
+    """Where the records go in :class:`~videre.core.model.Catalog` (defaults to ``extra[name]``)."""
 
     def match(self, parts: tuple[str, ...]) -> tuple[str, ...] | None:
         if len(parts) != len(self.pattern):

@@ -21,11 +21,11 @@ import hashlib
 import uuid
 from typing import Any, Mapping
 
-from . import jsonfmt, vocab
-from .freshness import Review
-from .model import Catalog, Contact, MunicipalContacts, Offer, Partner, Register, confirmed
-from .pages import SiteOptions, visible
-from .text import plain
+from ..core import jsonfmt, vocab
+from ..catalog.freshness import Review
+from ..core.model import Catalog, Contact, MunicipalContacts, Offer, Partner, Register, confirmed
+from ..pages import SiteOptions, visible
+from ..core.text import plain
 
 NAMESPACE = uuid.UUID("3dae44ad-2847-5005-8f4b-a70dd80c844f")
 """uuid5(NAMESPACE_URL, 'https://videre.example.org/hsds/'). Never change it: every id depends on it."""

@@ -1,7 +1,7 @@
 """The web editor at /redaktion/ (Decap CMS): its configuration, page and files, made from the schemas.
 
 Municipal staff and associations edit their records in a Danish form instead of
-in YAML. Everything the form knows comes from :mod:`videre.schema` at build
+in YAML. Everything the form knows comes from :mod:`videre.core.schema` at build
 time: fields, required fields, coded values with their Danish labels, help
 texts and patterns with the Danish fix. Nothing here is written by hand, so
 the form cannot drift from the validator.
@@ -23,11 +23,11 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
-from . import schema as S
-from . import text, vocab
+from ..core import schema as S
+from ..core import text, vocab
 from .csp import DIRECTIVES
-from .model import Catalog
-from .schemaline import schema_line
+from ..core.model import Catalog
+from ..core.schemaline import schema_line
 
 FOLDER = "redaktion"
 CONFIG = f"{FOLDER}/config.yml"
@@ -90,7 +90,7 @@ def _any_case(word: str) -> str:
 
 SAFE_MARKDOWN = ("^(?![\\s\\S]*\\]\\(\\s*<?(?!" + "|".join(_any_case(s) for s in text.ALLOWED_SCHEMES) + "))"
                  "(?![\\s\\S]*<\\s*/?\\s*[A-Za-z!?])[\\s\\S]*$")
-"""Free text with no HTML and only https, mailto and tel links (the rules of :mod:`videre.text`)."""
+"""Free text with no HTML and only https, mailto and tel links (the rules of :mod:`videre.core.text`)."""
 SAFE_MARKDOWN_MESSAGE = ("skriv almindelig tekst uden HTML; links skal starte med https://, mailto: eller tel:, "
                          "fx [kommunens side](https://kommune.example.org)")
 
@@ -317,7 +317,7 @@ EDITOR_SOURCES: dict[str, tuple[str, ...]] = {
     "img-src": ("blob:", FORGE_AVATARS),
     "connect-src": ("blob:", FORGE_API),
 }
-"""What the editor needs beyond the public pages' policy (videre.csp), each measured in Chromium:
+"""What the editor needs beyond the public pages' policy (videre.pages.csp), each measured in Chromium:
 'unsafe-eval' because the CMS compiles its configuration check (ajv) with ``new Function``;
 'unsafe-inline' styles because its components set style attributes; blob: and the forge's avatars for images;
 the forge's API for reading and saving, blob: for the drafts it keeps in the browser. No inline script."""
@@ -359,7 +359,7 @@ def index_html(catalog: Catalog, options: EditorOptions) -> str:
 
 def package_root(start: Path) -> Path:
     """The folder with node_modules: the site's own, else this package's checkout."""
-    for root in (start, Path(__file__).resolve().parent.parent):
+    for root in (start, Path(__file__).resolve().parents[2]):
         if (root / PACKAGE_DIR / BUNDLE).is_file():
             return root
     raise EditorBundleMissing(MISSING_BUNDLE)

@@ -5,7 +5,7 @@ narrow: it never constructs Python objects, refuses anchors and aliases (which
 would allow "billion laughs" blow-ups), refuses duplicate keys, bounds size
 and depth, and keeps dates and times as text so that ``8:15`` or
 ``2026-01-01`` mean what the contributor wrote. It never raises on bad input;
-it returns the problems as :class:`~videre.errors.Problem` values.
+it returns the problems as :class:`~videre.core.errors.Problem` values.
 """
 
 from __future__ import annotations
