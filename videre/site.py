@@ -15,7 +15,6 @@ from typing import Callable
 
 from .pages import editor
 from .exports import opendata as exports, hsds
-from .kinds import redirects
 from .search import spelling
 from .search.glossary import SearchWords
 from .core.model import Catalog
@@ -33,6 +32,7 @@ from .pages.notice import fill_marker
 from .pages.offer import offer_pages
 from .pages.partner import partner_pages
 from .pages.recent import recent_page
+from .pages.redirect import redirect_files
 from .pages.region import municipality_index, region_pages
 from .pages.review import CSV as REVIEW_CSV, review_csv, review_page
 
@@ -87,7 +87,7 @@ def build_files(catalog: Catalog, options: SiteOptions) -> list[StaticFile]:
         *(StaticFile(path, text) for path, text in handout_files(catalog, options).items()),
         StaticFile(REVIEW_CSV, review_csv(catalog, options)),
         *(StaticFile(path, text) for path, text in hsds.hsds_files(catalog, options).items()),
-        *(StaticFile(path, text) for path, text in redirects.redirect_files(catalog, options.site_url)),
+        *(StaticFile(path, text) for path, text in redirect_files(catalog, options.site_url)),
         StaticFile(editor.CONFIG, editor.config_yaml(catalog, _editor_options(options))),
         StaticFile(editor.PAGE, editor.index_html(catalog, _editor_options(options))),
     ]

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from ..core.errors import WARNING, Problem
-from ..exports.opendata import _cell
 from ..core.model import Catalog, confirmed
 from .ownership import EDITORIAL_NAME, data_path, owner_of
+from ..core.text import csv_cell
 from ..core.yamlsource import Document
 
 OK = "ok"
@@ -214,7 +214,7 @@ def review_csv(due: Sequence[DueRecord], site_url: str = "") -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(REVIEW_COLUMNS)
     for d in due:
-        writer.writerow([_cell(v) for v in (
+        writer.writerow([csv_cell(v) for v in (
             d.owner, d.team, d.path, d.kind, d.title, d.freshness.verified.isoformat(),
             d.freshness.due_date.isoformat(), d.freshness.warning, site_url + d.url if d.url else "")])
     return out.getvalue()

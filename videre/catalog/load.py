@@ -20,8 +20,9 @@ from ..core import clock, parallel, schemaline
 from . import freshness
 from ..kinds import redirects
 from ..core import schema as S
-from ..core.errors import ERROR, Problem, RecordErrors, errors_only
-from ..kinds.registry import KINDS, REGISTER_FILE, Context, Kind
+from ..core.errors import ERROR, Problem, errors_only
+from ..kinds.context import Context
+from ..kinds.registry import KINDS, REGISTER_FILE, Kind
 from ..core.model import Catalog, Register
 from ..kinds.register import build_register, empty as empty_register
 from ..core.validate import Validator, closest, cpr_like, fold
@@ -41,11 +42,6 @@ class LoadResult:
     @property
     def errors(self) -> list[Problem]:
         return errors_only(self.problems)
-
-    def raise_for_errors(self, root: Path | None = None) -> Catalog:
-        if self.errors:
-            raise RecordErrors(self.problems, root)
-        return self.catalog
 
 
 def register_view(register: Register) -> S.RegisterView:

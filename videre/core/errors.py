@@ -49,15 +49,6 @@ def display_path(path: Path, root: Path | None) -> str:
     return path.as_posix()
 
 
-class RecordErrors(Exception):
-    """Raised when records have errors; carries every problem found in one run."""
-
-    def __init__(self, problems: Sequence[Problem], root: Path | None = None):
-        self.problems = tuple(problems)
-        self.root = root
-        super().__init__(render_text(self.problems, root))
-
-
 def sort_key(problem: Problem) -> tuple:
     # Missing fields first within a record: they explain most of what follows.
     return (problem.file.as_posix(), problem.line, problem.rule != "mangler-felt", problem.column,

@@ -126,3 +126,8 @@ def web_link(url: str) -> str:
     """A record's web address as a link, but only an https:// one; anything else stays plain text."""
     shown = html.escape(url, quote=True)
     return f'<a href="{shown}">{shown}</a>' if url.strip().lower().startswith("https://") else shown
+
+
+def csv_cell(value: str) -> str:
+    """Neutralise spreadsheet formulas: a cell may not start with = + - @."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -14,7 +14,7 @@ from typing import Any
 from ..core import jsonfmt, schema as S
 from ..core.model import Catalog, Offer, confirmed
 from ..pages import SiteOptions, visible
-from ..core.text import plain
+from ..core.text import csv_cell, plain
 
 
 def offer_to_json(offer: Offer, catalog: Catalog) -> dict[str, Any]:
@@ -73,11 +73,6 @@ CSV_COLUMNS = ("id", "url", "udbyder_type", "udbyder", "titel", "type", "beskriv
                "sidst_bekræftet", "bekræftet_af", "eksempel")
 
 
-def _cell(value: str) -> str:
-    """Neutralise spreadsheet formulas: a cell may not start with = + - @."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def offers_csv(catalog: Catalog, options: SiteOptions) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -88,7 +83,7 @@ def offers_csv(catalog: Catalog, options: SiteOptions) -> str:
                o.place.one_line(), o.hours, o.cost, "|".join(o.languages), o.link, o.contact.role, o.contact.phone,
                o.contact.email, o.contact.secure_mail, "|".join(o.coverage), *_confirmation_cells(o),
                "ja" if o.example else "nej"]
-        writer.writerow([_cell(str(v)) for v in row])
+        writer.writerow([csv_cell(str(v)) for v in row])
     return out.getvalue()
 
 

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import Any, Mapping
 
 from ..core import schema as S
 from ..core import vocab
 from .sources import Source, source
-
-if TYPE_CHECKING:  # kinds.py imports this module
-    from .registry import Context
+from .context import Context
 
 CASES_DIR = "cases"
 NOT_DESCRIBED = "Ikke beskrevet i kilden."
@@ -106,7 +104,7 @@ def case_schema(register: S.RegisterView) -> S.Schema:
                       "Et anonymt eksempel. Filen ligger i data/cases/<eksempel>.yaml.", body)
 
 
-def build_case(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: "Context") -> Case:
+def build_case(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Context) -> Case:
     loss = data["funktionstab"]
     return Case(slug=slugs[0], title=data["titel"], summary=data["resumé"], constructed=data["konstrueret"],
                 problems=tuple(data["problemer"]), signs=tuple(data.get("tegn", ())), situation=data["situation"], domains=tuple(loss["områder"]),

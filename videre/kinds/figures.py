@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from ..core import schema as S
 from ..core.errors import Problem
 from .sources import Source, problem_at, source
-
-if TYPE_CHECKING:  # kinds.py imports this module
-    from .registry import Context
+from .context import Context
 
 FIGURES_FILE = "figures.yaml"
 UNITS = {"antal": "Antal", "procent": "Procent"}
@@ -95,7 +93,7 @@ def figures_schema(register: S.RegisterView) -> S.Schema:
     return S.document("tal", "Tal", "Tal fra kilderne. Filen ligger i data/figures.yaml.", body)
 
 
-def build_figures(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: "Context") -> Figures:
+def build_figures(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Context) -> Figures:
     figures = []
     for f in data["figurer"]:
         series = tuple(Series(s["navn"], tuple(v["etiket"] for v in s["værdier"]),
@@ -107,7 +105,7 @@ def build_figures(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], c
     return Figures(title=data["titel"], intro=data["intro"], figures=tuple(figures), file=file)
 
 
-def check_figures(record: Figures, ctx: "Context") -> Iterable[Problem]:
+def check_figures(record: Figures, ctx: Context) -> Iterable[Problem]:
     ids = [f.id for f in record.figures]
     for index, figure in enumerate(record.figures):
         at = ("figurer", index)

@@ -13,16 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from ..core import schema as S
 from ..core.errors import Problem
 from .sources import Source, guidance_pages, page_title, problem_at, source
 from ..core.validate import closest
 from ..core.yamlsource import dotted
-
-if TYPE_CHECKING:  # kinds.py imports this module
-    from .registry import Context
+from .context import Context
 
 FLOW_FILE = "flow.yaml"
 
@@ -215,7 +213,7 @@ def _arrow_of(data: Mapping[str, Any] | None) -> Arrow | None:
     return Arrow(data["til"], data.get("tekst", "")) if data else None
 
 
-def build_flow(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: "Context") -> Flow:
+def build_flow(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Context) -> Flow:
     steps = tuple(
         Step(id=s["id"], lane=s["bane"], kind=s.get("type", "trin"), title=s["titel"], details=s["uddybning"],
              remarks=s.get("bemærkning", ""), source=source(s["kilde"]), guide=s["vejledning"],
@@ -242,7 +240,7 @@ def _unknown_step(flow: Flow, value: str, at: tuple[Any, ...], ids: list[str]) -
                       f"mente du '{guess}'?" if guess else f"brug et id fra listen 'trin': {', '.join(ids[:8])}")
 
 
-def check_flow(flow: Flow, ctx: "Context") -> Iterable[Problem]:
+def check_flow(flow: Flow, ctx: Context) -> Iterable[Problem]:
     ids = [s.id for s in flow.steps]
     lanes = [lane.id for lane in flow.lanes]
     pages = guidance_pages(ctx.data_dir)

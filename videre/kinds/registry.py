@@ -6,7 +6,6 @@ CLI, the published schemas and the field reference all follow from it.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
@@ -19,19 +18,7 @@ from ..core.errors import Problem
 from ..core.model import (Contact, Department, MunicipalContacts, Offer, Partner, Place, Register,
                     Verified)
 from ..core.validate import closest
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a builder may know besides the record itself."""
-
-    register: Register
-    data_dir: Path
-    today: dt.date
-    review_months: int | None = None
-    """The review period; when set, records past it get a 'forældet' warning."""
-    schema_line: bool = False
-    """Check each file's '# yaml-language-server: $schema=' line (only where docs/schemas sits next to data/)."""
+from .context import Context
 
 
 Builder = Callable[[Mapping[str, Any], Path, tuple[str, ...], Context], Any]

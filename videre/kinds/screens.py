@@ -9,19 +9,16 @@ department serves, and short case stories. The pages are built by
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from ..core import schema as S
 from ..core.errors import Problem
 from ..core.model import Verified
 from ..core.validate import closest
-
-if TYPE_CHECKING:  # kinds.py imports this module
-    from .registry import Context
+from .context import Context
 
 SLIDE_KINDS = {
     "ret-til-gop": "Du har ret til en genoptræningsplan",
@@ -167,7 +164,7 @@ def opening_hours(data: Mapping[str, str]) -> tuple[OpeningHours, ...]:
     return tuple(result)
 
 
-def build_screen(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: "Context") -> Screen:
+def build_screen(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Context) -> Screen:
     return Screen(slug=slugs[0], name=data["navn"], department=data["afdeling"],
                   municipalities=tuple(data.get("kommuner", ())), slides=tuple(data["dias"]),
                   seconds=int(data.get("sekunder_per_dias", DEFAULT_SECONDS)), orientation=data["format"],
@@ -175,7 +172,7 @@ def build_screen(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ct
                   example=bool(data.get("eksempel", False)), source=data.get("kilde", ""), file=file)
 
 
-def check_screen(screen: Screen, ctx: "Context") -> Iterable[Problem]:
+def check_screen(screen: Screen, ctx: Context) -> Iterable[Problem]:
     folder = ctx.data_dir / "contacts" / "afdelinger"
     if not (folder / f"{screen.department}.yaml").is_file():
         known = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
@@ -194,9 +191,3 @@ def check_screen(screen: Screen, ctx: "Context") -> Iterable[Problem]:
         yield Problem(screen.file, 1, 1, "åbningstider", "mangler-felt",
                       "skærmen har ingen åbningstider og vil altid være mørk",
                       "skriv mindst én dag, fx 'hverdage: 07:30–16:00'")
-
-
-def is_open(screen: Screen, moment: dt.datetime) -> bool:
-    """Whether the screen shows content at a local (Danish) time; the browser does the same."""
-    minutes = moment.hour * 60 + moment.minute
-    return any(h.weekday == moment.isoweekday() and h.start <= minutes < h.end for h in screen.hours)
