@@ -1,6 +1,6 @@
 """MkDocs adapter for videre. Each event is a few lines calling the plain package.
 
-on_config      → videre.pages.SiteOptions.from_mapping (typed options from extra.videre),
+on_config      → videre.core.options.SiteOptions.from_mapping (typed options from extra.videre),
                  videre.search.glossary.SearchWords.from_docs (abbreviations and glossary terms as search words)
 on_files       → videre.catalog.load.load_catalog, videre.site.build_pages / build_files, videre.pages.editor.bundle_files
 on_page_markdown → videre.site.fill_hand_written (dated notices and hidden search words on hand-written pages;
@@ -30,7 +30,7 @@ from videre import site
 from videre.core.errors import WARNING, render_text
 from videre.catalog.load import load_catalog
 from videre.core.model import Catalog
-from videre.pages import SiteOptions
+from videre.core.options import SiteOptions
 
 log = logging.getLogger("mkdocs.hooks.videre")
 record_log = logging.getLogger("videre.records")

@@ -327,7 +327,7 @@ def test_contributing_page_on_the_site_shows_the_guide(site_dir):
 def test_report_link_is_a_prefilled_mail_or_forge_issue():
     from urllib.parse import parse_qs, urlsplit
 
-    from videre.pages import SiteOptions
+    from videre.core.options import SiteOptions
     from videre.pages.feedback import report_url
 
     mail = report_url(SiteOptions(), "Gågruppe", "tilbud/esbjerg/gaagruppe/", "data/offers/esbjerg/gaagruppe.yaml")

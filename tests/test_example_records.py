@@ -25,7 +25,8 @@ from videre import site
 from videre.core.errors import render_text
 from videre.kinds.registry import published_schemas
 from videre.catalog.load import load_catalog, register_view
-from videre.pages import SiteOptions, danish_date
+from videre.pages import danish_date
+from videre.core.options import SiteOptions
 
 TODAY = dt.date(2026, 11, 23)
 BADGE = "Eksempel – ikke bekræftet"

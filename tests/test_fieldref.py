@@ -7,7 +7,7 @@ import datetime as dt
 from conftest import DATA
 from videre.kinds.registry import published_schemas
 from videre.catalog.load import load_catalog, register_view
-from videre.pages import SiteOptions
+from videre.core.options import SiteOptions
 from videre.pages.fieldref import field_reference_pages
 
 TODAY = dt.date(2026, 11, 23)

@@ -19,7 +19,7 @@ from records import GOOD_CONTACTS, GOOD_OFFER, GOOD_PARTNER, GOOD_PARTNER_OFFER
 from videre.catalog import freshness
 from videre import site
 from videre.catalog.load import load_catalog
-from videre.pages import SiteOptions
+from videre.core.options import SiteOptions
 
 CONFIRMED = dt.date(2026, 10, 1)  # the date in every record in tests/records.py
 ONE_PERIOD = "2027-10-15"        # 12½ months later

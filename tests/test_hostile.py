@@ -38,7 +38,7 @@ from videre.pages.csp import TrustedScripts
 from videre.core.errors import render_text
 from videre.kinds.registry import KINDS
 from videre.catalog.load import load_catalog
-from videre.pages import SiteOptions
+from videre.core.options import SiteOptions
 
 TODAY = dt.date(2026, 11, 23)
 OPTIONS = SiteOptions(today=TODAY)

@@ -15,8 +15,7 @@ LAYERS = (
     ("core", "search"),   # the record format; the search words and Pagefind (neither knows the other)
     ("kinds",),           # one module per record kind, and the registry
     ("catalog",),         # all records loaded together, their freshness and owners
-    ("pages",),           # page builders and their templates
-    ("exports",),         # open data: JSON, CSV, HSDS
+    ("pages", "exports"), # page builders and their templates; open data (JSON, CSV, HSDS)
     ("mkdocs", "site"),   # the MkDocs adapter; the whole site as data
     ("cli",),             # the command, the only place that prints or exits
 )

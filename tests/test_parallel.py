@@ -96,7 +96,7 @@ def test_loading_and_pages_in_workers_equal_the_same_in_one_process(generated: P
         from pathlib import Path
         from videre.core import parallel
         from videre.catalog.load import load_catalog
-        from videre.pages import SiteOptions
+        from videre.core.options import SiteOptions
         from videre.pages.handout import handout_files
         from videre.pages.offer import offer_pages
 

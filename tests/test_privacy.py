@@ -118,7 +118,7 @@ def test_standalone_html_files_written_by_the_package_carry_the_policy(site_dir:
     """Kiosk screens, handouts and other HTML written by videre.site.build_files, not by MkDocs."""
     from videre import site as videre_site
     from videre.catalog.load import load_catalog
-    from videre.pages import SiteOptions
+    from videre.core.options import SiteOptions
 
     from conftest import DATA
 

@@ -18,7 +18,8 @@ from .exports import opendata as exports, hsds
 from .search import spelling
 from .search.glossary import SearchWords
 from .core.model import Catalog
-from .pages import Page, SiteOptions, reload_changed_templates
+from .pages import Page, reload_changed_templates
+from .core.options import SiteOptions
 from .pages.cases import case_pages
 from .pages.decision import decision_page
 from .pages.directory import directory_page

@@ -35,7 +35,7 @@ from .. import site
 from ..core.errors import render_json, render_text
 from ..kinds.registry import REGISTER_FILE, published_schemas
 from ..catalog.load import LoadResult, load_catalog, load_register, register_view
-from ..pages import SiteOptions
+from ..core.options import SiteOptions
 from ..core.validate import closest, fold
 
 DEFAULT_DATA = Path("data")

@@ -24,7 +24,7 @@ from typing import Any, Mapping
 from ..core import jsonfmt, vocab
 from ..catalog.freshness import Review
 from ..core.model import Catalog, Contact, MunicipalContacts, Offer, Partner, Register, confirmed
-from ..pages import SiteOptions, visible
+from ..core.options import SiteOptions, visible
 from ..core.text import plain
 
 NAMESPACE = uuid.UUID("3dae44ad-2847-5005-8f4b-a70dd80c844f")

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..core import jsonfmt, schema as S
 from ..core.model import Catalog, Offer, confirmed
-from ..pages import SiteOptions, visible
+from ..core.options import SiteOptions, visible
 from ..core.text import csv_cell, plain
 
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, TypeVar
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from ..core import clock, text, vocab
+from ..core import text, vocab
 from . import templatecache
 from ..core.model import Offer
 
@@ -32,47 +32,6 @@ class Page:
     many: bool = False
     """One of many pages with the same layout (the offers): the MkDocs hook may render it through a
     shared shell page instead of one theme render each (see :mod:`videre.mkdocs.shells`)."""
-
-
-@dataclass(frozen=True)
-class SiteOptions:
-    """Build options from ``mkdocs.yml`` (``extra.videre``), typed and checked once."""
-
-    show_examples: bool = True
-    review_months: int = 12
-    editor_email: str = "redaktion@videre.example.org"
-    issue_url: str = ""
-    site_url: str = "https://videre.example.org/"
-    today: dt.date = field(default_factory=clock.today)
-    """The build date, in Danish time (:mod:`videre.core.clock`)."""
-    repo: str = "videre-dk/videre"
-    """The forge repository (owner/name) the editor at /redaktion/ opens pull requests in."""
-    editor_backend: str = ""
-    """A local backend (decap-server) for the editor instead of the forge, for ``make redaktion`` and tests."""
-
-    @classmethod
-    def from_mapping(cls, raw: dict[str, Any] | None, *, site_url: str | None = None,
-                     today: dt.date | None = None, editor_backend: str = "") -> "SiteOptions":
-        raw = dict(raw or {})
-        known = {"vis_eksempler": "show_examples", "gennemsyn_maaneder": "review_months",
-                 "redaktion_email": "editor_email", "fejl_url": "issue_url", "repo": "repo"}
-        unknown = sorted(set(raw) - set(known))
-        if unknown:
-            raise ValueError(f"ukendt indstilling under extra.videre: {', '.join(unknown)}; "
-                             f"tilladte er {', '.join(sorted(known))}")
-        values: dict[str, Any] = {known[k]: v for k, v in raw.items()}
-        if not isinstance(values.get("show_examples", True), bool):
-            raise ValueError("extra.videre.vis_eksempler skal være true eller false")
-        months = values.get("review_months", 12)
-        if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= 60:
-            raise ValueError("extra.videre.gennemsyn_maaneder skal være et helt tal fra 1 til 60")
-        if site_url:
-            values["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
-        if not isinstance(values.get("repo", "a/b"), str) or values.get("repo", "a/b").count("/") != 1:
-            raise ValueError("extra.videre.repo skal være forgens repository som 'ejer/navn'")
-        if today is not None:
-            values["today"] = today
-        return cls(**values, editor_backend=editor_backend)
 
 
 def page_url(src_uri: str) -> str:
@@ -147,12 +106,3 @@ def environment() -> jinja2.Environment:
 
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
-
-
-R = TypeVar("R")
-
-
-def visible(records: Iterable[R], options: SiteOptions) -> tuple[R, ...]:
-    """Records to publish: example records are dropped only when the switch says so."""
-    records = tuple(records)
-    return records if options.show_examples else tuple(r for r in records if not getattr(r, "example"))

@@ -15,7 +15,8 @@ from typing import Mapping
 from ..core import vocab
 from ..kinds.cases import NOT_DESCRIBED, Case
 from ..core.model import Catalog, Offer
-from . import Page, SiteOptions, render, visible
+from . import Page, render
+from ..core.options import SiteOptions, visible
 from .links import Linker
 
 INDEX = "sager/index.md"

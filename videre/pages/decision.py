@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from ..core import vocab
 from ..core.model import Catalog
-from . import Page, SiteOptions, render
+from . import Page, render
+from ..core.options import SiteOptions
 from .links import Linker
 
 SRC = "beslutning/index.md"

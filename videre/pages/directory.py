@@ -6,7 +6,8 @@ from types import SimpleNamespace
 
 from ..core import vocab
 from ..core.model import Catalog
-from . import Page, SiteOptions, render
+from . import Page, render
+from ..core.options import SiteOptions
 from .links import Linker
 
 FACETS = (

@@ -26,7 +26,8 @@ from ..kinds.redirects import PATH_PATTERN
 from ..core.schemaline import schema_line
 from ..core.text import md_escape
 from ..core.validate import condition_text
-from . import Page, SiteOptions, render
+from . import Page, render
+from ..core.options import SiteOptions
 from .links import Linker
 
 SRC = "feltreference.md"

@@ -16,7 +16,8 @@ from markupsafe import Markup, escape
 
 from ..kinds.figures import Figure, Figures
 from ..core.model import Catalog
-from . import Page, SiteOptions, render
+from . import Page, render
+from ..core.options import SiteOptions
 from .links import Linker
 
 SRC = "tal/index.md"

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from ..kinds.flow import Arrow, Flow, Step
 from ..core.model import Catalog
-from . import Page, SiteOptions, page_url, render
+from . import Page, page_url, render
+from ..core.options import SiteOptions
 from .links import Linker
 
 INDEX = "forloeb/index.md"

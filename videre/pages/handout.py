@@ -15,7 +15,8 @@ from . import csp
 from ..core import parallel
 from ..catalog.freshness import Review
 from ..core.model import Catalog, Municipality, Offer, Register
-from . import SiteOptions, age_text, danish_date, render, visible
+from . import age_text, danish_date, render
+from ..core.options import SiteOptions, visible
 from . import patient
 from .links import Linker
 

@@ -22,7 +22,8 @@ from . import csp
 from ..core import vocab
 from ..core.model import Catalog, Department, Offer
 from ..kinds.screens import ORIENTATIONS, SLIDE_KINDS, WEEKDAYS, Screen
-from . import Page, SiteOptions, danish_date, environment, render
+from . import Page, danish_date, environment, render
+from ..core.options import SiteOptions
 from . import patient
 from .links import Linker
 

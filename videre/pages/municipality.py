@@ -6,7 +6,8 @@ from ..search import spelling
 from ..core import vocab
 from ..catalog.freshness import Review
 from ..core.model import Catalog, Municipality
-from . import Page, SiteOptions, render, visible
+from . import Page, render
+from ..core.options import SiteOptions, visible
 from .feedback import report_url
 from .links import Linker
 from .notice import notice_html

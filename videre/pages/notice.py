@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..core.model import Municipality, Notice, Register
-from . import SiteOptions, danish_date, render
+from . import danish_date, render
+from ..core.options import SiteOptions
 from .links import Linker
 
 MARKER = "<!-- videre:varsel -->"

@@ -6,7 +6,8 @@ from ..core import parallel
 from ..catalog.freshness import Review
 from ..core.model import Catalog, Offer
 from ..catalog.ownership import data_path
-from . import Page, SiteOptions, render, visible
+from . import Page, render
+from ..core.options import SiteOptions, visible
 from .feedback import report_url
 from .links import Linker
 from .partner import coverage_text

@@ -6,7 +6,8 @@ from ..core.model import Catalog, Offer, Register
 from ..search import spelling
 from ..core import vocab
 from ..catalog.freshness import Review
-from . import Page, SiteOptions, render, visible
+from . import Page, render
+from ..core.options import SiteOptions, visible
 from .links import Linker
 
 

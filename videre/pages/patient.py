@@ -21,7 +21,7 @@ from ..catalog.freshness import Review
 from ..core.model import Catalog, Offer, confirmed
 from .readability import first_sentences, sentences
 from ..core.text import plain
-from . import visible
+from ..core.options import visible
 
 
 @dataclass(frozen=True)

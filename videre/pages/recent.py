@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..catalog.changes import recent_changes
 from ..core.model import Catalog
-from . import Page, SiteOptions, render
+from . import Page, render
+from ..core.options import SiteOptions
 from .links import Linker
 from .review import published_urls
 

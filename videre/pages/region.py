@@ -12,7 +12,8 @@ from types import SimpleNamespace
 
 from ..search import spelling
 from ..core.model import Catalog, Region
-from . import Page, SiteOptions, render, visible
+from . import Page, render
+from ..core.options import SiteOptions, visible
 from .links import Linker
 from .notice import notice_html
 

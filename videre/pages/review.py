@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..catalog import freshness
 from ..core.model import Catalog
-from . import Page, SiteOptions, render, visible
+from . import Page, render
+from ..core.options import SiteOptions, visible
 from .links import Linker
 
 SRC = "gennemsyn.md"
