@@ -6,6 +6,7 @@ Run it to see the structure rules hold: ``pytest tests/test_layout.py``.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -68,3 +69,18 @@ def test_the_import_rules_can_fail() -> None:
     """The checks see a cycle and a sideways import when there is one."""
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert LEVEL[part("videre.catalog.load")] <= LEVEL[part("videre.pages.offer")]
+
+
+ADDRESS = re.compile(r"""(?<![/\w])(kommuner|regioner|partnere|tilbud|udskrivning)/(\{|' ~|" ~)""")
+"""A record page's address spelled by hand: ``f"kommuner/{slug}/"`` or ``'kommuner/' ~ slug`` in a template."""
+
+
+def test_record_addresses_are_built_only_in_urls() -> None:
+    found = sorted(f"{path.relative_to(PACKAGE.parent)}:{number}"
+                   for path in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.j2")])
+                   if path != PACKAGE / "core" / "urls.py"
+                   for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                   if ADDRESS.search(line))
+    assert found == []
+    assert ADDRESS.search("""src = f"kommuner/{municipality.slug}.md\"""")
+    assert ADDRESS.search("""<a href="{{ link('regioner/' ~ region.slug ~ '/') }}">""")

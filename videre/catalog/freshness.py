@@ -28,6 +28,7 @@ from ..core.model import Catalog, confirmed
 from .ownership import EDITORIAL_NAME, data_path, owner_of
 from ..core.text import csv_cell
 from ..core.yamlsource import Document
+from ..core import urls
 
 OK = "ok"
 DUE = "forfalden"
@@ -164,7 +165,7 @@ def dated_records(catalog: Catalog) -> Iterable[tuple[str, Any, str, str]]:
         yield _KIND_LABELS["partners"], partner, partner.name, partner.url
     for slug in sorted(catalog.contacts):
         yield (_KIND_LABELS["contacts"], catalog.contacts[slug], f"Kontakter i {names.get(slug, slug)} Kommune",
-               f"kommuner/{slug}/")
+               urls.municipality_page(slug))
     for department in catalog.departments:
         yield _KIND_LABELS["departments"], department, department.name, ""
     for kind, records in sorted(catalog.extra.items()):

@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Mapping
 
-from . import vocab
+from . import urls, vocab
 
 
 @dataclass(frozen=True)
@@ -241,7 +241,7 @@ class Offer:
 
     @property
     def url(self) -> str:
-        return f"tilbud/{self.owner}/{self.slug}/"
+        return urls.offer_page(self.owner, self.slug)
 
 
 @dataclass(frozen=True)
@@ -260,7 +260,7 @@ class Partner:
 
     @property
     def url(self) -> str:
-        return f"partnere/{self.slug}/"
+        return urls.partner_page(self.slug)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ import hashlib
 import uuid
 from typing import Any, Mapping
 
-from ..core import jsonfmt, vocab
+from ..core import jsonfmt, urls, vocab
 from ..catalog.freshness import Review
 from ..core.model import Catalog, Contact, MunicipalContacts, Offer, Partner, Register, confirmed
 from ..core.options import SiteOptions, visible
@@ -117,7 +117,7 @@ def _organization(catalog: Catalog, kind: str, slug: str, options: SiteOptions,
         return _clean({
             "id": org_id, "name": f"{m.name} Kommune",
             "description": f"{m.name} Kommune i {register.region(m.region).name}.",
-            "uri": f"{options.site_url}kommuner/{slug}/",
+            "uri": options.site_url + urls.municipality_page(slug),
             "contacts": _municipal_contacts(slug, contacts, org_id),
             "organization_identifiers": [{"id": uid("organization_identifier", "kommune", slug),
                                           "organization_id": org_id, "identifier_type": "Kommunekode",

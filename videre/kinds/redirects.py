@@ -22,6 +22,7 @@ from ..core import schema as S
 from ..core.errors import Problem
 from ..core.model import Catalog, Register
 from ..core.validate import closest
+from ..core import urls
 
 REDIRECTS_FILE = "redirects.yaml"
 PUBLISHED_FILE = "publicerede.txt"
@@ -125,7 +126,7 @@ def active_redirects(catalog: Catalog) -> tuple[Redirect, ...]:
 
 def region_paths(register: Register, day: dt.date | None) -> set[str]:
     """The addresses of the region pages on a day."""
-    return {f"regioner/{r.slug}/" for r in register.all_regions or register.regions
+    return {urls.region_page(r.slug) for r in register.all_regions or register.regions
             if day is None or r.valid.contains(day)}
 
 
@@ -134,7 +135,7 @@ def region_paths(register: Register, day: dt.date | None) -> set[str]:
 
 def record_paths(catalog: Catalog) -> set[str]:
     """Every address made from a record: municipalities, offers, partners."""
-    paths = {f"kommuner/{m.slug}/" for m in catalog.register.municipalities}
+    paths = {urls.municipality_page(m.slug) for m in catalog.register.municipalities}
     paths.update(o.url for o in catalog.all_offers())
     paths.update(p.url for p in catalog.partners)
     return paths
@@ -215,7 +216,7 @@ def _ended_regions(register: Register, moved: Mapping[str, Redirect], data_dir: 
     for region in register.all_regions:
         if region.valid.end is None or register.day is None or register.day <= region.valid.end:
             continue
-        path, first_day = f"regioner/{region.slug}/", region.valid.end + dt.timedelta(days=1)
+        path, first_day = urls.region_page(region.slug), region.valid.end + dt.timedelta(days=1)
         item = moved.get(path)
         if item is not None and item.start is not None and item.start <= first_day:
             continue
@@ -224,7 +225,7 @@ def _ended_regions(register: Register, moved: Mapping[str, Redirect], data_dir: 
         problems.append(Problem(file, line, column, "", "mangler-omdirigering",
                                 f"regionen '{region.name}' slutter {region.valid.end}, men adressen '{path}' har "
                                 f"ingen omdirigering fra {first_day}",
-                                f"tilføj i data/{REDIRECTS_FILE}: '- {{fra: {path}, til: regioner/{successor}/, "
+                                f"tilføj i data/{REDIRECTS_FILE}: '- {{fra: {path}, til: {urls.region_page(successor)}, "
                                 f"gælder_fra: \"{first_day}\"}}'"))
     return problems
 

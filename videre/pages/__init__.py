@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..core import text, vocab
+from ..core import text, urls, vocab
 from . import templatecache
 from ..core.model import Offer
 
@@ -100,7 +100,7 @@ def environment() -> jinja2.Environment:
     env.filters["dato"] = danish_date
     env.filters["labels"] = lambda codes, table, sep=", ": sep.join(vocab.label(table, c) for c in codes)
     env.filters["age"] = age_text
-    env.globals.update(vocab=vocab, label=vocab.label)
+    env.globals.update(vocab=vocab, label=vocab.label, urls=urls)
     return env
 
 

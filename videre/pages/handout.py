@@ -12,7 +12,7 @@ import posixpath
 from typing import Any
 
 from . import csp
-from ..core import parallel
+from ..core import parallel, urls
 from ..catalog.freshness import Review
 from ..core.model import Catalog, Municipality, Offer, Register
 from . import age_text, danish_date, render
@@ -25,11 +25,11 @@ MAX_PARTNER_OFFERS = 4
 
 
 def municipality_path(slug: str) -> str:
-    return f"udskrivning/{slug}/index.html"
+    return urls.municipality_handout(slug) + "index.html"
 
 
 def offer_path(offer: Offer) -> str:
-    return f"udskrivning/tilbud/{offer.owner}/{offer.slug}/index.html"
+    return urls.offer_handout(offer.owner, offer.slug) + "index.html"
 
 
 def _links(path: str) -> dict[str, Any]:
@@ -61,11 +61,11 @@ def municipality_handout(catalog: Catalog, municipality: Municipality, options: 
     if contacts is not None and contacts.example and not options.show_examples:
         contacts = None
     shown: list[Any] = [*offers, *partner_offers, *([contacts] if contacts else [])]
-    page_url = patient.absolute(options.site_url, f"kommuner/{municipality.slug}/")
+    page_url = patient.absolute(options.site_url, urls.municipality_page(municipality.slug))
     return csp.protect(render("udskrivning-kommune.html.j2", m=municipality, offers=offers, partner_offers=partner_offers,
                   contacts=contacts, owner_name=lambda o: patient.owner_name(catalog, o), p=patient,
                   qr=patient.qr_svg(page_url, "ark__qr-kode"), qr_url=page_url,
-                  back_url=f"kommuner/{municipality.slug}/", back_label=f"{municipality.name} Kommune",
+                  back_url=urls.municipality_page(municipality.slug), back_label=f"{municipality.name} Kommune",
                   **_date_and_examples(shown), **_links(path)))
 
 

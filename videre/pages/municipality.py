@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..search import spelling
-from ..core import vocab
+from ..core import urls, vocab
 from ..catalog.freshness import Review
 from ..core.model import Catalog, Municipality
 from . import Page, render
@@ -19,7 +19,7 @@ def search_aliases(municipality: Municipality) -> str:
 
 
 def municipality_page(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> Page:
-    src = f"kommuner/{municipality.slug}.md"
+    src = urls.source(urls.municipality_page(municipality.slug))
     review = Review(options.today, options.review_months)
     offers, unconfirmed = review.split(visible(catalog.offers_in(municipality.slug), options))
     partner_offers, unconfirmed_partner = review.split(visible(catalog.partner_offers_for(municipality.slug),
@@ -36,7 +36,7 @@ def municipality_page(catalog: Catalog, municipality: Municipality, options: Sit
         review=review, unconfirmed=unconfirmed + unconfirmed_partner,
         owner_names={**{o.id: f"{municipality.name} Kommune" for o in unconfirmed},
                      **{o.id: partner_names.get(o.owner, o.owner) for o in unconfirmed_partner}},
-        report_url=report_url(options, f"{municipality.name} Kommune", f"kommuner/{municipality.slug}/",
+        report_url=report_url(options, f"{municipality.name} Kommune", urls.municipality_page(municipality.slug),
                               f"data/contacts/kommuner/{municipality.slug}.yaml og data/offers/{municipality.slug}/"),
         contacts=contacts, departments=visible(catalog.departments_serving(municipality.slug), options),
         aliases=search_aliases(municipality),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core import parallel
+from ..core import parallel, urls
 from ..catalog.freshness import Review
 from ..core.model import Catalog, Offer
 from ..catalog.ownership import data_path
@@ -15,11 +15,11 @@ from .patient import owner_name
 
 
 def offer_page(catalog: Catalog, offer: Offer, options: SiteOptions, review: Review) -> Page:
-    src = f"tilbud/{offer.owner}/{offer.slug}.md"
+    src = urls.source(offer.url)
     if offer.owner_kind == "kommune":
-        owner_url, coverage = f"kommuner/{offer.owner}/", ""
+        owner_url, coverage = urls.municipality_page(offer.owner), ""
     else:
-        owner_url, coverage = f"partnere/{offer.owner}/", coverage_text(offer, catalog.register)
+        owner_url, coverage = urls.partner_page(offer.owner), coverage_text(offer, catalog.register)
     markdown = render("tilbud.md.j2", o=offer, owner_name=owner_name(catalog, offer), owner_url=owner_url,
                       coverage=coverage, review=review,
                       report_url=report_url(options, offer.title, offer.url, data_path(offer.file)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core.model import Catalog, Offer, Register
 from ..search import spelling
-from ..core import vocab
+from ..core import urls, vocab
 from ..catalog.freshness import Review
 from . import Page, render
 from ..core.options import SiteOptions, visible
@@ -26,7 +26,7 @@ def partner_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     review = Review(options.today, options.review_months)
     counts = {}
     for partner in partners:
-        src = f"partnere/{partner.slug}.md"
+        src = urls.source(partner.url)
         offers, unconfirmed = review.split(visible(catalog.offers_of_partner(partner.slug), options))
         counts[partner.slug] = len(offers) + len(unconfirmed)
         coverage = {o.id: coverage_text(o, catalog.register) for o in offers + unconfirmed}

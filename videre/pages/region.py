@@ -14,6 +14,7 @@ from ..search import spelling
 from ..core.model import Catalog, Region
 from . import Page, render
 from ..core.options import SiteOptions, visible
+from ..core import urls
 from .links import Linker
 from .notice import notice_html
 
@@ -31,7 +32,7 @@ def region_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     names = {m.slug: m.name for m in register.municipalities}
     pages = []
     for region in register.regions:
-        src = f"regioner/{region.slug}.md"
+        src = urls.source(urls.region_page(region.slug))
         rows = [SimpleNamespace(m=m, offers=len(visible(catalog.offers_in(m.slug), options)),
                                 partner_offers=len(visible(catalog.partner_offers_for(m.slug), options)),
                                 contact=bool(visible(filter(None, [catalog.contacts.get(m.slug)]), options)))

@@ -10,6 +10,7 @@ from ..catalog import freshness
 from ..core.model import Catalog
 from . import Page, render
 from ..core.options import SiteOptions, visible
+from ..core import urls
 from .links import Linker
 
 SRC = "gennemsyn.md"
@@ -19,7 +20,7 @@ CSV = "gennemsyn.csv"
 def published_urls(catalog: Catalog, options: SiteOptions) -> set[str]:
     """Addresses with a page in this build (example records may be hidden)."""
     shown = [*visible(catalog.all_offers(), options), *visible(catalog.partners, options)]
-    return {r.url for r in shown} | {f"kommuner/{m.slug}/" for m in catalog.register.municipalities}
+    return {r.url for r in shown} | {urls.municipality_page(m.slug) for m in catalog.register.municipalities}
 
 
 def review_page(catalog: Catalog, options: SiteOptions) -> Page:
