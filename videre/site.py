@@ -51,21 +51,23 @@ def build_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
 
 
 def _pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
+    """Public pages see the published records; the editors' lists (review, recent changes) see every record."""
+    shown = catalog.published(options)
     return [
-        municipality_index(catalog, options),
-        *municipality_pages(catalog, options),
-        *region_pages(catalog, options),
-        *partner_pages(catalog, options),
-        directory_page(catalog, options),
-        *offer_pages(catalog, options),
-        screen_index(catalog, options),
-        *field_reference_pages(catalog, options),
+        municipality_index(shown, options),
+        *municipality_pages(shown, options),
+        *region_pages(shown, options),
+        *partner_pages(shown, options),
+        directory_page(shown, options),
+        *offer_pages(shown, options),
+        screen_index(shown, options),
+        *field_reference_pages(shown, options),
         review_page(catalog, options),
         recent_page(catalog, options),
-        *flow_pages(catalog, options),
-        decision_page(catalog, options),
-        *case_pages(catalog, options),
-        figures_page(catalog, options),
+        *flow_pages(shown, options),
+        decision_page(shown, options),
+        *case_pages(shown, options),
+        figures_page(shown, options),
     ]
 
 
@@ -79,15 +81,17 @@ def fill_hand_written(markdown: str, src: str, catalog: Catalog, options: SiteOp
 
 
 def build_files(catalog: Catalog, options: SiteOptions) -> list[StaticFile]:
+    """Open data, screens and handouts see the published records; the review list and the editor see every record."""
+    shown = catalog.published(options)
     return [
-        StaticFile("katalog.json", exports.directory_json(catalog, options)),
-        StaticFile("offers.json", exports.offers_json(catalog, options)),
-        StaticFile("offers.csv", exports.offers_csv(catalog, options)),
-        StaticFile(FLOW_CSS, flow_stylesheet(catalog)),
-        *(StaticFile(path, text) for path, text in all_screen_files(catalog, options).items()),
-        *(StaticFile(path, text) for path, text in handout_files(catalog, options).items()),
+        StaticFile("katalog.json", exports.directory_json(shown, options)),
+        StaticFile("offers.json", exports.offers_json(shown, options)),
+        StaticFile("offers.csv", exports.offers_csv(shown, options)),
+        StaticFile(FLOW_CSS, flow_stylesheet(shown)),
+        *(StaticFile(path, text) for path, text in all_screen_files(shown, options).items()),
+        *(StaticFile(path, text) for path, text in handout_files(shown, options).items()),
         StaticFile(REVIEW_CSV, review_csv(catalog, options)),
-        *(StaticFile(path, text) for path, text in hsds.hsds_files(catalog, options).items()),
+        *(StaticFile(path, text) for path, text in hsds.hsds_files(shown, options).items()),
         *(StaticFile(path, text) for path, text in redirect_files(catalog, options.site_url)),
         StaticFile(editor.CONFIG, editor.config_yaml(catalog, _editor_options(options))),
         StaticFile(editor.PAGE, editor.index_html(catalog, _editor_options(options))),

@@ -158,8 +158,8 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    catalog = _catalog_or_exit(args)
     options = _options(args, show_examples=False if args.uden_eksempler else None)
+    catalog = _catalog_or_exit(args).published(options)
     if args.format == "hsds" and args.ud:
         out = Path(args.ud)
         out.mkdir(parents=True, exist_ok=True)

@@ -349,5 +349,21 @@ class Catalog:
     def all_offers(self) -> tuple[Offer, ...]:
         return self.offers + self.partner_offers
 
+    def published(self, options: SiteOptions) -> Catalog:
+        """The records this build publishes: all, or none marked ``eksempel: true`` when ``vis_eksempler`` is off.
+
+        The one place that decides; page builders and exports get the catalog this returns."""
+        if options.show_examples:
+            return self
+
+        def real(records: Iterable[Any]) -> tuple[Any, ...]:
+            return tuple(r for r in records if not getattr(r, "example", False))
+
+        return replace(self, offers=real(self.offers), partners=real(self.partners),
+                       partner_offers=real(self.partner_offers),
+                       contacts={slug: c for slug, c in self.contacts.items() if not c.example},
+                       departments=real(self.departments),
+                       extra={kind: real(records) for kind, records in self.extra.items()})
+
     def of(self, kind: str) -> tuple[Any, ...]:
         return tuple(self.extra.get(kind, ()))

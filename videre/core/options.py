@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Iterable, TypeVar
+from typing import Any
 
 from . import clock
 
@@ -52,12 +52,3 @@ class SiteOptions:
         if today is not None:
             values["today"] = today
         return cls(**values, editor_backend=editor_backend)
-
-
-R = TypeVar("R")
-
-
-def visible(records: Iterable[R], options: SiteOptions) -> tuple[R, ...]:
-    """Records to publish: example records are dropped only when the switch says so."""
-    records = tuple(records)
-    return records if options.show_examples else tuple(r for r in records if not getattr(r, "example"))

@@ -24,7 +24,7 @@ from typing import Any, Mapping
 from ..core import jsonfmt, urls, vocab
 from ..catalog.freshness import Review
 from ..core.model import Catalog, Contact, MunicipalContacts, Offer, Partner, Register, confirmed
-from ..core.options import SiteOptions, visible
+from ..core.options import SiteOptions
 from ..core.text import plain
 
 NAMESPACE = uuid.UUID("3dae44ad-2847-5005-8f4b-a70dd80c844f")
@@ -112,8 +112,6 @@ def _organization(catalog: Catalog, kind: str, slug: str, options: SiteOptions,
         m = register.municipality(slug)
         org_id = _municipality_org_id(slug)
         contacts = catalog.contacts.get(slug)
-        if contacts is not None and contacts.example and not options.show_examples:
-            contacts = None
         return _clean({
             "id": org_id, "name": f"{m.name} Kommune",
             "description": f"{m.name} Kommune i {register.region(m.region).name}.",
@@ -258,8 +256,8 @@ def _service(offer: Offer, catalog: Catalog, options: SiteOptions, review: Revie
 def export(catalog: Catalog, options: SiteOptions) -> dict[str, list[dict[str, Any]]]:
     """The three HSDS packages, keyed by file name."""
     review = Review(options.today, options.review_months)
-    offers = sorted(visible(catalog.all_offers(), options), key=lambda o: o.id)
-    partners = sorted((p for p in catalog.partners if options.show_examples or not p.example), key=lambda p: p.slug)
+    offers = sorted(catalog.all_offers(), key=lambda o: o.id)
+    partners = sorted(catalog.partners, key=lambda p: p.slug)
     owners = [("kommune", m.slug) for m in sorted(catalog.register.municipalities, key=lambda m: m.slug)]
     owners += [("partner", p.slug) for p in partners]
     services: list[dict[str, Any]] = []

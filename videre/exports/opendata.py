@@ -13,7 +13,7 @@ from typing import Any
 
 from ..core import jsonfmt, schema as S
 from ..core.model import Catalog, Offer, confirmed
-from ..core.options import SiteOptions, visible
+from ..core.options import SiteOptions
 from ..core.text import csv_cell, plain
 
 
@@ -58,7 +58,7 @@ def confirmation_json(record: Any) -> dict[str, str] | None:
 
 
 def _offers(catalog: Catalog, options: SiteOptions) -> list[Offer]:
-    return sorted(visible(catalog.all_offers(), options), key=lambda o: o.id)
+    return sorted(catalog.all_offers(), key=lambda o: o.id)
 
 
 def offers_json(catalog: Catalog, options: SiteOptions) -> str:

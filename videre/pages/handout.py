@@ -16,7 +16,7 @@ from ..core import parallel, urls
 from ..catalog.freshness import Review
 from ..core.model import Catalog, Municipality, Offer, Register
 from . import age_text, danish_date, render
-from ..core.options import SiteOptions, visible
+from ..core.options import SiteOptions
 from . import patient
 from .links import Linker
 
@@ -58,8 +58,6 @@ def municipality_handout(catalog: Catalog, municipality: Municipality, options: 
                             key=lambda o: (_reach(o, municipality, catalog.register), patient.kind_rank(o),
                                            o.title))[:MAX_PARTNER_OFFERS]
     contacts = catalog.contacts.get(municipality.slug)
-    if contacts is not None and contacts.example and not options.show_examples:
-        contacts = None
     shown: list[Any] = [*offers, *partner_offers, *([contacts] if contacts else [])]
     page_url = patient.absolute(options.site_url, urls.municipality_page(municipality.slug))
     return csp.protect(render("udskrivning-kommune.html.j2", m=municipality, offers=offers, partner_offers=partner_offers,
@@ -81,7 +79,7 @@ def offer_handout(catalog: Catalog, offer: Offer, options: SiteOptions) -> str:
 def handout_files(catalog: Catalog, options: SiteOptions) -> dict[str, str]:
     files = {municipality_path(m.slug): municipality_handout(catalog, m, options)
              for m in catalog.register.municipalities}
-    offers = visible(catalog.all_offers(), options)
+    offers = catalog.all_offers()
     handouts = parallel.ordered_map(lambda offer: offer_handout(catalog, offer, options), offers)
     files.update(zip(map(offer_path, offers), handouts))
     return files

@@ -167,7 +167,7 @@ def screen_files(catalog: Catalog, screen: Screen, options: SiteOptions) -> dict
 
 
 def screens(catalog: Catalog, options: SiteOptions) -> list[Screen]:
-    found = [s for s in catalog.of("skaerm") if options.show_examples or not s.example]
+    found = list(catalog.of("skaerm"))
     return sorted(found, key=lambda s: s.slug)
 
 

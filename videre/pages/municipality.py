@@ -7,7 +7,7 @@ from ..core import urls, vocab
 from ..catalog.freshness import Review
 from ..core.model import Catalog, Municipality
 from . import Page, render
-from ..core.options import SiteOptions, visible
+from ..core.options import SiteOptions
 from .feedback import report_url
 from .links import Linker
 from .notice import notice_html
@@ -21,14 +21,11 @@ def search_aliases(municipality: Municipality) -> str:
 def municipality_page(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> Page:
     src = urls.source(urls.municipality_page(municipality.slug))
     review = Review(options.today, options.review_months)
-    offers, unconfirmed = review.split(visible(catalog.offers_in(municipality.slug), options))
-    partner_offers, unconfirmed_partner = review.split(visible(catalog.partner_offers_for(municipality.slug),
-                                                               options))
+    offers, unconfirmed = review.split(catalog.offers_in(municipality.slug))
+    partner_offers, unconfirmed_partner = review.split(catalog.partner_offers_for(municipality.slug))
     partner_names = {p.slug: p.short_name for p in catalog.partners}
     groups = [(kind, tuple(o for o in offers if o.kind == kind)) for kind in vocab.OFFER_KINDS]
     contacts = catalog.contacts.get(municipality.slug)
-    if contacts is not None and contacts.example and not options.show_examples:
-        contacts = None
     markdown = render(
         "kommune.md.j2", m=municipality, region=catalog.register.region(municipality.region),
         groups=[(kind, found) for kind, found in groups if found],
@@ -38,7 +35,7 @@ def municipality_page(catalog: Catalog, municipality: Municipality, options: Sit
                      **{o.id: partner_names.get(o.owner, o.owner) for o in unconfirmed_partner}},
         report_url=report_url(options, f"{municipality.name} Kommune", urls.municipality_page(municipality.slug),
                               f"data/contacts/kommuner/{municipality.slug}.yaml og data/offers/{municipality.slug}/"),
-        contacts=contacts, departments=visible(catalog.departments_serving(municipality.slug), options),
+        contacts=contacts, departments=catalog.departments_serving(municipality.slug),
         aliases=search_aliases(municipality),
         varsel=notice_html(catalog.register, options, src, municipality),
         **Linker(src).context(),

@@ -7,7 +7,7 @@ from ..catalog.freshness import Review
 from ..core.model import Catalog, Offer
 from ..catalog.ownership import data_path
 from . import Page, render
-from ..core.options import SiteOptions, visible
+from ..core.options import SiteOptions
 from .feedback import report_url
 from .links import Linker
 from .partner import coverage_text
@@ -30,4 +30,4 @@ def offer_page(catalog: Catalog, offer: Offer, options: SiteOptions, review: Rev
 def offer_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     review = Review(options.today, options.review_months)
     return parallel.ordered_map(lambda offer: offer_page(catalog, offer, options, review),
-                                visible(catalog.all_offers(), options))
+                                catalog.all_offers())

@@ -7,7 +7,7 @@ from ..search import spelling
 from ..core import urls, vocab
 from ..catalog.freshness import Review
 from . import Page, render
-from ..core.options import SiteOptions, visible
+from ..core.options import SiteOptions
 from .links import Linker
 
 
@@ -22,12 +22,12 @@ def coverage_text(offer: Offer, register: Register) -> str:
 
 def partner_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     pages = []
-    partners = visible(catalog.partners, options)
+    partners = catalog.partners
     review = Review(options.today, options.review_months)
     counts = {}
     for partner in partners:
         src = urls.source(partner.url)
-        offers, unconfirmed = review.split(visible(catalog.offers_of_partner(partner.slug), options))
+        offers, unconfirmed = review.split(catalog.offers_of_partner(partner.slug))
         counts[partner.slug] = len(offers) + len(unconfirmed)
         coverage = {o.id: coverage_text(o, catalog.register) for o in offers + unconfirmed}
         pages.append(Page(src, render("partner.md.j2", p=partner, offers=offers, coverage=coverage,

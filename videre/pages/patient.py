@@ -21,7 +21,6 @@ from ..catalog.freshness import Review
 from ..core.model import Catalog, Offer, confirmed
 from .readability import first_sentences, sentences
 from ..core.text import plain
-from ..core.options import visible
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,7 @@ def summary(offer: Offer, max_chars: int = 170) -> str:
 
 def for_patients(offers: Iterable[Offer], options: Any) -> list[Offer]:
     """Offers fit to hand to a patient: published, and not left unconfirmed for two review periods."""
-    return list(Review(options.today, options.review_months).split(visible(offers, options))[0])
+    return list(Review(options.today, options.review_months).split(tuple(offers))[0])
 
 
 def owner_name(catalog: Catalog, offer: Offer) -> str:

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 from ..search import spelling
 from ..core.model import Catalog, Region
 from . import Page, render
-from ..core.options import SiteOptions, visible
+from ..core.options import SiteOptions
 from ..core import urls
 from .links import Linker
 from .notice import notice_html
@@ -33,11 +33,11 @@ def region_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     pages = []
     for region in register.regions:
         src = urls.source(urls.region_page(region.slug))
-        rows = [SimpleNamespace(m=m, offers=len(visible(catalog.offers_in(m.slug), options)),
-                                partner_offers=len(visible(catalog.partner_offers_for(m.slug), options)),
-                                contact=bool(visible(filter(None, [catalog.contacts.get(m.slug)]), options)))
+        rows = [SimpleNamespace(m=m, offers=len(catalog.offers_in(m.slug)),
+                                partner_offers=len(catalog.partner_offers_for(m.slug)),
+                                contact=bool(catalog.contacts.get(m.slug)))
                 for m in register.in_region(region.slug)]
-        departments = visible((d for d in catalog.departments if register.holder(d.region) == region.slug), options)
+        departments = tuple(d for d in catalog.departments if register.holder(d.region) == region.slug)
         pages.append(Page(src, render("region.md.j2", region=region, rows=rows, departments=departments,
                                       names=names, aliases=region_aliases(region),
                                       varsel=notice_html(register, options, src), **Linker(src).context())))
@@ -58,5 +58,5 @@ def municipality_index(catalog: Catalog, options: SiteOptions) -> Page:
     src = "kommuner/index.md"
     register = catalog.register
     regions = [(r, sorted(register.in_region(r.slug), key=lambda m: m.name)) for r in register.regions]
-    counts = {m.slug: len(visible(catalog.offers_in(m.slug), options)) for m in register.municipalities}
+    counts = {m.slug: len(catalog.offers_in(m.slug)) for m in register.municipalities}
     return Page(src, render("kommuner.md.j2", regions=regions, counts=counts, **Linker(src).context()), in_nav=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..catalog import freshness
 from ..core.model import Catalog
 from . import Page, render
-from ..core.options import SiteOptions, visible
+from ..core.options import SiteOptions
 from ..core import urls
 from .links import Linker
 
@@ -19,8 +19,8 @@ CSV = "gennemsyn.csv"
 
 def published_urls(catalog: Catalog, options: SiteOptions) -> set[str]:
     """Addresses with a page in this build (example records may be hidden)."""
-    shown = [*visible(catalog.all_offers(), options), *visible(catalog.partners, options)]
-    return {r.url for r in shown} | {urls.municipality_page(m.slug) for m in catalog.register.municipalities}
+    shown = catalog.published(options)
+    return {r.url for r in [*shown.all_offers(), *shown.partners]} | {urls.municipality_page(m.slug) for m in catalog.register.municipalities}
 
 
 def review_page(catalog: Catalog, options: SiteOptions) -> Page:
