@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from videre import vocab
+from videre.core import vocab
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTER = ROOT / "data" / "kommuner.yaml"

@@ -34,8 +34,8 @@ def best_of(repeat: int, run: Callable[[], dict[str, Any]], key: str = "wall_s")
 
 
 def validate(data: Path, repeat: int) -> dict[str, Any]:
-    """videre.load.load_catalog over the whole tree, in this process (imports already warm)."""
-    from videre.load import load_catalog
+    """videre.catalog.load.load_catalog over the whole tree, in this process (imports already warm)."""
+    from videre.catalog.load import load_catalog
 
     def once() -> dict[str, Any]:
         gc.collect()

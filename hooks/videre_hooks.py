@@ -1,14 +1,14 @@
 """MkDocs adapter for videre. Each event is a few lines calling the plain package.
 
-on_config      → videre.pages.SiteOptions.from_mapping (typed options from extra.videre),
-                 videre.glossary.SearchWords.from_docs (abbreviations and glossary terms as search words)
-on_files       → videre.load.load_catalog, videre.site.build_pages / build_files, videre.editor.bundle_files
+on_config      → videre.core.options.SiteOptions.from_mapping (typed options from extra.videre),
+                 videre.search.glossary.SearchWords.from_docs (abbreviations and glossary terms as search words)
+on_files       → videre.catalog.load.load_catalog, videre.site.build_pages / build_files, videre.pages.editor.bundle_files
 on_page_markdown → videre.site.fill_hand_written (dated notices and hidden search words on hand-written pages;
                  `videre sider` does the same to the pages it exports)
-on_env         → videre.templatecache.shared (compiled theme templates kept between builds)
-on_post_page   → videre.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
-on_post_build  → videre.shells.Plan.write (offer pages from shared shells), videre.search.build_index (Pagefind;
-                 under `mkdocs serve` videre.preview rebuilds it in the background)
+on_env         → videre.pages.templatecache.shared (compiled theme templates kept between builds)
+on_post_page   → videre.pages.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
+on_post_build  → videre.mkdocs.shells.Plan.write (offer pages from shared shells), videre.search.pagefind.build_index (Pagefind;
+                 under `mkdocs serve` videre.mkdocs.preview rebuilds it in the background)
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment
@@ -23,11 +24,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from videre import csp, editor, glossary, preview, search, shells, site, templatecache
-from videre.errors import WARNING, render_text
-from videre.load import load_catalog
-from videre.model import Catalog
-from videre.pages import SiteOptions
+from videre.pages import csp, editor, templatecache
+from videre.search import glossary, pagefind as search
+from videre.mkdocs import preview, shells
+from videre import site
+from videre.core.errors import WARNING, render_text
+from videre.catalog.load import load_catalog
+from videre.core.model import Catalog
+from videre.core.options import SiteOptions
 
 log = logging.getLogger("mkdocs.hooks.videre")
 record_log = logging.getLogger("videre.records")
@@ -35,23 +39,37 @@ record_log = logging.getLogger("videre.records")
 if not record_log.handlers:
     record_log.addHandler(logging.StreamHandler())
     record_log.propagate = False
-_options: SiteOptions | None = None
-_scripts = csp.TrustedScripts()
-_plan: shells.Plan | None = None
-_preview: preview.BackgroundIndex | None = None
-_catalog: Catalog | None = None
-_words = glossary.SearchWords()
+
+
+@dataclass
+class BuildState:
+    """What one build (or `mkdocs serve` session) knows between events; set by the events named."""
+
+    options: SiteOptions | None = None
+    """on_config: typed options from extra.videre."""
+    scripts: csp.TrustedScripts = field(default_factory=csp.TrustedScripts)
+    """on_config: the theme's own inline scripts, trusted by the CSP."""
+    words: glossary.SearchWords = field(default_factory=glossary.SearchWords)
+    """on_config: abbreviations and glossary terms as search words."""
+    catalog: Catalog | None = None
+    """on_files: every valid record."""
+    plan: shells.Plan | None = None
+    """on_files: the generated pages and the shells the offer pages are filled into."""
+    preview: preview.BackgroundIndex | None = None
+    """on_startup: the background search index under `mkdocs serve`."""
+
+
+state = BuildState()
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Under `mkdocs serve` the search index is rebuilt in the background (videre.preview)."""
-    global _preview
-    _preview = preview.BackgroundIndex() if command == "serve" else None
+    """Under `mkdocs serve` the search index is rebuilt in the background (videre.mkdocs.preview)."""
+    state.preview = preview.BackgroundIndex() if command == "serve" else None
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    if _preview is not None:
-        _preview.build_started()
+    if state.preview is not None:
+        state.preview.build_started()
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -61,14 +79,13 @@ def _root(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Read extra.videre once into typed options; VIDERE_TODAY pins the date for tests, VIDERE_REDAKTION_LOKAL
     points the editor at a local backend (make redaktion)."""
-    global _options, _scripts, _words
-    _scripts = csp.TrustedScripts.from_templates(config.theme.dirs)
-    _words = glossary.SearchWords.from_docs(Path(config.docs_dir))
+    state.scripts = csp.TrustedScripts.from_templates(config.theme.dirs)
+    state.words = glossary.SearchWords.from_docs(Path(config.docs_dir))
     today = os.environ.get("VIDERE_TODAY")
     try:
-        _options = SiteOptions.from_mapping(config.extra.get("videre"), site_url=config.site_url,
-                                            today=dt.date.fromisoformat(today) if today else None,
-                                            editor_backend=os.environ.get(editor.LOCAL_BACKEND_ENV, ""))
+        state.options = SiteOptions.from_mapping(config.extra.get("videre"), site_url=config.site_url,
+                                                 today=dt.date.fromisoformat(today) if today else None,
+                                                 editor_backend=os.environ.get(editor.LOCAL_BACKEND_ENV, ""))
     except ValueError as exc:
         raise PluginError(f"mkdocs.yml: {exc}") from None
     return config
@@ -76,23 +93,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load and validate every record; fail the build with the full report, or add the pages."""
-    assert _options is not None
+    options = state.options
+    assert options is not None
     root = _root(config)
-    result = load_catalog(Path(os.environ.get("VIDERE_DATA", root / "data")), today=_options.today,
-                          review_months=_options.review_months)
+    result = load_catalog(Path(os.environ.get("VIDERE_DATA", root / "data")), today=options.today,
+                          review_months=options.review_months)
     if result.errors:
         raise PluginError("Posterne i data/ har fejl:\n\n" + render_text(result.problems, root, result.sources))
     for problem in result.problems:
         if problem.level == WARNING:
             record_log.warning(render_text([problem], root, result.sources).rsplit("\n\n", 1)[0])
-    global _plan, _catalog
-    _catalog = result.catalog
-    _plan = shells.plan(site.build_pages(result.catalog, _options),
-                        shells.style_from_markdown(config.markdown_extensions, config.mdx_configs))
-    for page in _plan.pages:
+    state.catalog = result.catalog
+    state.plan = shells.plan(site.build_pages(result.catalog, options),
+                             shells.style_from_markdown(config.markdown_extensions, config.mdx_configs))
+    for page in state.plan.pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown,
                                     inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
-    for static in site.build_files(result.catalog, _options):
+    for static in site.build_files(result.catalog, options):
         files.append(File.generated(config, static.path, content=static.content))
     try:
         bundle = editor.bundle_files(root)
@@ -113,30 +130,31 @@ def on_page_markdown(markdown: str, page: object, config: MkDocsConfig, files: F
     ASCII spellings, abbreviations written out, glossary terms (videre.site.fill_hand_written). Generated pages
     have their words already; shells get none (each page filled into a shell brings its own block)."""
     src = page.file.src_uri  # type: ignore[attr-defined]
-    if _catalog is None or _options is None or (_plan is not None and _plan.is_shell(src)):
+    if state.catalog is None or state.options is None or (state.plan is not None and state.plan.is_shell(src)):
         return markdown
-    return site.fill_hand_written(markdown, src, _catalog, _options, _words)
+    return site.fill_hand_written(markdown, src, state.catalog, state.options, state.words)
 
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
     """Every page gets the Content-Security-Policy; only the theme's own inline scripts are hashed."""
     src = page.file.src_uri  # type: ignore[attr-defined]
-    output = csp.protect(_plan.restore(src, output) if _plan is not None else output, _scripts)
-    if _plan is not None and _plan.is_shell(src):
-        _plan.capture(src, output)
+    plan = state.plan
+    output = csp.protect(plan.restore(src, output) if plan is not None else output, state.scripts)
+    if plan is not None and plan.is_shell(src):
+        plan.capture(src, output)
     return output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return csp.protect(output_content, _scripts) if template_name.endswith(".html") else output_content
+    return csp.protect(output_content, state.scripts) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Fill in the shells (the offer pages, videre.shells), then write the Danish search index."""
-    if _plan is not None:
-        _plan.write(Path(config.site_dir))
-    if _preview is not None:  # mkdocs serve: reuse the last index, rebuild it in the background
-        _preview.after_build(Path(config.site_dir))
+    """Fill in the shells (the offer pages, videre.mkdocs.shells), then write the Danish search index."""
+    if state.plan is not None:
+        state.plan.write(Path(config.site_dir))
+    if state.preview is not None:  # mkdocs serve: reuse the last index, rebuild it in the background
+        state.preview.after_build(Path(config.site_dir))
         return
     count = search.build_index(Path(config.site_dir))
     log.info("Søgeindeks: %d sider", count)

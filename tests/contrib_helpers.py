@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from conftest import DATA, ROOT, write_tree
-from videre import cli
+from videre.cli import commands as cli
 
 PROBLEM_LINE = re.compile(r"(\S+:\d+:\d+: (?:fejl|advarsel) \[[^\]]+\]: .*)")
 

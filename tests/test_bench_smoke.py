@@ -9,7 +9,7 @@ import pytest
 
 from bench.generate import ROOT, generate
 from conftest import build_site
-from videre.load import load_catalog
+from videre.catalog.load import load_catalog
 
 
 @pytest.fixture(scope="module")

@@ -63,6 +63,6 @@ def test_sider_writes_every_generated_page_as_markdown_for_other_generators(tmp_
 
 
 def test_the_package_never_imports_mkdocs():
-    code = "import sys, videre.cli, videre.site, videre.load; print('mkdocs' in sys.modules)"
+    code = "import sys, videre.cli.commands, videre.site, videre.catalog.load; print('mkdocs' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.stdout.strip() == "False"

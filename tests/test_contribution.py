@@ -21,9 +21,11 @@ import pytest
 from conftest import DATA, ROOT, build_site, write_tree
 from contrib_helpers import problem_lines, project, videre
 from records import GOOD_OFFER
-from videre import cli, ownership, scaffold, schemaline
-from videre.load import load_catalog, load_register
-from videre.yamlsource import parse
+from videre.cli import commands as cli, scaffold
+from videre.catalog import ownership
+from videre.core import schemaline
+from videre.catalog.load import load_catalog, load_register
+from videre.core.yamlsource import parse
 
 TODAY = "2026-11-23"
 
@@ -111,7 +113,7 @@ def test_scaffold_asks_on_a_terminal_and_asks_again_for_an_unknown_code(tmp_path
     answers = ["samvær", "Kom og drik kaffe.", "angst, ensomhed", "centret", "center", "egen-henvendelse",
                "Koordinator", "", "Sundhed og Omsorg"]
     master, slave = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "videre.cli", "--data", str(data), "--dato", TODAY,
+    process = subprocess.Popen([sys.executable, "-m", "videre.cli.commands", "--data", str(data), "--dato", TODAY,
                                 "ny-tilbud", "--kommune", "varde", "--titel", "Åben café"],
                                stdin=slave, stdout=slave, stderr=slave, cwd=ROOT)
     os.close(slave)
@@ -325,7 +327,7 @@ def test_contributing_page_on_the_site_shows_the_guide(site_dir):
 def test_report_link_is_a_prefilled_mail_or_forge_issue():
     from urllib.parse import parse_qs, urlsplit
 
-    from videre.pages import SiteOptions
+    from videre.core.options import SiteOptions
     from videre.pages.feedback import report_url
 
     mail = report_url(SiteOptions(), "Gågruppe", "tilbud/esbjerg/gaagruppe/", "data/offers/esbjerg/gaagruppe.yaml")

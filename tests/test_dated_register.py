@@ -16,9 +16,11 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, build_site
-from videre import clock, exports, hsds, site
-from videre.load import load_catalog, load_register
-from videre.pages import SiteOptions
+from videre.core import clock
+from videre.exports import opendata as exports, hsds
+from videre import site
+from videre.catalog.load import load_catalog, load_register
+from videre.core.options import SiteOptions
 from videre.pages.notice import notices
 
 BEFORE, AFTER = dt.date(2026, 12, 30), dt.date(2027, 1, 2)

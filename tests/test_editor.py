@@ -32,8 +32,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT, build_site, serve
-from videre import editor
-from videre.load import load_catalog
+from videre.pages import editor
+from videre.catalog.load import load_catalog
 
 NODE_MODULES = ROOT / "node_modules"
 COPIED = ("data", "docs", "hooks", "overrides", "videre", "mkdocs.yml", ".gitignore")

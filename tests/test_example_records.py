@@ -20,12 +20,13 @@ import yaml
 from conftest import DATA, write_tree
 from records import (EXAMPLE_CONTACTS, EXAMPLE_OFFER, EXAMPLE_PARTNER, GOOD_CONTACTS, GOOD_OFFER, GOOD_PARTNER,
                      GOOD_PARTNER_OFFER, as_example)
-from videre import schema as S
+from videre.core import schema as S
 from videre import site
-from videre.errors import render_text
-from videre.kinds import published_schemas
-from videre.load import load_catalog, register_view
-from videre.pages import SiteOptions, danish_date
+from videre.core.errors import render_text
+from videre.kinds.registry import published_schemas
+from videre.catalog.load import load_catalog, register_view
+from videre.pages import danish_date
+from videre.core.options import SiteOptions
 
 TODAY = dt.date(2026, 11, 23)
 BADGE = "Eksempel – ikke bekræftet"

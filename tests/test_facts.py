@@ -21,7 +21,7 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 def _text_files() -> list[Path]:
     files = [p for p in (ROOT / "docs").rglob("*.md")]
     files += [p for p in (ROOT / "data").rglob("*.yaml")]
-    files += [p for p in (ROOT / "videre" / "templates").rglob("*.j2")]
+    files += [p for p in (ROOT / "videre" / "pages" / "templates").rglob("*.j2")]
     files.append(ROOT / "videre" / "pages" / "patient.py")
     return sorted(files)
 
@@ -168,7 +168,7 @@ def test_psykinfo_is_not_presented_as_an_association():
     record = (ROOT / "data" / "partners" / "psykinfo.yaml").read_text(encoding="utf-8")
     assert "ikke en forening" in record and "Psykiatrien i Region Syddanmark" in record
     for template in ("partnere.md.j2", "kommune.md.j2"):
-        text = (ROOT / "videre" / "templates" / template).read_text(encoding="utf-8")
+        text = (ROOT / "videre" / "pages" / "templates" / template).read_text(encoding="utf-8")
         assert "# Frivillige foreninger" not in text, template
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_site
-from videre import cli
+from videre.cli import commands as cli
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 

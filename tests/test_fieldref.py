@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import DATA
-from videre.kinds import published_schemas
-from videre.load import load_catalog, register_view
-from videre.pages import SiteOptions
+from videre.kinds.registry import published_schemas
+from videre.catalog.load import load_catalog, register_view
+from videre.core.options import SiteOptions
 from videre.pages.fieldref import field_reference_pages
 
 TODAY = dt.date(2026, 11, 23)

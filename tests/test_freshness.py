@@ -16,9 +16,10 @@ import pytest
 from conftest import build_site, write_tree
 from contrib_helpers import project, videre
 from records import GOOD_CONTACTS, GOOD_OFFER, GOOD_PARTNER, GOOD_PARTNER_OFFER
-from videre import freshness, site
-from videre.load import load_catalog
-from videre.pages import SiteOptions
+from videre.catalog import freshness
+from videre import site
+from videre.catalog.load import load_catalog
+from videre.core.options import SiteOptions
 
 CONFIRMED = dt.date(2026, 10, 1)  # the date in every record in tests/records.py
 ONE_PERIOD = "2027-10-15"        # 12½ months later

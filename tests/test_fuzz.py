@@ -1,11 +1,11 @@
 """Property-based tests: the loader and the Markdown subset never break, whatever they are given.
 
-- ``videre.yamlsource.parse`` on arbitrary text, on YAML-shaped token soup, and
-  ``videre.yamlsource.load`` on arbitrary bytes: no exception, a document or
+- ``videre.core.yamlsource.parse`` on arbitrary text, on YAML-shaped token soup, and
+  ``videre.core.yamlsource.load`` on arbitrary bytes: no exception, a document or
   Danish problems, within seconds.
-- ``videre.load.load_catalog`` on records of every kind where hypothesis
+- ``videre.catalog.load.load_catalog`` on records of every kind where hypothesis
   replaces fields with arbitrary values (dumped to YAML): no exception.
-- ``videre.text.to_html``: only p, ul, li, strong, em and a come out, ``a``
+- ``videre.core.text.to_html``: only p, ul, li, strong, em and a come out, ``a``
   only with an https:, mailto: or tel: href, and nothing else gets an attribute.
 """
 
@@ -26,10 +26,10 @@ from hypothesis import strategies as st
 
 from conftest import DATA
 from fixtures.hostile.cases import base_records, dump, kind_schemas, set_at, string_fields
-from videre import text as videre_text
-from videre.errors import Problem
-from videre.load import load_catalog
-from videre.yamlsource import load, parse
+from videre.core import text as videre_text
+from videre.core.errors import Problem
+from videre.catalog.load import load_catalog
+from videre.core.yamlsource import load, parse
 
 TODAY = dt.date(2026, 11, 23)
 FAST = settings(max_examples=300, deadline=5000, suppress_health_check=[HealthCheck.too_slow])

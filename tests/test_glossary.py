@@ -1,7 +1,7 @@
-"""Abbreviations written out and glossary terms as search words (videre.glossary)."""
+"""Abbreviations written out and glossary terms as search words (videre.search.glossary)."""
 
 from conftest import ROOT
-from videre import glossary, spelling
+from videre.search import glossary, spelling
 
 GLOSSARY = """# Ordliste
 

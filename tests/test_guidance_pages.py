@@ -16,7 +16,7 @@ import yaml
 
 from conftest import DATA, ROOT, GuardedPage
 from page_types import PAGE_TYPES
-from videre.load import load_catalog
+from videre.catalog.load import load_catalog
 from videre.pages import page_url
 
 pytestmark = pytest.mark.browser

@@ -9,9 +9,9 @@ import yaml
 
 from conftest import DATA, ROOT, write_tree
 from records import GOOD_CASE, GOOD_FIGURES, GOOD_FLOW
-from videre.cases import NOT_DESCRIBED
-from videre.errors import render_text
-from videre.load import load_catalog
+from videre.kinds.cases import NOT_DESCRIBED
+from videre.core.errors import render_text
+from videre.catalog.load import load_catalog
 from videre.pages.flow import layout, print_grid
 
 TODAY = dt.date(2026, 11, 23)

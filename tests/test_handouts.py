@@ -10,9 +10,9 @@ import pytest
 
 from conftest import DATA
 from qr_read import read_qr
-from videre import readability
-from videre.load import load_catalog
-from videre.pages import SiteOptions
+from videre.pages import readability
+from videre.catalog.load import load_catalog
+from videre.core.options import SiteOptions
 from videre.pages.handout import MAX_OFFERS, MAX_PARTNER_OFFERS, handout_files
 
 SHOTS = Path("/tmp/videre-udskrivning")

@@ -32,13 +32,13 @@ from fixtures.hostile.cases import (INERT, OUTSIDE, REJECTED, Case, all_cases, b
                                     kind_schemas, string_fields)
 from fixtures.hostile.inert import live_code
 from records import GOOD_OFFER
-from videre import schema as S
+from videre.core import schema as S
 from videre import site
-from videre.csp import TrustedScripts
-from videre.errors import render_text
-from videre.kinds import KINDS
-from videre.load import load_catalog
-from videre.pages import SiteOptions
+from videre.pages.csp import TrustedScripts
+from videre.core.errors import render_text
+from videre.kinds.registry import KINDS
+from videre.catalog.load import load_catalog
+from videre.core.options import SiteOptions
 
 TODAY = dt.date(2026, 11, 23)
 OPTIONS = SiteOptions(today=TODAY)
@@ -172,7 +172,7 @@ def test_the_validator_cli_never_shows_a_traceback(tmp_path: Path) -> None:
     root = make_tree(tmp_path, Case("samlet", files, REJECTED, symlinks={"offers/varde/loop.yaml":
                                                                           "offers/varde/loop.yaml"}))
     start = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "videre.cli", "--data", str(root), "--dato", TODAY.isoformat(),
+    run = subprocess.run([sys.executable, "-m", "videre.cli.commands", "--data", str(root), "--dato", TODAY.isoformat(),
                           "valider"], capture_output=True, text=True, timeout=60, cwd=tmp_path)
     elapsed = time.perf_counter() - start
     assert run.returncode == 1, run.stdout + run.stderr
@@ -241,10 +241,10 @@ def test_templates_are_safe_even_when_validation_is_switched_off(tmp_path: Path,
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    import videre.kinds
-    import videre.load
-    from videre.validate import Validator
-    from videre.yamlsource import load
+    import videre.kinds.registry
+    import videre.catalog.load
+    from videre.core.validate import Validator
+    from videre.core.yamlsource import load
 
     schemas = kind_schemas()
     root = tmp_path / "data"
@@ -261,7 +261,7 @@ def test_templates_are_safe_even_when_validation_is_switched_off(tmp_path: Path,
         path.write_text("\n".join([*comments, dump(_attack(document.data, schemas[kind.name]))]), encoding="utf-8")
         attacked[kind.name] = attacked.get(kind.name, 0) + 1
 
-    real_load = videre.load.load_catalog
+    real_load = videre.catalog.load.load_catalog
     loaded: dict[str, Any] = {}
 
     def load_without_validation(*args: Any, **kwargs: Any) -> Any:
@@ -271,14 +271,14 @@ def test_templates_are_safe_even_when_validation_is_switched_off(tmp_path: Path,
             if dataclasses.is_dataclass(result) else result
 
     monkeypatch.setattr(Validator, "problems", lambda self, document: [])
-    monkeypatch.setattr(videre.load, "load_catalog", load_without_validation)
+    monkeypatch.setattr(videre.catalog.load, "load_catalog", load_without_validation)
     monkeypatch.setenv("VIDERE_DATA", str(root))
     monkeypatch.setenv("VIDERE_TODAY", TODAY.isoformat())
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.chdir(ROOT)
     out = tmp_path / "site"
-    kinds = list(videre.kinds.KINDS)
-    videre.kinds.KINDS[:] = [dataclasses.replace(kind, check=None) for kind in kinds]  # the same list everywhere
+    kinds = list(videre.kinds.registry.KINDS)
+    videre.kinds.registry.KINDS[:] = [dataclasses.replace(kind, check=None) for kind in kinds]  # the same list everywhere
     try:
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out))
         hooks = [m for n, m in config.plugins.items() if n.endswith("videre_hooks.py")]
@@ -287,7 +287,7 @@ def test_templates_are_safe_even_when_validation_is_switched_off(tmp_path: Path,
             monkeypatch.setattr(module, "load_catalog", load_without_validation)
         build(config)
     finally:
-        videre.kinds.KINDS[:] = kinds
+        videre.kinds.registry.KINDS[:] = kinds
 
     catalog = loaded["result"].catalog
     records = {"tilbud": catalog.offers, "partner": catalog.partners, "partnertilbud": catalog.partner_offers,

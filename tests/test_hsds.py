@@ -21,9 +21,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import DATA, ROOT
-from videre import cli, hsds
-from videre.load import load_catalog
-from videre.pages import SiteOptions
+from videre.cli import commands as cli
+from videre.exports import hsds
+from videre.catalog.load import load_catalog
+from videre.core.options import SiteOptions
 
 SCHEMAS = Path(os.environ.get("HSDS_SCHEMAS", ROOT / "tests" / "fixtures" / "hsds-3.0"))
 """The official HSDS 3.0 schemas (compiled), kept in the repository; see its README.md."""

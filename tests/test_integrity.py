@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site
-from videre import linkcheck, reproducible
+from helpers import linkcheck
+from videre.search import reproducible
 
 EPOCH = "1790000000"  # a fixed SOURCE_DATE_EPOCH, as `make build` takes it from the last commit
 

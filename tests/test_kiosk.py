@@ -17,8 +17,8 @@ import pytest
 
 from conftest import DATA, build_site, serve, write_tree
 from qr_read import read_qr
-from videre.load import load_catalog
-from videre.pages import SiteOptions
+from videre.catalog.load import load_catalog
+from videre.core.options import SiteOptions
 from videre.pages.kiosk import screen_content, screens
 
 pytestmark = pytest.mark.browser

@@ -1,6 +1,6 @@
 """Work spread over forked processes gives the same result, in the same order, as one process.
 
-videre.parallel forks only when the process runs a single thread, and the test
+videre.core.parallel forks only when the process runs a single thread, and the test
 session runs helper threads (the site server, Playwright). So each check that
 needs the pool runs in a fresh Python process of its own.
 """
@@ -20,7 +20,7 @@ import pytest
 
 from bench.generate import generate
 from conftest import ROOT
-from videre import parallel
+from videre.core import parallel
 
 
 def isolated(code: str, *args: str) -> dict:
@@ -42,7 +42,7 @@ def test_ordered_map_keeps_order_and_really_uses_other_processes() -> None:
     """
     result = isolated("""
         import json, multiprocessing, os, threading
-        from videre import parallel
+        from videre.core import parallel
         items = list(range(3000))
         base = 7  # a closure over local state: the workers inherit it by fork
         barrier = multiprocessing.get_context("fork").Barrier(2, timeout=60)
@@ -94,9 +94,9 @@ def test_loading_and_pages_in_workers_equal_the_same_in_one_process(generated: P
     result = isolated("""
         import json, os, sys
         from pathlib import Path
-        from videre import parallel
-        from videre.load import load_catalog
-        from videre.pages import SiteOptions
+        from videre.core import parallel
+        from videre.catalog.load import load_catalog
+        from videre.core.options import SiteOptions
         from videre.pages.handout import handout_files
         from videre.pages.offer import offer_pages
 

@@ -17,8 +17,8 @@ import pytest
 from conftest import write_tree
 from fixtures.hostile.cases import all_cases, base_records
 from records import GOOD_OFFER
-from videre.load import load_catalog
-from videre.validate import cpr_like
+from videre.catalog.load import load_catalog
+from videre.core.validate import cpr_like
 
 TODAY = dt.date(2026, 11, 23)
 

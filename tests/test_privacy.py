@@ -16,7 +16,7 @@ import pytest
 from conftest import GuardedPage
 from fixtures.hostile.inert import live_code
 from page_types import PAGE_TYPES
-from videre import csp
+from videre.pages import csp
 
 pytestmark = pytest.mark.browser
 
@@ -73,7 +73,7 @@ def recorded(guarded: GuardedPage) -> Iterator[GuardedPage]:
 
 def test_every_html_file_has_one_strict_csp_first_in_head(site_dir: Path) -> None:
     """Every public page; the editor (/redaktion/) has its own policy, tested in tests/test_editor.py."""
-    from videre import editor
+    from videre.pages import editor
 
     pages = sorted(p for p in site_dir.rglob("*.html") if p.relative_to(site_dir).parts[0] != editor.FOLDER)
     assert len(pages) > 100
@@ -117,8 +117,8 @@ def test_the_policy_never_trusts_an_injected_inline_script(site_dir: Path) -> No
 def test_standalone_html_files_written_by_the_package_carry_the_policy(site_dir: Path) -> None:
     """Kiosk screens, handouts and other HTML written by videre.site.build_files, not by MkDocs."""
     from videre import site as videre_site
-    from videre.load import load_catalog
-    from videre.pages import SiteOptions
+    from videre.catalog.load import load_catalog
+    from videre.core.options import SiteOptions
 
     from conftest import DATA
 

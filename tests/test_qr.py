@@ -1,4 +1,4 @@
-"""videre.qr draws the same QR codes as segno, byte for byte, only faster."""
+"""videre.pages.qr draws the same QR codes as segno, byte for byte, only faster."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import string
 import pytest
 import segno
 
-from videre import qr
+from videre.pages import qr
 from videre.pages import patient
 
 

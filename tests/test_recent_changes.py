@@ -8,9 +8,9 @@ import subprocess
 
 from conftest import write_tree
 from records import GOOD_CONTACTS, GOOD_OFFER
-from videre import changes
-from videre.load import load_catalog
-from videre.pages import SiteOptions
+from videre.catalog import changes
+from videre.catalog.load import load_catalog
+from videre.core.options import SiteOptions
 from videre.pages.recent import recent_page
 
 TODAY = dt.date(2026, 11, 23)

@@ -10,8 +10,9 @@ import pytest
 from conftest import DATA, ROOT, build_site, serve, write_tree
 from contrib_helpers import project, videre
 from records import GOOD_OFFER
-from videre import redirects, schemaline
-from videre.load import load_catalog
+from videre.kinds import redirects
+from videre.core import schemaline
+from videre.catalog.load import load_catalog
 
 TODAY = "2026-11-23"
 OLD, NEW = "tilbud/esbjerg/genoptraening/", "tilbud/esbjerg/genoptraening-efter-indlaeggelse/"

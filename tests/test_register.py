@@ -4,7 +4,7 @@ import datetime as dt
 from collections import Counter
 
 from conftest import DATA
-from videre.load import load_register
+from videre.catalog.load import load_register
 
 
 def register():

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from conftest import DATA
-from videre.load import load_register
+from videre.catalog.load import load_register
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "kommuner-uafhaengig"
 BEFORE, AFTER = dt.date(2026, 12, 31), dt.date(2027, 1, 1)

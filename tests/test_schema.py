@@ -10,10 +10,10 @@ import yaml
 
 from conftest import DATA, ROOT, write_tree
 from records import EXAMPLE_OFFER, GOOD_CONTACTS, GOOD_OFFER, GOOD_PARTNER, GOOD_PARTNER_OFFER
-from videre.kinds import KINDS, published_schemas
-from videre.load import load_catalog, load_register, register_view
-from videre.validate import SUPPORTED_KEYWORDS, Validator
-from videre.yamlsource import parse
+from videre.kinds.registry import KINDS, published_schemas
+from videre.catalog.load import load_catalog, load_register, register_view
+from videre.core.validate import SUPPORTED_KEYWORDS, Validator
+from videre.core.yamlsource import parse
 
 TODAY = dt.date(2026, 11, 23)
 

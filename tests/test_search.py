@@ -185,7 +185,7 @@ def test_pagefind_beats_materials_lunr_search_on_danish(tmp_path, guarded, base_
 
 
 def test_index_reads_every_section_but_the_print_handouts(site_dir, tmp_path):
-    from videre import search
+    from videre.search import pagefind as search
 
     pattern = search.glob(site_dir)
     assert "tilbud/**/*.html" in pattern and "kommuner/**/*.html" in pattern and "*.html" in pattern

@@ -1,4 +1,4 @@
-"""Offer pages filled into shared shells (videre.shells) are the same bytes as MkDocs' own pages."""
+"""Offer pages filled into shared shells (videre.mkdocs.shells) are the same bytes as MkDocs' own pages."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from conftest import build_site, write_tree
 from records import GOOD_OFFER
-from videre import shells
+from videre.mkdocs import shells
 from videre.pages import Page
 
 TITLES = {

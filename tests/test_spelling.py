@@ -1,6 +1,6 @@
 """Other spellings for search: ae/oe/aa, old aa-spellings of places, genitive and hyphen forms."""
 
-from videre import spelling
+from videre.search import spelling
 
 
 def test_fold_writes_danish_letters_as_two_ascii_letters():

@@ -1,6 +1,6 @@
 """The free-text Markdown subset: useful formatting, and never live HTML."""
 
-from videre.text import find_html, find_unsafe_links, md_escape, plain, to_html
+from videre.core.text import find_html, find_unsafe_links, md_escape, plain, to_html
 
 
 def test_subset_renders_paragraphs_lists_emphasis_and_links():

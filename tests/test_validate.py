@@ -7,9 +7,9 @@ import pytest
 
 from conftest import write_tree
 from records import GOOD_CONTACTS, GOOD_OFFER, GOOD_PARTNER, GOOD_PARTNER_OFFER
-from videre.errors import render_text
-from videre.load import load_catalog
-from videre.validate import cpr_like
+from videre.core.errors import render_text
+from videre.catalog.load import load_catalog
+from videre.core.validate import cpr_like
 
 TODAY = dt.date(2026, 11, 23)
 

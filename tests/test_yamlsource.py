@@ -7,8 +7,8 @@ import pytest
 
 import yaml
 
-from videre import yamlsource
-from videre.yamlsource import load, parse
+from videre.core import yamlsource
+from videre.core.yamlsource import load, parse
 
 
 def problems_for(text: str):

@@ -13,10 +13,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from . import editor, exports, hsds, redirects, spelling
-from .glossary import SearchWords
-from .model import Catalog
-from .pages import Page, SiteOptions, reload_changed_templates
+from .pages import editor
+from .exports import opendata as exports, hsds
+from .search import spelling
+from .search.glossary import SearchWords
+from .core.model import Catalog
+from .pages import Page, reload_changed_templates
+from .core.options import SiteOptions
 from .pages.cases import case_pages
 from .pages.decision import decision_page
 from .pages.directory import directory_page
@@ -30,6 +33,7 @@ from .pages.notice import fill_marker
 from .pages.offer import offer_pages
 from .pages.partner import partner_pages
 from .pages.recent import recent_page
+from .pages.redirect import redirect_files
 from .pages.region import municipality_index, region_pages
 from .pages.review import CSV as REVIEW_CSV, review_csv, review_page
 
@@ -41,27 +45,29 @@ class StaticFile:
 
 
 def build_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
-    """Every generated page, each with its words also spelled with ae, oe and aa for search (videre.spelling)."""
+    """Every generated page, each with its words also spelled with ae, oe and aa for search (videre.search.spelling)."""
     reload_changed_templates()
     return [replace(page, markdown=spelling.with_ascii_spellings(page.markdown)) for page in _pages(catalog, options)]
 
 
 def _pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
+    """Public pages see the published records; the editors' lists (review, recent changes) see every record."""
+    shown = catalog.published(options)
     return [
-        municipality_index(catalog, options),
-        *municipality_pages(catalog, options),
-        *region_pages(catalog, options),
-        *partner_pages(catalog, options),
-        directory_page(catalog, options),
-        *offer_pages(catalog, options),
-        screen_index(catalog, options),
-        *field_reference_pages(catalog, options),
+        municipality_index(shown, options),
+        *municipality_pages(shown, options),
+        *region_pages(shown, options),
+        *partner_pages(shown, options),
+        directory_page(shown, options),
+        *offer_pages(shown, options),
+        screen_index(shown, options),
+        *field_reference_pages(shown, options),
         review_page(catalog, options),
         recent_page(catalog, options),
-        *flow_pages(catalog, options),
-        decision_page(catalog, options),
-        *case_pages(catalog, options),
-        figures_page(catalog, options),
+        *flow_pages(shown, options),
+        decision_page(shown, options),
+        *case_pages(shown, options),
+        figures_page(shown, options),
     ]
 
 
@@ -69,22 +75,24 @@ def fill_hand_written(markdown: str, src: str, catalog: Catalog, options: SiteOp
                       words: SearchWords = SearchWords()) -> str:
     """What a hand-written page gets, for the hook and the export alike: the dated notices where it has the
     marker, then its hidden search words (ASCII spellings, abbreviations written out, glossary terms;
-    videre.spelling, videre.glossary)."""
+    videre.search.spelling, videre.search.glossary)."""
     markdown = fill_marker(markdown, catalog.register, options, src)
     return spelling.with_ascii_spellings(markdown, words.for_page(src, markdown))
 
 
 def build_files(catalog: Catalog, options: SiteOptions) -> list[StaticFile]:
+    """Open data, screens and handouts see the published records; the review list and the editor see every record."""
+    shown = catalog.published(options)
     return [
-        StaticFile("katalog.json", exports.directory_json(catalog, options)),
-        StaticFile("offers.json", exports.offers_json(catalog, options)),
-        StaticFile("offers.csv", exports.offers_csv(catalog, options)),
-        StaticFile(FLOW_CSS, flow_stylesheet(catalog)),
-        *(StaticFile(path, text) for path, text in all_screen_files(catalog, options).items()),
-        *(StaticFile(path, text) for path, text in handout_files(catalog, options).items()),
+        StaticFile("katalog.json", exports.directory_json(shown, options)),
+        StaticFile("offers.json", exports.offers_json(shown, options)),
+        StaticFile("offers.csv", exports.offers_csv(shown, options)),
+        StaticFile(FLOW_CSS, flow_stylesheet(shown)),
+        *(StaticFile(path, text) for path, text in all_screen_files(shown, options).items()),
+        *(StaticFile(path, text) for path, text in handout_files(shown, options).items()),
         StaticFile(REVIEW_CSV, review_csv(catalog, options)),
-        *(StaticFile(path, text) for path, text in hsds.hsds_files(catalog, options).items()),
-        *(StaticFile(path, text) for path, text in redirects.redirect_files(catalog, options.site_url)),
+        *(StaticFile(path, text) for path, text in hsds.hsds_files(shown, options).items()),
+        *(StaticFile(path, text) for path, text in redirect_files(catalog, options.site_url)),
         StaticFile(editor.CONFIG, editor.config_yaml(catalog, _editor_options(options))),
         StaticFile(editor.PAGE, editor.index_html(catalog, _editor_options(options))),
     ]

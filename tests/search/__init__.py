@@ -25,8 +25,8 @@ def name_queries() -> list[dict]:
     """Every municipality and region by each of its names, generated from the register (not typed in):
     the official name, the other names in ``andre_navne`` and the name with æ, ø and å folded to ASCII.
     Each must bring its own page to rank 1."""
-    from videre import spelling
-    from videre.load import load_catalog
+    from videre.search import spelling
+    from videre.catalog.load import load_catalog
 
     register = load_catalog(ROOT / "data").catalog.register
     places = [(m.name, m.alt_names, f"kommuner/{m.slug}/") for m in register.municipalities]

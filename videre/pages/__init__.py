@@ -1,25 +1,26 @@
 """Page builders: records in, ``(src_uri, markdown)`` out. No generator imports.
 
-Each builder is a pure function over the :class:`~videre.model.Catalog`. The
+Each builder is a pure function over the :class:`~videre.core.model.Catalog`. The
 MkDocs hook registers the results as generated files; ``videre sider`` writes
 the same pages to disk for any other generator. Record text reaches a page
-only through autoescaped templates and :func:`videre.text.to_html`.
+only through autoescaped templates and :func:`videre.core.text.to_html`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, TypeVar
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from .. import clock, templatecache, text, vocab
-from ..model import Offer
+from ..core import text, urls, vocab
+from . import templatecache
+from ..core.model import Offer
 
 
 @dataclass(frozen=True)
@@ -30,48 +31,7 @@ class Page:
     in_nav: bool = False
     many: bool = False
     """One of many pages with the same layout (the offers): the MkDocs hook may render it through a
-    shared shell page instead of one theme render each (see :mod:`videre.shells`)."""
-
-
-@dataclass(frozen=True)
-class SiteOptions:
-    """Build options from ``mkdocs.yml`` (``extra.videre``), typed and checked once."""
-
-    show_examples: bool = True
-    review_months: int = 12
-    editor_email: str = "redaktion@videre.example.org"
-    issue_url: str = ""
-    site_url: str = "https://videre.example.org/"
-    today: dt.date = field(default_factory=clock.today)
-    """The build date, in Danish time (:mod:`videre.clock`)."""
-    repo: str = "videre-dk/videre"
-    """The forge repository (owner/name) the editor at /redaktion/ opens pull requests in."""
-    editor_backend: str = ""
-    """A local backend (decap-server) for the editor instead of the forge, for ``make redaktion`` and tests."""
-
-    @classmethod
-    def from_mapping(cls, raw: dict[str, Any] | None, *, site_url: str | None = None,
-                     today: dt.date | None = None, editor_backend: str = "") -> "SiteOptions":
-        raw = dict(raw or {})
-        known = {"vis_eksempler": "show_examples", "gennemsyn_maaneder": "review_months",
-                 "redaktion_email": "editor_email", "fejl_url": "issue_url", "repo": "repo"}
-        unknown = sorted(set(raw) - set(known))
-        if unknown:
-            raise ValueError(f"ukendt indstilling under extra.videre: {', '.join(unknown)}; "
-                             f"tilladte er {', '.join(sorted(known))}")
-        values: dict[str, Any] = {known[k]: v for k, v in raw.items()}
-        if not isinstance(values.get("show_examples", True), bool):
-            raise ValueError("extra.videre.vis_eksempler skal være true eller false")
-        months = values.get("review_months", 12)
-        if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= 60:
-            raise ValueError("extra.videre.gennemsyn_maaneder skal være et helt tal fra 1 til 60")
-        if site_url:
-            values["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
-        if not isinstance(values.get("repo", "a/b"), str) or values.get("repo", "a/b").count("/") != 1:
-            raise ValueError("extra.videre.repo skal være forgens repository som 'ejer/navn'")
-        if today is not None:
-            values["today"] = today
-        return cls(**values, editor_backend=editor_backend)
+    shared shell page instead of one theme render each (see :mod:`videre.mkdocs.shells`)."""
 
 
 def page_url(src_uri: str) -> str:
@@ -109,7 +69,7 @@ def age_text(offer: Offer) -> str:
     return f"{offer.age_from}–{offer.age_to} år"
 
 
-_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
 _templates_seen: list[tuple[tuple[str, int], ...]] = []
 
 
@@ -128,7 +88,7 @@ def reload_changed_templates() -> None:
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("videre", "templates"),
+        loader=jinja2.PackageLoader("videre.pages", "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined, auto_reload=False, bytecode_cache=templatecache.shared(),
     )
@@ -140,18 +100,9 @@ def environment() -> jinja2.Environment:
     env.filters["dato"] = danish_date
     env.filters["labels"] = lambda codes, table, sep=", ": sep.join(vocab.label(table, c) for c in codes)
     env.filters["age"] = age_text
-    env.globals.update(vocab=vocab, label=vocab.label)
+    env.globals.update(vocab=vocab, label=vocab.label, urls=urls)
     return env
 
 
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
-
-
-R = TypeVar("R")
-
-
-def visible(records: Iterable[R], options: SiteOptions) -> tuple[R, ...]:
-    """Records to publish: example records are dropped only when the switch says so."""
-    records = tuple(records)
-    return records if options.show_examples else tuple(r for r in records if not getattr(r, "example"))

@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from .. import vocab
-from ..cases import NOT_DESCRIBED, Case
-from ..model import Catalog, Offer
-from . import Page, SiteOptions, render, visible
+from ..core import vocab
+from ..kinds.cases import NOT_DESCRIBED, Case
+from ..core.model import Catalog, Offer
+from . import Page, render
+from ..core.options import SiteOptions
 from .links import Linker
 
 INDEX = "sager/index.md"
@@ -58,7 +59,7 @@ def ordered(cases: tuple[Case, ...]) -> list[Case]:
 
 def topics(catalog: Catalog, options: SiteOptions) -> dict[str, list[Topic]]:
     cases = ordered(catalog.of("sag"))
-    offers = visible(catalog.all_offers(), options)
+    offers = catalog.all_offers()
     found: dict[str, list[Topic]] = {}
     for folder, (_, table, case_field, offer_field) in FOLDERS.items():
         found[folder] = []

@@ -2,7 +2,7 @@
 
 A printable checklist of native radio buttons and checkboxes: the three
 criteria come from the decision point in ``data/flow.yaml``, the domains of
-lost function from :data:`videre.vocab.FUNCTION_DOMAINS`. Without JavaScript
+lost function from :data:`videre.core.vocab.FUNCTION_DOMAINS`. Without JavaScript
 the page lists every outcome with its condition. With it,
 ``docs/assets/videre-beslutning.js`` applies the rule (written there, once)
 and shows the one outcome that fits. Nothing is stored or sent.
@@ -10,9 +10,10 @@ and shows the one outcome that fits. Nothing is stored or sent.
 
 from __future__ import annotations
 
-from .. import vocab
-from ..model import Catalog
-from . import Page, SiteOptions, render
+from ..core import vocab
+from ..core.model import Catalog
+from . import Page, render
+from ..core.options import SiteOptions
 from .links import Linker
 
 SRC = "beslutning/index.md"

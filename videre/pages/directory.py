@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from .. import vocab
-from ..model import Catalog
-from . import Page, SiteOptions, render
+from ..core import vocab
+from ..core.model import Catalog
+from . import Page, render
+from ..core.options import SiteOptions
 from .links import Linker
 
 FACETS = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
-from . import SiteOptions
+from ..core.options import SiteOptions
 
 
 def report_url(options: SiteOptions, page_title: str, page_url: str, record_file: str) -> str:

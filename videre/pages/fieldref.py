@@ -4,7 +4,7 @@ An overview page links to one page per kind (feltreference/<kind>/). One page
 for all kinds passed 300 KB, mostly table of contents, which is too much to
 load on a ward PC just to look up one field.
 
-The page is generated from :func:`videre.kinds.published_schemas`, the same
+The page is generated from :func:`videre.kinds.registry.published_schemas`, the same
 schemas that validate the files, so it cannot drift from them. Each field shows
 its dotted path, whether it is required, its type and limits in words, its
 allowed values with their Danish labels, and a YAML example.
@@ -18,15 +18,16 @@ from typing import Any, Iterator, Mapping
 
 import yaml
 
-from .. import schema as S
-from ..kinds import KINDS, REGISTER_FILE, published_schemas
-from ..load import register_view
-from ..model import Catalog
-from ..redirects import PATH_PATTERN
-from ..schemaline import schema_line
-from ..text import md_escape
-from ..validate import condition_text
-from . import Page, SiteOptions, render
+from ..core import schema as S
+from ..kinds.registry import KINDS, REGISTER_FILE, published_schemas
+from ..catalog.load import register_view
+from ..core.model import Catalog
+from ..kinds.redirects import PATH_PATTERN
+from ..core.schemaline import schema_line
+from ..core.text import md_escape
+from ..core.validate import condition_text
+from . import Page, render
+from ..core.options import SiteOptions
 from .links import Linker
 
 SRC = "feltreference.md"

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from ..figures import Figure, Figures
-from ..model import Catalog
-from . import Page, SiteOptions, render
+from ..kinds.figures import Figure, Figures
+from ..core.model import Catalog
+from . import Page, render
+from ..core.options import SiteOptions
 from .links import Linker
 
 SRC = "tal/index.md"

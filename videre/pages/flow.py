@@ -16,9 +16,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..flow import Arrow, Flow, Step
-from ..model import Catalog
-from . import Page, SiteOptions, page_url, render
+from ..kinds.flow import Arrow, Flow, Step
+from ..core.model import Catalog
+from . import Page, page_url, render
+from ..core.options import SiteOptions
 from .links import Linker
 
 INDEX = "forloeb/index.md"

@@ -3,7 +3,7 @@
 Standalone HTML documents from our own templates (no theme, no navigation),
 with a print stylesheet for A4. Staff print them from the browser and give
 them to the patient on the day of discharge. All fixed text is plain
-language, held to :mod:`videre.readability`'s limits by a test.
+language, held to :mod:`videre.pages.readability`'s limits by a test.
 """
 
 from __future__ import annotations
@@ -11,10 +11,12 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from .. import csp, parallel
-from ..freshness import Review
-from ..model import Catalog, Municipality, Offer, Register
-from . import SiteOptions, age_text, danish_date, render, visible
+from . import csp
+from ..core import parallel, urls
+from ..catalog.freshness import Review
+from ..core.model import Catalog, Municipality, Offer, Register
+from . import age_text, danish_date, render
+from ..core.options import SiteOptions
 from . import patient
 from .links import Linker
 
@@ -23,11 +25,11 @@ MAX_PARTNER_OFFERS = 4
 
 
 def municipality_path(slug: str) -> str:
-    return f"udskrivning/{slug}/index.html"
+    return urls.municipality_handout(slug) + "index.html"
 
 
 def offer_path(offer: Offer) -> str:
-    return f"udskrivning/tilbud/{offer.owner}/{offer.slug}/index.html"
+    return urls.offer_handout(offer.owner, offer.slug) + "index.html"
 
 
 def _links(path: str) -> dict[str, Any]:
@@ -56,14 +58,12 @@ def municipality_handout(catalog: Catalog, municipality: Municipality, options: 
                             key=lambda o: (_reach(o, municipality, catalog.register), patient.kind_rank(o),
                                            o.title))[:MAX_PARTNER_OFFERS]
     contacts = catalog.contacts.get(municipality.slug)
-    if contacts is not None and contacts.example and not options.show_examples:
-        contacts = None
     shown: list[Any] = [*offers, *partner_offers, *([contacts] if contacts else [])]
-    page_url = patient.absolute(options.site_url, f"kommuner/{municipality.slug}/")
+    page_url = patient.absolute(options.site_url, urls.municipality_page(municipality.slug))
     return csp.protect(render("udskrivning-kommune.html.j2", m=municipality, offers=offers, partner_offers=partner_offers,
                   contacts=contacts, owner_name=lambda o: patient.owner_name(catalog, o), p=patient,
                   qr=patient.qr_svg(page_url, "ark__qr-kode"), qr_url=page_url,
-                  back_url=f"kommuner/{municipality.slug}/", back_label=f"{municipality.name} Kommune",
+                  back_url=urls.municipality_page(municipality.slug), back_label=f"{municipality.name} Kommune",
                   **_date_and_examples(shown), **_links(path)))
 
 
@@ -79,7 +79,7 @@ def offer_handout(catalog: Catalog, offer: Offer, options: SiteOptions) -> str:
 def handout_files(catalog: Catalog, options: SiteOptions) -> dict[str, str]:
     files = {municipality_path(m.slug): municipality_handout(catalog, m, options)
              for m in catalog.register.municipalities}
-    offers = visible(catalog.all_offers(), options)
+    offers = catalog.all_offers()
     handouts = parallel.ordered_map(lambda offer: offer_handout(catalog, offer, options), offers)
     files.update(zip(map(offer_path, offers), handouts))
     return files

@@ -18,10 +18,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .. import csp, vocab
-from ..model import Catalog, Department, Offer
-from ..screens import ORIENTATIONS, SLIDE_KINDS, WEEKDAYS, Screen
-from . import Page, SiteOptions, danish_date, environment, render
+from . import csp
+from ..core import vocab
+from ..core.model import Catalog, Department, Offer
+from ..kinds.screens import ORIENTATIONS, SLIDE_KINDS, WEEKDAYS, Screen
+from . import Page, danish_date, environment, render
+from ..core.options import SiteOptions
 from . import patient
 from .links import Linker
 
@@ -33,7 +35,7 @@ POLL_SECONDS = 60
 @dataclass(frozen=True)
 class Slide:
     group: str
-    """The slide type from :data:`videre.screens.SLIDE_KINDS`; slides of one type take turns."""
+    """The slide type from :data:`videre.kinds.screens.SLIDE_KINDS`; slides of one type take turns."""
     heading: str
     kicker: str = ""
     paragraphs: tuple[str, ...] = ()
@@ -42,7 +44,7 @@ class Slide:
     qr: Markup | None = None
     qr_url: str = ""
     badge: str = ""
-    """:data:`videre.vocab.EXAMPLE_BADGE` for records not checked against a real source."""
+    """:data:`videre.core.vocab.EXAMPLE_BADGE` for records not checked against a real source."""
     note: str = ""
 
 
@@ -165,7 +167,7 @@ def screen_files(catalog: Catalog, screen: Screen, options: SiteOptions) -> dict
 
 
 def screens(catalog: Catalog, options: SiteOptions) -> list[Screen]:
-    found = [s for s in catalog.of("skaerm") if options.show_examples or not s.example]
+    found = list(catalog.of("skaerm"))
     return sorted(found, key=lambda s: s.slug)
 
 

@@ -2,31 +2,30 @@
 
 from __future__ import annotations
 
-from .. import spelling, vocab
-from ..freshness import Review
-from ..model import Catalog, Municipality
-from . import Page, SiteOptions, render, visible
+from ..search import spelling
+from ..core import urls, vocab
+from ..catalog.freshness import Review
+from ..core.model import Catalog, Municipality
+from . import Page, render
+from ..core.options import SiteOptions
 from .feedback import report_url
 from .links import Linker
 from .notice import notice_html
 
 
 def search_aliases(municipality: Municipality) -> str:
-    """Every name the municipality is searched by, besides the one in the heading (videre.spelling)."""
+    """Every name the municipality is searched by, besides the one in the heading (videre.search.spelling)."""
     return " ".join(spelling.name_variants((municipality.name, *municipality.alt_names)))
 
 
 def municipality_page(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> Page:
-    src = f"kommuner/{municipality.slug}.md"
+    src = urls.source(urls.municipality_page(municipality.slug))
     review = Review(options.today, options.review_months)
-    offers, unconfirmed = review.split(visible(catalog.offers_in(municipality.slug), options))
-    partner_offers, unconfirmed_partner = review.split(visible(catalog.partner_offers_for(municipality.slug),
-                                                               options))
+    offers, unconfirmed = review.split(catalog.offers_in(municipality.slug))
+    partner_offers, unconfirmed_partner = review.split(catalog.partner_offers_for(municipality.slug))
     partner_names = {p.slug: p.short_name for p in catalog.partners}
     groups = [(kind, tuple(o for o in offers if o.kind == kind)) for kind in vocab.OFFER_KINDS]
     contacts = catalog.contacts.get(municipality.slug)
-    if contacts is not None and contacts.example and not options.show_examples:
-        contacts = None
     markdown = render(
         "kommune.md.j2", m=municipality, region=catalog.register.region(municipality.region),
         groups=[(kind, found) for kind, found in groups if found],
@@ -34,9 +33,9 @@ def municipality_page(catalog: Catalog, municipality: Municipality, options: Sit
         review=review, unconfirmed=unconfirmed + unconfirmed_partner,
         owner_names={**{o.id: f"{municipality.name} Kommune" for o in unconfirmed},
                      **{o.id: partner_names.get(o.owner, o.owner) for o in unconfirmed_partner}},
-        report_url=report_url(options, f"{municipality.name} Kommune", f"kommuner/{municipality.slug}/",
+        report_url=report_url(options, f"{municipality.name} Kommune", urls.municipality_page(municipality.slug),
                               f"data/contacts/kommuner/{municipality.slug}.yaml og data/offers/{municipality.slug}/"),
-        contacts=contacts, departments=visible(catalog.departments_serving(municipality.slug), options),
+        contacts=contacts, departments=catalog.departments_serving(municipality.slug),
         aliases=search_aliases(municipality),
         varsel=notice_html(catalog.register, options, src, municipality),
         **Linker(src).context(),

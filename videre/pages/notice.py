@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..model import Municipality, Notice, Register
-from . import SiteOptions, danish_date, render
+from ..core.model import Municipality, Notice, Register
+from . import danish_date, render
+from ..core.options import SiteOptions
 from .links import Linker
 
 MARKER = "<!-- videre:varsel -->"

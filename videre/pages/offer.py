@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from .. import parallel
-from ..freshness import Review
-from ..model import Catalog, Offer
-from ..ownership import data_path
-from . import Page, SiteOptions, render, visible
+from ..core import parallel, urls
+from ..catalog.freshness import Review
+from ..core.model import Catalog, Offer
+from ..catalog.ownership import data_path
+from . import Page, render
+from ..core.options import SiteOptions
 from .feedback import report_url
 from .links import Linker
 from .partner import coverage_text
@@ -14,11 +15,11 @@ from .patient import owner_name
 
 
 def offer_page(catalog: Catalog, offer: Offer, options: SiteOptions, review: Review) -> Page:
-    src = f"tilbud/{offer.owner}/{offer.slug}.md"
+    src = urls.source(offer.url)
     if offer.owner_kind == "kommune":
-        owner_url, coverage = f"kommuner/{offer.owner}/", ""
+        owner_url, coverage = urls.municipality_page(offer.owner), ""
     else:
-        owner_url, coverage = f"partnere/{offer.owner}/", coverage_text(offer, catalog.register)
+        owner_url, coverage = urls.partner_page(offer.owner), coverage_text(offer, catalog.register)
     markdown = render("tilbud.md.j2", o=offer, owner_name=owner_name(catalog, offer), owner_url=owner_url,
                       coverage=coverage, review=review,
                       report_url=report_url(options, offer.title, offer.url, data_path(offer.file)),
@@ -29,4 +30,4 @@ def offer_page(catalog: Catalog, offer: Offer, options: SiteOptions, review: Rev
 def offer_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     review = Review(options.today, options.review_months)
     return parallel.ordered_map(lambda offer: offer_page(catalog, offer, options, review),
-                                visible(catalog.all_offers(), options))
+                                catalog.all_offers())

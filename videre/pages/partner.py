@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from ..model import Catalog, Offer, Register
-from .. import spelling, vocab
-from ..freshness import Review
-from . import Page, SiteOptions, render, visible
+from ..core.model import Catalog, Offer, Register
+from ..search import spelling
+from ..core import urls, vocab
+from ..catalog.freshness import Review
+from . import Page, render
+from ..core.options import SiteOptions
 from .links import Linker
 
 
@@ -20,12 +22,12 @@ def coverage_text(offer: Offer, register: Register) -> str:
 
 def partner_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     pages = []
-    partners = visible(catalog.partners, options)
+    partners = catalog.partners
     review = Review(options.today, options.review_months)
     counts = {}
     for partner in partners:
-        src = f"partnere/{partner.slug}.md"
-        offers, unconfirmed = review.split(visible(catalog.offers_of_partner(partner.slug), options))
+        src = urls.source(partner.url)
+        offers, unconfirmed = review.split(catalog.offers_of_partner(partner.slug))
         counts[partner.slug] = len(offers) + len(unconfirmed)
         coverage = {o.id: coverage_text(o, catalog.register) for o in offers + unconfirmed}
         pages.append(Page(src, render("partner.md.j2", p=partner, offers=offers, coverage=coverage,

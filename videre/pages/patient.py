@@ -2,7 +2,7 @@
 
 Info screens and discharge handouts say the same things to the same readers,
 so the wording lives here once. Every sentence is short (see
-:mod:`videre.readability`) and cites its source document.
+:mod:`videre.pages.readability`) and cites its source document.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from typing import Any, Iterable
 import segno
 from markupsafe import Markup
 
-from .. import qr, vocab
-from ..freshness import Review
-from ..model import Catalog, Offer, confirmed
-from ..readability import first_sentences, sentences
-from ..text import plain
-from . import visible
+from . import qr
+from ..core import vocab
+from ..catalog.freshness import Review
+from ..core.model import Catalog, Offer, confirmed
+from .readability import first_sentences, sentences
+from ..core.text import plain
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def summary(offer: Offer, max_chars: int = 170) -> str:
 
 def for_patients(offers: Iterable[Offer], options: Any) -> list[Offer]:
     """Offers fit to hand to a patient: published, and not left unconfirmed for two review periods."""
-    return list(Review(options.today, options.review_months).split(visible(offers, options))[0])
+    return list(Review(options.today, options.review_months).split(tuple(offers))[0])
 
 
 def owner_name(catalog: Catalog, offer: Offer) -> str:
@@ -114,7 +114,7 @@ def _short_first_sentence(text: str, max_chars: int) -> str:
 
 def flow_steps(catalog: Catalog, limit: int = 6) -> tuple[tuple[Step, ...], Any]:
     """The patient's path in 4–6 plain steps: the patient version of ``data/flow.yaml`` when there
-    is one (:mod:`videre.flow`), else our own five. Returns the steps and the flow record (or None)."""
+    is one (:mod:`videre.kinds.flow`), else our own five. Returns the steps and the flow record (or None)."""
     for flow in catalog.of("flow"):
         steps = tuple(Step(plain(s.title), _short_first_sentence(s.text, 90))
                       for s in getattr(flow, "patient_steps", ()))
@@ -124,7 +124,7 @@ def flow_steps(catalog: Catalog, limit: int = 6) -> tuple[tuple[Step, ...], Any]
 
 
 def case_stories(catalog: Catalog, limit: int = 6) -> list[tuple[str, str, str, Any]]:
-    """Case stories (:mod:`videre.cases`) as (title, two sentences, badge, record); empty without cases."""
+    """Case stories (:mod:`videre.kinds.cases`) as (title, two sentences, badge, record); empty without cases."""
     stories = []
     for case in catalog.of("sag")[:limit]:
         two = " ".join(sentences(plain(case.summary))[:2])

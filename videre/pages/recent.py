@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..changes import recent_changes
-from ..model import Catalog
-from . import Page, SiteOptions, render
+from ..catalog.changes import recent_changes
+from ..core.model import Catalog
+from . import Page, render
+from ..core.options import SiteOptions
 from .links import Linker
 from .review import published_urls
 

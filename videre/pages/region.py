@@ -1,6 +1,6 @@
 """The regions in force on the build date: an overview, a page per region, and the index of all municipalities.
 
-Regions begin and end on set days (:mod:`videre.register`). The builders see the register as in
+Regions begin and end on set days (:mod:`videre.kinds.register`). The builders see the register as in
 force on the build date, so the overview and the region pages change on the day itself. The
 overview is the only region page in the navigation; the pages of ended regions become redirects
 (``data/redirects.yaml``).
@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from .. import spelling
-from ..model import Catalog, Region
-from . import Page, SiteOptions, render, visible
+from ..search import spelling
+from ..core.model import Catalog, Region
+from . import Page, render
+from ..core.options import SiteOptions
+from ..core import urls
 from .links import Linker
 from .notice import notice_html
 
@@ -20,7 +22,7 @@ OVERVIEW = "regioner/index.md"
 
 
 def region_aliases(region: Region) -> str:
-    """Every name the region is searched by: 'Sjaelland', 'Sjællands', 'Sjalland' (videre.spelling)."""
+    """Every name the region is searched by: 'Sjaelland', 'Sjællands', 'Sjalland' (videre.search.spelling)."""
     short = [n.removeprefix("Region ").strip() for n in (region.name, *region.alt_names)]
     return " ".join(spelling.name_variants(short))
 
@@ -30,12 +32,12 @@ def region_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     names = {m.slug: m.name for m in register.municipalities}
     pages = []
     for region in register.regions:
-        src = f"regioner/{region.slug}.md"
-        rows = [SimpleNamespace(m=m, offers=len(visible(catalog.offers_in(m.slug), options)),
-                                partner_offers=len(visible(catalog.partner_offers_for(m.slug), options)),
-                                contact=bool(visible(filter(None, [catalog.contacts.get(m.slug)]), options)))
+        src = urls.source(urls.region_page(region.slug))
+        rows = [SimpleNamespace(m=m, offers=len(catalog.offers_in(m.slug)),
+                                partner_offers=len(catalog.partner_offers_for(m.slug)),
+                                contact=bool(catalog.contacts.get(m.slug)))
                 for m in register.in_region(region.slug)]
-        departments = visible((d for d in catalog.departments if register.holder(d.region) == region.slug), options)
+        departments = tuple(d for d in catalog.departments if register.holder(d.region) == region.slug)
         pages.append(Page(src, render("region.md.j2", region=region, rows=rows, departments=departments,
                                       names=names, aliases=region_aliases(region),
                                       varsel=notice_html(register, options, src), **Linker(src).context())))
@@ -56,5 +58,5 @@ def municipality_index(catalog: Catalog, options: SiteOptions) -> Page:
     src = "kommuner/index.md"
     register = catalog.register
     regions = [(r, sorted(register.in_region(r.slug), key=lambda m: m.name)) for r in register.regions]
-    counts = {m.slug: len(visible(catalog.offers_in(m.slug), options)) for m in register.municipalities}
+    counts = {m.slug: len(catalog.offers_in(m.slug)) for m in register.municipalities}
     return Page(src, render("kommuner.md.j2", regions=regions, counts=counts, **Linker(src).context()), in_nav=True)

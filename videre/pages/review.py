@@ -1,14 +1,16 @@
 """The review list (gennemsyn/): every record past its review period, per owner.
 
 The same list is published as gennemsyn.csv and printed by ``videre gennemsyn``;
-all three come from :func:`videre.freshness.due_records`.
+all three come from :func:`videre.catalog.freshness.due_records`.
 """
 
 from __future__ import annotations
 
-from .. import freshness
-from ..model import Catalog
-from . import Page, SiteOptions, render, visible
+from ..catalog import freshness
+from ..core.model import Catalog
+from . import Page, render
+from ..core.options import SiteOptions
+from ..core import urls
 from .links import Linker
 
 SRC = "gennemsyn.md"
@@ -17,8 +19,8 @@ CSV = "gennemsyn.csv"
 
 def published_urls(catalog: Catalog, options: SiteOptions) -> set[str]:
     """Addresses with a page in this build (example records may be hidden)."""
-    shown = [*visible(catalog.all_offers(), options), *visible(catalog.partners, options)]
-    return {r.url for r in shown} | {f"kommuner/{m.slug}/" for m in catalog.register.municipalities}
+    shown = catalog.published(options)
+    return {r.url for r in [*shown.all_offers(), *shown.partners]} | {urls.municipality_page(m.slug) for m in catalog.register.municipalities}
 
 
 def review_page(catalog: Catalog, options: SiteOptions) -> Page:

@@ -1,0 +1,86 @@
+"""The package's layout: each sub-package does one job, and imports point one way only.
+
+Run it to see the structure rules hold: ``pytest tests/test_layout.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+from helpers.imports import PACKAGE, cycles, graph, modules, third_party
+
+LAYERS = (
+    ("core", "search"),   # the record format; the search words and Pagefind (neither knows the other)
+    ("kinds",),           # one module per record kind, and the registry
+    ("catalog",),         # all records loaded together, their freshness and owners
+    ("pages", "exports"), # page builders and their templates; open data (JSON, CSV, HSDS)
+    ("mkdocs", "site"),   # the MkDocs adapter; the whole site as data
+    ("cli",),             # the command, the only place that prints or exits
+)
+"""Bottom first. A sub-package imports only from its own and lower layers, never sideways within a layer."""
+
+LEVEL = {part: level for level, parts in enumerate(LAYERS) for part in parts}
+GENERATOR = {"mkdocs", "markdown"}
+TEMPLATING = {"jinja2", "markdown", "mkdocs", "markupsafe"}
+
+
+def part(module: str) -> str:
+    """'videre.pages.offer' → 'pages'; a module at the root ('videre.site') is its own part."""
+    return module.split(".")[1] if "." in module else module
+
+
+def test_every_part_of_the_package_has_a_layer() -> None:
+    assert sorted({part(name) for name in modules() if name != "videre"} - set(LEVEL)) == []
+
+
+def test_the_package_has_no_import_cycles_not_even_for_type_checking() -> None:
+    assert cycles(graph()) == []
+
+
+def test_imports_point_down_the_layers() -> None:
+    wrong = sorted(f"{source} -> {target}" for source, targets in graph().items() for target in targets
+                   if source != "videre" and part(source) != part(target)
+                   and LEVEL[part(source)] <= LEVEL[part(target)])
+    assert wrong == []
+
+
+def test_at_most_four_modules_at_the_package_root() -> None:
+    loose = sorted(path.name for path in PACKAGE.glob("*.py") if path.name != "__init__.py")
+    assert len(loose) <= 4, loose
+
+
+def test_only_the_adapter_knows_mkdocs_or_markdown() -> None:
+    knows = sorted(name for name, path in modules().items()
+                   if third_party(path) & GENERATOR and part(name) != "mkdocs")
+    assert knows == []
+
+
+def test_loading_and_validating_records_imports_no_templates_markdown_or_mkdocs() -> None:
+    code = ("import json, sys; import videre.catalog.load, videre.core.validate, videre.kinds.registry; "
+            f"print(json.dumps(sorted(m for m in {sorted(TEMPLATING)!r} if m in sys.modules)))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(run.stdout) == []
+
+
+def test_the_import_rules_can_fail() -> None:
+    """The checks see a cycle and a sideways import when there is one."""
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert LEVEL[part("videre.catalog.load")] <= LEVEL[part("videre.pages.offer")]
+
+
+ADDRESS = re.compile(r"""(?<![/\w])(kommuner|regioner|partnere|tilbud|udskrivning)/(\{|' ~|" ~)""")
+"""A record page's address spelled by hand: ``f"kommuner/{slug}/"`` or ``'kommuner/' ~ slug`` in a template."""
+
+
+def test_record_addresses_are_built_only_in_urls() -> None:
+    found = sorted(f"{path.relative_to(PACKAGE.parent)}:{number}"
+                   for path in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.j2")])
+                   if path != PACKAGE / "core" / "urls.py"
+                   for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                   if ADDRESS.search(line))
+    assert found == []
+    assert ADDRESS.search("""src = f"kommuner/{municipality.slug}.md\"""")
+    assert ADDRESS.search("""<a href="{{ link('regioner/' ~ region.slug ~ '/') }}">""")

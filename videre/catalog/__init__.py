@@ -1,0 +1,1 @@
+"""All records together: loading them, their freshness, who keeps them, and what changed lately."""

@@ -1,0 +1,1 @@
+"""The ``videre`` command and the new-offer wizard: the only place that prints or exits."""

@@ -1,0 +1,429 @@
+"""The ``videre`` command. The only module that prints or exits.
+
+    videre valider [STI …] [--json]         tjek poster; exit 1 ved fejl
+    videre ny-tilbud --kommune SLUG [...]    opret et nyt tilbud (spørger, når felter mangler)
+    videre gennemsyn [--csv]                 vis poster, der skal bekræftes igen, pr. kommune
+    videre skemaer [--ud MAPPE]              skriv JSON-skemaerne (docs/schemas)
+    videre eksport --format json|csv|hsds    skriv åbne data til standard output eller --ud
+    videre codeowners [--ud FIL]             skriv .github/CODEOWNERS ud fra kommuneregisteret
+    videre publicerede [--skriv]             vis eller skriv listen over offentliggjorte adresser
+    videre sider --ud MAPPE                  skriv alle genererede sider som Markdown
+
+Indstillinger (gennemsyn_maaneder, redaktion_email, fejl_url) læses fra mkdocs.yml, som bygningen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import yaml
+
+from ..core import clock, vocab
+from ..exports import opendata as exports, hsds
+from ..catalog import freshness, ownership
+from ..search import glossary
+from ..kinds import redirects
+from . import scaffold
+from .. import site
+from ..core.errors import render_json, render_text
+from ..kinds.registry import REGISTER_FILE, published_schemas
+from ..catalog.load import LoadResult, load_catalog, load_register, register_view
+from ..core.options import SiteOptions
+from ..core.validate import closest, fold
+
+DEFAULT_DATA = Path("data")
+
+
+def _data_root(paths: Sequence[Path]) -> tuple[Path, list[Path] | None]:
+    """Find the data tree for the given paths: the nearest folder holding kommuner.yaml."""
+    if not paths:
+        return DEFAULT_DATA, None
+    files: list[Path] = []
+    root: Path | None = None
+    for path in paths:
+        start = path if path.is_dir() else path.parent
+        candidate = next((p for p in [start, *start.resolve().parents] if (p / REGISTER_FILE).is_file()), None)
+        if candidate is None:
+            raise SystemExit(f"videre: fandt ingen {REGISTER_FILE} over '{path}'. Kør kommandoen i projektets mappe.")
+        root = root or candidate
+        if path.is_dir():
+            files.extend(p for p in path.rglob("*") if p.is_file())
+        else:
+            files.append(path)
+    assert root is not None
+    only_all = all(p.is_dir() and (p / REGISTER_FILE).is_file() for p in paths)
+    return root, None if only_all else files
+
+
+def _today(value: str | None) -> dt.date:
+    return dt.date.fromisoformat(value) if value else clock.today()
+
+
+# ---------------------------------------------------------------- settings from mkdocs.yml
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml: '!ENV [NAME, standard]' as MkDocs does; other tags become empty."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    names = ([loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode)
+             else loader.construct_sequence(node))  # type: ignore[arg-type]
+    default = names[-1] if len(names) > 1 else None
+    for name in names[:-1] if len(names) > 1 else names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.safe_load(os.environ[name])
+    return default
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except yaml.YAMLError as exc:
+        raise SystemExit(f"videre: kan ikke læse {path}: {exc}") from None
+
+
+def _options(args: argparse.Namespace, **overrides: Any) -> SiteOptions:
+    """The same options the build uses (extra.videre in mkdocs.yml), with the command's overrides."""
+    path = Path(args.mkdocs)
+    config = _read_config(path)
+    try:
+        options = SiteOptions.from_mapping((config.get("extra") or {}).get("videre"),
+                                           site_url=config.get("site_url"), today=_today(args.dato))
+    except ValueError as exc:
+        raise SystemExit(f"videre: {path}: {exc}") from None
+    return dataclasses.replace(options, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _load(args: argparse.Namespace, paths: Sequence[Path] = (), *,
+          review_months: int | None = None) -> tuple[LoadResult, Path]:
+    root, only = _data_root(paths) if paths else (Path(args.data), None)
+    if not (root / REGISTER_FILE).is_file():
+        raise SystemExit(f"videre: mappen '{root}' har ingen {REGISTER_FILE}.")
+    return load_catalog(root, today=_today(args.dato), only=only, review_months=review_months), root
+
+
+def _catalog_or_exit(args: argparse.Namespace, *, allow: Sequence[str] = ()):
+    """The catalog, or exit 1 with the report; ``allow`` lists rule ids that do not block."""
+    result, _ = _load(args)
+    if any(p.rule not in allow for p in result.errors):
+        print(render_text(result.problems, Path.cwd(), result.sources), file=sys.stderr)
+        raise SystemExit(1)
+    return result.catalog
+
+
+# ---------------------------------------------------------------- commands
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    options = _options(args)
+    result, root = _load(args, [Path(p) for p in args.stier], review_months=options.review_months)
+    base = Path.cwd()
+    if args.json:
+        print(render_json(result.problems, base))
+    elif result.errors:
+        print(render_text(result.problems, base, result.sources))
+    else:
+        offers = len(result.catalog.all_offers())
+        warnings = len(result.problems)
+        print(f"Ingen fejl. {offers} tilbud i {root}."
+              + (f" {warnings} {'advarsel' if warnings == 1 else 'advarsler'}:\n" if warnings else ""))
+        if warnings:
+            print(render_text(result.problems, base, result.sources))
+    return 1 if result.errors else 0
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    result, _ = _load(args)
+    out = Path(args.ud)
+    out.mkdir(parents=True, exist_ok=True)
+    for kind, schema in published_schemas(register_view(result.catalog.register)).items():
+        (out / f"{kind}.schema.json").write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n",
+                                                  encoding="utf-8")
+    print(f"Skrev skemaerne til {out}.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    options = _options(args, show_examples=False if args.uden_eksempler else None)
+    catalog = _catalog_or_exit(args).published(options)
+    if args.format == "hsds" and args.ud:
+        out = Path(args.ud)
+        out.mkdir(parents=True, exist_ok=True)
+        for path, text in hsds.hsds_files(catalog, options).items():
+            (out / path.removeprefix("hsds/")).write_text(text, encoding="utf-8")
+        print(f"Skrev HSDS 3.0-filerne til {out}.")
+        return 0
+    writers: dict[str, Callable[..., str]] = {"json": exports.offers_json, "csv": exports.offers_csv,
+                                              "hsds": hsds.hsds_json}
+    text = writers[args.format](catalog, options)
+    if args.ud:
+        Path(args.ud).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_pages(args: argparse.Namespace) -> int:
+    catalog = _catalog_or_exit(args)
+    options = _options(args, show_examples=False if args.uden_eksempler else None)
+    config_path = Path(args.mkdocs)
+    config = _read_config(config_path)
+    root = config_path.parent
+    docs = root / config.get("docs_dir", "docs")
+    words = glossary.SearchWords.from_docs(docs)
+    excluded = tuple(line.strip().strip("/") + "/" for line in (config.get("exclude_docs") or "").splitlines()
+                     if line.strip() and not line.strip().startswith("#"))
+    count = site.write_standalone(Path(args.ud), site.build_pages(catalog, options), site.build_files(catalog, options),
+                                  config_path, docs,
+                                  root / ((config.get("theme") or {}).get("custom_dir") or "overrides"),
+                                  config.get("not_in_nav") or "",
+                                  lambda text, src: site.fill_hand_written(text, src, catalog, options, words),
+                                  excluded)
+    print(f"Skrev {count} genererede filer og de håndskrevne sider til {args.ud}/docs og et mkdocs.yml uden hook.\n"
+          f"Byg med: mkdocs build -f {args.ud}/mkdocs.yml")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    catalog = _catalog_or_exit(args, allow=("mangler-omdirigering",))
+    options = _options(args, review_months=args.maaneder)
+    due = freshness.due_records(catalog, options.today, options.review_months)
+    examples = freshness.example_paths(catalog)
+    if args.kommune:
+        due = [d for d in due if ownership.municipality_of(d.path) == args.kommune]
+        examples = [p for p in examples if ownership.municipality_of(p) == args.kommune]
+    if args.csv:
+        sys.stdout.write(freshness.review_csv(due, options.site_url))
+        return 0
+    months, today = options.review_months, options.today.isoformat()
+    never = (f"\n{len(examples)} {'post er et eksempel' if len(examples) == 1 else 'poster er eksempler'}. "
+             "Ingen har bekræftet dem, så de står ikke på listen. Tjek dem hos kilden, og skriv så "
+             "'eksempel: false' og 'sidst_bekræftet' med dato og enhed.") if examples else ""
+    if not due:
+        everyone = "Alle poster, der ikke er eksempler," if examples else "Alle"
+        print(f"Ingen poster skal bekræftes. {everyone} er bekræftet inden for {months} måneder ({today}).{never}")
+        return 0
+    print(f"{len(due)} {'post skal' if len(due) == 1 else 'poster skal'} bekræftes igen "
+          f"(gennemsyn hver {months}. måned, {today}).")
+    for owner, team, records in freshness.by_owner(due):
+        print(f"\n{owner} ({team})")
+        for d in records:
+            print(f"  {d.path}: sidst bekræftet {d.freshness.verified.isoformat()}. {d.freshness.warning}.")
+    print("\nTjek oplysningerne, ret dem, og skriv dagens dato i 'sidst_bekræftet.dato'.")
+    if never:
+        print(never)
+    return 0
+
+
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    register, problems, _ = load_register(Path(args.data) / REGISTER_FILE, _today(args.dato))
+    if problems:
+        print(render_text(problems, Path.cwd()), file=sys.stderr)
+        return 1
+    out = Path(args.ud)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(ownership.codeowners(register), encoding="utf-8")
+    print(f"Skrev {out} for {len(register.municipalities)} kommuner.")
+    return 0
+
+
+def cmd_published(args: argparse.Namespace) -> int:
+    catalog = _catalog_or_exit(args, allow=("mangler-omdirigering",))
+    text = redirects.published_text(catalog)
+    if args.skriv:
+        out = Path(args.data) / redirects.PUBLISHED_FILE
+        out.write_text(text, encoding="utf-8")
+        print(f"Skrev {out} med {len(redirects.read_published(out))} adresser.")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+# ---------------------------------------------------------------- videre ny-tilbud
+
+QUESTIONS: tuple[tuple[str, str, str], ...] = (
+    # (flag, question, help)
+    ("titel", "Tilbuddets titel", "kort og klart, fx 'Genoptræning efter indlæggelse'"),
+    ("type", "Type", "én værdi"),
+    ("beskrivelse", "Beskrivelse", "hvad borgeren får, i korte sætninger"),
+    ("problemer", "Problemer", "en eller flere værdier, adskilt af komma"),
+    ("form", "Form", "en eller flere værdier, adskilt af komma"),
+    ("henvisning", "Henvisning", "en eller flere værdier, adskilt af komma"),
+    ("rolle", "Kontaktens rolle", "fx 'Visitator'. Aldrig en persons navn"),
+    ("email", "Fælles e-mailadresse", "tryk Enter for at springe over"),
+    ("af", "Hvem har tjekket oplysningerne", "rollen eller enheden, fx 'Træning og Rehabilitering'"),
+)
+OPTIONAL = {"email"}
+
+
+def _codes(answer: str, table: Any) -> tuple[list[str], list[str]]:
+    """Split an answer into codes ('Udendørs' finds 'udendoers'); words that are no code come back separately."""
+    codes, unknown = [], []
+    folded = {fold(code): code for code in table}
+    for word in (w.strip() for w in answer.replace(";", ",").split(",")):
+        if word in table or fold(word) in folded:
+            codes.append(folded.get(fold(word), word))
+        elif word:
+            unknown.append(word)
+    return codes, unknown
+
+
+def _ask(flag: str, question: str, help_text: str) -> str:
+    table = scaffold.CODED_FIELDS.get(flag)
+    if table:
+        print(f"\n{question}:")
+        for code, text in table.items():
+            print(f"  {code:<28} {text}")
+    while True:
+        answer = input(f"{question} ({help_text}): ").strip()
+        if not answer and flag in OPTIONAL:
+            return ""
+        if not answer:
+            print("  Skriv et svar.")
+            continue
+        if table:
+            _, unknown = _codes(answer, table)
+            if unknown:
+                guess = closest(unknown[0], list(table))
+                print(f"  '{unknown[0]}' findes ikke." + (f" Mente du '{guess}'?" if guess else ""))
+                continue
+        return answer
+
+
+def cmd_new_offer(args: argparse.Namespace) -> int:
+    data = Path(args.data)
+    today = _today(args.dato)
+    register, problems, _ = load_register(data / REGISTER_FILE, today)
+    if problems:
+        print(render_text(problems, Path.cwd()), file=sys.stderr)
+        return 1
+    slugs = register.slugs
+    if args.kommune not in slugs:
+        guess = closest(args.kommune, slugs)
+        print(f"videre: '{args.kommune}' er ikke en kommune i {data / REGISTER_FILE}."
+              + (f" Mente du '{guess}'?" if guess else ""), file=sys.stderr)
+        return 2
+    answers = {flag: getattr(args, flag) or "" for flag, _, _ in QUESTIONS}
+    missing = [flag for flag, _, _ in QUESTIONS if not answers[flag] and flag not in OPTIONAL]
+    if missing and not sys.stdin.isatty():
+        print("videre: mangler " + ", ".join(f"--{flag}" for flag in missing)
+              + ". Skriv dem som tilvalg, eller kør kommandoen i en terminal, så spørger den.", file=sys.stderr)
+        return 2
+    if missing:
+        print(f"Nyt tilbud i {register.municipality(args.kommune).name} Kommune. Felterne er forklaret på "
+              f"{scaffold.FIELD_REFERENCE}")
+        for flag, question, help_text in QUESTIONS:
+            if not answers[flag] and (flag in missing or flag in OPTIONAL):
+                answers[flag] = _ask(flag, question, help_text)
+    # Words that are no code go into the file as written, so validation explains them the usual way.
+    coded = {flag: tuple(sum(_codes(answers[flag], table), [])) for flag, table in scaffold.CODED_FIELDS.items()}
+    new = scaffold.NewOffer(
+        municipality=args.kommune, title=answers["titel"], kind=coded["type"][0] if coded["type"] else "",
+        description=answers["beskrivelse"], problems=coded["problemer"], modes=coded["form"],
+        routes=coded["henvisning"], role=answers["rolle"], verified_by=answers["af"], today=today,
+        email=answers["email"], phone=args.telefon or "", unit=args.enhed or "",
+        age_from=args.alder_fra, age_to=args.alder_til, example=args.eksempel)
+    path = scaffold.offer_path(data, args.kommune, new.title)
+    if path.exists():
+        print(f"videre: {path} findes allerede. Ret den fil, eller giv tilbuddet en anden titel.", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(scaffold.offer_yaml(new), encoding="utf-8")
+    result = load_catalog(data, today=today, only=[path])
+    mine = [p for p in result.problems if p.file.resolve() == path.resolve()]
+    if any(p.level == "fejl" for p in mine):
+        print(render_text(mine, Path.cwd(), result.sources), file=sys.stderr)
+        path.unlink()
+        print("Filen blev ikke gemt. Ret svarene, og prøv igen.", file=sys.stderr)
+        return 1
+    print(f"Skrev {path.as_posix()}.")
+    print("Læs filen igennem, og tilføj gerne sted, åbningstider og link. Kør 'videre valider', "
+          "og send ændringen som et pull request.")
+    return 0
+
+
+# ---------------------------------------------------------------- the parser
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="videre", description="Værktøjer til Videres poster.")
+    main.add_argument("--data", default=str(DEFAULT_DATA), help="mappen med poster (standard: data)")
+    main.add_argument("--dato", help="dagens dato som ÅÅÅÅ-MM-DD (til test)")
+    main.add_argument("--mkdocs", default="mkdocs.yml", help="sitets indstillinger (standard: mkdocs.yml)")
+    sub = main.add_subparsers(dest="command", required=True)
+
+    validate = sub.add_parser("valider", help="tjek poster og vis alle fejl")
+    validate.add_argument("stier", nargs="*", help="filer eller mapper (standard: hele data/)")
+    validate.add_argument("--json", action="store_true", help="skriv fejlene som JSON")
+    validate.set_defaults(func=cmd_validate)
+
+    new = sub.add_parser("ny-tilbud", help="opret et nyt tilbud; spørger efter de felter, der mangler")
+    new.add_argument("--kommune", required=True, help="kommunens slug, fx 'esbjerg'")
+    new.add_argument("--titel")
+    new.add_argument("--type", help=f"én af: {', '.join(vocab.OFFER_KINDS)}")
+    new.add_argument("--beskrivelse")
+    new.add_argument("--problemer", help="kommasepareret, fx 'angst,depression'")
+    new.add_argument("--form", help="kommasepareret, fx 'hjemme,center'")
+    new.add_argument("--henvisning", help="kommasepareret, fx 'gop'")
+    new.add_argument("--rolle", help="kontaktens rolle, fx 'Visitator'")
+    new.add_argument("--enhed", help="kontaktens enhed")
+    new.add_argument("--email", help="fælles e-mailadresse")
+    new.add_argument("--telefon", help="telefonnummer med 8 cifre, fx '+45 NN NN NN NN'")
+    new.add_argument("--af", help="hvem der har tjekket oplysningerne (rolle eller enhed)")
+    new.add_argument("--alder-fra", type=int, default=18)
+    new.add_argument("--alder-til", type=int, default=120)
+    new.add_argument("--eksempel", action="store_true", help="oplysningerne er ikke tjekket mod en rigtig kilde")
+    new.set_defaults(func=cmd_new_offer)
+
+    review = sub.add_parser("gennemsyn", help="vis poster, der skal bekræftes igen, pr. kommune")
+    review.add_argument("--maaneder", type=int, help="gennemsynsperioden (standard: fra mkdocs.yml)")
+    review.add_argument("--kommune", help="kun én kommunes poster")
+    review.add_argument("--csv", action="store_true", help="skriv listen som CSV (som gennemsyn.csv)")
+    review.set_defaults(func=cmd_review)
+
+    schemas = sub.add_parser("skemaer", help="skriv JSON-skemaerne")
+    schemas.add_argument("--ud", default="docs/schemas")
+    schemas.set_defaults(func=cmd_schemas)
+
+    export = sub.add_parser("eksport", help="skriv åbne data")
+    export.add_argument("--format", choices=("json", "csv", "hsds"), required=True)
+    export.add_argument("--ud", help="fil at skrive til (hsds: en mappe); standard: standard output")
+    export.add_argument("--uden-eksempler", action="store_true", help="udelad poster markeret eksempel")
+    export.set_defaults(func=cmd_export)
+
+    owners = sub.add_parser("codeowners", help="skriv CODEOWNERS ud fra kommuneregisteret")
+    owners.add_argument("--ud", default=ownership.CODEOWNERS_PATH)
+    owners.set_defaults(func=cmd_codeowners)
+
+    published = sub.add_parser("publicerede", help="vis listen over offentliggjorte adresser")
+    published.add_argument("--skriv", action="store_true", help=f"skriv den til data/{redirects.PUBLISHED_FILE}")
+    published.set_defaults(func=cmd_published)
+
+    pages = sub.add_parser("sider", help="skriv de genererede sider som Markdown")
+    pages.add_argument("--ud", required=True)
+    pages.add_argument("--uden-eksempler", action="store_true")
+    pages.set_defaults(func=cmd_pages)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

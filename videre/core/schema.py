@@ -1,0 +1,486 @@
+"""The record format: one JSON Schema per record kind, built from one place.
+
+The schemas are the single source of truth. They are published with the site
+(for editors and other systems), rendered into the field reference page, and
+interpreted directly by :mod:`videre.core.validate`. Nothing else describes fields.
+
+Keywords beyond JSON Schema carry an ``x-`` prefix, which validators and
+editors ignore:
+
+``x-markdown``   free text where the small Markdown subset is allowed;
+``x-renamed``    old field names and their new names, for a helpful message;
+``x-hint``       the fix shown to the contributor when the value is wrong;
+``x-no-future``  a date that may not lie after the build date.
+
+One rule spans two fields and is written in standard ``if``/``then``/``else``
+(:data:`CONFIRMATION_RULE`): an example has no ``sidst_bekræftet``, and every
+other record must say when and by whom it was confirmed. A record no one has
+checked must never look checked.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, Iterable, Mapping
+
+from . import vocab
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_BASE_URL = "https://videre.example.org/schemas/"
+SCHEMA_VERSION = "1.0"
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+PHONE_PATTERN = r"^(\+45 ?)?[2-9][0-9]( ?[0-9]{2}){3}$"
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
+HTTPS_PATTERN = r"^https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?(/[^\s<>\"]*)?$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+SITE_PATH_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*/$"
+"""An address on the site without the domain and ending in '/', e.g. 'tilbud/esbjerg/genoptraening/'."""
+
+Schema = dict[str, Any]
+
+
+# ---------------------------------------------------------------- building blocks
+
+
+def text(title: str, description: str, example: str, *, max_length: int = 200,
+         markdown: bool = False, min_length: int = 1) -> Schema:
+    schema: Schema = {
+        "type": "string", "title": title, "description": description,
+        "minLength": min_length, "maxLength": max_length, "examples": [example],
+    }
+    if markdown:
+        schema["x-markdown"] = True
+    return schema
+
+
+def coded(title: str, description: str, table: Mapping[str, str], example: str) -> Schema:
+    return {
+        "type": "string", "title": title, "description": description,
+        "enum": list(table), "examples": [example],
+        "x-labels": dict(table),
+    }
+
+
+def coded_list(title: str, description: str, table: Mapping[str, str],
+               example: list[str], *, min_items: int = 1) -> Schema:
+    return {
+        "type": "array", "title": title, "description": description,
+        "items": {"type": "string", "enum": list(table), "x-labels": dict(table)},
+        "minItems": min_items, "uniqueItems": True, "examples": [example],
+    }
+
+
+def phone(title: str = "Telefon") -> Schema:
+    return {
+        "type": "string", "title": title, "pattern": PHONE_PATTERN,
+        "description": "Dansk telefonnummer med 8 cifre, gerne i grupper af to.",
+        # A format, not a number: the site never shows invented numbers that could be real.
+        "examples": ["+45 NN NN NN NN"],
+        "x-hint": "skriv 8 cifre med eller uden +45, i grupper af to, fx '+45 NN NN NN NN' (N er et ciffer)",
+    }
+
+
+def email(title: str, description: str, example: str) -> Schema:
+    return {
+        "type": "string", "title": title, "description": description,
+        "pattern": EMAIL_PATTERN, "maxLength": 120, "examples": [example],
+        "x-hint": "skriv en fælles funktionsadresse, fx 'genoptraening@kommune.example.org'",
+    }
+
+
+def https_link(title: str, description: str, example: str) -> Schema:
+    return {
+        "type": "string", "title": title, "description": description,
+        "pattern": HTTPS_PATTERN, "maxLength": 300, "examples": [example],
+        "x-hint": "skriv hele adressen med 'https://' foran",
+    }
+
+
+def date(title: str, description: str) -> Schema:
+    return {
+        "type": "string", "title": title, "description": description,
+        "pattern": DATE_PATTERN, "format": "date", "examples": ["2026-10-01"],
+        "x-no-future": True,
+        "x-hint": "skriv datoen som ÅÅÅÅ-MM-DD, fx '2026-10-01'",
+    }
+
+
+def obj(title: str, description: str, properties: Mapping[str, Schema],
+        required: Iterable[str] = (), *, renamed: Mapping[str, str] | None = None) -> Schema:
+    schema: Schema = {
+        "type": "object", "title": title, "description": description,
+        "properties": dict(properties), "required": list(required),
+        "additionalProperties": False,
+    }
+    if renamed:
+        schema["x-renamed"] = dict(renamed)
+    return schema
+
+
+def document(kind: str, title: str, description: str, body: Schema) -> Schema:
+    """Turn an object schema into a published top-level schema document."""
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": f"{SCHEMA_BASE_URL}{kind}.schema.json",
+        "x-schema-version": SCHEMA_VERSION,
+        **body,
+        "title": title,
+        "description": description,
+    }
+
+
+# ---------------------------------------------------------------- shared parts
+
+VERIFIED_FIELD = "sidst_bekræftet"
+EXAMPLE_FIELD = "eksempel"
+
+VERIFIED = obj(
+    "Sidst bekræftet",
+    ("Hvornår og af hvem oplysningerne sidst blev tjekket mod en rigtig kilde. "
+     "Skal udfyldes, når 'eksempel' er false. Må ikke stå i et eksempel."),
+    {
+        "dato": date("Dato", "Datoen for seneste kontrol. Må ikke ligge i fremtiden."),
+        "af": text("Af", "Den rolle eller enhed, der tjekkede. Aldrig en persons navn.",
+                   "Træning og Rehabilitering", max_length=120),
+    },
+    required=("dato", "af"),
+)
+
+EXAMPLE_FLAG: Schema = {
+    "type": "boolean", "title": "Eksempel",
+    "description": ("Sæt 'true', hvis oplysningerne ikke er tjekket mod en rigtig kilde. "
+                    "Siden viser så mærket 'Eksempel – ikke bekræftet', og posten må ikke have "
+                    "'sidst_bekræftet'. Har du tjekket oplysningerne, så skriv 'false' og udfyld "
+                    "'sidst_bekræftet'."),
+    "examples": [False],
+}
+
+CONFIRMATION_RULE: Schema = {
+    "if": {"properties": {EXAMPLE_FIELD: {"const": True}}, "required": [EXAMPLE_FIELD]},
+    "then": {
+        "properties": {VERIFIED_FIELD: False},
+        "x-hint": ("et eksempel er ikke tjekket af nogen, så slet 'sidst_bekræftet' med dato og af; "
+                   "har du selv tjekket oplysningerne hos kilden, så skriv 'eksempel: false' i stedet"),
+    },
+    "else": {
+        "required": [VERIFIED_FIELD],
+        "x-hint": ("skriv, hvornår og af hvem oplysningerne blev tjekket, fx 'sidst_bekræftet: "
+                   "{dato: \"2026-10-01\", af: Træning og Rehabilitering}'; er de ikke tjekket, "
+                   "så skriv 'eksempel: true'"),
+    },
+}
+"""An example (``eksempel: true``) has no confirmation; any other record must have one."""
+
+
+def confirmable(body: Schema) -> Schema:
+    """Add :data:`CONFIRMATION_RULE` to a record that has ``sidst_bekræftet`` and ``eksempel``."""
+    if VERIFIED_FIELD not in body["properties"] or VERIFIED_FIELD in body["required"]:
+        raise ValueError(f"'{VERIFIED_FIELD}' must be an optional field before the rule can govern it")
+    return {**body, **copy.deepcopy(CONFIRMATION_RULE)}
+
+
+SOURCE = text("Kilde", "Hvor oplysningerne stammer fra, fx kommunens hjemmeside.",
+              "Kommunens hjemmeside om genoptræning", max_length=300)
+
+LINES_PATTERN = r"^[0-9]+([–-][0-9]+)?(, ?[0-9]+([–-][0-9]+)?)*$"
+
+
+def seed_source(description: str = "Det kildedokument og de linjer, oplysningen bygger på.") -> Schema:
+    """Where a fact comes from: one of the seed documents S000–S004 and its physical line numbers."""
+    return obj("Kilde", description, {
+        "dokument": coded("Dokument", "Kildedokumentet. Se siden Kilder.", vocab.SOURCE_DOCUMENTS, "S001"),
+        "linjer": {"type": "string", "title": "Linjer", "pattern": LINES_PATTERN,
+                   "description": "Linjenumrene i tekstudgaven, med tomme linjer talt med.",
+                   "examples": ["1098–1306"],
+                   "x-hint": "skriv linjenumre som '52–56' eller '52–56, 92'"},
+    }, required=("dokument", "linjer"))
+
+
+PERSON_FIELDS = {"navn": "rolle", "person": "rolle", "kontaktperson": "rolle"}
+"""Fields that would hold a private person; the message points to a role instead."""
+
+CONTACT = obj(
+    "Kontakt",
+    "Hvem man kontakter. Skriv en rolle og fælles adresser, aldrig en privatpersons navn.",
+    {
+        "rolle": text("Rolle", "Rollen eller funktionen, der svarer.",
+                      "Visitator i Træning og Rehabilitering", max_length=120),
+        "enhed": text("Enhed", "Afdelingen eller enheden.", "Træning og Rehabilitering",
+                      max_length=120),
+        "telefon": phone(),
+        "email": email("E-mail", "En fælles funktionsadresse.", "kontakt@kommune.example.org"),
+        "sikker_post": email("Sikker post", "Adresse til sikker e-mail med personfølsomme oplysninger.",
+                             "sikkerpost@kommune.example.org"),
+        "tider": text("Træffetider", "Hvornår man kan ringe eller komme.",
+                      "Hverdage kl. 8–15", max_length=120),
+    },
+    required=("rolle",),
+    renamed={**PERSON_FIELDS, "telefon_nr": "telefon", "tlf": "telefon", "mail": "email",
+             "e-mail": "email"},
+)
+
+PLACE = obj(
+    "Sted", "Hvor tilbuddet foregår.",
+    {
+        "navn": text("Navn", "Stedets navn.", "Sundhedshuset", max_length=120),
+        "adresse": text("Adresse", "Vej og nummer.", "Eksempelvej 1", max_length=120),
+        "postnr": {"type": "string", "title": "Postnummer", "pattern": r"^[0-9]{4}$",
+                   "description": "Fire cifre. Sæt anførselstegn om, fx '6700'.",
+                   "examples": ["6700"], "x-hint": "skriv fire cifre i anførselstegn, fx '6700'"},
+        "by": text("By", "Byens navn.", "Esbjerg", max_length=60),
+    },
+)
+
+AGE = obj(
+    "Alder", "Aldersgrænser for målgruppen, begge tal medregnet.",
+    {
+        "fra": {"type": "integer", "title": "Fra", "minimum": 0, "maximum": 120, "examples": [18],
+                "description": "Laveste alder."},
+        "til": {"type": "integer", "title": "Til", "minimum": 0, "maximum": 120, "examples": [120],
+                "description": "Højeste alder. Skriv 120, hvis der ikke er en øvre grænse."},
+    },
+    required=("fra", "til"),
+)
+
+TARGET_GROUP = obj(
+    "Målgruppe", "Hvem tilbuddet er til.",
+    {
+        "alder": AGE,
+        "problemer": coded_list("Problemer", "De vanskeligheder, tilbuddet er til.",
+                                vocab.PROBLEMS, ["angst", "depression"]),
+        "beskrivelse": text("Beskrivelse", "Uddybning af målgruppen med dine egne ord.",
+                            "Voksne, der har været indlagt i psykiatrien.", max_length=500),
+    },
+    required=("alder", "problemer"),
+)
+
+
+def offer_fields() -> dict[str, Schema]:
+    """Fields shared by municipal and partner offers."""
+    return {
+        "titel": text("Titel", "Tilbuddets navn, kort og klart.",
+                      "Genoptræning efter indlæggelse i psykiatrien", min_length=3, max_length=120),
+        "type": coded("Type", "Hvilken slags tilbud det er.", vocab.OFFER_KINDS, "genoptraening"),
+        "beskrivelse": text("Beskrivelse",
+                            "Hvad borgeren får, i et almindeligt sprog. Korte sætninger. "
+                            "Du må bruge **fed**, *kursiv*, lister med '- ' og links.",
+                            "Du træner sammen med en ergoterapeut hjemme, udendørs eller på centret.",
+                            max_length=1500, markdown=True),
+        "målgruppe": TARGET_GROUP,
+        "indhold": coded_list("Indhold", "Hvad der arbejdes med.", vocab.CONTENT_ELEMENTS,
+                              ["struktur-i-hverdagen", "kognitiv-traening"], min_items=0),
+        "form": coded_list("Form", "Hvor og hvordan tilbuddet foregår.", vocab.DELIVERY_MODES,
+                           ["hjemme", "udendoers", "center"]),
+        "henvisning": coded_list("Henvisning", "Hvordan borgeren kommer i gang.",
+                                 vocab.REFERRAL_ROUTES, ["gop"]),
+        "sådan_henviser_du": text("Sådan henviser du", "Konkret: hvad personalet skal gøre.",
+                                  "Send genoptræningsplanen til kommunens sikre post.",
+                                  max_length=600, markdown=True),
+        "sted": PLACE,
+        "åbningstider": text("Åbningstider", "Hvornår tilbuddet er åbent.", "Hverdage kl. 8–15",
+                             max_length=200),
+        "pris": text("Pris", "Hvad det koster for borgeren.", "Gratis", max_length=120),
+        "sprog": coded_list("Sprog", "Sprog, tilbuddet gives på.", vocab.LANGUAGES, ["da"]),
+        "tilgængelighed": text("Tilgængelighed", "Adgang for kørestol, hørespole og lignende.",
+                               "Der er elevator og handicaptoilet.", max_length=300),
+        "link": https_link("Link", "Tilbuddets egen side.", "https://kommune.example.org/genoptraening"),
+        "kontakt": CONTACT,
+        "sidst_bekræftet": VERIFIED,
+        "eksempel": EXAMPLE_FLAG,
+        "kilde": SOURCE,
+    }
+
+
+OFFER_REQUIRED = ("titel", "type", "beskrivelse", "målgruppe", "form", "henvisning", "kontakt")
+OFFER_RENAMED = {"title": "titel", "description": "beskrivelse", "malgruppe": "målgruppe",
+                 "sidst_bekraeftet": "sidst_bekræftet", "pris_kr": "pris", "url": "link",
+                 "hjemmeside": "link", "aabningstider": "åbningstider",
+                 "tilgaengelighed": "tilgængelighed"}
+
+
+def coverage_schema(register: "RegisterView") -> Schema:
+    values = [vocab.NATIONWIDE, *register.region_coverage_codes(), *register.municipality_slugs()]
+    return {
+        "type": "array", "title": "Dækning",
+        "description": ("Hvor tilbuddet findes: 'hele-landet', en region som 'region-syddanmark', "
+                        "eller kommunernes korte navne (slug), fx 'esbjerg'."),
+        "items": {"type": "string", "enum": values},
+        "minItems": 1, "uniqueItems": True, "examples": [["esbjerg", "varde"]],
+        "x-hint": "brug 'hele-landet', 'region-<navn>' eller kommunens slug fra data/kommuner.yaml",
+    }
+
+
+class RegisterView:
+    """What the schemas need to know about the municipality register."""
+
+    def __init__(self, regions: Iterable[str], municipalities: Iterable[str]):
+        self._regions = tuple(regions)
+        self._municipalities = tuple(municipalities)
+
+    def region_coverage_codes(self) -> tuple[str, ...]:
+        return tuple(f"region-{slug}" for slug in self._regions)
+
+    def municipality_slugs(self) -> tuple[str, ...]:
+        return self._municipalities
+
+
+# ---------------------------------------------------------------- documents per kind
+
+
+def period_date(title: str, description: str) -> Schema:
+    """A date that may lie in the future: the first or last day a fact holds."""
+    return {
+        "type": "string", "title": title, "description": description,
+        "pattern": DATE_PATTERN, "format": "date", "examples": ["2027-01-01"],
+        "x-hint": "skriv datoen som ÅÅÅÅ-MM-DD, fx '2027-01-01'",
+    }
+
+
+def valid_from(what: str) -> Schema:
+    return period_date("Gyldig fra", f"Første dag, {what} gælder. Udelad feltet, hvis det altid har gældt.")
+
+
+def valid_to(what: str) -> Schema:
+    return period_date("Gyldig til", f"Sidste dag, {what} gælder (dagen er med). Udelad feltet, "
+                                     "hvis det stadig gælder.")
+
+
+def alt_names(example: list[str]) -> Schema:
+    return {"type": "array", "title": "Andre navne",
+            "description": "Andre navne, man søger på: gamle officielle stavemåder og kendte korte navne.",
+            "items": text("Navn", "Et andet navn.", example[0], max_length=60),
+            "minItems": 1, "uniqueItems": True, "examples": [example]}
+
+
+def register_schema() -> Schema:
+    notice = obj("Varsel", "En kort besked til personalet om regionsskiftet, vist i en periode omkring datoen.", {
+        "vis_fra": period_date("Vis fra", "Første dag, beskeden vises."),
+        "vis_til": period_date("Vis til", "Sidste dag, beskeden vises."),
+        "vejledning": {"type": "string", "title": "Vejledning", "pattern": SITE_PATH_PATTERN,
+                       "maxLength": 200, "examples": ["vejledning/sundhedsreform-2027/"],
+                       "description": "Adressen på siden, der forklarer ændringen, uden domæne og med / til sidst.",
+                       "x-hint": "skriv adressen uden domæne og med / til sidst, fx 'vejledning/sundhedsreform-2027/'"},
+    }, required=("vis_fra", "vis_til", "vejledning"))
+    region = obj("Region", "En region. Regioner, der er nedlagt eller endnu ikke begyndt, står her med datoer.", {
+        "kode": {"type": "integer", "title": "Regionskode", "minimum": 1081, "maximum": 1099,
+                 "examples": [1083], "description": "Officiel regionskode. Udelad den, indtil en kode er bekræftet."},
+        "navn": text("Navn", "Regionens navn.", "Region Syddanmark", max_length=60),
+        "slug": {"type": "string", "title": "Slug", "pattern": SLUG_PATTERN, "examples": ["syddanmark"],
+                 "description": "Kort navn til adresser."},
+        "andre_navne": alt_names(["Region H"]),
+        "gyldig_fra": valid_from("regionen"),
+        "gyldig_til": valid_to("regionen"),
+        "varsel": notice,
+    }, required=("navn", "slug"))
+    membership = obj("Medlemskab", "Hvilken region kommunen ligger i, og i hvilken periode.", {
+        "region": {"type": "string", "title": "Region", "pattern": SLUG_PATTERN,
+                   "examples": ["oestdanmark"], "description": "Regionens slug."},
+        "gyldig_fra": valid_from("medlemskabet"),
+        "gyldig_til": valid_to("medlemskabet"),
+    }, required=("region",))
+    municipality = obj("Kommune", "En af de 98 kommuner.", {
+        "kode": {"type": "integer", "title": "Kommunekode", "minimum": 101, "maximum": 999,
+                 "examples": [561], "description": "Officiel kommunekode med tre cifre."},
+        "navn": text("Navn", "Kommunens navn uden 'Kommune'.", "Esbjerg", max_length=60),
+        "slug": {"type": "string", "title": "Slug", "pattern": SLUG_PATTERN, "examples": ["esbjerg"],
+                 "description": "Kort navn til adresser og mappenavne: æ→ae, ø→oe, å→aa."},
+        "andre_navne": alt_names(["Århus"]),
+        "region": {"type": "string", "title": "Region", "pattern": SLUG_PATTERN,
+                   "examples": ["syddanmark"],
+                   "description": "Regionens slug, når kommunen altid ligger i samme region. Ellers 'regioner'."},
+        "regioner": {"type": "array", "title": "Regioner", "items": membership, "minItems": 1,
+                     "description": "Kommunens regioner med datoer, når kommunen skifter region. "
+                                    "Perioderne skal følge lige efter hinanden.",
+                     "examples": [[{"region": "sjaelland", "gyldig_til": "2026-12-31"},
+                                   {"region": "oestdanmark", "gyldig_fra": "2027-01-01"}]]},
+        "team": {"type": "string", "title": "Team", "pattern": r"^@[A-Za-z0-9-]+/[A-Za-z0-9-]+$",
+                 "examples": ["@videre-dk/kommune-esbjerg"],
+                 "description": "Det hold på forgen, der ejer kommunens mappe."},
+    }, required=("kode", "navn", "slug", "team"))
+    body = obj("Kommuneregister", "Regioner og kommuner.", {
+        "regioner": {"type": "array", "title": "Regioner", "items": region, "minItems": 1,
+                     "description": "Regionerne, også dem der er nedlagt eller endnu ikke begyndt."},
+        "kommuner": {"type": "array", "title": "Kommuner", "items": municipality, "minItems": 1,
+                     "description": "De 98 kommuner."},
+    }, required=("regioner", "kommuner"))
+    return document("kommuner", "Kommuneregister", "Danmarks regioner og kommuner, med datoer for ændringer.", body)
+
+
+def offer_schema() -> Schema:
+    body = confirmable(obj("Kommunalt tilbud", "Et tilbud fra kommunen.", offer_fields(), OFFER_REQUIRED,
+                           renamed=OFFER_RENAMED))
+    return document("tilbud", "Kommunalt tilbud",
+                    "Ét tilbud i én kommune. Filen ligger i data/offers/<kommune>/<tilbud>.yaml.", body)
+
+
+def partner_offer_schema(register: RegisterView) -> Schema:
+    fields = offer_fields()
+    fields["dækning"] = coverage_schema(register)
+    body = confirmable(obj("Tilbud fra en forening", "Et tilbud fra en frivillig forening.", fields,
+                           (*OFFER_REQUIRED, "dækning"), renamed={**OFFER_RENAMED, "daekning": "dækning"}))
+    return document("partnertilbud", "Tilbud fra en forening",
+                    "Ét tilbud fra en forening. Filen ligger i data/partners/<forening>/<tilbud>.yaml.",
+                    body)
+
+
+def partner_schema() -> Schema:
+    body = confirmable(obj("Forening", "En civilsamfundsorganisation, der samarbejder med psykiatrien.", {
+        "navn": text("Navn", "Foreningens fulde navn.", "SIND – Landsforeningen for psykisk sundhed",
+                     max_length=120),
+        "kort_navn": text("Kort navn", "Det navn, folk kender.", "SIND", max_length=40),
+        "beskrivelse": text("Beskrivelse", "Hvad foreningen gør, kort.",
+                            "Foreningen arbejder for mennesker med psykiske vanskeligheder.",
+                            max_length=1000, markdown=True),
+        "web": https_link("Hjemmeside", "Foreningens egen hjemmeside.", "https://forening.example.org"),
+        "kontakt": CONTACT,
+        "sidst_bekræftet": VERIFIED,
+        "eksempel": EXAMPLE_FLAG,
+        "kilde": SOURCE,
+    }, required=("navn", "kort_navn", "beskrivelse", "web"),
+        renamed={"sidst_bekraeftet": "sidst_bekræftet", "hjemmeside": "web", "url": "web"}))
+    return document("partner", "Forening",
+                    "En forening. Filen ligger i data/partners/<forening>.yaml.", body)
+
+
+def municipal_contacts_schema() -> Schema:
+    role = dict(CONTACT)
+    body = confirmable(obj("Kommunens kontakter", "Kommunens faste kontakter for psykiatrien.", {
+        "gop_modtager": {**role, "title": "Modtager af genoptræningsplaner",
+                         "description": "Enheden, der modtager genoptræningsplaner: sikker post, telefon og tider."},
+        "frivilligkoordinator": {**role, "title": "Frivillighedskoordinator",
+                                 "description": "Kommunens koordinator for frivillige og foreninger."},
+        "koordinerende_kontaktperson_depression": {
+            **role, "title": "Koordinerende kontaktperson for depression",
+            "description": "Rollen, der samler indsatsen i forløbet for depression."},
+        "sidst_bekræftet": VERIFIED,
+        "eksempel": EXAMPLE_FLAG,
+        "kilde": SOURCE,
+    }, required=("gop_modtager",),
+        renamed={"sidst_bekraeftet": "sidst_bekræftet", "gop": "gop_modtager",
+                 "frivillighedskoordinator": "frivilligkoordinator"}))
+    return document("kommunekontakter", "Kommunens kontakter",
+                    "Kontakter for én kommune. Filen ligger i data/contacts/kommuner/<kommune>.yaml.", body)
+
+
+def department_schema(register: RegisterView) -> Schema:
+    body = confirmable(obj("Psykiatrisk afdeling", "En psykiatrisk afdeling og dens terapienhed.", {
+        "navn": text("Navn", "Afdelingens navn.", "Psykiatrisk Afdeling Esbjerg", max_length=120),
+        "region": {"type": "string", "title": "Region", "enum": [c.removeprefix("region-") for c in
+                                                                 register.region_coverage_codes()],
+                   "examples": ["syddanmark"], "description": "Regionens slug."},
+        "terapienhed": {**CONTACT, "title": "Terapienhed",
+                        "description": "Ergo- og fysioterapeuterne, der skriver genoptræningsplaner."},
+        "betjener": {
+            "type": "array", "title": "Betjener kommunerne",
+            "description": "Kommunerne, afdelingen modtager patienter fra.",
+            "items": {"type": "string", "enum": list(register.municipality_slugs())},
+            "minItems": 1, "uniqueItems": True, "examples": [["esbjerg", "fanoe", "varde"]],
+        },
+        "sidst_bekræftet": VERIFIED,
+        "eksempel": EXAMPLE_FLAG,
+        "kilde": SOURCE,
+    }, required=("navn", "region", "terapienhed", "betjener"),
+        renamed={"sidst_bekraeftet": "sidst_bekræftet", "kommuner": "betjener"}))
+    return document("afdeling", "Psykiatrisk afdeling",
+                    "En afdeling. Filen ligger i data/contacts/afdelinger/<afdeling>.yaml.", body)

@@ -1,0 +1,408 @@
+"""Check parsed YAML against a record schema and explain each problem in Danish.
+
+This module interprets the published JSON Schema itself (the subset that
+:mod:`videre.core.schema` produces), so the validator and the schema cannot drift.
+A test checks that it agrees with the reference ``jsonschema`` library. It
+also runs the checks on text that JSON Schema cannot express: no raw HTML, no
+CPR numbers, only safe link schemes, real and not future dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from typing import Any, Iterator, Mapping
+
+from . import schema as S
+from .errors import Problem
+from .text import find_html, find_unsafe_links
+from .yamlsource import Document, Path_, dotted
+
+_TYPE_NAMES = {
+    "string": "tekst", "integer": "et helt tal", "number": "et tal", "boolean": "true eller false",
+    "array": "en liste", "object": "en gruppe af felter",
+}
+
+_PATTERN_RULES = {
+    S.PHONE_PATTERN: "ugyldig-telefon",
+    S.EMAIL_PATTERN: "ugyldig-email",
+    S.HTTPS_PATTERN: "ugyldig-link",
+    S.DATE_PATTERN: "ugyldig-dato",
+}
+
+_CPR = re.compile(r"(?<![0-9])(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])([0-9]{2})[-\u2010-\u2015\u2212 ]?([0-9]{4})(?![0-9])")
+"""DDMMYY, an optional hyphen, dash or space, four digits (after NFKC: fullwidth digits count too)."""
+
+
+def describe(value: Any) -> str:
+    """A value as a contributor would recognise it, never a Python repr."""
+    if value is None:
+        return "tom"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"tallet {value}"
+    if isinstance(value, list):
+        return "en liste"
+    if isinstance(value, dict):
+        return "en gruppe af felter"
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+
+
+def fold(text: str) -> str:
+    """Fold case and Danish letters so 'Kognitiv træning' finds 'kognitiv-traening'."""
+    text = text.strip().lower()
+    for a, b in (("æ", "ae"), ("ø", "oe"), ("å", "aa"), (" ", "-"), ("_", "-")):
+        text = text.replace(a, b)
+    return text
+
+
+def closest(value: str, options: list[str]) -> str | None:
+    folded = {fold(o): o for o in options}
+    if fold(value) in folded:
+        return folded[fold(value)]
+    match = difflib.get_close_matches(fold(value), list(folded), n=1, cutoff=0.6)
+    return folded[match[0]] if match else None
+
+
+def list_options(options: list[str], limit: int = 8) -> str:
+    shown = ", ".join(f"'{o}'" for o in options[:limit])
+    return shown + (f" og {len(options) - limit} flere" if len(options) > limit else "")
+
+
+_EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_PHONE_IN_TEXT = re.compile(r"(?<![0-9])(\+45 ?)?[0-9]{2}( ?[0-9]{2}){3}(?![0-9])")
+
+
+def personal_data(text: str) -> str | None:
+    """'en e-mailadresse' or 'et telefonnummer' when free text holds one (for anonymous texts, ``x-anonym``)."""
+    if "@" in text and _EMAIL_IN_TEXT.search(text):
+        return "en e-mailadresse"
+    if _PHONE_IN_TEXT.search(text):
+        return "et telefonnummer"
+    return None
+
+
+def cpr_like(text: str) -> bool:
+    """A valid DDMMYY date followed by four digits, as in a Danish CPR number."""
+    if len(text) < 10:  # a CPR number has ten digits
+        return False
+    for match in _CPR.finditer(unicodedata.normalize("NFKC", text)):
+        day, month, year = (int(g) for g in match.groups()[:3])
+        for century in (1900, 2000):
+            try:
+                dt.date(century + year, month, day)
+                return True
+            except ValueError:
+                continue
+    return False
+
+
+class Validator:
+    """Validate documents of one record kind against its schema."""
+
+    def __init__(self, schema: Mapping[str, Any], today: dt.date):
+        self.schema = schema
+        self.today = today
+
+    def problems(self, document: Document) -> list[Problem]:
+        return list(self._check(document, self.schema, document.data, ()))
+
+    # ------------------------------------------------------------------ helpers
+
+    def _problem(self, doc: Document, at: Path_, rule: str, message: str, hint: str,
+                 *, key: bool = False) -> Problem:
+        line, col = doc.key_position(at) if key else doc.where(at)
+        return Problem(doc.path, line, col, dotted(at), rule, message, hint)
+
+    def _check(self, doc: Document, schema: Mapping[str, Any], value: Any, at: Path_) -> Iterator[Problem]:
+        expected = schema.get("type")
+        if not _type_ok(expected, value):
+            yield self._type_problem(doc, schema, value, at, _name(at))
+            return
+        if expected == "object":
+            yield from self._object(doc, schema, value, at)
+        elif expected == "array":
+            yield from self._array(doc, schema, value, at)
+        elif expected == "string":
+            yield from self._string(doc, schema, value, at)
+        elif expected in ("integer", "number"):
+            yield from self._number(doc, schema, value, at)
+
+    def _type_problem(self, doc: Document, schema: Mapping[str, Any], value: Any, at: Path_, name: str) -> Problem:
+        expected = schema.get("type", "")
+        if value is None:
+            example = _example(schema)
+            return self._problem(doc, at, "tom-værdi", f"'{name}' er tom",
+                                 f"skriv en værdi, fx {example}" if example else "skriv en værdi, eller slet feltet")
+        quoted = f"\"{value}\"" if isinstance(value, (int, float)) and not isinstance(value, bool) else "\"...\""
+        hint = {
+            "string": f"sæt værdien i anførselstegn, fx {quoted}",
+            "boolean": "skriv true eller false (små bogstaver)",
+            "array": "skriv hver værdi på sin egen linje med '- ' foran",
+            "object": "indryk felterne under med to mellemrum; se eksemplet i CONTRIBUTING.md",
+            "integer": "skriv et helt tal uden anførselstegn, fx 18",
+            "number": "skriv kun tallet uden enhed og anførselstegn, med punktum i stedet for komma, fx 90.1",
+        }.get(expected, "se feltets beskrivelse i feltreferencen")
+        return self._problem(doc, at, "forkert-type",
+                             f"'{name}' skal være {_TYPE_NAMES.get(expected, expected)}, men er {describe(value)}",
+                             hint)
+
+    def _object(self, doc: Document, schema: Mapping[str, Any], value: dict, at: Path_) -> Iterator[Problem]:
+        properties: Mapping[str, Any] = schema.get("properties", {})
+        for required in schema.get("required", ()):
+            if required not in value:
+                example = _example(properties.get(required, {}))
+                full = dotted((*at, required))
+                hint = f"tilføj fx '{required}: {example}'" if example else f"tilføj feltet '{required}'"
+                yield self._problem(doc, at, "mangler-felt", f"påkrævet felt '{full}' mangler", hint)
+        renamed: Mapping[str, str] = schema.get("x-renamed", {})
+        branch, because = _branch(schema, value)
+        forbidden = {k for k, child in branch.get("properties", {}).items() if child is False}
+        for key, item in value.items():
+            if key in properties:
+                if key not in forbidden:  # one message for a field that must go, not a list of fixes to it
+                    yield from self._check(doc, properties[key], item, (*at, key))
+                continue
+            if schema.get("additionalProperties", True) is not False:
+                continue
+            full = dotted((*at, key))
+            if key in S.PERSON_FIELDS:
+                hint = f"skriv en rolle i '{S.PERSON_FIELDS[key]}' i stedet; siden viser aldrig personers navne"
+            elif key in renamed:
+                hint = f"feltet hedder nu '{renamed[key]}'"
+            else:
+                guess = closest(key, list(properties))
+                hint = (f"mente du '{guess}'?" if guess
+                        else f"tilladte felter her: {list_options(list(properties))}")
+            yield self._problem(doc, (*at, key), "ukendt-felt", f"ukendt felt '{full}'", hint, key=True)
+        if branch:
+            yield from self._conditional(doc, branch, because, value, at)
+
+    def _conditional(self, doc: Document, branch: Mapping[str, Any], because: str, value: dict,
+                     at: Path_) -> Iterator[Problem]:
+        """``then``/``else`` of an ``if``: fields that one value of another field requires or forbids."""
+        for required in branch.get("required", ()):
+            if required not in value:
+                full = dotted((*at, required))
+                yield self._problem(doc, at, "mangler-felt", f"påkrævet felt '{full}' mangler, fordi {because}",
+                                    branch.get("x-hint", f"tilføj feltet '{required}'"))
+        for key, child in branch.get("properties", {}).items():
+            if key not in value:
+                continue
+            full = dotted((*at, key))
+            if child is False:
+                yield self._problem(doc, (*at, key), "ikke-tilladt", f"'{full}' må ikke stå her, fordi {because}",
+                                    branch.get("x-hint", f"slet '{full}'"), key=True)
+            elif isinstance(child, Mapping):
+                yield from self._check(doc, child, value[key], (*at, key))
+
+    def _array(self, doc: Document, schema: Mapping[str, Any], value: list, at: Path_) -> Iterator[Problem]:
+        minimum = schema.get("minItems", 0)
+        name = _name(at) if len(value) < minimum or schema.get("uniqueItems") else ""
+        if len(value) < minimum:
+            example = _example(schema)
+            yield self._problem(doc, at, "for-få", f"'{name}' skal have mindst {minimum} "
+                                f"{'værdi' if minimum == 1 else 'værdier'}",
+                                f"tilføj fx {example}" if example else "tilføj en værdi")
+        if schema.get("uniqueItems"):
+            seen: set[str] = set()
+            for index, item in enumerate(value):
+                marker = repr(item)
+                if marker in seen:
+                    yield self._problem(doc, (*at, index), "dublet-værdi",
+                                        f"'{name}' har {describe(item)} to gange", "slet den ene")
+                seen.add(marker)
+        items = schema.get("items")
+        if items:
+            for index, item in enumerate(value):
+                yield from self._check(doc, items, item, (*at, index))
+
+    def _string(self, doc: Document, schema: Mapping[str, Any], value: str, at: Path_) -> Iterator[Problem]:
+        options = schema.get("enum")
+        if options is not None:
+            if value not in options:
+                yield self._enum_problem(doc, schema, value, at, _name(at), options)
+            return
+        name = _LazyName(at)
+        if len(value) < schema.get("minLength", 0):
+            yield self._problem(doc, at, "for-kort", f"'{name}' er for kort ({len(value)} tegn, mindst "
+                                f"{schema['minLength']})", "skriv lidt mere, så læseren forstår det")
+            return
+        if len(value) > schema.get("maxLength", 1 << 30):
+            yield self._problem(doc, at, "for-lang", f"'{name}' er for lang ({len(value)} tegn, højst "
+                                f"{schema['maxLength']})", "skriv kortere; flyt detaljer til tilbuddets egen side")
+            return
+        html = find_html(value)
+        if html:
+            yield self._problem(doc, at, "html-ikke-tilladt", f"'{name}' indeholder HTML ('{html}')",
+                                "skriv almindelig tekst; brug **fed**, *kursiv* og [tekst](https://…) i stedet")
+        if cpr_like(value):
+            yield self._problem(doc, at, "cpr-nummer", f"'{name}' indeholder noget, der ligner et CPR-nummer",
+                                "fjern nummeret; siden må aldrig vise personoplysninger")
+        if schema.get("x-anonym"):
+            found = personal_data(value)
+            if found:
+                yield self._problem(doc, at, "personoplysning", f"'{name}' indeholder {found}",
+                                    "fjern det; eksempler skal være anonyme, så skriv fx 'hun ringede til kommunen'")
+        if schema.get("x-markdown"):
+            for link in find_unsafe_links(value):
+                yield self._problem(doc, at, "ugyldig-link", f"'{name}' har et link, der ikke er tilladt ('{link}')",
+                                    "links skal starte med https://, mailto: eller tel:")
+        pattern = schema.get("pattern")
+        if pattern and not re.search(pattern, value):
+            yield self._pattern_problem(doc, schema, value, at, name, pattern)
+            return
+        if schema.get("format") == "date":
+            yield from self._date(doc, schema, value, at, name)
+
+    def _enum_problem(self, doc: Document, schema: Mapping[str, Any], value: str, at: Path_, name: str,
+                      options: list[str]) -> Problem:
+        guess = closest(value, options) if isinstance(value, str) else None
+        is_place = any(o == "esbjerg" for o in options)
+        rule = "ukendt-kommune" if is_place else "ugyldig-værdi"
+        what = "henviser til kommunen" if is_place else "har værdien"
+        hint = (f"mente du '{guess}'?" if guess else
+                (schema.get("x-hint") or f"tilladte værdier: {list_options(options)}"))
+        return self._problem(doc, at, rule, f"'{name}' {what} {describe(value)}, som ikke findes"
+                             if is_place else f"'{name}' {what} {describe(value)}, som ikke er tilladt", hint)
+
+    def _pattern_problem(self, doc: Document, schema: Mapping[str, Any], value: str, at: Path_, name: str,
+                         pattern: str) -> Problem:
+        rule = _PATTERN_RULES.get(pattern, "ugyldig-værdi")
+        hint = schema.get("x-hint", "se feltets beskrivelse i feltreferencen")
+        if rule == "ugyldig-link":
+            scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+            if scheme and scheme != "https":
+                return self._problem(doc, at, rule, f"'{name}' skal starte med 'https://', men starter med "
+                                     f"'{scheme}:'", hint)
+        labels = {"ugyldig-telefon": "et telefonnummer", "ugyldig-email": "en e-mailadresse",
+                  "ugyldig-link": "en webadresse", "ugyldig-dato": "en dato"}
+        what = labels.get(rule, "en gyldig værdi")
+        return self._problem(doc, at, rule, f"'{name}' er ikke {what}: {describe(value)}", hint)
+
+    def _date(self, doc: Document, schema: Mapping[str, Any], value: str, at: Path_, name: str) -> Iterator[Problem]:
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            yield self._problem(doc, at, "ugyldig-dato", f"'{name}' er ikke en rigtig dato: {describe(value)}",
+                                schema.get("x-hint", "skriv ÅÅÅÅ-MM-DD"))
+            return
+        if schema.get("x-no-future") and day > self.today:
+            yield self._problem(doc, at, "fremtidig-dato",
+                                f"'{name}' ligger i fremtiden ({value}, og i dag er {self.today.isoformat()})",
+                                "skriv den dato, oplysningerne faktisk blev tjekket")
+
+    def _number(self, doc: Document, schema: Mapping[str, Any], value: int | float, at: Path_) -> Iterator[Problem]:
+        name = _LazyName(at)
+        low, high = schema.get("minimum"), schema.get("maximum")
+        if (low is not None and value < low) or (high is not None and value > high):
+            yield self._problem(doc, at, "uden-for-grænse", f"'{name}' er {value}, men skal være mellem {low} og {high}",
+                                f"skriv et tal fra {low} til {high}")
+        elif "enum" in schema and value not in schema["enum"]:
+            yield self._enum_problem(doc, schema, value, at, name, schema["enum"])  # type: ignore[arg-type]
+
+
+def _branch(schema: Mapping[str, Any], value: dict) -> tuple[Mapping[str, Any], str]:
+    """The ``then`` or ``else`` schema that applies to ``value``, and why, in words; empty without ``if``."""
+    condition = schema.get("if")
+    if not isinstance(condition, Mapping):
+        return {}, ""
+    holds = matches(condition, value)
+    branch = schema.get("then" if holds else "else")
+    return (branch, condition_text(condition, holds)) if isinstance(branch, Mapping) else ({}, "")
+
+
+def matches(schema: Any, value: Any) -> bool:
+    """Whether ``value`` meets an ``if`` condition (the keywords :mod:`videre.core.schema` uses there)."""
+    if isinstance(schema, bool):
+        return schema
+    if "const" in schema and not _same(schema["const"], value):
+        return False
+    if "enum" in schema and not any(_same(option, value) for option in schema["enum"]):
+        return False
+    if not _type_ok(schema.get("type"), value):
+        return False
+    if isinstance(value, dict):
+        if any(name not in value for name in schema.get("required", ())):
+            return False
+        return all(matches(child, value[name]) for name, child in schema.get("properties", {}).items()
+                   if name in value)
+    return True
+
+
+def _same(a: Any, b: Any) -> bool:
+    """JSON equality: true is not 1, and 1 is 1.0."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    return bool(a == b)
+
+
+def condition_text(condition: Mapping[str, Any], holds: bool) -> str:
+    """"posten har 'eksempel: true'" or "posten ikke har 'eksempel: true'", for messages."""
+    parts = [f"'{name}: {_yaml_value(child['const'])}'"
+             for name, child in condition.get("properties", {}).items()
+             if isinstance(child, Mapping) and "const" in child]
+    fields = " og ".join(parts) or "de felter, skemaet kræver"
+    return f"posten har {fields}" if holds else f"posten ikke har {fields}"
+
+
+def _yaml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _name(at: Path_) -> str:
+    """A field's name in messages (computed only when there is a problem)."""
+    return dotted(at) or "filen"
+
+
+class _LazyName:
+    """A field name that is only worked out when a message needs it (most values have no problem)."""
+
+    __slots__ = ("at",)
+
+    def __init__(self, at: Path_):
+        self.at = at
+
+    def __str__(self) -> str:
+        return _name(self.at)
+
+    def __format__(self, spec: str) -> str:  # f-strings call this
+        return format(_name(self.at), spec)
+
+
+def _type_ok(expected: str | None, value: Any) -> bool:
+    if expected is None:
+        return True
+    if expected == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if expected == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, {"string": str, "boolean": bool, "array": list, "object": dict}[expected])
+
+
+def _example(schema: Mapping[str, Any]) -> str:
+    examples = schema.get("examples")
+    if not examples:
+        return ""
+    example = examples[0]
+    if isinstance(example, bool):
+        return "true" if example else "false"
+    if isinstance(example, list):
+        return "[" + ", ".join(str(e) for e in example) + "]"
+    if isinstance(example, str):
+        return example
+    return str(example)
+
+
+SUPPORTED_KEYWORDS = frozenset({
+    "$schema", "$id", "title", "description", "examples", "type", "properties", "required",
+    "additionalProperties", "items", "minItems", "uniqueItems", "enum", "minLength", "maxLength",
+    "pattern", "format", "minimum", "maximum", "if", "then", "else", "const",
+})
+"""The JSON Schema keywords this interpreter understands; a test keeps schemas inside it."""

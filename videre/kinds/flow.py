@@ -1,0 +1,310 @@
+"""The patient's path from the psychiatric hospital to rehabilitation in the municipality, as data.
+
+One file, ``data/flow.yaml``, holds the flow diagram of S001 Bilag 1 (lines
+1098–1306): lanes, steps with details, remarks and source lines, the decision
+point with its criteria and its YES and NO branches, the arrows between steps
+(the readmission loop and the final status back to the GP included), and a
+plain-language version for patients. Pages: :mod:`videre.pages.flow` (the
+diagram, print versions, the patient version) and :mod:`videre.pages.decision`
+(the decision aid reads the criteria from here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from ..core import schema as S
+from ..core.errors import Problem
+from .sources import Source, guidance_pages, page_title, problem_at, source
+from ..core.validate import closest
+from ..core.yamlsource import dotted
+from .context import Context
+
+FLOW_FILE = "flow.yaml"
+
+STEP_KINDS = {"trin": "Et trin i forløbet", "beslutning": "Et beslutningspunkt med JA og NEJ"}
+ID_PATTERN = r"^[A-Z][A-Z0-9]{0,9}$"
+PAGE_PATTERN = r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$"
+PATIENT_STEPS = (4, 6)
+"""The patient version has between four and six big steps."""
+MAX_LANES = 3
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Lane:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Arrow:
+    to: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Criterion:
+    code: str
+    text: str
+    question: str
+    help: str
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    lane: str
+    kind: str
+    title: str
+    details: str
+    remarks: str
+    source: Source
+    guide: str
+    """A hand-written page below docs/, e.g. ``vejledning/frister.md``."""
+    guide_title: str
+    arrows: tuple[Arrow, ...] = ()
+    criteria: tuple[Criterion, ...] = ()
+    yes: Arrow | None = None
+    no: Arrow | None = None
+
+    @property
+    def is_decision(self) -> bool:
+        return self.kind == "beslutning"
+
+    def edges(self) -> tuple[Arrow, ...]:
+        return tuple(a for a in (self.yes, self.no) if a is not None) + self.arrows
+
+
+@dataclass(frozen=True)
+class PatientStep:
+    title: str
+    text: str
+    covers: tuple[str, ...]
+    """The ids of the steps this plain step retells."""
+
+
+@dataclass(frozen=True)
+class Flow:
+    title: str
+    description: str
+    source: Source
+    lanes: tuple[Lane, ...]
+    steps: tuple[Step, ...]
+    patient_title: str
+    patient_intro: str
+    patient_steps: tuple[PatientStep, ...]
+    file: Path = field(compare=False)
+
+    def step(self, step_id: str) -> Step:
+        return next(s for s in self.steps if s.id == step_id)
+
+    def number(self, step_id: str) -> int:
+        """The step's number as readers see it: its place in the file, from 1."""
+        return next(i for i, s in enumerate(self.steps, 1) if s.id == step_id)
+
+    @property
+    def decision(self) -> Step | None:
+        return next((s for s in self.steps if s.is_decision), None)
+
+    def lane(self, lane_id: str) -> Lane:
+        return next(lane for lane in self.lanes if lane.id == lane_id)
+
+
+# ---------------------------------------------------------------- schema
+
+
+def _arrow(title: str, description: str) -> S.Schema:
+    return S.obj(title, description, {
+        "til": {"type": "string", "title": "Til", "pattern": ID_PATTERN, "examples": ["H2"],
+                "description": "Id på det trin, pilen peger på.",
+                "x-hint": "skriv id'et på et trin i listen 'trin', fx 'H2'"},
+        "tekst": S.text("Tekst", "Hvad der sker på vejen, kort.", "Planen sendes til kommunen", max_length=120),
+    }, required=("til",))
+
+
+def flow_schema(register: S.RegisterView) -> S.Schema:
+    step_id = {"type": "string", "title": "Id", "pattern": ID_PATTERN, "examples": ["H1"],
+               "description": "Kort id med store bogstaver og tal, fx 'H1' for sygehuset og 'K1' for kommunen.",
+               "x-hint": "skriv store bogstaver og tal, fx 'H1'"}
+    criterion = S.obj("Kriterium", "Et af kriterierne i beslutningspunktet.", {
+        "kode": {"type": "string", "title": "Kode", "pattern": S.SLUG_PATTERN, "examples": ["funktionstab"],
+                 "description": "Kort kode, som beslutningsstøtten bruger."},
+        "tekst": S.text("Tekst", "Kriteriet, som det står i diagrammet.",
+                        "Funktionstab, der hænger sammen med indlæggelsen", max_length=120),
+        "spørgsmål": S.text("Spørgsmål", "Kriteriet som et spørgsmål i beslutningsstøtten.",
+                            "Har patienten mistet funktion, som hænger sammen med indlæggelsen?", max_length=160),
+        "hjælp": S.text("Hjælp", "En kort forklaring under spørgsmålet.",
+                        "Tænk på, hvad patienten kunne før, og hvad der er svært nu.", max_length=300),
+    }, required=("kode", "tekst", "spørgsmål", "hjælp"))
+    step = S.obj("Trin", "Et trin i patientens vej.", {
+        "id": step_id,
+        "bane": {"type": "string", "title": "Bane", "pattern": S.SLUG_PATTERN, "examples": ["sygehus"],
+                 "description": "Id på den bane (sektor), trinnet hører til."},
+        "type": S.coded("Type", "Et almindeligt trin eller et beslutningspunkt.", STEP_KINDS, "trin"),
+        "titel": S.text("Titel", "Hvad der sker, kort.", "Patienten bliver indlagt", max_length=90),
+        "uddybning": S.text("Uddybning", "Hvad trinnet går ud på, med dine egne ord.",
+                            "Patienten kommer via egen læge, vagtlægen eller lokalpsykiatrien.", max_length=400),
+        "bemærkning": S.text("Bemærkning", "Det, personalet skal være opmærksomt på.",
+                             "Patienter i ambulatoriet kan også få en plan.", max_length=300),
+        "kilde": S.seed_source(),
+        "vejledning": {"type": "string", "title": "Vejledning", "pattern": PAGE_PATTERN,
+                       "examples": ["vejledning/frister.md"],
+                       "description": "Den side under docs/, som trinnet linker til.",
+                       "x-hint": "skriv stien til en side under docs/, fx 'vejledning/frister.md'"},
+        "videre": {"type": "array", "title": "Videre", "items": _arrow("Pil", "En pil til et andet trin."),
+                   "minItems": 1, "description": "Pilene fra trinnet til de næste trin.",
+                   "examples": [[{"til": "H2"}]]},
+        "kriterier": {"type": "array", "title": "Kriterier", "items": criterion, "minItems": 1,
+                      "description": "Kun i et beslutningspunkt: de kriterier, der vurderes.",
+                      "examples": [[{"kode": "potentiale", "tekst": "Patientens potentiale",
+                                     "spørgsmål": "Har patienten potentiale?", "hjælp": "Fx motivation."}]]},
+        "ja": _arrow("JA", "Kun i et beslutningspunkt: hvad der sker, når svaret er ja."),
+        "nej": _arrow("NEJ", "Kun i et beslutningspunkt: hvad der sker, når svaret er nej."),
+    }, required=("id", "bane", "titel", "uddybning", "kilde", "vejledning"))
+    lane = S.obj("Bane", "En sektor i diagrammet.", {
+        "id": {"type": "string", "title": "Id", "pattern": S.SLUG_PATTERN, "examples": ["sygehus"],
+               "description": "Kort id, som trinnene henviser til."},
+        "titel": S.text("Titel", "Banens navn.", "Psykiatrisygehuset", max_length=60),
+    }, required=("id", "titel"))
+    patient_step = S.obj("Trin for patienten", "Et stort trin i et almindeligt sprog, i du-form.", {
+        "titel": S.text("Titel", "Trinnet i få ord.", "Du bliver indlagt", max_length=60),
+        "tekst": S.text("Tekst", "To til fire korte sætninger til patienten.",
+                        "Personalet laver en plan for din behandling sammen med dig.", max_length=400),
+        "dækker": {"type": "array", "title": "Dækker", "minItems": 1, "uniqueItems": True,
+                   "items": {"type": "string", "pattern": ID_PATTERN},
+                   "description": "Id'erne på de trin i diagrammet, som trinnet fortæller om.",
+                   "examples": [["H1", "H2"]]},
+    }, required=("titel", "tekst", "dækker"), renamed={"daekker": "dækker"})
+    body = S.obj("Patientens vej", "Flowdiagrammet fra psykiatrisygehuset til kommunen.", {
+        "titel": S.text("Titel", "Diagrammets titel.", "Patientens vej", max_length=120),
+        "beskrivelse": S.text("Beskrivelse", "Hvad diagrammet viser, i to til tre sætninger.",
+                              "Diagrammet viser vejen fra indlæggelse til genoptræning i kommunen.",
+                              max_length=600),
+        "kilde": S.seed_source("Det dokument, diagrammet bygger på."),
+        "baner": {"type": "array", "title": "Baner", "items": lane, "minItems": 2,
+                  "description": "Sektorerne, fx sygehuset og kommunen. To eller tre.",
+                  "examples": [[{"id": "sygehus", "titel": "Psykiatrisygehuset"}]]},
+        "trin": {"type": "array", "title": "Trin", "items": step, "minItems": 2,
+                 "description": "Trinnene i den rækkefølge, de skal læses.",
+                 "examples": [[{"id": "H1"}]]},
+        "patientvej": S.obj("Patientversion", "Den samme vej i et almindeligt sprog, til patienten.", {
+            "titel": S.text("Titel", "Sidens titel.", "Din vej fra psykiatrien til genoptræning i kommunen",
+                            max_length=120),
+            "intro": S.text("Intro", "En til to sætninger før trinnene.", "Her kan du se, hvad der sker.",
+                            max_length=300),
+            "trin": {"type": "array", "title": "Trin", "items": patient_step, "minItems": PATIENT_STEPS[0],
+                     "description": f"Fra {PATIENT_STEPS[0]} til {PATIENT_STEPS[1]} store trin.",
+                     "examples": [[{"titel": "Du bliver indlagt"}]]},
+        }, required=("titel", "intro", "trin")),
+    }, required=("titel", "beskrivelse", "kilde", "baner", "trin", "patientvej"))
+    return S.document("flow", "Patientens vej",
+                      "Flowdiagrammet for patientens vej. Filen ligger i data/flow.yaml.", body)
+
+
+# ---------------------------------------------------------------- builder
+
+
+def _arrow_of(data: Mapping[str, Any] | None) -> Arrow | None:
+    return Arrow(data["til"], data.get("tekst", "")) if data else None
+
+
+def build_flow(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Context) -> Flow:
+    steps = tuple(
+        Step(id=s["id"], lane=s["bane"], kind=s.get("type", "trin"), title=s["titel"], details=s["uddybning"],
+             remarks=s.get("bemærkning", ""), source=source(s["kilde"]), guide=s["vejledning"],
+             guide_title=page_title(ctx.data_dir, s["vejledning"]),
+             arrows=tuple(Arrow(a["til"], a.get("tekst", "")) for a in s.get("videre", ())),
+             criteria=tuple(Criterion(c["kode"], c["tekst"], c["spørgsmål"], c["hjælp"])
+                            for c in s.get("kriterier", ())),
+             yes=_arrow_of(s.get("ja")), no=_arrow_of(s.get("nej")))
+        for s in data["trin"])
+    patient = data["patientvej"]
+    return Flow(title=data["titel"], description=data["beskrivelse"], source=source(data["kilde"]),
+                lanes=tuple(Lane(b["id"], b["titel"]) for b in data["baner"]), steps=steps,
+                patient_title=patient["titel"], patient_intro=patient["intro"],
+                patient_steps=tuple(PatientStep(p["titel"], p["tekst"], tuple(p["dækker"])) for p in patient["trin"]),
+                file=file)
+
+
+# ---------------------------------------------------------------- checks
+
+
+def _unknown_step(flow: Flow, value: str, at: tuple[Any, ...], ids: list[str]) -> Problem:
+    guess = closest(value, ids)
+    return problem_at(flow.file, at, "ukendt-reference", f"'{dotted(at)}' henviser til trinnet '{value}', som ikke findes",
+                      f"mente du '{guess}'?" if guess else f"brug et id fra listen 'trin': {', '.join(ids[:8])}")
+
+
+def check_flow(flow: Flow, ctx: Context) -> Iterable[Problem]:
+    ids = [s.id for s in flow.steps]
+    lanes = [lane.id for lane in flow.lanes]
+    pages = guidance_pages(ctx.data_dir)
+    if len(flow.lanes) > MAX_LANES:
+        yield problem_at(flow.file, ("baner",), "for-mange", f"'baner' har {len(flow.lanes)} baner, højst {MAX_LANES}",
+                         "slå baner sammen; diagrammet kan kun vise to eller tre side om side")
+    for index, lane_id in enumerate(lanes):
+        if lane_id in lanes[:index]:
+            yield problem_at(flow.file, ("baner", index, "id"), "dublet-id", f"banen '{lane_id}' findes to gange",
+                             "giv hver bane sit eget id")
+    for index, step in enumerate(flow.steps):
+        at = ("trin", index)
+        if step.id in ids[:index]:
+            yield problem_at(flow.file, (*at, "id"), "dublet-id",
+                             f"trinnet '{step.id}' findes allerede (trin[{ids.index(step.id)}])",
+                             "giv hvert trin sit eget id")
+        if step.lane not in lanes:
+            guess = closest(step.lane, lanes)
+            yield problem_at(flow.file, (*at, "bane"), "ukendt-reference",
+                             f"'trin[{index}].bane' henviser til banen '{step.lane}', som ikke findes",
+                             f"mente du '{guess}'?" if guess else f"brug en af banerne: {', '.join(lanes)}")
+        if step.guide not in pages:
+            guess = closest(step.guide, pages)
+            yield problem_at(flow.file, (*at, "vejledning"), "ukendt-reference",
+                             f"'trin[{index}].vejledning' henviser til siden '{step.guide}', som ikke findes i docs/",
+                             f"mente du '{guess}'?" if guess else "skriv stien til en side under docs/, "
+                             "fx 'vejledning/frister.md'")
+        yield from _check_kind(flow, step, at)
+        for key, arrow in (("ja", step.yes), ("nej", step.no)):
+            if arrow is not None and arrow.to not in ids:
+                yield _unknown_step(flow, arrow.to, (*at, key, "til"), ids)
+        for number, arrow in enumerate(step.arrows):
+            if arrow.to not in ids:
+                yield _unknown_step(flow, arrow.to, (*at, "videre", number, "til"), ids)
+        codes = [c.code for c in step.criteria]
+        for number, code in enumerate(codes):
+            if code in codes[:number]:
+                yield problem_at(flow.file, (*at, "kriterier", number, "kode"), "dublet-id",
+                                 f"kriteriet '{code}' findes to gange", "giv hvert kriterium sin egen kode")
+    low, high = PATIENT_STEPS
+    if len(flow.patient_steps) > high:
+        yield problem_at(flow.file, ("patientvej", "trin"), "for-mange",
+                         f"'patientvej.trin' har {len(flow.patient_steps)} trin, højst {high}",
+                         f"slå trin sammen; patienten skal kunne overskue {low} til {high} store trin")
+    for index, plain_step in enumerate(flow.patient_steps):
+        for number, step_id in enumerate(plain_step.covers):
+            if step_id not in ids:
+                yield _unknown_step(flow, step_id, ("patientvej", "trin", index, "dækker", number), ids)
+
+
+def _check_kind(flow: Flow, step: Step, at: tuple[Any, ...]) -> Iterable[Problem]:
+    name = f"trin[{at[1]}]"
+    if step.is_decision:
+        for key, present in (("kriterier", step.criteria), ("ja", step.yes), ("nej", step.no)):
+            if not present:
+                yield problem_at(flow.file, at, "mangler-felt", f"beslutningspunktet '{name}' mangler feltet '{key}'",
+                                 f"tilføj '{key}' under trinnet '{step.id}'")
+        if step.arrows:
+            yield problem_at(flow.file, (*at, "videre"), "ugyldig-værdi",
+                             f"beslutningspunktet '{name}' har 'videre'; det skal have 'ja' og 'nej'",
+                             "flyt pilene til 'ja' og 'nej'")
+    else:
+        for key, present in (("kriterier", step.criteria), ("ja", step.yes), ("nej", step.no)):
+            if present:
+                yield problem_at(flow.file, (*at, key), "ugyldig-værdi",
+                                 f"'{name}.{key}' bruges kun i et beslutningspunkt",
+                                 "tilføj 'type: beslutning' til trinnet, eller slet feltet")

@@ -1,0 +1,185 @@
+"""The municipality register with dates: build it from ``data/kommuner.yaml`` and check its periods.
+
+Regions merge and municipalities change region on a set day (Region Hovedstaden and Region
+Sjælland become Region Østdanmark on 1 January 2027). The file holds every region with
+``gyldig_fra``/``gyldig_til`` and each municipality's memberships with their periods, so the
+site can be built correctly for any date, also before the day comes. The schema checks each
+value; here the checks that need several values at once: periods that run backwards or overlap,
+a municipality without a region on some day, a membership outside its region's lifetime.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable, Mapping
+
+from ..core.errors import Problem
+from ..core.model import ALWAYS, Membership, Municipality, Notice, Period, Region, Register
+from ..core.yamlsource import Document, dotted
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _period(item: Mapping[str, Any]) -> Period:
+    return Period(_day(item.get("gyldig_fra")), _day(item.get("gyldig_til")))
+
+
+def show(period: Period) -> str:
+    """A period as the contributor wrote it: '2027-01-01–…'."""
+    return f"{period.start.isoformat() if period.start else '…'}–{period.end.isoformat() if period.end else '…'}"
+
+
+def build_register(document: Document, today: dt.date) -> tuple[Register, list[Problem]]:
+    """The register as in force on ``today``, and the problems found across values."""
+    data, path = document.data, document.path
+    problems: list[Problem] = []
+
+    def problem(at: tuple[Any, ...], rule: str, message: str, hint: str) -> None:
+        line, col = document.where(at)
+        problems.append(Problem(path, line, col, dotted(at), rule, message, hint))
+
+    regions = tuple(Region(r.get("kode"), r["navn"], r["slug"], tuple(r.get("andre_navne", ())), _period(r))
+                    for r in data["regioner"])
+    by_slug = {r.slug: r for r in regions}
+    for index, region in enumerate(regions):
+        if region.valid.start and region.valid.end and region.valid.start > region.valid.end:
+            problem(("regioner", index, "gyldig_til"), "ugyldig-periode",
+                    f"regionen '{region.name}' slutter ({region.valid.end}) før den begynder ({region.valid.start})",
+                    "ret datoerne, så 'gyldig_fra' kommer før 'gyldig_til'")
+    _duplicates(problem, "regioner", regions, (("code", "kode"), ("slug", "slug"), ("name", "navn")))
+
+    municipalities = []
+    for index, raw in enumerate(data["kommuner"]):
+        memberships = _memberships(problem, index, raw, by_slug)
+        first = memberships[0].region if memberships else ""
+        municipalities.append(Municipality(raw["kode"], raw["navn"], raw["slug"], first, raw["team"],
+                                           tuple(raw.get("andre_navne", ())),
+                                           memberships if "regioner" in raw else ()))
+    _duplicates(problem, "kommuner", municipalities, (("code", "kode"), ("slug", "slug"), ("name", "navn")))
+    notices = _notices(problem, data["regioner"], regions, municipalities)
+    full = Register(regions, tuple(municipalities), None, regions, notices)
+    return full.on(today), problems
+
+
+def _memberships(problem: Any, index: int, raw: Mapping[str, Any],
+                 regions: Mapping[str, Region]) -> tuple[Membership, ...]:
+    name = raw["navn"]
+    if "region" in raw and "regioner" in raw:
+        problem(("kommuner", index, "regioner"), "ugyldig-værdi",
+                f"kommunen '{name}' har både 'region' og 'regioner'",
+                "brug 'region', når kommunen altid ligger i samme region, ellers kun 'regioner' med datoer")
+        return ()
+    if "region" in raw:
+        items: list[tuple[tuple[Any, ...], Membership]] = [(("kommuner", index, "region"),
+                                                             Membership(raw["region"], ALWAYS))]
+    elif "regioner" in raw:
+        items = [(("kommuner", index, "regioner", i), Membership(m["region"], _period(m)))
+                 for i, m in enumerate(raw["regioner"])]
+    else:
+        problem(("kommuner", index), "mangler-felt", f"kommunen '{name}' mangler 'region'",
+                "tilføj fx 'region: syddanmark', eller 'regioner' med datoer, hvis kommunen skifter region")
+        return ()
+    ok = True
+    for at, membership in items:
+        period, region = membership.valid, regions.get(membership.region)
+        where = at if at[-1] == "region" else (*at, "region")
+        if region is None:
+            problem(where, "ukendt-reference",
+                    f"kommunen '{name}' ligger i regionen '{membership.region}', som ikke findes",
+                    "brug en af regionernes slugs øverst i filen")
+            ok = False
+        elif period.start and period.end and period.start > period.end:
+            problem((*at, "gyldig_til"), "ugyldig-periode",
+                    f"kommunen '{name}' har en periode i '{membership.region}', der slutter ({period.end}) "
+                    f"før den begynder ({period.start})", "ret datoerne, så 'gyldig_fra' kommer før 'gyldig_til'")
+            ok = False
+        elif not _within(period, region.valid):
+            problem(where, "uden-for-periode",
+                    f"kommunen '{name}' ligger i '{membership.region}' i perioden {show(period)}, men regionen "
+                    f"findes kun i perioden {show(region.valid)}",
+                    "ret kommunens datoer, så de ligger inden for regionens 'gyldig_fra' og 'gyldig_til'")
+            ok = False
+    if not ok:
+        return ()
+    ordered = sorted(items, key=lambda item: item[1].valid.start or dt.date.min)
+    for (_, before), (at, after) in zip(ordered, ordered[1:]):
+        end, start = before.valid.end, after.valid.start
+        if end is None or start is None or start <= end:
+            problem((*at, "gyldig_fra"), "overlappende-perioder",
+                    f"kommunen '{name}' ligger i to regioner på samme tid: '{before.region}' ({show(before.valid)}) "
+                    f"og '{after.region}' ({show(after.valid)})",
+                    "lad den ene periode slutte dagen før den næste begynder")
+            ok = False
+        elif start != end + ONE_DAY:
+            problem((*at, "gyldig_fra"), "uden-region",
+                    f"kommunen '{name}' ligger ikke i nogen region fra {end + ONE_DAY} til {start - ONE_DAY}",
+                    f"skriv 'gyldig_fra: \"{end + ONE_DAY}\"', så perioden begynder dagen efter den forrige")
+            ok = False
+    first_at, first = ordered[0]
+    last_at, last = ordered[-1]
+    if first.valid.start is not None:
+        problem((*first_at, "gyldig_fra"), "uden-region",
+                f"kommunen '{name}' ligger ikke i nogen region før {first.valid.start}",
+                "slet 'gyldig_fra' i den første periode, så den gælder fra starten")
+        ok = False
+    if last.valid.end is not None:
+        problem((*last_at, "gyldig_til"), "uden-region",
+                f"kommunen '{name}' ligger ikke i nogen region efter {last.valid.end}",
+                "slet 'gyldig_til' i den sidste periode, eller tilføj den næste region")
+        ok = False
+    return tuple(m for _, m in ordered) if ok else ()
+
+
+def _within(inner: Period, outer: Period) -> bool:
+    starts_ok = outer.start is None or (inner.start is not None and inner.start >= outer.start)
+    ends_ok = outer.end is None or (inner.end is not None and inner.end <= outer.end)
+    return starts_ok and ends_ok
+
+
+def _duplicates(problem: Any, section: str, items: Iterable[Any], fields: Iterable[tuple[str, str]]) -> None:
+    items = list(items)
+    for attribute, label in fields:
+        seen: dict[Any, int] = {}
+        for index, item in enumerate(items):
+            value = getattr(item, attribute)
+            if value is None:
+                continue
+            if value in seen:
+                problem((section, index, label), "dublet-id",
+                        f"'{label}' {value} findes allerede ({section}[{seen[value]}])",
+                        f"hver {'region' if section == 'regioner' else 'kommune'} må kun stå én gang")
+            seen[value] = index
+
+
+def _notices(problem: Any, raw_regions: list[Mapping[str, Any]], regions: tuple[Region, ...],
+             municipalities: list[Municipality]) -> tuple[Notice, ...]:
+    notices = []
+    for index, (raw, region) in enumerate(zip(raw_regions, regions)):
+        notice = raw.get("varsel")
+        if notice is None:
+            continue
+        shown = Period(_day(notice["vis_fra"]), _day(notice["vis_til"]))
+        if shown.start > shown.end:  # type: ignore[operator]
+            problem(("regioner", index, "varsel", "vis_til"), "ugyldig-periode",
+                    f"varslet for '{region.name}' holder op ({shown.end}) før det begynder ({shown.start})",
+                    "ret datoerne, så 'vis_fra' kommer før 'vis_til'")
+            continue
+        change = region.valid.start
+        if change is None:
+            problem(("regioner", index, "varsel"), "mangler-felt",
+                    f"regionen '{region.name}' har et varsel, men ingen 'gyldig_fra'",
+                    "skriv den dag, regionen begynder, i 'gyldig_fra'; varslet handler om den dag")
+            continue
+        before = {m.region_on(change - ONE_DAY) for m in municipalities if m.region_on(change) == region.slug}
+        names = tuple(r.name for r in regions if r.slug in before and r.slug != region.slug)
+        notices.append(Notice(region.slug, change, shown, notice["vejledning"], names))
+    return tuple(notices)
+
+
+def empty() -> Register:
+    return Register((), ())
+

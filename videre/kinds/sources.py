@@ -1,0 +1,77 @@
+"""Shared by the guidance kinds (flow, cases, figures): seed sources and problems at a field.
+
+A fact on the site names the seed document and the physical lines it rests
+on; :class:`Source` turns that into a label and a link to ``kilder/``.
+Cross-checks run after a record is built, when only the record is at hand;
+:func:`problem_at` reads the file's positions again so that those problems
+carry ``file:line:column`` like every schema problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+from ..core.errors import Problem
+from ..core.yamlsource import Path_, dotted, load
+
+PACKAGE_DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str
+    """``S000`` … ``S004``."""
+    lines: str
+
+    @property
+    def url(self) -> str:
+        """The site URL of the document's entry on the sources page."""
+        return f"kilder/#{self.document.lower()}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.document}, linje {self.lines}"
+
+
+def source(data: Mapping[str, Any]) -> Source:
+    return Source(document=data["dokument"], lines=data["linjer"])
+
+
+def docs_dir(data_dir: Path) -> Path:
+    """The hand-written pages: ``docs/`` next to ``data/``, else the repository's own."""
+    beside = data_dir.parent / "docs"
+    return beside if beside.is_dir() else PACKAGE_DOCS
+
+
+def guidance_pages(data_dir: Path) -> list[str]:
+    root = docs_dir(data_dir)
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md")
+                  if "includes" not in p.relative_to(root).parts)
+
+
+def page_title(data_dir: Path, page: str) -> str:
+    """The first '# ' heading of a hand-written page, or '' if the page is missing."""
+    path = docs_dir(data_dir) / page
+    if not path.is_file():
+        return ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return ""
+
+
+@lru_cache(maxsize=64)
+def _positions(path: str, stamp: tuple[int, int]) -> Any:
+    document, _ = load(Path(path))
+    return document
+
+
+def problem_at(file: Path, at: Path_, rule: str, message: str, hint: str) -> Problem:
+    """A problem at a field of an already validated file, with its line and column."""
+    stat = file.stat()
+    document = _positions(str(file), (stat.st_mtime_ns, stat.st_size))
+    line, column = document.where(at) if document is not None else (1, 1)
+    return Problem(file, line, column, dotted(at), rule, message, hint)

@@ -1,0 +1,1 @@
+"""The Danish site search: Pagefind's index, made reproducible, and the words staff search by."""

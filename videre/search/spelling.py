@@ -1,0 +1,118 @@
+"""Other ways staff write the same Danish word, so that search finds it anyway.
+
+Staff type æ, ø and å as ae, oe and aa on foreign keyboards and in e-mail, and
+many still write the old spellings of places (Århus, Åbenrå, Ålborg). Pagefind
+folds accents such as é to e, but æ and ø are letters of their own to it, and it
+cannot know that aa and å are the same letter in a Danish place name.
+
+The folding is done when the index is built, not when the query is typed: each
+page carries its words with æ, ø or å once more in ASCII, in a hidden element
+(:func:`hidden_block`). Measured on tests/search/queries.yaml, that beat
+rewriting the query in the browser, which also broke words that really contain
+"aa" or "ae" (Aalborg, kollegaer), and it works for every client of the index,
+not just the search page.
+
+Names of places and associations get more (:func:`name_variants`): aa written å, the genitive, hyphen
+or space, and the plain-vowel form (sonderborg), because a staff member
+looking for a municipality types its name in whatever form she knows.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Iterable
+
+_WORD = re.compile(r"[^\W\d_](?:[\w-]*[^\W_])?", re.UNICODE)
+_DANISH = re.compile(r"[æøåÆØÅ]")
+_DOUBLE = {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"}
+_SINGLE = {"æ": "a", "ø": "o", "å": "a", "Æ": "A", "Ø": "O", "Å": "A"}
+_AA = re.compile(r"(?i)aa")
+BLOCK_CLASS = "videre-stavemaader"
+
+
+def fold(text: str) -> str:
+    """æ, ø and å written as ae, oe and aa: 'Sønderborg' → 'Soenderborg'."""
+    return _DANISH.sub(lambda m: _DOUBLE[m.group(0)], text)
+
+
+def fold_plain(text: str) -> str:
+    """æ, ø and å written as the plain vowel: 'Sønderborg' → 'Sonderborg'."""
+    return _DANISH.sub(lambda m: _SINGLE[m.group(0)], text)
+
+
+def old_aa(text: str) -> str:
+    """aa written å, the spelling before 1948 that many still use for places: 'Aabenraa' → 'Åbenrå'."""
+    return _AA.sub(lambda m: "Å" if m.group(0)[0].isupper() else "å", text)
+
+
+REPEAT = 2
+"""A word is repeated as often as on the page, up to this many times, so the ASCII spelling ranks pages
+about as the real one does (a guidance page that says "genoptræningsplan" twenty times before an offer
+that says it once). Pagefind's term-frequency curve flattens well before this."""
+
+
+def ascii_words(text: str) -> list[str]:
+    """The words of ``text`` that have æ, ø or å, written with ae, oe and aa instead.
+
+    Each word comes as often as it occurs, up to :data:`REPEAT` times, in order of first occurrence.
+    """
+    counts: dict[str, int] = {}
+    for word in _WORD.findall(text):
+        if _DANISH.search(word):
+            folded = fold(word.lower())
+            counts[folded] = counts.get(folded, 0) + 1
+    return [word for word, count in counts.items() for _ in range(min(count, REPEAT))]
+
+
+def genitive(name: str) -> str:
+    """Danish genitive: an s, or nothing after s, x or z ('Københavns', 'Vesthimmerlands')."""
+    return name if name[-1:].lower() in "sxz" else name + "s"
+
+
+def name_variants(names: Iterable[str]) -> list[str]:
+    """Every word a place (or an association) is searched by, from its names, each word once.
+
+    For each name: with and without a genitive s, with hyphen or space, with aa written å, and each of
+    those with æ, ø and å folded both ways. Search matches words, not phrases, so "Københavns Kommune"
+    needs only the word "Københavns" here: "Kommune" is in the heading.
+    """
+    forms: dict[str, None] = {}
+    for name in names:
+        base = name.strip()
+        if not base:
+            continue
+        stems = {base, genitive(base)}
+        if base.endswith("s") and len(base) > 4:
+            stems.add(base[:-1])   # Vesthimmerlands → Vesthimmerland
+        stems |= {old_aa(stem) for stem in stems}
+        for stem in sorted(stems):
+            for form in (stem, fold(stem), fold_plain(stem)):
+                forms.update(dict.fromkeys([form, *form.replace("-", " ").split()]))
+    return list(forms)
+
+
+def hidden_block(text: str, extra: Iterable[str] = ()) -> str:
+    """A hidden paragraph for the index only: the ``extra`` words (e.g. abbreviations written out,
+    :mod:`videre.search.glossary`), then the ASCII spellings of ``text`` and of those words.
+
+    Empty when there is nothing to add. The paragraph is raw HTML on a line of its own, so it passes
+    through Markdown unchanged.
+    """
+    extra = list(extra)
+    words = [*extra, *ascii_words(" ".join([text, *extra]))]
+    if not words:
+        return ""
+    return f'<p class="{BLOCK_CLASS}" hidden>{html.escape(" ".join(words), quote=False)}</p>'
+
+
+def with_ascii_spellings(markdown: str, extra: Iterable[str] = ()) -> str:
+    """``markdown`` with the hidden block of its ASCII spellings (and ``extra`` words) appended (once).
+
+    A page that keeps text out of the index (``data-pagefind-ignore``, the print pages) gets no block:
+    it would bring that text back in.
+    """
+    if f'class="{BLOCK_CLASS}"' in markdown or "data-pagefind-ignore" in markdown:
+        return markdown
+    block = hidden_block(markdown, extra)
+    return f"{markdown.rstrip()}\n\n{block}\n" if block else markdown
