@@ -40,8 +40,8 @@ def _mb(value: Any) -> float | None:
     return None if value is None else value / (1024 * 1024)
 
 
-def _ratio(data: dict[str, Any], peer: str) -> float | None:
-    ours, theirs = _get(data, "build", "wall_s"), _get(data, "peers", peer, "wall_s")
+def _ratio(data: dict[str, Any], peer: str, ours_key: str = "wall_s") -> float | None:
+    ours, theirs = _get(data, "build", ours_key), _get(data, "peers", peer, "wall_s")
     return None if ours is None or not theirs else ours / theirs
 
 
@@ -50,12 +50,15 @@ FIGURES: tuple[Figure, ...] = (
     Figure("contact_roles", "Kontaktroller", "", lambda d: _get(d, "validate", "contact_roles")),
     Figure("validate_s", "Validering, alle poster", "s", lambda d: _get(d, "validate", "wall_s"), 1.0),
     Figure("build_s", "Fuld bygning (mkdocs build --strict)", "s", lambda d: _get(d, "build", "wall_s"), 10.0),
+    Figure("build_cold_s", "Fuld bygning, første kørsel (tom cache)", "s", lambda d: _get(d, "build", "cold_s"), 10.0),
     Figure("peer_hugo_s", "Hugo, samme poster, samme kørsel", "s", lambda d: _get(d, "peers", "hugo", "wall_s")),
     Figure("peer_pagefind_s", "Hugo + Pagefind, samme poster, samme kørsel", "s",
            lambda d: _get(d, "peers", "hugo_pagefind", "wall_s")),
     Figure("peer_html_files", "Hugo: HTML-filer", "", lambda d: _get(d, "peers", "html_files")),
     Figure("ratio_hugo", "Fuld bygning / Hugo", "×", lambda d: _ratio(d, "hugo")),
     Figure("ratio_peer", "Fuld bygning / (Hugo + Pagefind)", "×", lambda d: _ratio(d, "hugo_pagefind"), 2.0),
+    Figure("ratio_peer_cold", "Første bygning / (Hugo + Pagefind)", "×",
+           lambda d: _ratio(d, "hugo_pagefind", "cold_s"), 2.0),
     Figure("build_real_s", "Bygning af de rigtige data", "s", lambda d: _get(d, "build", "wall_s"), 3.0, "real"),
     Figure("build_cpu_s", "Bygning, CPU-tid (bruger + system)", "s", lambda d: _get(d, "build", "cpu_s")),
     Figure("peak_rss_mb", "Bygning, største hukommelse (RSS)", "MB", lambda d: _get(d, "build", "peak_rss_mb")),
