@@ -52,18 +52,22 @@ def run_dataset(label: str, data: Path, work: Path, args: argparse.Namespace, co
     site = work / f"site-{label}"
     print(f"[{label}] mkdocs build --strict (bedste af {args.repeat}) …", flush=True)
     profile = work / f"profile-{label}.prof" if args.profile else None
-    result["build"] = measure.build(data, site, args.repeat, profile=profile)
-    print(f"[{label}]   {result['build']['runs_s']} s", flush=True)
-    result["sizes"] = measure.sizes(site, offers)
+    rounds = None
     if not args.no_peers and label != "real":
-        print(f"[{label}] Hugo og Hugo + Pagefind på de samme poster (bedste af {args.repeat}) …", flush=True)
+        print(f"[{label}] Hugo og Hugo + Pagefind på de samme poster, en runde efter hver bygning …", flush=True)
         try:
-            result["peers"] = peers.measure(data, work, args.repeat)
-            print(f"[{label}]   Hugo {result['peers']['hugo']['runs_s']} s, "
-                  f"Hugo + Pagefind {result['peers']['hugo_pagefind']['runs_s']} s", flush=True)
+            rounds = peers.Peers(data, work)
         except Exception as exc:  # noqa: BLE001 - report and go on with the other figures
             result["peers_error"] = f"{type(exc).__name__}: {exc}"
             traceback.print_exc()
+    result["build"] = measure.build(data, site, args.repeat, profile=profile,
+                                    after_each=rounds.round if rounds else None)
+    print(f"[{label}]   {result['build']['runs_s']} s", flush=True)
+    if rounds is not None:
+        result["peers"] = rounds.result()
+        print(f"[{label}]   Hugo {result['peers']['hugo']['runs_s']} s, "
+              f"Hugo + Pagefind {result['peers']['hugo_pagefind']['runs_s']} s", flush=True)
+    result["sizes"] = measure.sizes(site, offers)
     if not args.no_browser:
         from . import browser
 

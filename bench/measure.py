@@ -87,7 +87,8 @@ def run_measured(args: list[str], env: dict[str, str], log: Path, timeout: float
             "returncode": process.returncode}
 
 
-def build(data: Path, out: Path, repeat: int, *, profile: Path | None = None) -> dict[str, Any]:
+def build(data: Path, out: Path, repeat: int, *, profile: Path | None = None,
+          after_each: Callable[[], None] | None = None) -> dict[str, Any]:
     """`mkdocs build --strict` as a subprocess, as `make build` runs it, into ``out``.
 
     The build cache (videre.buildcache) starts empty in a folder of the bench's own, so the first run is
@@ -107,6 +108,8 @@ def build(data: Path, out: Path, repeat: int, *, profile: Path | None = None) ->
             raise RuntimeError(f"mkdocs build fejlede ({data}):\n{text[-4000:]}")
         found = re.search(r"Documentation built in ([0-9.]+) seconds", text)
         result["mkdocs_reported_s"] = float(found.group(1)) if found else None
+        if after_each is not None:  # e.g. a round of the peers, under the same load as this build
+            after_each()
         return result
 
     result = best_of(repeat, once)

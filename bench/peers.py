@@ -18,11 +18,10 @@ import json
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
-from .measure import best_of, run_measured
+from .measure import run_measured
 
 REQUIREMENTS = Path(__file__).resolve().parent / "requirements-peers.txt"
 
@@ -102,35 +101,50 @@ def write_site(data: Path, folder: Path) -> int:
     return len(offers)
 
 
-def measure(data: Path, work: Path, repeat: int) -> dict[str, Any]:
-    """Hugo alone and Hugo followed by Pagefind, best of ``repeat`` each, on the records in ``data``."""
-    programs = install(work)
-    source = work / "hugo-src"
-    offers = write_site(data, source)
-    public = source / "public"
-    log = work / "hugo.log"
+class Peers:
+    """Hugo and Hugo + Pagefind on the records in ``data``, one round at a time.
 
-    def hugo() -> dict[str, Any]:
-        shutil.rmtree(public, ignore_errors=True)
-        result = run_measured([str(programs["hugo"]), "--quiet", "--source", str(source), "--destination",
-                               str(public)], {"PATH": "/usr/bin:/bin", "HOME": str(work)}, log)
+    The bench runs a round after each of its own builds, so that each ratio compares builds made under
+    the same load (the machine is shared, and its load can change tenfold within a minute).
+    """
+
+    def __init__(self, data: Path, work: Path):
+        self.programs = install(work)
+        self.source = work / "hugo-src"
+        self.offers = write_site(data, self.source)
+        self.public = self.source / "public"
+        self.work = work
+        self.log = work / "hugo.log"
+        self.hugo: list[dict[str, Any]] = []
+        self.hugo_pagefind: list[dict[str, Any]] = []
+        self.html_files = 0
+
+    def _run(self, args: list[str], name: str) -> dict[str, Any]:
+        result = run_measured(args, {"PATH": "/usr/bin:/bin", "HOME": str(self.work)}, self.log)
         if result["returncode"] != 0:
-            raise RuntimeError(f"hugo fejlede:\n{log.read_text(encoding='utf-8')[-3000:]}")
+            raise RuntimeError(f"{name} fejlede:\n{self.log.read_text(encoding='utf-8')[-3000:]}")
         return result
 
-    def hugo_pagefind() -> dict[str, Any]:
-        first = hugo()
-        second = run_measured([str(programs["pagefind"]), "--site", str(public), "--force-language", "da",
-                               "--silent"], {"PATH": "/usr/bin:/bin", "HOME": str(work)}, log)
-        if second["returncode"] != 0:
-            raise RuntimeError(f"pagefind fejlede:\n{log.read_text(encoding='utf-8')[-3000:]}")
-        return {"wall_s": first["wall_s"] + second["wall_s"], "cpu_s": first["cpu_s"] + second["cpu_s"],
-                "hugo_s": first["wall_s"], "pagefind_s": second["wall_s"]}
+    def _hugo(self) -> dict[str, Any]:
+        shutil.rmtree(self.public, ignore_errors=True)
+        return self._run([str(self.programs["hugo"]), "--quiet", "--source", str(self.source), "--destination",
+                          str(self.public)], "hugo")
 
-    started = time.perf_counter()
-    alone = best_of(repeat, hugo)
-    both = best_of(repeat, hugo_pagefind)
-    html = sum(1 for _ in public.rglob("*.html"))
-    shutil.rmtree(public, ignore_errors=True)
-    return {"offers": offers, "html_files": html, "hugo": alone, "hugo_pagefind": both,
-            "measured_in_s": round(time.perf_counter() - started, 1)}
+    def round(self) -> None:
+        """One Hugo build, then one Hugo build followed by Pagefind."""
+        self.hugo.append(self._hugo())
+        first = self._hugo()
+        second = self._run([str(self.programs["pagefind"]), "--site", str(self.public), "--force-language", "da",
+                            "--silent"], "pagefind")
+        self.hugo_pagefind.append({"wall_s": first["wall_s"] + second["wall_s"],
+                                   "cpu_s": first["cpu_s"] + second["cpu_s"],
+                                   "hugo_s": first["wall_s"], "pagefind_s": second["wall_s"]})
+        self.html_files = sum(1 for _ in self.public.rglob("*.html"))
+        shutil.rmtree(self.public, ignore_errors=True)
+
+    def result(self) -> dict[str, Any]:
+        def best(runs: list[dict[str, Any]]) -> dict[str, Any]:
+            return {**min(runs, key=lambda r: r["wall_s"]), "runs_s": [round(r["wall_s"], 3) for r in runs]}
+
+        return {"offers": self.offers, "html_files": self.html_files, "hugo": best(self.hugo),
+                "hugo_pagefind": best(self.hugo_pagefind)}

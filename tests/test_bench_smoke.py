@@ -85,7 +85,10 @@ def test_bench_can_skip_the_peers_and_reports_the_ratio() -> None:
 
     assert parse_args(["--no-peers"]).no_peers and not parse_args([]).no_peers
     rows = {row["key"]: row for row in report.figures({"1x": {
-        "build": {"wall_s": 30.0}, "peers": {"hugo": {"wall_s": 5.0}, "hugo_pagefind": {"wall_s": 12.0}}}})}
-    assert rows["ratio_hugo"]["values"]["1x"] == 6.0
-    assert rows["ratio_peer"]["values"]["1x"] == 2.5
+        "build": {"wall_s": 20.0, "runs_s": [30.0, 20.0, 40.0]},
+        "peers": {"hugo": {"wall_s": 5.0, "runs_s": [5.0, 5.0, 5.0]},
+                  "hugo_pagefind": {"wall_s": 10.0, "runs_s": [12.0, 10.0, 10.0]}}}})}
+    assert rows["ratio_hugo"]["values"]["1x"] == 6.0  # the rounds' ratios are 6, 4 and 8
+    assert rows["ratio_peer"]["values"]["1x"] == 2.5  # 2.5, 2 and 4: each build against its own round
     assert rows["ratio_peer"]["verdict"] == "MISS (+25 %)"
+    assert rows["ratio_peer_cold"]["values"]["1x"] == 2.5 and rows["ratio_peer_cold"]["verdict"] == "MISS (+25 %)"
