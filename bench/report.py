@@ -40,11 +40,29 @@ def _mb(value: Any) -> float | None:
     return None if value is None else value / (1024 * 1024)
 
 
+def _ratio(data: dict[str, Any], peer: str, rounds: slice = slice(None)) -> float | None:
+    """Our build over the peer's, round by round (each pair ran under the same load); the median of those."""
+    ours, theirs = _get(data, "build", "runs_s"), _get(data, "peers", peer, "runs_s")
+    if not ours or not theirs:
+        return None
+    ratios = sorted(a / b for a, b in list(zip(ours, theirs))[rounds] if b)
+    return (ratios[(len(ratios) - 1) // 2] + ratios[len(ratios) // 2]) / 2 if ratios else None
+
+
 FIGURES: tuple[Figure, ...] = (
     Figure("offers", "Tilbud (poster)", "", lambda d: _get(d, "validate", "offers")),
     Figure("contact_roles", "Kontaktroller", "", lambda d: _get(d, "validate", "contact_roles")),
     Figure("validate_s", "Validering, alle poster", "s", lambda d: _get(d, "validate", "wall_s"), 1.0),
     Figure("build_s", "Fuld bygning (mkdocs build --strict)", "s", lambda d: _get(d, "build", "wall_s"), 10.0),
+    Figure("build_cold_s", "Fuld bygning, første kørsel (tom cache)", "s", lambda d: _get(d, "build", "cold_s"), 10.0),
+    Figure("peer_hugo_s", "Hugo, samme poster, samme kørsel", "s", lambda d: _get(d, "peers", "hugo", "wall_s")),
+    Figure("peer_pagefind_s", "Hugo + Pagefind, samme poster, samme kørsel", "s",
+           lambda d: _get(d, "peers", "hugo_pagefind", "wall_s")),
+    Figure("peer_html_files", "Hugo: HTML-filer", "", lambda d: _get(d, "peers", "html_files")),
+    Figure("ratio_hugo", "Fuld bygning / Hugo, median pr. runde", "×", lambda d: _ratio(d, "hugo")),
+    Figure("ratio_peer", "Fuld bygning / (Hugo + Pagefind), median pr. runde", "×", lambda d: _ratio(d, "hugo_pagefind"), 2.0),
+    Figure("ratio_peer_cold", "Første bygning (tom cache) / (Hugo + Pagefind)", "×",
+           lambda d: _ratio(d, "hugo_pagefind", slice(0, 1)), 2.0),
     Figure("build_real_s", "Bygning af de rigtige data", "s", lambda d: _get(d, "build", "wall_s"), 3.0, "real"),
     Figure("build_cpu_s", "Bygning, CPU-tid (bruger + system)", "s", lambda d: _get(d, "build", "cpu_s")),
     Figure("peak_rss_mb", "Bygning, største hukommelse (RSS)", "MB", lambda d: _get(d, "build", "peak_rss_mb")),
@@ -106,7 +124,7 @@ def _fmt(value: Any, unit: str) -> str:
     if value is None:
         return "n/a"
     if isinstance(value, float):
-        if unit in ("s",):
+        if unit in ("s", "×"):
             return f"{value:.2f}"
         if value >= 100:
             return f"{value:.0f}"
@@ -148,7 +166,7 @@ def table(results: dict[str, Any]) -> str:
         f"ved slut {results['machine'].get('load_average_at_end')}.",
     ]
     for label, data in results["datasets"].items():
-        for key in ("browser_error", "edit_error"):
+        for key in ("browser_error", "edit_error", "peers_error"):
             if data.get(key):
                 notes.append(f"{label}: {key}: {data[key]}")
         if data.get("sizes") and not data["sizes"].get("kiosk_pages"):

@@ -61,3 +61,34 @@ def test_generated_site_builds_with_a_page_per_offer(national: tuple[Path, dict]
     assert offer_pages == expected
     listed = {offer["u"] for offer in json.loads((site / "katalog.json").read_text(encoding="utf-8"))["tilbud"]}
     assert listed == expected
+
+
+def test_peer_site_has_one_hugo_page_per_offer(national: tuple[Path, dict], tmp_path: Path) -> None:
+    """The Hugo peer gets the same records (written here without installing Hugo: nothing is downloaded)."""
+    from bench import peers
+
+    data, counts = national
+    source = tmp_path / "hugo"
+    assert peers.write_site(data, source) == counts["offers"]
+    pages = [p for p in (source / "content").glob("*/*.md") if p.name != "_index.md"]
+    assert len(pages) == counts["offers"]
+    expected = {f"{p.parent.name}/{p.stem}" for p in data.glob("offers/*/*.yaml")}
+    expected |= {f"{p.parent.name}/{p.stem}" for p in data.glob("partners/*/*.yaml")}
+    assert {f"{p.parent.name}/{p.stem}" for p in pages} == expected
+    front = json.loads(pages[0].read_text(encoding="utf-8").split("\n\n", 1)[0])
+    assert front["title"] and front["description"]
+
+
+def test_bench_can_skip_the_peers_and_reports_the_ratio() -> None:
+    from bench import report
+    from bench.__main__ import parse_args
+
+    assert parse_args(["--no-peers"]).no_peers and not parse_args([]).no_peers
+    rows = {row["key"]: row for row in report.figures({"1x": {
+        "build": {"wall_s": 20.0, "runs_s": [30.0, 20.0, 40.0]},
+        "peers": {"hugo": {"wall_s": 5.0, "runs_s": [5.0, 5.0, 5.0]},
+                  "hugo_pagefind": {"wall_s": 10.0, "runs_s": [12.0, 10.0, 10.0]}}}})}
+    assert rows["ratio_hugo"]["values"]["1x"] == 6.0  # the rounds' ratios are 6, 4 and 8
+    assert rows["ratio_peer"]["values"]["1x"] == 2.5  # 2.5, 2 and 4: each build against its own round
+    assert rows["ratio_peer"]["verdict"] == "MISS (+25 %)"
+    assert rows["ratio_peer_cold"]["values"]["1x"] == 2.5 and rows["ratio_peer_cold"]["verdict"] == "MISS (+25 %)"

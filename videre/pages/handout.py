@@ -80,6 +80,7 @@ def handout_files(catalog: Catalog, options: SiteOptions) -> dict[str, str]:
     files = {municipality_path(m.slug): municipality_handout(catalog, m, options)
              for m in catalog.register.municipalities}
     offers = catalog.all_offers()
+    patient.prepare_qr_codes((patient.absolute(options.site_url, offer.url) for offer in offers), "ark__qr-kode")
     handouts = parallel.ordered_map(lambda offer: offer_handout(catalog, offer, options), offers)
     files.update(zip(map(offer_path, offers), handouts))
     return files

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
 from typing import Any, Iterable
 
 import segno
 from markupsafe import Markup
 
 from . import qr
-from ..core import vocab
+from ..core import buildcache, parallel, vocab
 from ..catalog.freshness import Review
 from ..core.model import Catalog, Offer, confirmed
 from .readability import first_sentences, sentences
@@ -152,14 +152,54 @@ QR_MASK = 0
 about 10 ms per code, and the site draws one code per offer (~5,000 at national scale)."""
 
 
-@lru_cache(maxsize=None)  # one per address; a bounded cache would miss every time under `mkdocs serve`
+_QR_CODES: dict[tuple[str, str], Markup] = {}
+"""One code per address and class, kept for the process (``mkdocs serve`` rebuilds with the same addresses)."""
+_QR_VERSION = "qr_svg-1"
+"""Part of the build cache's salt: change it when :func:`_draw` changes its output."""
+
+
 def qr_svg(url: str, css_class: str = "videre-qr") -> Markup:
     """A QR code as inline SVG (quiet zone included), drawn at build time; no outside service."""
+    code = _QR_CODES.get((url, css_class))
+    if code is None:
+        code = _QR_CODES[(url, css_class)] = _qr_svg_anew(url, css_class)
+    return code
+
+
+def _qr_svg_anew(url: str, css_class: str = "videre-qr") -> Markup:
+    return _markup(_draw(url, css_class))
+
+
+qr_svg.__wrapped__ = _qr_svg_anew  # type: ignore[attr-defined]  # the code drawn anew, as with functools' caches
+
+
+def prepare_qr_codes(urls: Iterable[str], css_class: str) -> None:
+    """Draw the codes for many addresses at once, so that :func:`qr_svg` finds them (in forked workers too).
+
+    Codes come from the build cache (videre.core.buildcache, keyed by a hash of the address, the class and the
+    drawing code); the missing ones are drawn on all cores and stored for the next build.
+    """
+    todo = [url for url in dict.fromkeys(urls) if (url, css_class) not in _QR_CODES]
+    if not todo:
+        return
+    salt = buildcache.salt_of(Path(qr.__file__), segno.__version__, str(QR_MASK), _QR_VERSION)
+    keys = [buildcache.key(salt, url, css_class) for url in todo]
+    drawn = buildcache.cached_map(f"qr-{css_class}", keys, todo,
+                                  lambda items: parallel.ordered_map(lambda url: _draw(url, css_class), list(items)))
+    for url, svg in zip(todo, drawn):
+        _QR_CODES[(url, css_class)] = _markup(svg)
+
+
+def _draw(url: str, css_class: str) -> str:
     svg = qr.svg_inline(url, css_class=css_class, title=f"QR-kode: {url}", mask=QR_MASK)  # segno's bytes, faster
     if svg is None:
         code = segno.make(url, error="m", micro=False, mask=QR_MASK)
         svg = code.svg_inline(scale=1, border=4, dark="#000", light="#fff", omitsize=True, svgclass=css_class,
                               title=f"QR-kode: {url}")
+    return svg
+
+
+def _markup(svg: str) -> Markup:
     return Markup(svg.replace("<svg ", '<svg role="img" focusable="false" ', 1))
 
 

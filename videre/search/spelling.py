@@ -59,7 +59,7 @@ def ascii_words(text: str) -> list[str]:
     """
     counts: dict[str, int] = {}
     for word in _WORD.findall(text):
-        if _DANISH.search(word):
+        if not word.isascii() and _DANISH.search(word):  # isascii first: most words are, and it is cheap
             folded = fold(word.lower())
             counts[folded] = counts.get(folded, 0) + 1
     return [word for word, count in counts.items() for _ in range(min(count, REPEAT))]
