@@ -90,7 +90,7 @@ def test_every_editable_record_is_written_back_byte_for_byte(tmp_path: Path) -> 
     formats = tmp_path / "formats.json"
     formats.write_text(json.dumps(editor.formats(catalog), ensure_ascii=False), encoding="utf-8")
     args = [f"videre-{kind.name}={path}" for kind in editor.EDITABLE
-            for path in sorted((ROOT / "data").glob("/".join(kind.parts)))]
+            for path in sorted((ROOT / "data").glob("/".join(kind.pattern)))]
     assert len(args) > 80
     done = subprocess.run(["node", str(ROOT / "tests/editor/roundtrip.mjs"), str(formats), *args],
                           cwd=ROOT, capture_output=True, text=True, check=True)

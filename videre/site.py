@@ -83,6 +83,7 @@ def fill_hand_written(markdown: str, src: str, catalog: Catalog, options: SiteOp
 def build_files(catalog: Catalog, options: SiteOptions) -> list[StaticFile]:
     """Open data, screens and handouts see the published records; the review list and the editor see every record."""
     shown = catalog.published(options)
+    editing = _editor_options(options)
     return [
         StaticFile("katalog.json", exports.directory_json(shown, options)),
         StaticFile("offers.json", exports.offers_json(shown, options)),
@@ -93,8 +94,8 @@ def build_files(catalog: Catalog, options: SiteOptions) -> list[StaticFile]:
         StaticFile(REVIEW_CSV, review_csv(catalog, options)),
         *(StaticFile(path, text) for path, text in hsds.hsds_files(shown, options).items()),
         *(StaticFile(path, text) for path, text in redirect_files(catalog, options.site_url)),
-        StaticFile(editor.CONFIG, editor.config_yaml(catalog, _editor_options(options))),
-        StaticFile(editor.PAGE, editor.index_html(catalog, _editor_options(options))),
+        StaticFile(editor.CONFIG, editor.config_yaml(catalog, editing)),
+        StaticFile(editor.PAGE, editor.index_html(catalog, editing)),
     ]
 
 

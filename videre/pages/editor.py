@@ -28,6 +28,8 @@ from ..core import text, vocab
 from .csp import DIRECTIVES
 from ..core.model import Catalog
 from ..core.schemaline import schema_line
+from ..catalog.load import register_view
+from ..kinds.registry import KINDS, Kind
 
 FOLDER = "redaktion"
 CONFIG = f"{FOLDER}/config.yml"
@@ -49,22 +51,13 @@ class EditorBundleMissing(RuntimeError):
     """The npm packages are not installed; the message says what to do, in Danish."""
 
 
-@dataclass(frozen=True)
-class EditableKind:
-    """One kind of record the form edits: its schema name and the folder depth below data/."""
-
-    name: str
-    parts: tuple[str, ...]
-
-    def schema_line(self) -> str:
-        return schema_line(self.name, self.parts)
+def _kind(name: str) -> Kind:
+    return next(kind for kind in KINDS if kind.name == name)
 
 
-OFFER = EditableKind("tilbud", ("offers", "*", "*.yaml"))
-PARTNER_OFFER = EditableKind("partnertilbud", ("partners", "*", "*.yaml"))
-PARTNER = EditableKind("partner", ("partners", "*.yaml"))
-CONTACTS = EditableKind("kommunekontakter", ("contacts", "kommuner", "*.yaml"))
-DEPARTMENT = EditableKind("afdeling", ("contacts", "afdelinger", "*.yaml"))
+OFFER, PARTNER_OFFER, PARTNER, CONTACTS, DEPARTMENT = map(
+    _kind, ("tilbud", "partnertilbud", "partner", "kommunekontakter", "afdeling"))
+"""The kinds the form edits, straight from the registry: the same schemas and folders the loader uses."""
 EDITABLE = (OFFER, PARTNER_OFFER, PARTNER, CONTACTS, DEPARTMENT)
 
 VERIFIED_FIELD = "sidst_bekræftet"
@@ -103,7 +96,7 @@ def value_labels(catalog: Catalog) -> dict[str, str]:
     """Danish names for the codes that have no x-labels in the schema: regions and municipalities."""
     register = catalog.register
     labels = {vocab.NATIONWIDE: "Hele landet"}
-    for region in register.regions:
+    for region in register.all_regions or register.regions:  # the regions the validator accepts (register_view)
         labels[region.slug] = region.name
         labels[f"region-{region.slug}"] = region.name
     labels.update({m.slug: m.name for m in register.municipalities})
@@ -201,13 +194,13 @@ def key_order(spec: Mapping[str, Any], *, top: bool = False) -> dict[str, Any]:
 
 
 def _schemas(catalog: Catalog) -> dict[str, S.Schema]:
-    view = S.RegisterView((r.slug for r in catalog.register.regions), catalog.register.slugs)
-    return {OFFER.name: S.offer_schema(), PARTNER_OFFER.name: S.partner_offer_schema(view),
-            PARTNER.name: S.partner_schema(), CONTACTS.name: S.municipal_contacts_schema(),
-            DEPARTMENT.name: S.department_schema(view)}
+    """The editable kinds' schemas on the validator's view of the register, so the form offers exactly
+    the coded values `videre valider` accepts."""
+    view = register_view(catalog.register)
+    return {kind.name: kind.schema(view) for kind in EDITABLE}
 
 
-def _collection(name: str, label: str, folder: str, kind: EditableKind, field_list: list[dict[str, Any]], *,
+def _collection(name: str, label: str, folder: str, kind: Kind, field_list: list[dict[str, Any]], *,
                 identifier: str, create: bool, singular: str, description: str,
                 summary: str = "") -> dict[str, Any]:
     return {
@@ -254,7 +247,8 @@ def collections(catalog: Catalog) -> list[dict[str, Any]]:
 def formats(catalog: Catalog) -> dict[str, dict[str, Any]]:
     """For the YAML writer in the browser: each kind's schema line and key order."""
     schemas = _schemas(catalog)
-    return {f"videre-{kind.name}": {"schemaLine": kind.schema_line(), "order": key_order(schemas[kind.name], top=True)}
+    return {f"videre-{kind.name}": {"schemaLine": schema_line(kind.name, kind.pattern),
+                                   "order": key_order(schemas[kind.name], top=True)}
             for kind in EDITABLE}
 
 
