@@ -2,43 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import subprocess
-import sys
-import threading
 from pathlib import Path
 from typing import Iterator
-from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-CHROMIUM = "/usr/lib/chromium/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
-
-
-def build_site(out: Path, *, data: Path = DATA, env: dict[str, str] | None = None,
-               config: Path = ROOT / "mkdocs.yml", engine: str = "mkdocs") -> subprocess.CompletedProcess[str]:
-    """Run the real `mkdocs build --strict` the way `make build` does (or the same with ProperDocs)."""
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VIDERE_DATA": str(data), **(env or {})}
-    return subprocess.run([sys.executable, "-m", engine, "build", "--strict", "-f", str(config), "-d", str(out)],
-                          cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=600)
-
-
-def write_tree(root: Path, files: dict[str, str]) -> Path:
-    """A data tree with the real municipality register plus the given files."""
-    root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(DATA / "kommuner.yaml", root / "kommuner.yaml")
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
+from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, GuardedPage, serve
+from tests.helpers.site import build_site
 
 
 @pytest.fixture(scope="session")
@@ -47,23 +17,6 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(out)
     assert result.returncode == 0, f"mkdocs build --strict fejlede:\n{result.stdout}\n{result.stderr}"
     return out
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".wasm": "application/wasm", ".pagefind": "application/octet-stream",
-                      ".pf_meta": "application/octet-stream", ".pf_index": "application/octet-stream",
-                      ".pf_fragment": "application/octet-stream"}
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 @pytest.fixture(scope="session")
@@ -83,32 +36,6 @@ def browser() -> Iterator[object]:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
-
-
-class GuardedPage:
-    """A page whose every request is routed: anything not on the local server is blocked and recorded."""
-
-    def __init__(self, browser: object, base_url: str, **context_options: object):
-        self.context = browser.new_context(**context_options)  # type: ignore[attr-defined]
-        self.host = urlparse(base_url).netloc
-        self.foreign: list[str] = []
-        self.console_errors: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
-
-    def _route(self, route: object) -> None:
-        url = route.request.url  # type: ignore[attr-defined]
-        parsed = urlparse(url)
-        if parsed.scheme in ("data", "blob") or parsed.netloc == self.host:
-            route.continue_()  # type: ignore[attr-defined]
-        else:
-            self.foreign.append(url)
-            route.abort()  # type: ignore[attr-defined]
-
-    def close(self) -> None:
-        self.context.close()
 
 
 @pytest.fixture

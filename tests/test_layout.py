@@ -10,7 +10,7 @@ import re
 import subprocess
 import sys
 
-from helpers.imports import PACKAGE, cycles, graph, modules, third_party
+from tests.helpers.imports import PACKAGE, cycles, graph, modules, third_party
 
 LAYERS = (
     ("core", "search"),   # the record format; the search words and Pagefind (neither knows the other)

@@ -6,7 +6,7 @@ import re
 import tomllib
 from importlib import metadata
 
-from conftest import ROOT
+from tests.helpers.site import ROOT
 
 
 def _normal(name: str) -> str:

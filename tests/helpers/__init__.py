@@ -1,1 +1,1 @@
-"""Helpers shared by tests, imported as ``helpers.<module>``; not fixtures, so not in conftest."""
+"""Helpers shared by tests, imported as ``tests.helpers.<module>``; not fixtures, so not in conftest."""

@@ -19,7 +19,7 @@ line starts with a block-level tag (so Markdown neither wraps nor parses them).
 Anything else goes through MkDocs as before. Headings other than the title come
 from MkDocs itself (the shell has them), and the title is rendered the way
 Python-Markdown renders it (escaping, abbreviations, the toc extension's id and
-permalink). ``tests/test_shells.py`` builds pages both ways and compares them.
+permalink). ``tests/mkdocs/test_shells.py`` builds pages both ways and compares them.
 
 Nothing here imports MkDocs; the hook passes in what it needs.
 """

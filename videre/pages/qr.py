@@ -13,7 +13,7 @@ data modules, and the SVG path.
 
 :func:`svg_inline` returns None for anything outside that path (non-ASCII text,
 text that segno would encode numerically or alphanumerically); the caller then
-asks segno. ``tests/test_qr.py`` checks the output against segno's, byte for byte.
+asks segno. ``tests/pages/test_qr.py`` checks the output against segno's, byte for byte.
 """
 
 from __future__ import annotations

@@ -1,0 +1,224 @@
+"""Facts the site tells staff and patients, checked as text so that a wrong fact cannot come back unnoticed.
+
+Staff act on what Videre says. Each rule here was found wrong once in review: the paragraph for the
+støtte- og kontaktpersonordning, the 7-day start told without its conditions, references to rules that have been
+replaced, the legal term for the discharge agreement, the complaints body, where the 12-hour limit comes from,
+PsykInfo listed as an association, and text copied from the seed documents. The rules scan the hand-written
+pages (docs/), the records (data/) and the Danish text in templates and in the patient-page module.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def _text_files() -> list[Path]:
+    files = [p for p in (ROOT / "docs").rglob("*.md")]
+    files += [p for p in (ROOT / "data").rglob("*.yaml")]
+    files += [p for p in (ROOT / "videre" / "pages" / "templates").rglob("*.j2")]
+    files.append(ROOT / "videre" / "pages" / "patient.py")
+    return sorted(files)
+
+
+FILES = _text_files()
+SENTENCE_END = re.compile(r"(?<=[.!?:\]])\s+(?=[\"“*\[(A-ZÆØÅ§-])|\n\s*\n|\n\s*[-|]")
+
+
+def _rel(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def _sentences(text: str) -> list[str]:
+    return [" ".join(s.split()) for s in SENTENCE_END.split(text) if s.strip()]
+
+
+def _line(text: str, needle: str) -> int:
+    return text[: text.find(needle)].count("\n") + 1 if needle in text else 0
+
+
+def _problems(rule) -> list[str]:
+    found = []
+    for path in FILES:
+        text = path.read_text(encoding="utf-8")
+        for message in rule(text):
+            found.append(f"{_rel(path)}: {message}")
+    return found
+
+
+# ------------------------------------------------------------------ § 85 and § 99
+
+KONTAKTPERSON = re.compile(r"støtte-?\s*(og\s+)?kontaktperson", re.IGNORECASE)
+PARAGRAPH = re.compile(r"§{1,2}\s*(\d+)")
+
+
+def support_person_rule(text: str) -> list[str]:
+    """A støtte- og kontaktperson tied to a paragraph cites § 99; § 85 is never called a kontaktperson scheme."""
+    problems = []
+    for sentence in _sentences(text):
+        if not KONTAKTPERSON.search(sentence):
+            continue
+        numbers = set(PARAGRAPH.findall(sentence))
+        if not numbers or "99" in numbers:
+            continue
+        if "85" in numbers and " ikke " in f" {sentence} ":
+            continue  # "§ 85 er ikke støtte- og kontaktpersonordningen"
+        problems.append(f"støtte- og kontaktperson knyttet til § {', § '.join(sorted(numbers))}, ikke § 99: "
+                        f"{sentence!r}")
+    return problems
+
+
+def test_support_person_rule_catches_the_old_wording():
+    assert support_person_rule("Han får en støtte- og kontaktperson efter § 85.")
+    assert support_person_rule("Mange får §85-støtte, fx en mentor eller en støtte- og kontaktperson.")
+    assert support_person_rule("Typisk får borgeren en støtte-kontaktperson (§ 85).")
+    assert not support_person_rule("Han får en støtte- og kontaktperson efter servicelovens § 99.")
+    assert not support_person_rule("Socialpædagogisk støtte efter § 85 eller en støtte- og kontaktperson efter § 99.")
+    assert not support_person_rule("Hun kan få hjælp til at søge om en støtte- og kontaktperson.")
+
+
+def test_support_person_scheme_is_paragraph_99_everywhere():
+    assert _problems(support_person_rule) == []
+
+
+# ------------------------------------------------------------------ the 7-day start
+
+SEVEN_DAYS = re.compile(r"(start\w*|opstart\w*)[^.\n]{0,60}(inden for|senest) (7|syv) dage", re.IGNORECASE)
+FREE_CHOICE = re.compile(r"privat leverandør|frit valg", re.IGNORECASE)
+
+
+def seven_day_rule(text: str) -> list[str]:
+    """Where the 7-day start is told, the free choice when the municipality cannot meet it is told too."""
+    match = SEVEN_DAYS.search(text)
+    if match and not FREE_CHOICE.search(text):
+        return [f"linje {_line(text, match.group(0))}: 7-dages-start uden frit valg: {match.group(0)!r}"]
+    return []
+
+
+def test_seven_day_rule_catches_a_bare_promise():
+    assert seven_day_rule("Kommunen skal starte din genoptræning inden for 7 dage.")
+    assert not seven_day_rule("Kommunen skal tilbyde start inden for 7 dage. Ellers kan du vælge en privat leverandør.")
+    assert not seven_day_rule("Fuld behandlingsplan inden for 7 dage")
+
+
+def test_seven_day_start_is_told_with_its_conditions():
+    assert _problems(seven_day_rule) == []
+
+
+def test_guidance_states_every_condition_of_the_seven_day_rule():
+    text = " ".join((ROOT / "docs" / "vejledning" / "frister.md").read_text(encoding="utf-8").split())
+    for condition in ("inden for 7 dage", "privat leverandør", "frit valg", "senere", "selv vente",
+                      "BEK nr. 918 af 2018", "§ 140, stk. 4"):
+        assert condition in text, condition
+
+
+# ------------------------------------------------------------------ replaced rules and names
+
+OUTDATED = {
+    "bekendtgørelsen fra 2015": re.compile(r"bekendtgørelse\w*(\s+om\s+genoptræningsplaner)?\s+fra\s+2015",
+                                           re.IGNORECASE),
+    "vejledningen fra 2015": re.compile(r"vejledning\w*(\s+fra\s+2015|[^.\n]{0,90}\(2015\))", re.IGNORECASE),
+    "udskrivningsplan (psykiatriloven siger udskrivningsaftale)": re.compile(r"(?<![\"“])\budskrivningsplan",
+                                                                             re.IGNORECASE),
+    "gammel klageinstans": re.compile(r"patientombud|patientklagenævn", re.IGNORECASE),
+    "12 timer som regionens mål": re.compile(r"Region Hovedstadens mål|målet om at sende[^.\n]{0,40}12 timer",
+                                             re.IGNORECASE),
+}
+
+
+def outdated_rule(text: str) -> list[str]:
+    return [f"linje {_line(text, m.group(0))}: {name}: {m.group(0)!r}"
+            for name, pattern in OUTDATED.items() for m in pattern.finditer(text)]
+
+
+def test_outdated_rule_catches_each_old_wording():
+    for sample in ("Det krav faldt bort med bekendtgørelsen fra 2015.",
+                   "Vejledning om genoptræning og vedligeholdelsestræning i kommuner og regioner (2015)",
+                   "om patienten skal have en udskrivningsplan",
+                   "gik klagen til Sundhedsvæsenets Patientklagenævn",
+                   "| Planen er sendt til tiden (Region Hovedstadens mål) |"):
+        assert outdated_rule(sample), sample
+    assert not outdated_rule('Ordet er "udskrivningsaftale", ikke "udskrivningsplan".')
+
+
+def test_no_replaced_rule_or_body_is_named_as_current():
+    assert _problems(outdated_rule) == []
+
+
+def test_twelve_hours_is_attributed_to_the_party_proposal():
+    for path in FILES:
+        text = path.read_text(encoding="utf-8")
+        if "12 timer" in text:
+            assert re.search(r"Konservative|partiets|budgetforslag", text), _rel(path)
+
+
+def test_complaints_go_to_styrelsen_for_patientklager():
+    text = (ROOT / "docs" / "vejledning" / "i-kommunen.md").read_text(encoding="utf-8")
+    assert "Styrelsen for Patientklager" in text and "https://stpk.dk" in text
+
+
+# ------------------------------------------------------------------ PsykInfo and the partners
+
+def test_psykinfo_is_not_presented_as_an_association():
+    record = (ROOT / "data" / "partners" / "psykinfo.yaml").read_text(encoding="utf-8")
+    assert "ikke en forening" in record and "Psykiatrien i Region Syddanmark" in record
+    for template in ("partnere.md.j2", "kommune.md.j2"):
+        text = (ROOT / "videre" / "pages" / "templates" / template).read_text(encoding="utf-8")
+        assert "# Frivillige foreninger" not in text, template
+
+
+def test_vejviser_under_roede_kors_carries_its_caveat():
+    record = (ROOT / "data" / "partners" / "roede-kors" / "vejviser.yaml").read_text(encoding="utf-8")
+    assert "eksempel: true" in record
+    assert "Vi ved ikke, om Røde Kors har et tilbud med dette navn" in record
+
+
+# ------------------------------------------------------------------ no copied runs from the seeds
+
+RUN = 10
+WORD = re.compile(r"[0-9a-zæøåéü§%]+(?:[-'][0-9a-zæøåéü]+)*")
+
+
+def _words(text: str) -> list[str]:
+    text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)  # words split over a line break in the seeds
+    return WORD.findall(text.casefold())
+
+
+TITLES = (
+    "om genoptræningsplaner og om patienters valg af genoptræningstilbud efter udskrivning fra sygehus",
+    "model for sondring mellem behandling og genoptræning på forskellige niveauer",
+)
+"""Official names of rules and tools. Naming them is citing, not copying, so no run may span one."""
+
+
+def _runs(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + RUN]) for i in range(len(words) - RUN + 1)}
+
+
+def shared_runs(text: str, seed_runs: set[tuple[str, ...]]) -> list[str]:
+    chunks = [" ".join(_words(text))]
+    for title in TITLES:
+        chunks = [part for chunk in chunks for part in chunk.split(" ".join(_words(title)))]
+    ours = set().union(*(_runs(chunk.split()) for chunk in chunks))
+    return sorted({" ".join(r) for r in ours & seed_runs})
+
+
+def test_shared_runs_finds_a_copied_sentence():
+    seed = _runs(_words("Henriks kognitive funktionsniveau bedres ikke væsentligt efter ECT er sepo-\n\nneret, hvorfor"))
+    assert shared_runs("Hans kognitive funktionsniveau bedres ikke væsentligt efter ECT er seponeret, hvorfor han", seed)
+    assert not shared_runs("Det er ikke blevet meget bedre, selv om behandlingen er slut.", seed)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents are not next to the project")
+def test_no_case_or_guidance_text_copies_ten_words_from_a_seed():
+    seed_runs: set[tuple[str, ...]] = set()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        seed_runs |= _runs(_words(seed.read_text(encoding="utf-8")))
+    checked = [p for p in FILES if p.suffix in (".md", ".yaml") and "schemas" not in p.parts]
+    copied = {_rel(p): runs for p in checked if (runs := shared_runs(p.read_text(encoding="utf-8"), seed_runs))}
+    assert copied == {}

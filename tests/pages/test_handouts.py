@@ -1,0 +1,186 @@
+"""Discharge handouts: plain language, A4 in Chromium's print, QR codes, accessibility, links."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.site import DATA
+from tests.helpers.qr_read import read_qr
+from videre.pages import readability
+from videre.catalog.load import load_catalog
+from videre.core.options import SiteOptions
+from videre.pages.handout import MAX_OFFERS, MAX_PARTNER_OFFERS, handout_files
+
+SHOTS = Path("/tmp/videre-udskrivning")
+SITE_URL = "https://videre.example.org/"
+PRINTED = ["udskrivning/esbjerg/", "udskrivning/laesoe/", "udskrivning/odense/",
+           "udskrivning/tilbud/esbjerg/genoptraening-efter-psykiatrisk-indlaeggelse/",
+           "udskrivning/tilbud/sind/faellesspisning-og-samvaer/"]
+
+
+class Readable(HTMLParser):
+    """The text inside elements marked ``data-laesbar``, one block per element."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.blocks: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth:
+            self.depth += 1
+        elif "data-laesbar" in dict(attrs):
+            self.depth = 1
+            self.blocks.append("")
+        if self.depth and tag in ("li", "p", "br"):
+            self.blocks[-1] += "\n\n"
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.blocks[-1] += data
+
+
+@pytest.fixture(scope="module")
+def handouts() -> dict[str, str]:
+    catalog = load_catalog(DATA).catalog
+    return handout_files(catalog, SiteOptions())
+
+
+# ---------------------------------------------------------------- the checker itself
+
+
+def test_sentences_are_split_the_danish_way():
+    text = "Ring kl. 8, fx. i morgen. Du starter senest den 7. dag! Spørg personalet: Hvad nu?\n- Et punkt\n- Et andet"
+    assert readability.sentences(text) == ["Ring kl. 8, fx. i morgen.", "Du starter senest den 7. dag!",
+                                           "Spørg personalet:", "Hvad nu?", "Et punkt", "Et andet"]
+    report = readability.check("En kort sætning. Så " + "ord " * 29 + "slut.")
+    assert report.sentences == 2 and report.longest_words == 31 and not report.ok
+
+
+def test_first_sentences_stop_at_a_whole_sentence():
+    text = "Første sætning er her. Anden sætning er også her. Tredje kommer til sidst."
+    assert readability.first_sentences(text, 50) == "Første sætning er her. Anden sætning er også her."
+    assert readability.first_sentences("Et meget langt ord " * 20, 40).endswith("…")
+
+
+# ---------------------------------------------------------------- contents
+
+
+def test_a_handout_for_every_municipality_and_every_offer(handouts):
+    catalog = load_catalog(DATA).catalog
+    for m in catalog.register.municipalities:
+        html = handouts[f"udskrivning/{m.slug}/index.html"]
+        assert f"Til dig, der skal udskrives – genoptræning og fællesskaber i {m.name}</h1>" in html
+    for offer in catalog.all_offers():
+        assert f"udskrivning/tilbud/{offer.owner}/{offer.slug}/index.html" in handouts
+
+
+def test_handout_texts_are_plain_language(handouts):
+    """Average sentence at most 15 words, none over 25: the fixed texts and the offers' own words."""
+    failures = []
+    for path, html in sorted(handouts.items()):
+        parser = Readable()
+        parser.feed(html)
+        report = readability.check("\n\n".join(parser.blocks))
+        assert report.sentences >= 3, path
+        if not report.ok:
+            failures.append(f"{path}: {report.explain()}")
+    assert failures == []
+
+
+def test_esbjerg_has_contact_and_at_most_four_of_each(handouts):
+    html = handouts["udskrivning/esbjerg/index.html"]
+    assert "genoptraening@esbjerg.example.org" in html, "GOP-kontakten fra data/contacts/kommuner/esbjerg.yaml"
+    sections = html.split('id="kommunens-tilbud"')[1].split('id="foreninger"')
+    assert 1 <= sections[0].count('class="ark__tilbud"') <= MAX_OFFERS
+    assert 1 <= sections[1].count('class="ark__tilbud"') <= MAX_PARTNER_OFFERS
+    # Everything on this handout is an example, so no one has confirmed it: no date, and the example notice.
+    assert "Oplysningerne er senest opdateret" not in html
+    assert "Nogle oplysninger er eksempler. De er ikke tjekket hos kommunen eller foreningen." in html
+
+
+def test_municipality_without_records_still_helps(handouts):
+    html = handouts["udskrivning/laesoe/index.html"]
+    for text in ("Dine rettigheder", "senest den dag, du bliver udskrevet", "inden for 7 dage",
+                 "Ring til kommunens hovednummer", "Vi kender endnu ingen tilbud fra kommunen",
+                 "S001 (linje 390)", "S004 (linje 7 og 17–19)", "https://videre.example.org/kommuner/laesoe/"):
+        assert text in html, text
+
+
+def test_pages_link_to_their_handouts(site_dir):
+    municipality = (site_dir / "kommuner/esbjerg/index.html").read_text(encoding="utf-8")
+    assert 'href="../../udskrivning/esbjerg/"' in municipality
+    offer = (site_dir / "tilbud/sind/faellesspisning-og-samvaer/index.html").read_text(encoding="utf-8")
+    assert 'href="../../../udskrivning/tilbud/sind/faellesspisning-og-samvaer/"' in offer
+    for url in PRINTED:
+        html = (site_dir / url / "index.html").read_text(encoding="utf-8")
+        assert "md-header" not in html and "Content-Security-Policy" in html
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html) and ' style="' not in html
+
+
+# ---------------------------------------------------------------- in Chromium
+
+
+def page_count(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+@pytest.mark.browser
+def test_handouts_print_on_one_or_two_a4_pages(browser, base_url):
+    SHOTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1000, "height": 1400})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    for url in PRINTED:
+        page.goto(base_url + url)
+        pdf = page.pdf(format="A4", print_background=True)
+        name = url.strip("/").replace("/", "_")
+        (SHOTS / f"{name}.pdf").write_bytes(pdf)
+        assert 1 <= page_count(pdf) <= 2, f"{url}: {page_count(pdf)} sider"
+        width, height = (float(v) for v in re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)", pdf).groups())
+        assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2, f"A4 er 595 × 842 punkter, ikke {width} × {height}"
+        page.emulate_media(media="print")
+        assert page.locator(".ark-vaerktoej").is_hidden(), "værktøjslinjen printes ikke"
+        page.set_viewport_size({"width": 794, "height": 1123})
+        page.screenshot(path=str(SHOTS / f"{name}-print.png"), full_page=True)
+        page.emulate_media(media=None)
+        page.set_viewport_size({"width": 1000, "height": 1400})
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_handout_qr_codes_open_the_right_pages(browser, base_url):
+    page = browser.new_page(viewport={"width": 1000, "height": 1400})
+    expected = {"udskrivning/esbjerg/": SITE_URL + "kommuner/esbjerg/",
+                "udskrivning/laesoe/": SITE_URL + "kommuner/laesoe/",
+                "udskrivning/tilbud/sind/faellesspisning-og-samvaer/":
+                    SITE_URL + "tilbud/sind/faellesspisning-og-samvaer/"}
+    for url, target in expected.items():
+        page.goto(base_url + url)
+        box = page.locator(".ark__qr")
+        assert box.get_attribute("data-url") == target
+        assert read_qr(box.locator("svg").screenshot()) == [target]
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", PRINTED[:2] + PRINTED[3:4])
+def test_handouts_pass_axe(browser, base_url, url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page()
+    page.goto(base_url + url)
+    assert page.locator("[data-udskriv]").is_visible(), "knappen 'Print siden' vises, når scriptet kører"
+    violations = Axe().run(page).response["violations"]
+    page.close()
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
