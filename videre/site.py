@@ -6,6 +6,7 @@ them to disk, so another generator (Zensical, ProperDocs, Hugo) can take over.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -19,6 +20,7 @@ from .search import spelling
 from .search.glossary import SearchWords
 from .core.model import Catalog
 from .pages import Page, reload_changed_templates
+from .pages.links import FileUrls
 from .core.options import SiteOptions
 from .pages.cases import case_pages
 from .pages.decision import decision_page
@@ -126,6 +128,7 @@ STANDALONE_CONFIG = """\
 # kan bygge det uden Videres hook. Ret ikke her; ret posterne i data/ og kør kommandoen igen.
 INHERIT: {inherit}
 docs_dir: docs
+use_directory_urls: {directory_urls}
 hooks: []
 watch: []
 theme:
@@ -137,14 +140,17 @@ not_in_nav: |
 
 def write_standalone(out_dir: Path, pages: list[Page], files: list[StaticFile], config: Path,
                      docs_dir: Path, overrides: Path, inherited_not_in_nav: str,
-                     hand_written: Callable[[str, str], str] | None = None, excluded: tuple[str, ...] = ()) -> int:
+                     hand_written: Callable[[str, str], str] | None = None, excluded: tuple[str, ...] = (),
+                     directory_urls: bool = True) -> int:
     """A project another generator can build without our hook: the hand-written docs, every generated
     page and file, and a config that inherits ours and lists the generated pages kept out of the nav
     (a generator cannot know that from the Markdown). Returns how many generated items were written.
 
     ``hand_written(markdown, src)`` does to each hand-written page what our hook does at build time
     (:func:`fill_hand_written`); files below the ``excluded`` folders (snippets such as ``includes/``) are
-    not pages and are copied unchanged."""
+    not pages and are copied unchanged. With ``directory_urls=False`` the project is for a generator that
+    writes ``a/b.html`` instead of ``a/b/index.html`` (``use_directory_urls: false``): the raw-HTML links of
+    every page and HTML file are rewritten for it (:class:`~videre.pages.links.FileUrls`)."""
     docs = out_dir / "docs"
     if docs.exists():
         shutil.rmtree(docs)
@@ -155,10 +161,31 @@ def write_standalone(out_dir: Path, pages: list[Page], files: list[StaticFile], 
             meta, body = _front_matter(path.read_text(encoding="utf-8"))
             path.write_text(meta + hand_written(body, src), encoding="utf-8")
     count = write_tree(docs, pages, files)
+    if not directory_urls:
+        _to_file_urls(docs, excluded)
     hidden = [f"/{page.src_uri}" for page in pages if not page.in_nav]
     patterns = [line.strip() for line in inherited_not_in_nav.splitlines() if line.strip()] + hidden
     relative = lambda target: Path(os.path.relpath(target.resolve(), out_dir.resolve())).as_posix()  # noqa: E731
     (out_dir / "mkdocs.yml").write_text(STANDALONE_CONFIG.format(
-        inherit=relative(config), overrides=relative(overrides),
+        inherit=relative(config), overrides=relative(overrides), directory_urls=str(directory_urls).lower(),
         not_in_nav="\n".join(f"  {pattern}" for pattern in patterns)), encoding="utf-8")
     return count
+
+
+def _to_file_urls(docs: Path, excluded: tuple[str, ...]) -> None:
+    """Rewrite the raw-HTML links of every page and HTML file below ``docs`` for file URLs; snippets in the
+    ``excluded`` folders are left alone (their links belong to the page that includes them)."""
+    names = [path.relative_to(docs).as_posix() for path in sorted(docs.rglob("*")) if path.is_file()]
+    names = [name for name in names if not name.startswith(excluded)]
+    urls = FileUrls(frozenset(n for n in names if n.endswith(".md")), frozenset(n for n in names if not n.endswith(".md")))
+    for name in names:
+        if name.endswith((".md", ".html")):
+            path = docs / name
+            path.write_text(urls.rewrite(name, path.read_text(encoding="utf-8")), encoding="utf-8")
+    # The directory page's script links each offer as its data-rod root + the offer's address in katalog.json.
+    catalog = docs / "katalog.json"
+    if catalog.is_file():
+        payload = json.loads(catalog.read_text(encoding="utf-8"))
+        for offer in payload["tilbud"]:
+            offer["u"] = urls.target(offer["u"])
+        catalog.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -7,7 +7,7 @@
     videre eksport --format json|csv|hsds    skriv åbne data til standard output eller --ud
     videre codeowners [--ud FIL]             skriv .github/CODEOWNERS ud fra kommuneregisteret
     videre publicerede [--skriv]             vis eller skriv listen over offentliggjorte adresser
-    videre sider --ud MAPPE                  skriv alle genererede sider som Markdown
+    videre sider --ud MAPPE [--adresser filer] skriv alle genererede sider som Markdown
 
 Indstillinger (gennemsyn_maaneder, redaktion_email, fejl_url) læses fra mkdocs.yml, som bygningen.
 """
@@ -192,10 +192,17 @@ def cmd_pages(args: argparse.Namespace) -> int:
                                   root / ((config.get("theme") or {}).get("custom_dir") or "overrides"),
                                   config.get("not_in_nav") or "",
                                   lambda text, src: site.fill_hand_written(text, src, catalog, options, words),
-                                  excluded)
+                                  excluded, directory_urls=_directory_urls(args, config))
     print(f"Skrev {count} genererede filer og de håndskrevne sider til {args.ud}/docs og et mkdocs.yml uden hook.\n"
           f"Byg med: mkdocs build -f {args.ud}/mkdocs.yml")
     return 0
+
+
+def _directory_urls(args: argparse.Namespace, config: dict) -> bool:
+    """Directory URLs (``kommuner/esbjerg/``) unless asked for file URLs or the config turns them off."""
+    if args.adresser:
+        return args.adresser == "mapper"
+    return config.get("use_directory_urls", True) is not False
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -416,6 +423,9 @@ def parser() -> argparse.ArgumentParser:
     pages = sub.add_parser("sider", help="skriv de genererede sider som Markdown")
     pages.add_argument("--ud", required=True)
     pages.add_argument("--uden-eksempler", action="store_true")
+    pages.add_argument("--adresser", choices=("mapper", "filer"),
+                       help="links til kommuner/esbjerg/ (mapper) eller kommuner/esbjerg.html (filer, til "
+                            "use_directory_urls: false); standard: som mkdocs.yml")
     pages.set_defaults(func=cmd_pages)
     return main
 
