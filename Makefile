@@ -49,7 +49,7 @@ build: $(STAMP) $(NODE_STAMP)
 
 ## test: the whole suite, browser tests in headless Chromium included
 test: $(STAMP) $(NODE_STAMP) chromium
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 ## bench: national-scale benchmark; prints a table and writes bench/results.json
 bench: $(STAMP) $(NODE_STAMP) chromium

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 from pathlib import Path
 from typing import Iterator
 
@@ -13,10 +15,37 @@ from tests.helpers.site import build_site
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
+    """The real site, built once per run: under pytest-xdist the first worker builds it while the others
+    wait at a lock, in the temporary folder the workers of one run share."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return _built(tmp_path_factory.mktemp("site"))
+    shared = tmp_path_factory.getbasetemp().parent
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = shared / "site.bygget"
+        if not done.exists():
+            _built(shared / "site")
+            done.touch()
+    return shared / "site"
+
+
+def _built(out: Path) -> Path:
     result = build_site(out)
     assert result.returncode == 0, f"mkdocs build --strict fejlede:\n{result.stdout}\n{result.stderr}"
     return out
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under ``--dist loadgroup`` (``make test``) tests go to whichever worker is free, one by one, so the
+    workers finish together; only a file with its own module- or session-scoped fixtures (a build, a
+    browser context, a server) stays on one worker as a group, so that they are set up once."""
+    for item in items:
+        definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+        module = getattr(getattr(item, "module", None), "__name__", None)
+        if any(d.scope != "function" and getattr(d.func, "__module__", None) == module
+               for defs in definitions.values() for d in defs):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
 
 
 @pytest.fixture(scope="session")
