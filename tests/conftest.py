@@ -2,37 +2,19 @@
 
 from __future__ import annotations
 
-import fcntl
-import os
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
 from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, GuardedPage, serve
-from tests.helpers.site import build_site
+from tests.helpers.site import shared_build
 
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per run: under pytest-xdist the first worker builds it while the others
-    wait at a lock, in the temporary folder the workers of one run share."""
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        return _built(tmp_path_factory.mktemp("site"))
-    shared = tmp_path_factory.getbasetemp().parent
-    with open(shared / "site.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        done = shared / "site.bygget"
-        if not done.exists():
-            _built(shared / "site")
-            done.touch()
-    return shared / "site"
-
-
-def _built(out: Path) -> Path:
-    result = build_site(out)
-    assert result.returncode == 0, f"mkdocs build --strict fejlede:\n{result.stdout}\n{result.stderr}"
-    return out
+    """The real site, built once per run and shared by the xdist workers (the first builds, the others wait)."""
+    return shared_build(tmp_path_factory, "site")
 
 
 @pytest.hookimpl(tryfirst=True)

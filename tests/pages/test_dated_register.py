@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.site import DATA, build_site
+from tests.helpers.site import DATA, dated_build
 from videre.core import clock
 from videre.exports import opendata as exports, hsds
 from videre import site
@@ -268,13 +268,7 @@ def test_a_region_that_has_ended_needs_a_redirect_from_its_page(tmp_path):
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[dt.date, Path]:
-    sites = {}
-    for day in (BEFORE, AFTER):
-        out = tmp_path_factory.mktemp(f"site-{day}")
-        result = build_site(out, env={"VIDERE_TODAY": day.isoformat()})
-        assert result.returncode == 0, f"mkdocs build --strict fejlede:\n{result.stdout}\n{result.stderr}"
-        sites[day] = out
-    return sites
+    return {day: dated_build(tmp_path_factory, day) for day in (BEFORE, AFTER)}
 
 
 def _html(site_dir: Path, path: str) -> str:
