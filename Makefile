@@ -47,9 +47,10 @@ serve: $(STAMP) $(NODE_STAMP)
 build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs build --strict
 
-## test: the whole suite, browser tests in headless Chromium included
+## test: the whole suite, browser tests in headless Chromium included (WORKERS=3 to try a third process)
+WORKERS ?= 2
 test: $(STAMP) $(NODE_STAMP) chromium
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
 
 ## bench: national-scale benchmark; prints a table and writes bench/results.json
 bench: $(STAMP) $(NODE_STAMP) chromium
