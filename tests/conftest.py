@@ -17,17 +17,18 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return shared_build(tmp_path_factory, "site")
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under ``--dist loadgroup`` (``make test``) tests go to whichever worker is free, one by one, so the
-    workers finish together; only a file with its own module- or session-scoped fixtures (a build, a
-    browser context, a server) stays on one worker as a group, so that they are set up once."""
-    for item in items:
-        definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
-        module = getattr(getattr(item, "module", None), "__name__", None)
-        if any(d.scope != "function" and getattr(d.func, "__module__", None) == module
-               for defs in definitions.values() for d in defs):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """``--dist loadgroup`` (``make test``): tests go to whichever worker is free, one by one, so the workers
+    finish together; a file that defines its own module-, class- or session-scoped fixture (a build, a
+    server, a browser context) stays whole on one worker, so that the fixture is set up once.
+
+    pytest-xdist's own loadgroup renames node ids, which pytest 9 no longer lets it do, so the grouping is
+    decided here from the test file itself (tests/helpers/scheduling.py)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from tests.helpers.scheduling import FileOrTestScheduling
+
+    return FileOrTestScheduling(config, log)
 
 
 @pytest.fixture(scope="session")
