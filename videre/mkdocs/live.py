@@ -1,0 +1,305 @@
+"""`make serve`: an edited offer file updates its pages in place; MkDocs does not rebuild the site.
+
+MkDocs rebuilds everything on any change: at national scale (~5,000 offers,
+~10,000 pages) that took about 28 s from saving a record to its page showing
+the edit. Under ``mkdocs serve`` this module keeps what the last full build
+knew (the records, the MkDocs files, navigation and theme environment, the
+shells of :mod:`videre.mkdocs.shells`) and, when only existing offer files
+changed, does the part of a build those files can affect:
+
+1. reload the data tree, reading only the changed files again
+   (:class:`videre.catalog.load.FileCache`); the cross-checks run over the
+   whole catalogue as in a full build, and errors fail the same way;
+2. build the pages and files the edit can change (the hook's ``regenerate``:
+   the offers' own page and handout, the page and handout of each municipality
+   that shows them, and every shared list and export);
+3. write only those whose content differs from the last build: an offer page
+   is filled into its shell, any other page goes through MkDocs' own page
+   steps (Markdown, theme, the hook's post-page step), a file is written as is;
+4. let the search index catch up in the background (:mod:`videre.mkdocs.preview`)
+   and tell the browsers to reload.
+
+Anything else (a new, renamed or deleted file, another kind of record,
+``kommuner.yaml``, ``docs/``, templates, code, a change of a page's layout or a
+nav title) falls back to MkDocs' full rebuild: correctness first. The update
+writes exactly the bytes a full build would; ``tests/mkdocs/test_live_update.py``
+checks that against a fresh build. ``mkdocs build`` never comes here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable, Iterable
+
+import watchdog.events
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.exceptions import Abort, BuildError
+from mkdocs.structure.files import InclusionLevel
+
+from ..catalog.load import FileCache
+from ..core.model import Catalog
+from ..pages import Page
+from . import preview, shells
+
+log = logging.getLogger("mkdocs.hooks.videre")
+_build_log = logging.getLogger("mkdocs.commands.build")  # where MkDocs itself reports a failed build
+
+OFFER_FILES = (("offers", "*", "*.yaml"), ("partners", "*", "*.yaml"))
+"""Record files (below ``data/``) that an update can handle: municipal and partner offers."""
+
+Regenerate = Callable[[Catalog, Catalog, frozenset[str]], tuple[list[Page], list[Any]]]
+"""(catalogue before, catalogue after, changed offer ids) → the pages and static files (path, content) to check."""
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def _is_offer_file(relative: PurePosixPath) -> bool:
+    return any(relative.match("/".join(pattern)) and len(relative.parts) == 3 for pattern in OFFER_FILES)
+
+
+@dataclass
+class _Built:
+    """What the last full build left: enough to redo a part of it."""
+
+    catalog: Catalog
+    plan: shells.Plan
+    pages: dict[str, bytes]
+    """Page source path → digest of the Markdown the site builder gave (before shells and stashes)."""
+    files: dict[str, bytes]
+    """Static file path → digest of its content."""
+    config: Any = None
+    mkdocs_files: Any = None
+    nav: Any = None
+    env: Any = None
+    site_dir: Path | None = None
+
+
+class LiveSite:
+    """One `mkdocs serve` session: remembers the last build and applies edits of offer files to it."""
+
+    def __init__(self) -> None:
+        self.cache = FileCache()
+        self.built: _Built | None = None
+        self.ready = False
+        self._lock = threading.Lock()
+        self._changed: set[Path] = set()
+        self._full = False
+        self.data_dir: Path | None = None
+        self.index: preview.BackgroundIndex | None = None
+
+    # ------------------------------------------------------------ what a full build tells us (hook events)
+
+    def build_started(self) -> None:
+        self.ready = False
+
+    def remember(self, catalog: Catalog, pages: Iterable[Page], files: Iterable[Any], plan: shells.Plan) -> None:
+        """on_files: the records and what the site builder made of them."""
+        self.built = _Built(catalog, plan, {p.src_uri: _digest(p.markdown) for p in pages},
+                            {f.path: _digest(f.content) for f in files})
+
+    def remember_nav(self, nav: Any) -> None:
+        if self.built is not None:
+            self.built.nav = nav
+
+    def remember_env(self, env: Any, config: Any, files: Any) -> None:
+        if self.built is not None:
+            self.built.env, self.built.config, self.built.mkdocs_files = env, config, files
+
+    def build_done(self, site_dir: Path) -> None:
+        """on_post_build: the site is complete; later edits may update it."""
+        if self.built is not None and self.built.nav is not None and self.built.env is not None:
+            self.built.site_dir = site_dir
+            self.ready = True
+
+    # ------------------------------------------------------------ the server
+
+    def attach(self, server: Any, builder: Callable[..., None], data_dir: Path,
+               load: Callable[[], Catalog], regenerate: Regenerate,
+               index: preview.BackgroundIndex | None) -> Any:
+        """on_serve: watch the data tree ourselves and put :meth:`update` before MkDocs' full rebuild."""
+        self.data_dir = Path(os.path.abspath(data_dir))
+        self.index = index
+        self._watch(server)
+
+        def build(config: Any = None) -> None:
+            with self._lock:
+                changed, full = self._changed, self._full
+                self._changed, self._full = set(), False
+            if config is None and not full and changed and self.ready:
+                try:
+                    if self.update(changed, load, regenerate):
+                        return
+                except BuildError as exc:  # reported as MkDocs reports a failed build; the last build stays
+                    _build_log.error(str(exc))
+                    raise Abort("Aborted with a BuildError!") from None
+                except Exception:
+                    self.ready = False  # half applied: the next change rebuilds everything
+                    raise
+            builder(config)
+
+        server.builder = build
+        return server
+
+    def note(self, path: str, *, directory: bool = False, kind: str = "modified") -> None:
+        """A watched path changed: below the data tree it is noted for :meth:`update`; anywhere else, or a
+        folder that came or went, means a full build. Hidden files (editors' swap files) are no records."""
+        data = str(self.data_dir)
+        with self._lock:
+            if not (path == data or path.startswith(data + os.sep)):
+                self._full = True
+            elif directory:
+                if kind != "modified":
+                    self._full = True
+            elif not any(part.startswith(".") for part in Path(path).relative_to(data).parts):
+                self._changed.add(Path(path))
+
+    def _watch(self, server: Any) -> None:
+        """Every path the server watches reports to :meth:`note` too; the server still starts the build."""
+
+        def note(event: watchdog.events.FileSystemEvent) -> None:
+            for path in (event.src_path, getattr(event, "dest_path", "")):
+                if path:
+                    self.note(os.fsdecode(path), directory=event.is_directory, kind=event.event_type)
+
+        handler = watchdog.events.FileSystemEventHandler()
+        handler.on_any_event = note  # type: ignore[method-assign]
+        watched: set[str] = set()
+
+        def follow(path: str) -> None:
+            path = os.path.abspath(path)
+            if path not in watched:
+                watched.add(path)
+                server.observer.schedule(handler, path, recursive=True)
+
+        for path in list(getattr(server, "_watched_paths", {})):  # watched before on_serve: docs/, mkdocs.yml
+            follow(path)
+        follow(str(self.data_dir))
+        original = server.watch
+
+        def watch(path: str, func: None = None, *, recursive: bool = True) -> None:
+            original(path, func, recursive=recursive)
+            follow(path)
+
+        server.watch = watch
+
+    # ------------------------------------------------------------ the update
+
+    def update(self, changed: set[Path], load: Callable[[], Catalog], regenerate: Regenerate) -> bool:
+        """Apply edits of existing offer files to the served site; False when a full build must do it."""
+        built = self.built
+        assert built is not None and self.data_dir is not None and built.site_dir is not None
+        started = time.perf_counter()
+        data = self.data_dir.resolve()
+        for path in (p.resolve() for p in changed):
+            relative = PurePosixPath(path.relative_to(data).as_posix())
+            if not _is_offer_file(relative) or not path.is_file() or path not in self.cache.files:
+                return False
+        catalog = load()  # raises the build's own error when a record is wrong
+        offer_ids = _changed_offers(built.catalog, catalog)
+        if offer_ids is None:
+            return False
+        pages, files = regenerate(built.catalog, catalog, offer_ids)
+        plan = built.plan
+        writes: list[tuple[Path, str]] = []
+        rendered: list[tuple[Any, str]] = []
+        stashes: dict[str, dict[str, str]] = {}
+        for page in pages:
+            digest = _digest(page.markdown)
+            if built.pages.get(page.src_uri) == digest:
+                continue
+            if page.src_uri not in built.pages:
+                return False
+            if plan.is_member(page.src_uri):
+                filled = plan.refill(page)
+                if filled is None:
+                    return False
+                writes.append((built.site_dir / filled[0] / "index.html", filled[1]))
+            else:
+                file = built.mkdocs_files.get_file_from_path(page.src_uri)
+                if file is None or file.page is None:
+                    return False
+                stashed, found = shells.stash(page)
+                stashes[page.src_uri] = found
+                rendered.append((file, stashed.markdown))
+        for item in files:
+            if built.files.get(item.path) == _digest(item.content):
+                continue
+            if item.path not in built.files:
+                return False
+            writes.append((built.site_dir / item.path, item.content))
+        if not self._render(rendered, stashes):
+            return False
+        for target, text in writes:
+            _replace(target, text)
+        built.catalog = catalog
+        built.pages.update((p.src_uri, _digest(p.markdown)) for p in pages)
+        built.files.update((f.path, _digest(f.content)) for f in files)
+        if self.index is not None:
+            self.index.build_started()
+            self.index.after_build(built.site_dir)
+        log.info("Opdateret uden fuld genopbygning: %d sider og filer skrevet på %.2f s",
+                 len(writes) + len(rendered), time.perf_counter() - started)
+        return True
+
+    def _render(self, rendered: list[tuple[Any, str]], stashes: dict[str, dict[str, str]]) -> bool:
+        """Pages that MkDocs renders: read and render all first (a nav title may not change), then write."""
+        built = self.built
+        assert built is not None
+        if not rendered:
+            return True
+        config, files = built.config, built.mkdocs_files
+        for src, found in stashes.items():
+            if found:
+                built.plan.stashes[src] = found
+            else:
+                built.plan.stashes.pop(src, None)
+        for file, markdown in rendered:
+            title = file.page.title
+            file.content_string = markdown
+            mkdocs_build._populate_page(file.page, config, files)
+            if file.page.title != title and file.inclusion.is_in_nav():
+                return False
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        for file, _ in rendered:
+            target = Path(file.abs_dest_path)
+            if target.exists():
+                target.unlink()  # a new inode: the search index's snapshot keeps the old one
+            mkdocs_build._build_page(file.page, config, doc_files, built.nav, built.env)
+        return True
+
+
+def _same(before: Iterable[Any], after: Iterable[Any]) -> bool:
+    before, after = tuple(before), tuple(after)
+    return len(before) == len(after) and all(a is b or a == b for a, b in zip(before, after))
+
+
+def _changed_offers(before: Catalog, after: Catalog) -> frozenset[str] | None:
+    """The ids of the offers that differ; None when anything but the content of existing offers changed."""
+    if before.register != after.register or not _same(before.partners, after.partners) \
+            or not _same(before.departments, after.departments) or before.contacts != after.contacts \
+            or set(before.extra) != set(after.extra) \
+            or not all(_same(before.extra[kind], after.extra[kind]) for kind in before.extra):
+        return None
+    changed: set[str] = set()
+    for old, new in ((before.offers, after.offers), (before.partner_offers, after.partner_offers)):
+        if [o.id for o in old] != [o.id for o in new]:
+            return None
+        changed.update(n.id for o, n in zip(old, new) if o is not n and o != n)
+    return frozenset(changed)
+
+
+def _replace(target: Path, text: str) -> None:
+    """Write through a new file and a rename: a reader never sees half a file, and the search index's
+    snapshot of hard links (videre.mkdocs.preview) keeps the old inode."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.videre-ny")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, target)
