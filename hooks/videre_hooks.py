@@ -15,6 +15,7 @@ on_serve       → videre.mkdocs.live.LiveSite.attach (an edited offer file upda
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -194,11 +195,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     log.info("Søgeindeks: %d sider", count)
 
 
-def _regenerate(before: Catalog, after: Catalog, offer_ids: frozenset[str]) -> tuple[list, list]:
-    """The pages and files an edit of these offers can change (videre.site.offers_scope)."""
+def _regenerate(before: Catalog, after: Catalog, offer_ids: frozenset[str], shared: bool) -> tuple[list, list]:
+    """The pages and files an edit of these offers can change (videre.site.offers_scope): the records' own,
+    or everything shared."""
     assert state.options is not None
-    state.catalog = after
-    scope = site.offers_scope(before, after, state.options, offer_ids)
+    if shared:
+        scope = site.Scope(shared=True)
+    else:
+        state.catalog = after
+        scope = dataclasses.replace(site.offers_scope(before, after, state.options, offer_ids), shared=False)
     return site.build_pages(after, state.options, scope), site.build_files(after, state.options, scope)
 
 

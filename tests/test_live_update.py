@@ -109,6 +109,8 @@ def test_an_edited_offer_updates_its_pages_as_a_full_build_would(served: dict[st
     page = (site / "tilbud" / "esbjerg" / municipal.stem / "index.html").read_bytes()
     assert page != before and "Levendeopdatering".encode() in page
     assert "Levende titel med æøå &amp; mere".encode() in (site / "kommuner" / "esbjerg" / "index.html").read_bytes()
+    served["state"].live.settle()  # the shared lists and exports follow in a thread
+    assert "Levende titel med æøå".encode() in (site / "offers.json").read_bytes()
     _serve_build(served["tmp"] / "fresh")
     assert _differences(site, served["tmp"] / "fresh") == []
 

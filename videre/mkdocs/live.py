@@ -53,8 +53,9 @@ _build_log = logging.getLogger("mkdocs.commands.build")  # where MkDocs itself r
 OFFER_FILES = (("offers", "*", "*.yaml"), ("partners", "*", "*.yaml"))
 """Record files (below ``data/``) that an update can handle: municipal and partner offers."""
 
-Regenerate = Callable[[Catalog, Catalog, frozenset[str]], tuple[list[Page], list[Any]]]
-"""(catalogue before, catalogue after, changed offer ids) → the pages and static files (path, content) to check."""
+Regenerate = Callable[[Catalog, Catalog, frozenset[str], bool], tuple[list[Page], list[Any]]]
+"""(catalogue before, catalogue after, changed offer ids, shared) → the pages and static files (with ``path``
+and ``content``) to check: the offers' and their municipalities' own, or (``shared``) everything shared."""
 
 
 def _digest(text: str) -> bytes:
@@ -89,7 +90,14 @@ class LiveSite:
         self.cache = FileCache()
         self.built: _Built | None = None
         self.ready = False
+        self.generation = 0
+        """Counts builds and updates; a shared update that finds it changed gives way."""
+        self._work = threading.Lock()
+        """Held while the site or what we know of it changes: by a build, an update, a shared update's writes."""
         self._lock = threading.Lock()
+        """Held while noting changed paths (the watcher's thread)."""
+        self._server: Any = None
+        self._shared_thread: threading.Thread | None = None
         self._changed: set[Path] = set()
         self._full = False
         self.data_dir: Path | None = None
@@ -127,23 +135,26 @@ class LiveSite:
         """on_serve: watch the data tree ourselves and put :meth:`update` before MkDocs' full rebuild."""
         self.data_dir = Path(os.path.abspath(data_dir))
         self.index = index
+        self._server = server
         self._watch(server)
 
         def build(config: Any = None) -> None:
-            with self._lock:
-                changed, full = self._changed, self._full
-                self._changed, self._full = set(), False
-            if config is None and not full and changed and self.ready:
-                try:
-                    if self.update(changed, load, regenerate):
-                        return
-                except BuildError as exc:  # reported as MkDocs reports a failed build; the last build stays
-                    _build_log.error(str(exc))
-                    raise Abort("Aborted with a BuildError!") from None
-                except Exception:
-                    self.ready = False  # half applied: the next change rebuilds everything
-                    raise
-            builder(config)
+            with self._work:
+                self.generation += 1
+                with self._lock:
+                    changed, full = self._changed, self._full
+                    self._changed, self._full = set(), False
+                if config is None and not full and changed and self.ready:
+                    try:
+                        if self.update(changed, load, regenerate):
+                            return
+                    except BuildError as exc:  # reported as MkDocs reports a failed build; the last build stays
+                        _build_log.error(str(exc))
+                        raise Abort("Aborted with a BuildError!") from None
+                    except Exception:
+                        self.ready = False  # half applied: the next change rebuilds everything
+                        raise
+                builder(config)
 
         server.builder = build
         return server
@@ -193,7 +204,11 @@ class LiveSite:
     # ------------------------------------------------------------ the update
 
     def update(self, changed: set[Path], load: Callable[[], Catalog], regenerate: Regenerate) -> bool:
-        """Apply edits of existing offer files to the served site; False when a full build must do it."""
+        """Apply edits of existing offer files to the served site; False when a full build must do it.
+
+        The offers' own pages and handouts and their municipalities' pages and handouts are written before
+        this returns (then the browsers reload); the shared lists and exports follow in a thread
+        (:meth:`_update_shared`), as the search index does."""
         built = self.built
         assert built is not None and self.data_dir is not None and built.site_dir is not None
         started = time.perf_counter()
@@ -206,26 +221,68 @@ class LiveSite:
         offer_ids = _changed_offers(built.catalog, catalog)
         if offer_ids is None:
             return False
-        pages, files = regenerate(built.catalog, catalog, offer_ids)
+        before = built.catalog
+        written = self._apply(*regenerate(before, catalog, offer_ids, False))
+        if written is None:
+            return False
+        built.catalog = catalog
+        self._refresh_index()
+        log.info("Opdateret uden fuld genopbygning: %d sider og filer skrevet på %.2f s",
+                 written, time.perf_counter() - started)
+        self._shared_thread = threading.Thread(target=self._update_shared, daemon=True,
+                                               args=(self.generation, before, catalog, offer_ids, regenerate))
+        self._shared_thread.start()
+        return True
+
+    def settle(self, timeout: float = 300) -> None:
+        """Wait for the shared update of the last edit (tests)."""
+        if self._shared_thread is not None:
+            self._shared_thread.join(timeout)
+
+    def _update_shared(self, generation: int, before: Catalog, after: Catalog, offer_ids: frozenset[str],
+                       regenerate: Regenerate) -> None:
+        """The shared pages and files after an update: built here, written unless a newer build came meanwhile."""
+        started = time.perf_counter()
+        try:
+            pages, files = regenerate(before, after, offer_ids, True)
+            with self._work:
+                if generation != self.generation or not self.ready:
+                    return  # the newer build or update brings its own
+                written = self._apply(pages, files)
+                if written is None:  # cannot happen for the content of existing offers; be safe
+                    self.ready = False
+                    self._request_build()
+                    return
+                self._refresh_index()
+                self._reload_browsers()
+            log.info("Lister og åbne data opdateret: %d sider og filer skrevet på %.2f s",
+                     written, time.perf_counter() - started)
+        except Exception as exc:  # noqa: BLE001 - a dev server keeps serving; the next change rebuilds
+            self.ready = False
+            log.warning("Lister og åbne data kunne ikke opdateres (%s); næste ændring bygger hele sitet", exc)
+
+    def _apply(self, pages: list[Page], files: list[Any]) -> int | None:
+        """Write the pages and files whose content changed; how many, or None when a full build must do it."""
+        built = self.built
+        assert built is not None and built.site_dir is not None
         plan = built.plan
         writes: list[tuple[Path, str]] = []
         rendered: list[tuple[Any, str]] = []
         stashes: dict[str, dict[str, str]] = {}
         for page in pages:
-            digest = _digest(page.markdown)
-            if built.pages.get(page.src_uri) == digest:
+            if built.pages.get(page.src_uri) == _digest(page.markdown):
                 continue
             if page.src_uri not in built.pages:
-                return False
+                return None
             if plan.is_member(page.src_uri):
                 filled = plan.refill(page)
                 if filled is None:
-                    return False
+                    return None
                 writes.append((built.site_dir / filled[0] / "index.html", filled[1]))
             else:
                 file = built.mkdocs_files.get_file_from_path(page.src_uri)
                 if file is None or file.page is None:
-                    return False
+                    return None
                 stashed, found = shells.stash(page)
                 stashes[page.src_uri] = found
                 rendered.append((file, stashed.markdown))
@@ -233,21 +290,46 @@ class LiveSite:
             if built.files.get(item.path) == _digest(item.content):
                 continue
             if item.path not in built.files:
-                return False
+                return None
             writes.append((built.site_dir / item.path, item.content))
         if not self._render(rendered, stashes):
-            return False
+            return None
         for target, text in writes:
             _replace(target, text)
-        built.catalog = catalog
         built.pages.update((p.src_uri, _digest(p.markdown)) for p in pages)
         built.files.update((f.path, _digest(f.content)) for f in files)
-        if self.index is not None:
+        return len(writes) + len(rendered)
+
+    def _refresh_index(self) -> None:
+        built = self.built
+        if self.index is not None and built is not None and built.site_dir is not None:
             self.index.build_started()
             self.index.after_build(built.site_dir)
-        log.info("Opdateret uden fuld genopbygning: %d sider og filer skrevet på %.2f s",
-                 len(writes) + len(rendered), time.perf_counter() - started)
-        return True
+
+    def _reload_browsers(self) -> None:
+        """Tell the open pages to reload, as the server does after a build; not while a build is under way.
+        (The server has no public call for it; these are the fields its own build loop sets.)"""
+        server = self._server
+        if server is None or not hasattr(server, "_epoch_cond"):
+            return
+        with server._rebuild_cond:
+            if server._want_rebuild:
+                return  # a build is about to start; it reloads them
+            with server._epoch_cond:
+                if server._visible_epoch != server._wanted_epoch:
+                    return  # a build is under way
+                epoch = max(round(time.monotonic() * 1000), server._wanted_epoch + 1)
+                server._wanted_epoch = server._visible_epoch = epoch
+                server._epoch_cond.notify_all()
+
+    def _request_build(self) -> None:
+        server = self._server
+        with self._lock:
+            self._full = True
+        if server is not None and hasattr(server, "_rebuild_cond"):
+            with server._rebuild_cond:
+                server._want_rebuild = True
+                server._rebuild_cond.notify_all()
 
     def _render(self, rendered: list[tuple[Any, str]], stashes: dict[str, dict[str, str]]) -> bool:
         """Pages that MkDocs renders: read and render all first (a nav title may not change), then write."""
