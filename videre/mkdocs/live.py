@@ -98,6 +98,7 @@ class LiveSite:
         """Held while noting changed paths (the watcher's thread)."""
         self._server: Any = None
         self._shared_thread: threading.Thread | None = None
+        self.quiet_seconds = preview.QUIET_SECONDS
         self._changed: set[Path] = set()
         self._full = False
         self.data_dir: Path | None = None
@@ -241,7 +242,12 @@ class LiveSite:
 
     def _update_shared(self, generation: int, before: Catalog, after: Catalog, offer_ids: frozenset[str],
                        regenerate: Regenerate) -> None:
-        """The shared pages and files after an update: built here, written unless a newer build came meanwhile."""
+        """The shared pages and files after an update: built here once the edits have paused for
+        :data:`videre.mkdocs.preview.QUIET_SECONDS` (building them takes seconds of the one core Python uses,
+        which the next edit's own pages should have), written unless a newer build came meanwhile."""
+        time.sleep(self.quiet_seconds)
+        if generation != self.generation:
+            return  # the newer update brings its own
         started = time.perf_counter()
         try:
             pages, files = regenerate(before, after, offer_ids, True)
