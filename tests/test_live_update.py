@@ -12,7 +12,7 @@ import filecmp
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 import yaml
@@ -57,7 +57,7 @@ def _serve_build(site: Path) -> tuple[Any, Any]:
 
 
 @pytest.fixture()
-def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
     data = tmp_path / "data"
     generate(data, 0.02)
     for name, value in {"VIDERE_DATA": str(data), "VIDERE_TODAY": "2026-12-03", "SOURCE_DATE_EPOCH": "1795984970",
@@ -66,7 +66,9 @@ def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     state, config = _serve_build(tmp_path / "served")
     server = FakeServer()
     config.plugins.on_serve(server, config=config, builder=server.full_build)
-    return {"data": data, "tmp": tmp_path, "state": state, "server": server, "site": tmp_path / "served"}
+    yield {"data": data, "tmp": tmp_path, "state": state, "server": server, "site": tmp_path / "served"}
+    state.live.settle()
+    config.plugins.on_startup(command="build", dirty=False)  # later builds in this process are plain builds
 
 
 def _edit(record: Path, **fields: Any) -> None:
