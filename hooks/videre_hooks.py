@@ -195,16 +195,20 @@ def on_post_build(config: MkDocsConfig) -> None:
     log.info("Søgeindeks: %d sider", count)
 
 
-def _regenerate(before: Catalog, after: Catalog, offer_ids: frozenset[str], shared: bool) -> tuple[list, list]:
+def _regenerate(before: Catalog, after: Catalog, offer_ids: frozenset[str],
+                stale: Callable[[], bool] | None) -> tuple[list, list] | None:
     """The pages and files an edit of these offers can change (videre.site.offers_scope): the records' own,
-    or everything shared."""
+    or, given ``stale``, everything shared (None when ``stale`` said a newer edit came)."""
     assert state.options is not None
-    if shared:
-        scope = site.Scope(shared=True)
+    if stale is not None:
+        scope = site.Scope(cancelled=stale)
     else:
         state.catalog = after
         scope = dataclasses.replace(site.offers_scope(before, after, state.options, offer_ids), shared=False)
-    return site.build_pages(after, state.options, scope), site.build_files(after, state.options, scope)
+    try:
+        return site.build_pages(after, state.options, scope), site.build_files(after, state.options, scope)
+    except site.Cancelled:
+        return None
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from .pages import editor
 from .exports import opendata as exports, hsds
@@ -55,6 +55,12 @@ class Scope:
     municipalities: frozenset[str] = frozenset()
     """Municipality slugs."""
     shared: bool = True
+    cancelled: Callable[[], bool] | None = field(default=None, compare=False)
+    """Asked before each shared family; when it says yes, :class:`Cancelled` is raised (a newer edit came)."""
+
+
+class Cancelled(Exception):
+    """A scoped build gave way (see :attr:`Scope.cancelled`)."""
 
 
 def offers_scope(before: Catalog, after: Catalog, options: SiteOptions, offer_ids: frozenset[str]) -> Scope:
@@ -75,10 +81,13 @@ def build_pages(catalog: Catalog, options: SiteOptions, scope: Scope | None = No
             for page in _pages(catalog, options, scope)]
 
 
-def _shared(scope: Scope | None) -> Callable[[Callable[[], Page | list[Page]]], list[Page]]:
-    def build(family: Callable[[], Page | list[Page]]) -> list[Page]:
+def _shared(scope: Scope | None) -> Callable[[Callable[[], Any]], list[Any]]:
+    """Builds one shared family (a page or file, or a list of them) when the scope has the shared ones."""
+    def build(family: Callable[[], Any]) -> list[Any]:
         if scope is not None and not scope.shared:
             return []
+        if scope is not None and scope.cancelled is not None and scope.cancelled():
+            raise Cancelled
         built = family()
         return built if isinstance(built, list) else [built]
     return build
@@ -119,22 +128,21 @@ def build_files(catalog: Catalog, options: SiteOptions, scope: Scope | None = No
     """Open data, screens and handouts see the published records; the review list and the editor see every
     record. With a ``scope``, only the files in it."""
     shown = catalog.published(options)
+    shared = _shared(scope)
     handouts = handout_files(shown, options, *((scope.offers, scope.municipalities) if scope else ()))
-    if scope is not None and not scope.shared:
-        return [StaticFile(path, text) for path, text in handouts.items()]
     editing = _editor_options(options)
     return [
-        StaticFile("katalog.json", exports.directory_json(shown, options)),
-        StaticFile("offers.json", exports.offers_json(shown, options)),
-        StaticFile("offers.csv", exports.offers_csv(shown, options)),
-        StaticFile(FLOW_CSS, flow_stylesheet(shown)),
-        *(StaticFile(path, text) for path, text in all_screen_files(shown, options).items()),
+        *shared(lambda: StaticFile("katalog.json", exports.directory_json(shown, options))),
+        *shared(lambda: StaticFile("offers.json", exports.offers_json(shown, options))),
+        *shared(lambda: StaticFile("offers.csv", exports.offers_csv(shown, options))),
+        *shared(lambda: StaticFile(FLOW_CSS, flow_stylesheet(shown))),
+        *shared(lambda: [StaticFile(path, text) for path, text in all_screen_files(shown, options).items()]),
         *(StaticFile(path, text) for path, text in handouts.items()),
-        StaticFile(REVIEW_CSV, review_csv(catalog, options)),
-        *(StaticFile(path, text) for path, text in hsds.hsds_files(shown, options).items()),
-        *(StaticFile(path, text) for path, text in redirect_files(catalog, options.site_url)),
-        StaticFile(editor.CONFIG, editor.config_yaml(catalog, editing)),
-        StaticFile(editor.PAGE, editor.index_html(catalog, editing)),
+        *shared(lambda: StaticFile(REVIEW_CSV, review_csv(catalog, options))),
+        *shared(lambda: [StaticFile(path, text) for path, text in hsds.hsds_files(shown, options).items()]),
+        *shared(lambda: [StaticFile(path, text) for path, text in redirect_files(catalog, options.site_url)]),
+        *shared(lambda: StaticFile(editor.CONFIG, editor.config_yaml(catalog, editing))),
+        *shared(lambda: StaticFile(editor.PAGE, editor.index_html(catalog, editing))),
     ]
 
 

@@ -53,9 +53,11 @@ _build_log = logging.getLogger("mkdocs.commands.build")  # where MkDocs itself r
 OFFER_FILES = (("offers", "*", "*.yaml"), ("partners", "*", "*.yaml"))
 """Record files (below ``data/``) that an update can handle: municipal and partner offers."""
 
-Regenerate = Callable[[Catalog, Catalog, frozenset[str], bool], tuple[list[Page], list[Any]]]
-"""(catalogue before, catalogue after, changed offer ids, shared) → the pages and static files (with ``path``
-and ``content``) to check: the offers' and their municipalities' own, or (``shared``) everything shared."""
+Regenerate = Callable[[Catalog, Catalog, frozenset[str], Callable[[], bool] | None],
+                      tuple[list[Page], list[Any]] | None]
+"""(catalogue before, catalogue after, changed offer ids, stale) → the pages and static files (with ``path``
+and ``content``) to check: without ``stale`` the offers' and their municipalities' own; with it everything
+shared, or None when ``stale()`` said yes on the way (a newer edit came, so the work gives way)."""
 
 
 def _digest(text: str) -> bytes:
@@ -223,7 +225,8 @@ class LiveSite:
         if offer_ids is None:
             return False
         before = built.catalog
-        written = self._apply(*regenerate(before, catalog, offer_ids, False))
+        own = regenerate(before, catalog, offer_ids, None)
+        written = self._apply(*own) if own is not None else None
         if written is None:
             return False
         built.catalog = catalog
@@ -250,7 +253,10 @@ class LiveSite:
             return  # the newer update brings its own
         started = time.perf_counter()
         try:
-            pages, files = regenerate(before, after, offer_ids, True)
+            built = regenerate(before, after, offer_ids, lambda: generation != self.generation)
+            if built is None:
+                return  # a newer edit came while building; its own update follows
+            pages, files = built
             with self._work:
                 if generation != self.generation or not self.ready:
                     return  # the newer build or update brings its own
