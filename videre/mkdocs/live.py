@@ -10,19 +10,21 @@ changed, does the part of a build those files can affect:
 1. reload the data tree, reading only the changed files again
    (:class:`videre.catalog.load.FileCache`); the cross-checks run over the
    whole catalogue as in a full build, and errors fail the same way;
-2. build the pages and files the edit can change (the hook's ``regenerate``:
-   the offers' own page and handout, the page and handout of each municipality
-   that shows them, and every shared list and export);
+2. build the offers' own page and handout and the page and handout of each
+   municipality that shows them (the hook's ``regenerate``, videre.site.Scope);
 3. write only those whose content differs from the last build: an offer page
    is filled into its shell, any other page goes through MkDocs' own page
    steps (Markdown, theme, the hook's post-page step), a file is written as is;
-4. let the search index catch up in the background (:mod:`videre.mkdocs.preview`)
-   and tell the browsers to reload.
+   then the browsers reload;
+4. once the edits pause, build every shared list and export in a thread and
+   write those that changed the same way (this takes seconds at national
+   scale, so it gives way to a newer edit), and let the search index catch up
+   in the background (:mod:`videre.mkdocs.preview`).
 
 Anything else (a new, renamed or deleted file, another kind of record,
 ``kommuner.yaml``, ``docs/``, templates, code, a change of a page's layout or a
 nav title) falls back to MkDocs' full rebuild: correctness first. The update
-writes exactly the bytes a full build would; ``tests/mkdocs/test_live_update.py``
+writes exactly the bytes a full build would; ``tests/test_live_update.py``
 checks that against a fresh build. ``mkdocs build`` never comes here.
 """
 
