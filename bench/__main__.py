@@ -37,11 +37,11 @@ RESULTS = Path(__file__).resolve().parent / "results.json"
 TERMS = ("genoptræning", "angst", "søvn", "pårørende", "depression")
 
 
-def _first_offer(data: Path) -> tuple[Path, str]:
-    """An offer file to edit in the edit loop, and its page address."""
+def _first_offer(data: Path) -> tuple[Path, str, str]:
+    """An offer file to edit in the edit loop, its page address and its municipality's page address."""
     folder = data / "offers" / "esbjerg"
     record = sorted(folder.glob("*.yaml"))[0] if folder.is_dir() else sorted((data / "offers").glob("*/*.yaml"))[0]
-    return record, f"tilbud/{record.parent.name}/{record.stem}/"
+    return record, f"tilbud/{record.parent.name}/{record.stem}/", f"kommuner/{record.parent.name}/"
 
 
 def run_dataset(label: str, data: Path, work: Path, args: argparse.Namespace, counts: dict[str, Any]) -> dict[str, Any]:
@@ -80,8 +80,8 @@ def run_dataset(label: str, data: Path, work: Path, args: argparse.Namespace, co
     if not args.no_edit:
         print(f"[{label}] redigering under mkdocs serve …", flush=True)
         try:
-            record, page = _first_offer(data)
-            result["edit"] = measure.edit_loop(data, record, page, work, args.edits)
+            record, page, municipality = _first_offer(data)
+            result["edit"] = measure.edit_loop(data, record, page, work, args.edits, municipality)
         except Exception as exc:  # noqa: BLE001
             result["edit_error"] = f"{type(exc).__name__}: {exc}"
             traceback.print_exc()

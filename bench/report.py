@@ -83,6 +83,8 @@ FIGURES: tuple[Figure, ...] = (
     Figure("kiosk_kb", "Skærm (kiosk): første indlæsning", "KB", lambda d: _kb(_get(d, "browser", "kiosk", "bytes")),
            500),
     Figure("edit_s", "Ret én post under make serve, til siden vises", "s", lambda d: _get(d, "edit", "edit_s"), 3.0),
+    Figure("edit_municipality_s", "Ret én post under make serve, til kommunens side vises", "s",
+           lambda d: _get(d, "edit", "municipality_edit_s"), 3.0),
 )
 
 

@@ -9,24 +9,30 @@ on_env         → videre.pages.templatecache.shared (compiled theme templates k
 on_post_page   → videre.pages.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
 on_post_build  → videre.mkdocs.shells.Plan.write (offer pages from shared shells), videre.search.pagefind.build_index (Pagefind;
                  under `mkdocs serve` videre.mkdocs.preview rebuilds it in the background)
+on_serve       → videre.mkdocs.live.LiveSite.attach (an edited offer file updates its pages without a full rebuild;
+                 on_files, on_nav, on_env and on_post_build tell it what the last build made)
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 
 from videre.pages import csp, editor, templatecache
 from videre.search import glossary, pagefind as search
-from videre.mkdocs import preview, shells
+from videre.mkdocs import live, preview, shells
 from videre import site
 from videre.core.errors import WARNING, render_text
 from videre.catalog.load import load_catalog
@@ -57,6 +63,8 @@ class BuildState:
     """on_files: the generated pages and the shells the offer pages are filled into."""
     preview: preview.BackgroundIndex | None = None
     """on_startup: the background search index under `mkdocs serve`."""
+    live: live.LiveSite | None = None
+    """on_startup: under `mkdocs serve`, what updates the site after an edit of an offer file."""
 
 
 state = BuildState()
@@ -65,11 +73,14 @@ state = BuildState()
 def on_startup(command: str, dirty: bool) -> None:
     """Under `mkdocs serve` the search index is rebuilt in the background (videre.mkdocs.preview)."""
     state.preview = preview.BackgroundIndex() if command == "serve" else None
+    state.live = live.LiveSite() if command == "serve" else None
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     if state.preview is not None:
         state.preview.build_started()
+    if state.live is not None:
+        state.live.build_started()
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -91,25 +102,39 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Load and validate every record; fail the build with the full report, or add the pages."""
+def _data_dir(root: Path) -> Path:
+    return Path(os.environ.get("VIDERE_DATA", root / "data"))
+
+
+def _load(root: Path) -> Catalog:
+    """Every valid record; fails the build with the full report (and shows the warnings)."""
     options = state.options
     assert options is not None
-    root = _root(config)
-    result = load_catalog(Path(os.environ.get("VIDERE_DATA", root / "data")), today=options.today,
-                          review_months=options.review_months)
+    result = load_catalog(_data_dir(root), today=options.today, review_months=options.review_months,
+                          cache=state.live.cache if state.live is not None else None)
     if result.errors:
         raise PluginError("Posterne i data/ har fejl:\n\n" + render_text(result.problems, root, result.sources))
     for problem in result.problems:
         if problem.level == WARNING:
             record_log.warning(render_text([problem], root, result.sources).rsplit("\n\n", 1)[0])
-    state.catalog = result.catalog
-    state.plan = shells.plan(site.build_pages(result.catalog, options),
-                             shells.style_from_markdown(config.markdown_extensions, config.mdx_configs))
+    return result.catalog
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Load and validate every record; fail the build with the full report, or add the pages."""
+    options = state.options
+    assert options is not None
+    root = _root(config)
+    state.catalog = _load(root)
+    pages = site.build_pages(state.catalog, options)
+    state.plan = shells.plan(pages, shells.style_from_markdown(config.markdown_extensions, config.mdx_configs))
+    static_files = site.build_files(state.catalog, options)
+    if state.live is not None:
+        state.live.remember(state.catalog, pages, static_files, state.plan)
     for page in state.plan.pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown,
                                     inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
-    for static in site.build_files(result.catalog, options):
+    for static in static_files:
         files.append(File.generated(config, static.path, content=static.content))
     try:
         bundle = editor.bundle_files(root)
@@ -120,8 +145,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    if state.live is not None:
+        state.live.remember_nav(nav)
+    return nav
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = templatecache.shared()
+    if state.live is not None:
+        state.live.remember_env(env, config, files)
     return env
 
 
@@ -153,8 +186,34 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Fill in the shells (the offer pages, videre.mkdocs.shells), then write the Danish search index."""
     if state.plan is not None:
         state.plan.write(Path(config.site_dir))
+    if state.live is not None:
+        state.live.build_done(Path(config.site_dir))
     if state.preview is not None:  # mkdocs serve: reuse the last index, rebuild it in the background
         state.preview.after_build(Path(config.site_dir))
         return
     count = search.build_index(Path(config.site_dir))
     log.info("Søgeindeks: %d sider", count)
+
+
+def _regenerate(before: Catalog, after: Catalog, offer_ids: frozenset[str],
+                stale: Callable[[], bool] | None) -> tuple[list, list] | None:
+    """The pages and files an edit of these offers can change (videre.site.offers_scope): the records' own,
+    or, given ``stale``, everything shared (None when ``stale`` said a newer edit came)."""
+    assert state.options is not None
+    if stale is not None:
+        scope = site.Scope(cancelled=stale)
+    else:
+        state.catalog = after
+        scope = dataclasses.replace(site.offers_scope(before, after, state.options, offer_ids), shared=False)
+    try:
+        return site.build_pages(after, state.options, scope), site.build_files(after, state.options, scope)
+    except site.Cancelled:
+        return None
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+    """An edited offer file updates its pages in place (videre.mkdocs.live); anything else rebuilds."""
+    if state.live is None:
+        return server
+    root = _root(config)
+    return state.live.attach(server, builder, _data_dir(root), lambda: _load(root), _regenerate, state.preview)

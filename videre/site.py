@@ -10,9 +10,9 @@ import json
 import os
 import re
 import shutil
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from .pages import editor
 from .exports import opendata as exports, hsds
@@ -46,30 +46,74 @@ class StaticFile:
     content: str
 
 
-def build_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
-    """Every generated page, each with its words also spelled with ae, oe and aa for search (videre.search.spelling)."""
+@dataclass(frozen=True)
+class Scope:
+    """Part of the site, for updating it after an edit: the pages and files of some offers and municipalities
+    (their own page and handout), and, when ``shared``, every page and file that is no single record's own
+    (lists, exports, screens, the editors' lists). Without a scope the whole site is built."""
+
+    offers: frozenset[str] = frozenset()
+    """Offer ids."""
+    municipalities: frozenset[str] = frozenset()
+    """Municipality slugs."""
+    shared: bool = True
+    cancelled: Callable[[], bool] | None = field(default=None, compare=False)
+    """Asked before each shared family; when it says yes, :class:`Cancelled` is raised (a newer edit came)."""
+
+
+class Cancelled(Exception):
+    """A scoped build gave way (see :attr:`Scope.cancelled`)."""
+
+
+def offers_scope(before: Catalog, after: Catalog, options: SiteOptions, offer_ids: frozenset[str]) -> Scope:
+    """What changing these offers can change: their own pages and handouts, the page and handout of every
+    municipality that shows one of them before or after (its own offers and the partner offers for it,
+    as videre.pages.municipality and videre.pages.handout choose them), and everything shared."""
+    towns = {m.slug for catalog in (before.published(options), after.published(options))
+             for m in catalog.register.municipalities
+             if any(o.id in offer_ids for o in (*catalog.offers_in(m.slug), *catalog.partner_offers_for(m.slug)))}
+    return Scope(offer_ids, frozenset(towns))
+
+
+def build_pages(catalog: Catalog, options: SiteOptions, scope: Scope | None = None) -> list[Page]:
+    """Every generated page (or those in ``scope``), each with its words also spelled with ae, oe and aa
+    for search (videre.search.spelling)."""
     reload_changed_templates()
-    return [replace(page, markdown=spelling.with_ascii_spellings(page.markdown)) for page in _pages(catalog, options)]
+    return [replace(page, markdown=spelling.with_ascii_spellings(page.markdown))
+            for page in _pages(catalog, options, scope)]
 
 
-def _pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
+def _shared(scope: Scope | None) -> Callable[[Callable[[], Any]], list[Any]]:
+    """Builds one shared family (a page or file, or a list of them) when the scope has the shared ones."""
+    def build(family: Callable[[], Any]) -> list[Any]:
+        if scope is not None and not scope.shared:
+            return []
+        if scope is not None and scope.cancelled is not None and scope.cancelled():
+            raise Cancelled
+        built = family()
+        return built if isinstance(built, list) else [built]
+    return build
+
+
+def _pages(catalog: Catalog, options: SiteOptions, scope: Scope | None) -> list[Page]:
     """Public pages see the published records; the editors' lists (review, recent changes) see every record."""
     shown = catalog.published(options)
+    shared = _shared(scope)
     return [
-        municipality_index(shown, options),
-        *municipality_pages(shown, options),
-        *region_pages(shown, options),
-        *partner_pages(shown, options),
-        directory_page(shown, options),
-        *offer_pages(shown, options),
-        screen_index(shown, options),
-        *field_reference_pages(shown, options),
-        review_page(catalog, options),
-        recent_page(catalog, options),
-        *flow_pages(shown, options),
-        decision_page(shown, options),
-        *case_pages(shown, options),
-        figures_page(shown, options),
+        *shared(lambda: municipality_index(shown, options)),
+        *municipality_pages(shown, options, scope.municipalities if scope else None),
+        *shared(lambda: region_pages(shown, options)),
+        *shared(lambda: partner_pages(shown, options)),
+        *shared(lambda: directory_page(shown, options)),
+        *offer_pages(shown, options, scope.offers if scope else None),
+        *shared(lambda: screen_index(shown, options)),
+        *shared(lambda: field_reference_pages(shown, options)),
+        *shared(lambda: review_page(catalog, options)),
+        *shared(lambda: recent_page(catalog, options)),
+        *shared(lambda: flow_pages(shown, options)),
+        *shared(lambda: decision_page(shown, options)),
+        *shared(lambda: case_pages(shown, options)),
+        *shared(lambda: figures_page(shown, options)),
     ]
 
 
@@ -82,22 +126,25 @@ def fill_hand_written(markdown: str, src: str, catalog: Catalog, options: SiteOp
     return spelling.with_ascii_spellings(markdown, words.for_page(src, markdown))
 
 
-def build_files(catalog: Catalog, options: SiteOptions) -> list[StaticFile]:
-    """Open data, screens and handouts see the published records; the review list and the editor see every record."""
+def build_files(catalog: Catalog, options: SiteOptions, scope: Scope | None = None) -> list[StaticFile]:
+    """Open data, screens and handouts see the published records; the review list and the editor see every
+    record. With a ``scope``, only the files in it."""
     shown = catalog.published(options)
+    shared = _shared(scope)
+    handouts = handout_files(shown, options, *((scope.offers, scope.municipalities) if scope else ()))
     editing = _editor_options(options)
     return [
-        StaticFile("katalog.json", exports.directory_json(shown, options)),
-        StaticFile("offers.json", exports.offers_json(shown, options)),
-        StaticFile("offers.csv", exports.offers_csv(shown, options)),
-        StaticFile(FLOW_CSS, flow_stylesheet(shown)),
-        *(StaticFile(path, text) for path, text in all_screen_files(shown, options).items()),
-        *(StaticFile(path, text) for path, text in handout_files(shown, options).items()),
-        StaticFile(REVIEW_CSV, review_csv(catalog, options)),
-        *(StaticFile(path, text) for path, text in hsds.hsds_files(shown, options).items()),
-        *(StaticFile(path, text) for path, text in redirect_files(catalog, options.site_url)),
-        StaticFile(editor.CONFIG, editor.config_yaml(catalog, editing)),
-        StaticFile(editor.PAGE, editor.index_html(catalog, editing)),
+        *shared(lambda: StaticFile("katalog.json", exports.directory_json(shown, options))),
+        *shared(lambda: StaticFile("offers.json", exports.offers_json(shown, options))),
+        *shared(lambda: StaticFile("offers.csv", exports.offers_csv(shown, options))),
+        *shared(lambda: StaticFile(FLOW_CSS, flow_stylesheet(shown))),
+        *shared(lambda: [StaticFile(path, text) for path, text in all_screen_files(shown, options).items()]),
+        *(StaticFile(path, text) for path, text in handouts.items()),
+        *shared(lambda: StaticFile(REVIEW_CSV, review_csv(catalog, options))),
+        *shared(lambda: [StaticFile(path, text) for path, text in hsds.hsds_files(shown, options).items()]),
+        *shared(lambda: [StaticFile(path, text) for path, text in redirect_files(catalog, options.site_url)]),
+        *shared(lambda: StaticFile(editor.CONFIG, editor.config_yaml(catalog, editing))),
+        *shared(lambda: StaticFile(editor.PAGE, editor.index_html(catalog, editing))),
     ]
 
 

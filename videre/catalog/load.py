@@ -102,17 +102,49 @@ def discover(data_dir: Path) -> list[Path]:
                     walk(entry.path)
 
     walk(str(data_dir))
-    return sorted(found)
+    return sorted(found, key=lambda path: path.parts)  # the order of Path comparison, without its cost
+
+
+class FileCache:
+    """What reading each file gave, kept between loads of one tree (``mkdocs serve`` reloads it on every edit).
+
+    A file is read again only when its size, modification time or inode changed, so a reload after one
+    edit reads one file; the result is what a fresh load gives, problems included. Anything every file
+    depends on (the register, the date, the review period) empties the cache.
+    """
+
+    def __init__(self) -> None:
+        self.context: object = None
+        self.files: dict[Path, tuple[tuple[int, int, int], _Loaded]] = {}
+
+    def begin(self, context: object) -> None:
+        if context != self.context:
+            self.context, self.files = context, {}
+
+    def get(self, path: Path, stamp: tuple[int, int, int] | None) -> _Loaded | None:
+        found = self.files.get(path)
+        return found[1] if found is not None and stamp is not None and found[0] == stamp else None
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
 
 
 def load_catalog(data_dir: Path, *, today: dt.date | None = None,
-                 only: Sequence[Path] | None = None, review_months: int | None = None) -> LoadResult:
+                 only: Sequence[Path] | None = None, review_months: int | None = None,
+                 cache: FileCache | None = None) -> LoadResult:
     """Load the whole data tree. ``only`` limits validation to some files (the register is always read).
 
     With ``review_months``, records not confirmed within that period get a 'forældet' warning.
+    With a ``cache``, files unchanged since the last load with that cache are not read again.
     """
     today = today or clock.today()
     data_dir = data_dir.resolve()
+    register_stamp = _stamp(data_dir / REGISTER_FILE)  # before reading: a later edit is seen next time
     register, problems, register_doc = load_register(data_dir / REGISTER_FILE, today)
     schema_line = schemaline.applies(data_dir)
     if register_doc is not None and schema_line:
@@ -134,8 +166,11 @@ def load_catalog(data_dir: Path, *, today: dt.date | None = None,
     def load_path(path: Path) -> _Loaded:
         return _load_one(path, path.parts[depth:], ctx, validators)
 
-    with gc_paused():
-        loaded = parallel.ordered_map(load_path, paths)
+    if cache is None:
+        with gc_paused():
+            loaded = parallel.ordered_map(load_path, paths)
+    else:
+        loaded = _load_cached(paths, load_path, cache, (register_stamp, today, review_months, schema_line))
     for path, (file_problems, kind_name, record, lines) in zip(paths, loaded):
         problems += file_problems
         if record is not None:
@@ -153,6 +188,20 @@ def load_catalog(data_dir: Path, *, today: dt.date | None = None,
 _Loaded = tuple[list[Problem], str, Any, Sequence[str] | None]
 """What loading one file gives: its problems, its kind, the record (None when it has errors),
 and the file's lines when there are problems to show them with."""
+
+
+def _load_cached(paths: list[Path], load_path: Any, cache: FileCache, context: object) -> list[_Loaded]:
+    cache.begin(context)
+    stamps = [_stamp(path) for path in paths]  # before reading, as for the register
+    found = [cache.get(path, stamp) for path, stamp in zip(paths, stamps)]
+    missing = [index for index, hit in enumerate(found) if hit is None]
+    with gc_paused():
+        fresh = parallel.ordered_map(load_path, [paths[index] for index in missing])
+    for index, result in zip(missing, fresh):
+        found[index] = result
+    cache.files = {path: (stamp, result) for path, stamp, result in zip(paths, stamps, found)  # type: ignore[misc]
+                   if stamp is not None}
+    return found  # type: ignore[return-value]
 
 
 @contextmanager

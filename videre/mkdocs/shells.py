@@ -202,6 +202,8 @@ class Plan:
     outputs: dict[str, str] = field(default_factory=dict)
     stashes: dict[str, dict[str, str]] = field(default_factory=dict)
     """Page source path → placeholder → the raw HTML block it stands for (see :func:`stash`)."""
+    _places: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)
+    _frames: dict[str, "_Frame"] = field(default_factory=dict, repr=False)
 
     def restore(self, src_uri: str, output: str) -> str:
         """Put the stashed HTML blocks back into MkDocs' output of a page (before any other post-page step)."""
@@ -213,6 +215,32 @@ class Plan:
 
     def is_shell(self, src_uri: str) -> bool:
         return src_uri in self.members
+
+    def is_member(self, src_uri: str) -> bool:
+        return src_uri in self._member_places()
+
+    def _member_places(self) -> dict[str, tuple[str, int]]:
+        if not self._places:
+            self._places.update((member.page.src_uri, (src, index)) for src, members in self.members.items()
+                                for index, member in enumerate(members))
+        return self._places
+
+    def refill(self, page: Page) -> tuple[str, str] | None:
+        """A member page whose Markdown changed, filled into its shell again (``mkdocs serve``, videre.mkdocs.live):
+        its address and the HTML :meth:`write` would write. None when the page no longer fits its shell."""
+        place = self._member_places().get(page.src_uri)
+        if place is None or place[0] not in self.outputs:
+            return None
+        shell, index = place
+        member = cut(page)
+        if member is None or member.layout != self.members[shell][index].layout:
+            return None
+        self.members[shell][index] = member
+        frame = self._frames.get(shell)
+        if frame is None:
+            frame = self._frames[shell] = _Frame(self.outputs[shell], page_url(shell), self.style)
+        url = page_url(page.src_uri)
+        return url, frame.fill(member, url)
 
     def capture(self, src_uri: str, output: str) -> None:
         """Keep MkDocs' finished HTML of a shell (after every post-page step)."""

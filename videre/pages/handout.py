@@ -9,7 +9,7 @@ language, held to :mod:`videre.pages.readability`'s limits by a test.
 from __future__ import annotations
 
 import posixpath
-from typing import Any
+from typing import Any, Collection
 
 from . import csp
 from ..core import parallel, urls
@@ -76,10 +76,12 @@ def offer_handout(catalog: Catalog, offer: Offer, options: SiteOptions) -> str:
                   back_url=offer.url, back_label=offer.title, **_date_and_examples([offer]), **_links(path)))
 
 
-def handout_files(catalog: Catalog, options: SiteOptions) -> dict[str, str]:
+def handout_files(catalog: Catalog, options: SiteOptions, offer_ids: Collection[str] | None = None,
+                  municipalities: Collection[str] | None = None) -> dict[str, str]:
+    """Every handout; or, with ``offer_ids`` and ``municipalities``, those of these offers and municipalities."""
     files = {municipality_path(m.slug): municipality_handout(catalog, m, options)
-             for m in catalog.register.municipalities}
-    offers = catalog.all_offers()
+             for m in catalog.register.municipalities if municipalities is None or m.slug in municipalities}
+    offers = tuple(o for o in catalog.all_offers() if offer_ids is None or o.id in offer_ids)
     patient.prepare_qr_codes((patient.absolute(options.site_url, offer.url) for offer in offers), "ark__qr-kode")
     handouts = parallel.ordered_map(lambda offer: offer_handout(catalog, offer, options), offers)
     files.update(zip(map(offer_path, offers), handouts))

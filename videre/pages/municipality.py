@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Collection
+
 from ..search import spelling
 from ..core import urls, vocab
 from ..catalog.freshness import Review
@@ -43,5 +45,7 @@ def municipality_page(catalog: Catalog, municipality: Municipality, options: Sit
     return Page(src, markdown)
 
 
-def municipality_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
-    return [municipality_page(catalog, m, options) for m in catalog.register.municipalities]
+def municipality_pages(catalog: Catalog, options: SiteOptions, only: Collection[str] | None = None) -> list[Page]:
+    """Every municipality's page, or those of the slugs in ``only``."""
+    return [municipality_page(catalog, m, options) for m in catalog.register.municipalities
+            if only is None or m.slug in only]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Collection
+
 from ..core import parallel, urls
 from ..catalog.freshness import Review
 from ..core.model import Catalog, Offer
@@ -27,7 +29,8 @@ def offer_page(catalog: Catalog, offer: Offer, options: SiteOptions, review: Rev
     return Page(src, markdown, many=True)
 
 
-def offer_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
+def offer_pages(catalog: Catalog, options: SiteOptions, only: Collection[str] | None = None) -> list[Page]:
+    """Every offer's page, or those of the offers whose ids are in ``only``."""
     review = Review(options.today, options.review_months)
-    return parallel.ordered_map(lambda offer: offer_page(catalog, offer, options, review),
-                                catalog.all_offers())
+    offers = [o for o in catalog.all_offers() if only is None or o.id in only]
+    return parallel.ordered_map(lambda offer: offer_page(catalog, offer, options, review), offers)

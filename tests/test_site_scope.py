@@ -1,0 +1,63 @@
+"""videre.site.Scope: the part of the site an edit of some offers can change (for `mkdocs serve`).
+
+The scoped pages and files are the same as the full build's, and the scope holds every municipality
+whose page or handout shows the offers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bench.generate import generate
+from videre import site
+from videre.catalog.load import load_catalog
+from videre.core.model import Catalog
+from videre.core.options import SiteOptions
+from videre.pages import handout
+
+OPTIONS = SiteOptions(today=dt.date(2026, 12, 3))
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+    data = tmp_path_factory.mktemp("scope") / "data"
+    generate(data, 0.02)
+    result = load_catalog(data, today=OPTIONS.today)
+    assert result.errors == []
+    return result.catalog
+
+
+def test_the_scope_of_a_partner_offer_is_every_municipality_that_shows_it(catalog: Catalog) -> None:
+    offer = catalog.partner_offers[0]
+    scope = site.offers_scope(catalog, catalog, OPTIONS, frozenset({offer.id}))
+    showing = {m.slug for m in catalog.register.municipalities if offer in catalog.partner_offers_for(m.slug)}
+    assert scope.municipalities == showing and showing
+    own = catalog.offers[0]
+    assert site.offers_scope(catalog, catalog, OPTIONS, frozenset({own.id})).municipalities == {own.owner}
+
+
+def test_the_own_pages_and_files_of_a_scope_are_the_full_builds(catalog: Catalog) -> None:
+    offer = catalog.offers[0]
+    scope = site.Scope(frozenset({offer.id}), frozenset({offer.owner}), shared=False)
+    pages = {p.src_uri: p.markdown for p in site.build_pages(catalog, OPTIONS, scope)}
+    assert sorted(pages) == sorted([f"kommuner/{offer.owner}.md", f"tilbud/{offer.owner}/{offer.slug}.md"])
+    full = {p.src_uri: p.markdown for p in site.build_pages(catalog, OPTIONS)}
+    assert all(full[src] == text for src, text in pages.items())
+    files = {f.path: f.content for f in site.build_files(catalog, OPTIONS, scope)}
+    assert sorted(files) == sorted([handout.offer_path(offer), handout.municipality_path(offer.owner)])
+    full_files = {f.path: f.content for f in site.build_files(catalog, OPTIONS)}
+    assert all(full_files[path] == text for path, text in files.items())
+
+
+def test_the_shared_part_has_no_records_own_pages_and_gives_way_when_cancelled(catalog: Catalog) -> None:
+    shared = site.Scope()
+    pages = {p.src_uri for p in site.build_pages(catalog, OPTIONS, shared)}
+    assert "gennemsyn.md" in pages and not any(src.startswith(("tilbud/esbjerg/", "kommuner/esbjerg")) for src in pages)
+    files = {f.path for f in site.build_files(catalog, OPTIONS, shared)}
+    assert "offers.json" in files and handout.offer_path(catalog.offers[0]) not in files
+    with pytest.raises(site.Cancelled):
+        site.build_pages(catalog, OPTIONS, site.Scope(cancelled=lambda: True))
+    with pytest.raises(site.Cancelled):
+        site.build_files(catalog, OPTIONS, site.Scope(cancelled=lambda: True))
