@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping
 
 from ..core import schema as S
 from ..core.errors import Problem
-from ..core.model import Verified
+from ..core.model import VERIFIED_SCHEMA, Verified
 from ..core.validate import closest
 from .context import Context
 
@@ -93,7 +93,7 @@ def screen_schema(register: S.RegisterView) -> S.Schema:
             hours, renamed={"man": "mandag", "tir": "tirsdag", "ons": "onsdag", "tor": "torsdag",
                             "fre": "fredag", "lør": "lørdag", "loerdag": "lørdag", "søn": "søndag",
                             "soendag": "søndag", "man-fre": "hverdage", "man–fre": "hverdage"}),
-        "sidst_bekræftet": S.VERIFIED,
+        "sidst_bekræftet": VERIFIED_SCHEMA,
         "eksempel": S.EXAMPLE_FLAG,
         "kilde": S.SOURCE,
     }, required=("navn", "afdeling", "dias", "format", "åbningstider"),
