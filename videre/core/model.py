@@ -214,15 +214,19 @@ def _confirmation_json(checked: Verified | None) -> dict[str, str] | None:
     return fields.to_json(checked) if checked is not None else None
 
 
-def confirmation_rows(*, csv: bool = False) -> dict[str, Any]:
-    """The trailer rows every confirmable record ends with: sidst_bekræftet, eksempel, kilde."""
+def confirmation_rows(*, offer: bool = False) -> dict[str, Any]:
+    """The trailer rows every confirmable record ends with: sidst_bekræftet, eksempel, kilde.
+
+    An offer's also have CSV columns and the wizard's switch."""
+    csv = offer
     return dict(
         verified=row(S.VERIFIED_FIELD, VERIFIED_SCHEMA, read=read_verified, missing=None, get=confirmed,
                      write=_confirmation_json,
                      csv=(("sidst_bekræftet", lambda c: _confirmation_cells(c)[0]),
                           ("bekræftet_af", lambda c: _confirmation_cells(c)[1])) if csv else ()),
         example=row(S.EXAMPLE_FIELD, S.EXAMPLE_FLAG, read=bool, missing=False,
-                    csv=(("eksempel", lambda e: "ja" if e else "nej"),) if csv else ()),
+                    csv=(("eksempel", lambda e: "ja" if e else "nej"),) if csv else (),
+                    ask=Ask(flag_help="oplysningerne er ikke tjekket mod en rigtig kilde") if offer else None),
         source=row("kilde", S.SOURCE),
     )
 
@@ -352,10 +356,10 @@ class Offer:
     link: str = row("link", S.https_link("Link", "Tilbuddets egen side.", "https://kommune.example.org/genoptraening"),
                     csv=(("link", _same),))
     contact: Contact = row("kontakt", CONTACT_SCHEMA, required=True, read=read_contact, csv=_contact_cells())
-    verified: Verified | None = confirmation_rows(csv=True)["verified"]
+    verified: Verified | None = confirmation_rows(offer=True)["verified"]
     """Who confirmed the record and when; ``None`` for an example (``eksempel: true``)."""
-    example: bool = confirmation_rows(csv=True)["example"]
-    source: str = confirmation_rows(csv=True)["source"]
+    example: bool = confirmation_rows(offer=True)["example"]
+    source: str = confirmation_rows(offer=True)["source"]
     coverage: tuple[str, ...] = row("dækning", S.coverage_schema, required=True, read=tuple, only=("partnertilbud",),
                                     csv=(("dækning", _codes),))
     file: Path = field(compare=False)
