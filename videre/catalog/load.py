@@ -23,7 +23,9 @@ from ..core import schema as S
 from ..core.errors import ERROR, Problem, errors_only
 from ..kinds.context import Context
 from ..kinds.registry import KINDS, REGISTER_FILE, Kind
-from ..core.model import Catalog, Register
+from ..core.model import Register
+from .catalog import Catalog
+from . import published
 from ..kinds.register import build_register, empty as empty_register
 from ..core.validate import Validator, closest, cpr_like, fold
 from ..core.yamlsource import Document, load
@@ -146,7 +148,7 @@ def load_catalog(data_dir: Path, *, today: dt.date | None = None,
     catalog = _catalog(register, collected)
     problems += _collisions(catalog)
     if only is None:
-        problems += redirects.check_catalog(catalog, data_dir, sources)
+        problems += published.check_catalog(catalog, data_dir, sources)
     return LoadResult(catalog, problems, sources)
 
 
@@ -223,16 +225,13 @@ def _kind_for(relative: tuple[str, ...]) -> Kind | None:
 
 def _catalog(register: Register, collected: dict[str, list[Any]]) -> Catalog:
     fields: dict[str, Any] = {}
-    extra: dict[str, tuple[Any, ...]] = {}
     for kind in KINDS:
         records = collected[kind.name]
         if kind.collection == "contacts":
             fields["contacts"] = {r.municipality: r for r in records}
-        elif kind.collection:
-            fields[kind.collection] = tuple(records)
         else:
-            extra[kind.name] = tuple(records)
-    return Catalog(register=register, extra=extra, **fields)
+            fields[kind.collection] = tuple(records)
+    return Catalog(register=register, **fields)
 
 
 def _collisions(catalog: Catalog) -> list[Problem]:

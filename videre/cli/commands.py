@@ -25,11 +25,11 @@ from typing import Any, Callable, Sequence
 
 import yaml
 
-from ..core import clock, vocab
+from ..core import clock
 from ..core import schema as S
 from ..core.fields import Field
 from ..exports import opendata as exports, hsds
-from ..catalog import freshness, ownership
+from ..catalog import freshness, ownership, published
 from ..search import glossary
 from ..kinds import redirects
 from . import scaffold
@@ -245,11 +245,11 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
 
 def cmd_published(args: argparse.Namespace) -> int:
     catalog = _catalog_or_exit(args, allow=("mangler-omdirigering",))
-    text = redirects.published_text(catalog)
+    text = published.published_text(catalog)
     if args.skriv:
         out = Path(args.data) / redirects.PUBLISHED_FILE
         out.write_text(text, encoding="utf-8")
-        print(f"Skrev {out} med {len(redirects.read_published(out))} adresser.")
+        print(f"Skrev {out} med {len(published.read_published(out))} adresser.")
     else:
         sys.stdout.write(text)
     return 0

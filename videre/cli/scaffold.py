@@ -6,7 +6,6 @@ command line asks the questions, writes the file and validates it.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import unicodedata

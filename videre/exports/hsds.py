@@ -23,7 +23,8 @@ from typing import Any, Mapping
 
 from ..core import jsonfmt, urls, vocab
 from ..catalog.freshness import Review
-from ..core.model import Catalog, Contact, MunicipalContacts, Offer, Partner, Register, confirmed
+from ..core.model import Contact, MunicipalContacts, Offer, Partner, Register, confirmed
+from ..catalog.catalog import Catalog
 from ..core.options import SiteOptions
 from ..core.text import plain
 

@@ -12,7 +12,8 @@ import json
 from typing import Any
 
 from ..core import fields, jsonfmt, schema as S
-from ..core.model import Catalog, Offer
+from ..core.model import Offer
+from ..catalog.catalog import Catalog
 from ..core.options import SiteOptions
 from ..core.text import csv_cell, plain
 

@@ -35,7 +35,7 @@ class Kind:
     check: Checker | None = None
     """Checks across the record and the register, run after building."""
     collection: str = ""
-    """Where the records go in :class:`~videre.core.model.Catalog` (defaults to ``extra[name]``)."""
+    """The field of :class:`~videre.catalog.catalog.Catalog` that holds the records."""
 
     def match(self, parts: tuple[str, ...]) -> tuple[str, ...] | None:
         if len(parts) != len(self.pattern):
@@ -60,12 +60,12 @@ KINDS: list[Kind] = [
          contacts.build_contacts, contacts.check_contacts, collection="contacts"),
     Kind(contacts.DEPARTMENT, ("contacts", "afdelinger", "*.yaml"), contacts.department_schema,
          contacts.build_department, collection="departments"),
-    Kind("skaerm", ("screens", "*.yaml"), screens.screen_schema, screens.build_screen, screens.check_screen),
+    Kind("skaerm", ("screens", "*.yaml"), screens.screen_schema, screens.build_screen, screens.check_screen, collection="screens"),
     Kind("omdirigering", (redirects.REDIRECTS_FILE,), redirects.redirect_schema, redirects.build_redirects,
-         redirects.check_redirects),
-    Kind("flow", (flow.FLOW_FILE,), flow.flow_schema, flow.build_flow, flow.check_flow),
-    Kind("sag", (cases.CASES_DIR, "*.yaml"), cases.case_schema, cases.build_case),
-    Kind("tal", (figures.FIGURES_FILE,), figures.figures_schema, figures.build_figures, figures.check_figures),
+         redirects.check_redirects, collection="redirects"),
+    Kind("flow", (flow.FLOW_FILE,), flow.flow_schema, flow.build_flow, flow.check_flow, collection="flows"),
+    Kind("sag", (cases.CASES_DIR, "*.yaml"), cases.case_schema, cases.build_case, collection="cases"),
+    Kind("tal", (figures.FIGURES_FILE,), figures.figures_schema, figures.build_figures, figures.check_figures, collection="figures"),
 ]
 """Every kind of record below ``data/``, except the register ``kommuner.yaml`` itself."""
 

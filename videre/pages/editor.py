@@ -26,7 +26,7 @@ import yaml
 from ..core import schema as S
 from ..core import text, vocab
 from .csp import DIRECTIVES
-from ..core.model import Catalog
+from ..catalog.catalog import Catalog
 from ..core.schemaline import schema_line
 from ..catalog.load import register_view
 from ..kinds.registry import KINDS, Kind

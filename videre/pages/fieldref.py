@@ -21,7 +21,7 @@ import yaml
 from ..core import schema as S
 from ..kinds.registry import KINDS, REGISTER_FILE, published_schemas
 from ..catalog.load import register_view
-from ..core.model import Catalog
+from ..catalog.catalog import Catalog
 from ..kinds.redirects import PATH_PATTERN
 from ..core.schemaline import schema_line
 from ..core.text import md_escape

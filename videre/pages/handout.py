@@ -14,7 +14,8 @@ from typing import Any
 from . import csp
 from ..core import parallel, urls
 from ..catalog.freshness import Review
-from ..core.model import Catalog, Municipality, Offer, Register
+from ..core.model import Municipality, Offer, Register
+from ..catalog.catalog import Catalog
 from . import age_text, danish_date, render
 from ..core.options import SiteOptions
 from . import patient

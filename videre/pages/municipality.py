@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..search import spelling
 from ..core import urls, vocab
 from ..catalog.freshness import Review
-from ..core.model import Catalog, Municipality
+from ..core.model import Municipality
+from ..catalog.catalog import Catalog
 from . import Page, render
 from ..core.options import SiteOptions
 from .feedback import report_url

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..core import parallel, urls
 from ..catalog.freshness import Review
-from ..core.model import Catalog, Offer
+from ..core.model import Offer
+from ..catalog.catalog import Catalog
 from ..catalog.ownership import data_path
 from . import Page, render
 from ..core.options import SiteOptions
