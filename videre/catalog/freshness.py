@@ -21,10 +21,12 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from ..core.errors import WARNING, Problem
 from ..core.model import confirmed
+from ..core.options import SiteOptions
 from .catalog import Catalog
 from .ownership import EDITORIAL_NAME, data_path, owner_of
 from ..core.text import csv_cell
@@ -111,6 +113,12 @@ class Review:
     def _unconfirmed(self, record: Any) -> bool:
         fresh = self(record)
         return fresh is not None and fresh.unconfirmed
+
+
+@lru_cache(maxsize=8)
+def review_for(options: SiteOptions) -> Review:
+    """The build's one :class:`Review`, from its date and review period (the page builders and exports share it)."""
+    return Review(options.today, options.review_months)
 
 
 # ---------------------------------------------------------------- validation warning

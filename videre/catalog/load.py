@@ -205,7 +205,7 @@ def _load_one(path: Path, relative: tuple[str, ...], ctx: Context,
     if not errors_only(problems):
         built = kind.build(document.data, path, kind.match(relative) or (), ctx)
         if kind.check is not None:
-            problems += list(kind.check(built, ctx))
+            problems += list(kind.check(built, document, ctx))
         if not errors_only(problems):
             record = built
             problems += freshness.stale_problems(document, ctx.today, ctx.review_months)

@@ -11,6 +11,7 @@ from ..core import fields
 from ..core import schema as S
 from ..core.errors import Problem
 from ..core.model import Department, MunicipalContacts
+from ..core.yamlsource import Document
 from .context import Context
 from .offers import unknown_municipality_folder
 
@@ -43,5 +44,5 @@ def build_department(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...]
     return fields.build(Department, data, DEPARTMENT, slug=slugs[0], file=file)
 
 
-def check_contacts(record: MunicipalContacts, ctx: Context) -> Iterable[Problem]:
+def check_contacts(record: MunicipalContacts, document: Document, ctx: Context) -> Iterable[Problem]:
     yield from unknown_municipality_folder(record.municipality, record.file, ctx, "filnavnet")

@@ -14,6 +14,7 @@ from ..core import schema as S
 from ..core.errors import Problem
 from ..core.model import Offer
 from ..core.validate import closest
+from ..core.yamlsource import Document
 from .context import Context
 
 MUNICIPAL = "tilbud"
@@ -65,7 +66,7 @@ def unknown_municipality_folder(slug: str, file: Path, ctx: Context, what: str) 
                       f"mente du '{guess}'?" if guess else "brug kommunens slug fra data/kommuner.yaml")
 
 
-def check_offer(offer: Offer, ctx: Context) -> Iterable[Problem]:
+def check_offer(offer: Offer, document: Document, ctx: Context) -> Iterable[Problem]:
     if offer.owner_kind == "kommune":
         yield from unknown_municipality_folder(offer.owner, offer.file, ctx, "mappen")
     elif not (ctx.data_dir / "partners" / f"{offer.owner}.yaml").is_file():

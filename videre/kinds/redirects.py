@@ -20,6 +20,7 @@ from typing import Any, Iterable, Mapping
 
 from ..core import schema as S
 from ..core.errors import Problem
+from ..core.yamlsource import Document
 
 REDIRECTS_FILE = "redirects.yaml"
 PUBLISHED_FILE = "publicerede.txt"
@@ -99,10 +100,10 @@ def text_position(file: Path, value: str) -> tuple[int, int]:
     return 1, 1
 
 
-def check_redirects(record: RedirectList, ctx: Any) -> Iterable[Problem]:
+def check_redirects(record: RedirectList, document: Document, ctx: Any) -> Iterable[Problem]:
     seen: set[str] = set()
     for index, item in enumerate(record.items):
-        line, column = text_position(record.file, item.source)
+        line, column = document.where(("omdirigeringer", index, "fra"))
         if item.source == item.target:
             yield Problem(record.file, line, column, f"omdirigeringer[{index}].til", "ugyldig-værdi",
                           f"'{item.source}' sender til sig selv", "skriv den nye adresse i 'til'")

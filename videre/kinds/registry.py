@@ -17,10 +17,11 @@ from . import cases, figures, flow
 from ..core.errors import Problem
 from . import contacts, offers, partners
 from .context import Context
+from ..core.yamlsource import Document
 
 
 Builder = Callable[[Mapping[str, Any], Path, tuple[str, ...], Context], Any]
-Checker = Callable[[Any, Context], Iterable[Problem]]
+Checker = Callable[[Any, Document, Context], Iterable[Problem]]
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,8 @@ class Kind:
     build: Builder
     """Turn validated data into a record; receives the slugs matched by the '*' parts."""
     check: Checker | None = None
-    """Checks across the record and the register, run after building."""
+    """Checks across the record and the register, run after building; given the parsed document, so that
+    problems point at the field's line."""
     collection: str = ""
     """The field of :class:`~videre.catalog.catalog.Catalog` that holds the records."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..search import spelling
 from ..core import urls, vocab
-from ..catalog.freshness import Review
+from ..catalog.freshness import review_for
 from ..core.model import Municipality
 from ..catalog.catalog import Catalog
 from . import Page, render
@@ -21,7 +21,7 @@ def search_aliases(municipality: Municipality) -> str:
 
 def municipality_page(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> Page:
     src = urls.source(urls.municipality_page(municipality.slug))
-    review = Review(options.today, options.review_months)
+    review = review_for(options)
     offers, unconfirmed = review.split(catalog.offers_in(municipality.slug))
     partner_offers, unconfirmed_partner = review.split(catalog.partner_offers_for(municipality.slug))
     partner_names = {p.slug: p.short_name for p in catalog.partners}

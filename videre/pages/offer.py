@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core import parallel, urls
-from ..catalog.freshness import Review
+from ..catalog.freshness import Review, review_for
 from ..core.model import Offer
 from ..catalog.catalog import Catalog
 from ..catalog.ownership import data_path
@@ -29,6 +29,6 @@ def offer_page(catalog: Catalog, offer: Offer, options: SiteOptions, review: Rev
 
 
 def offer_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
-    review = Review(options.today, options.review_months)
+    review = review_for(options)
     return parallel.ordered_map(lambda offer: offer_page(catalog, offer, options, review),
                                 catalog.all_offers())

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from . import qr
 from ..core import buildcache, parallel, vocab
-from ..catalog.freshness import Review
+from ..catalog.freshness import review_for
 from ..core.model import Offer, confirmed
 from ..catalog.catalog import Catalog
 from .readability import first_sentences, sentences
@@ -87,7 +87,7 @@ def summary(offer: Offer, max_chars: int = 170) -> str:
 
 def for_patients(offers: Iterable[Offer], options: Any) -> list[Offer]:
     """Offers fit to hand to a patient: published, and not left unconfirmed for two review periods."""
-    return list(Review(options.today, options.review_months).split(tuple(offers))[0])
+    return list(review_for(options).split(tuple(offers))[0])
 
 
 def owner_name(catalog: Catalog, offer: Offer) -> str:
