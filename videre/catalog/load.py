@@ -148,7 +148,7 @@ def load_catalog(data_dir: Path, *, today: dt.date | None = None,
     catalog = _catalog(register, collected)
     problems += _collisions(catalog)
     if only is None:
-        problems += published.check_catalog(catalog, data_dir, sources)
+        problems += published.check_catalog(catalog, data_dir, sources, register_doc)
     return LoadResult(catalog, problems, sources)
 
 

@@ -16,6 +16,7 @@ from ..core import urls
 from ..core.errors import Problem
 from ..core.model import Register
 from ..core.validate import closest
+from ..core.yamlsource import Document
 from ..kinds.redirects import PUBLISHED_FILE, RECORD_PREFIXES, REDIRECTS_FILE, Redirect, text_position
 from .catalog import Catalog
 
@@ -64,8 +65,11 @@ def read_published(file: Path) -> list[tuple[int, str]]:
             if line.strip() and not line.lstrip().startswith("#")]
 
 
-def check_catalog(catalog: Catalog, data_dir: Path, sources: dict[Path, Sequence[str]]) -> list[Problem]:
-    """Whole-catalog checks: redirect targets exist, and no published address is lost."""
+def check_catalog(catalog: Catalog, data_dir: Path, sources: dict[Path, Sequence[str]],
+                  register_document: Document | None = None) -> list[Problem]:
+    """Whole-catalog checks: redirect targets exist, and no published address is lost.
+
+    ``register_document`` (the parsed kommuner.yaml) gives the line of a region that needs a redirect."""
     problems: list[Problem] = []
     register = catalog.register
     current = record_paths(catalog) | region_paths(register, register.day)
@@ -90,7 +94,7 @@ def check_catalog(catalog: Catalog, data_dir: Path, sources: dict[Path, Sequence
                                         + (f" den {target_day}" if not item.active(register.day) else ""),
                                         f"mente du '{guess}'?" if guess else
                                         "skriv adressen på den side, der findes nu"))
-    problems += _ended_regions(register, moved, data_dir)
+    problems += _ended_regions(register, moved, data_dir, register_document)
     published_file = data_dir / PUBLISHED_FILE
     published = read_published(published_file)
     new = sorted(current - {path for _, path in published})
@@ -108,7 +112,8 @@ def check_catalog(catalog: Catalog, data_dir: Path, sources: dict[Path, Sequence
     return problems
 
 
-def _ended_regions(register: Register, moved: Mapping[str, Redirect], data_dir: Path) -> list[Problem]:
+def _ended_regions(register: Register, moved: Mapping[str, Redirect], data_dir: Path,
+                   document: Document | None) -> list[Problem]:
     """A region that has ended needs a redirect from its page, so printed links and QR codes keep working.
 
     Checked from the region's first day gone, in a data tree that keeps redirects (data/redirects.yaml):
@@ -126,13 +131,22 @@ def _ended_regions(register: Register, moved: Mapping[str, Redirect], data_dir: 
         if item is not None and item.start is not None and item.start <= first_day:
             continue
         successor = next(iter({m.region_on(first_day) for m in register.area(region.slug)}), "") or "<ny-region>"
-        line, column = text_position(file, f"slug: {region.slug}")
+        line, column = _region_position(document, region.slug)
         problems.append(Problem(file, line, column, "", "mangler-omdirigering",
                                 f"regionen '{region.name}' slutter {region.valid.end}, men adressen '{path}' har "
                                 f"ingen omdirigering fra {first_day}",
                                 f"tilføj i data/{REDIRECTS_FILE}: '- {{fra: {path}, til: {urls.region_page(successor)}, "
                                 f"gælder_fra: \"{first_day}\"}}'"))
     return problems
+
+
+def _region_position(document: Document | None, slug: str) -> tuple[int, int]:
+    """Where the register names a region's slug (the key 'slug:'), from the parsed file's positions."""
+    regions = document.data.get("regioner", []) if document is not None and isinstance(document.data, dict) else []
+    for index, region in enumerate(regions):
+        if isinstance(region, dict) and region.get("slug") == slug:
+            return document.key_position(("regioner", index, "slug"))  # type: ignore[union-attr]
+    return 1, 1
 
 
 def _sibling(target: str, current: set[str]) -> str | None:
