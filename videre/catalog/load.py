@@ -138,8 +138,11 @@ def load_catalog(data_dir: Path, *, today: dt.date | None = None,
 
     with gc_paused():
         loaded = parallel.ordered_map(load_path, paths)
-    for path, (file_problems, kind_name, record, lines) in zip(paths, loaded):
+    documents: dict[Path, Document] = {}
+    for path, (file_problems, kind_name, record, lines, kept) in zip(paths, loaded):
         problems += file_problems
+        if kept is not None:
+            documents[path] = kept
         if record is not None:
             collected[kind_name].append(record)
         if lines is not None:
@@ -148,13 +151,14 @@ def load_catalog(data_dir: Path, *, today: dt.date | None = None,
     catalog = _catalog(register, collected)
     problems += _collisions(catalog)
     if only is None:
-        problems += published.check_catalog(catalog, data_dir, sources, register_doc)
+        problems += published.check_catalog(catalog, data_dir, sources, register_doc, documents)
     return LoadResult(catalog, problems, sources)
 
 
-_Loaded = tuple[list[Problem], str, Any, Sequence[str] | None]
+_Loaded = tuple[list[Problem], str, Any, Sequence[str] | None, Document | None]
 """What loading one file gives: its problems, its kind, the record (None when it has errors),
-and the file's lines when there are problems to show them with."""
+the file's lines when there are problems to show them with, and the parsed document when the
+whole-catalog checks need its positions (:attr:`Kind.keeps_document`)."""
 
 
 @contextmanager
@@ -179,25 +183,25 @@ def _load_one(path: Path, relative: tuple[str, ...], ctx: Context,
               validators: dict[str, Validator]) -> _Loaded:
     """Read, validate and build one file. Pure: it may run in a worker process (videre.core.parallel)."""
     if path.is_symlink():
-        return [_symlink_problem(path, ctx.data_dir)], "", None, None
+        return [_symlink_problem(path, ctx.data_dir)], "", None, None, None
     if path.suffix == ".yml":
         return [Problem(path, 1, 1, "", "ugyldigt-filnavn", "filendelsen skal være '.yaml', ikke '.yml'",
-                        f"omdøb filen til '{path.stem}.yaml'")], "", None, None
+                        f"omdøb filen til '{path.stem}.yaml'")], "", None, None, None
     if path.suffix != ".yaml":
         return [Problem(path, 1, 1, "", "ukendt-placering", f"filen '{path.name}' er ikke en YAML-post",
-                        "flyt eller slet filen; kun .yaml-filer hører til i data/", level=ERROR)], "", None, None
+                        "flyt eller slet filen; kun .yaml-filer hører til i data/", level=ERROR)], "", None, None, None
     problems = _path_problems(relative, path, ctx.register.slugs)
     kind = _kind_for(relative)
     if kind is None:
         problems.append(Problem(path, 1, 1, "", "ukendt-placering",
                                 f"filen ligger i '{'/'.join(relative[:-1]) or 'data'}', hvor den ikke bliver brugt",
                                 "læg tilbud i data/offers/<kommune>/ og kontakter i data/contacts/kommuner/"))
-        return problems, "", None, None
+        return problems, "", None, None, None
     if problems:
-        return problems, kind.name, None, None
+        return problems, kind.name, None, None, None
     document, problems = load(path)
     if document is None:
-        return problems, kind.name, None, _raw_lines(path) if problems else None
+        return problems, kind.name, None, _raw_lines(path) if problems else None, None
     record = None
     problems += validators[kind.name].problems(document)
     if ctx.schema_line:
@@ -209,7 +213,8 @@ def _load_one(path: Path, relative: tuple[str, ...], ctx: Context,
         if not errors_only(problems):
             record = built
             problems += freshness.stale_problems(document, ctx.today, ctx.review_months)
-    return problems, kind.name, record, document.lines if problems else None
+    kept = document if kind.keeps_document and record is not None else None
+    return problems, kind.name, record, document.lines if problems else None, kept
 
 
 def _raw_lines(path: Path) -> Sequence[str] | None:

@@ -17,7 +17,7 @@ from ..core.errors import Problem
 from ..core.model import Register
 from ..core.validate import closest
 from ..core.yamlsource import Document
-from ..kinds.redirects import PUBLISHED_FILE, RECORD_PREFIXES, REDIRECTS_FILE, Redirect, text_position
+from ..kinds.redirects import PUBLISHED_FILE, RECORD_PREFIXES, REDIRECTS_FILE, Redirect
 from .catalog import Catalog
 
 
@@ -66,10 +66,12 @@ def read_published(file: Path) -> list[tuple[int, str]]:
 
 
 def check_catalog(catalog: Catalog, data_dir: Path, sources: dict[Path, Sequence[str]],
-                  register_document: Document | None = None) -> list[Problem]:
+                  register_document: Document | None = None,
+                  documents: Mapping[Path, Document] | None = None) -> list[Problem]:
     """Whole-catalog checks: redirect targets exist, and no published address is lost.
 
-    ``register_document`` (the parsed kommuner.yaml) gives the line of a region that needs a redirect."""
+    The parsed files give the lines: ``register_document`` (kommuner.yaml) for a region that needs a
+    redirect, ``documents`` (by path) for a redirect's fields."""
     problems: list[Problem] = []
     register = catalog.register
     current = record_paths(catalog) | region_paths(register, register.day)
@@ -77,7 +79,7 @@ def check_catalog(catalog: Catalog, data_dir: Path, sources: dict[Path, Sequence
     for record in catalog.redirects:
         for index, item in enumerate(record.items):
             if item.active(register.day) and item.source in current:
-                line, column = text_position(record.file, item.source)
+                line, column = _where(documents, record.file, ("omdirigeringer", index, "fra"))
                 problems.append(Problem(record.file, line, column, f"omdirigeringer[{index}].fra",
                                         "omdirigering-konflikt",
                                         f"'{item.source}' er stadig en side, så den kan ikke omdirigeres",
@@ -87,7 +89,7 @@ def check_catalog(catalog: Catalog, data_dir: Path, sources: dict[Path, Sequence
             targets = current if target_day == register.day else (
                 record_paths(catalog) | region_paths(register, target_day))
             if item.target.startswith((*RECORD_PREFIXES, "regioner/")) and item.target not in targets:
-                line, column = text_position(record.file, item.target)
+                line, column = _where(documents, record.file, ("omdirigeringer", index, "til"))
                 guess = _sibling(item.target, targets)
                 problems.append(Problem(record.file, line, column, f"omdirigeringer[{index}].til",
                                         "ukendt-reference", f"'{item.target}' er ikke en side på Videre"
@@ -138,6 +140,11 @@ def _ended_regions(register: Register, moved: Mapping[str, Redirect], data_dir: 
                                 f"tilføj i data/{REDIRECTS_FILE}: '- {{fra: {path}, til: {urls.region_page(successor)}, "
                                 f"gælder_fra: \"{first_day}\"}}'"))
     return problems
+
+
+def _where(documents: Mapping[Path, Document] | None, file: Path, at: tuple[object, ...]) -> tuple[int, int]:
+    document = (documents or {}).get(file)
+    return document.where(at) if document is not None else (1, 1)
 
 
 def _region_position(document: Document | None, slug: str) -> tuple[int, int]:

@@ -87,19 +87,6 @@ def build_redirects(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...],
         for item in data["omdirigeringer"]), file)
 
 
-def text_position(file: Path, value: str) -> tuple[int, int]:
-    """Where a value is written in a file (first occurrence), for messages about whole-catalog checks."""
-    try:
-        lines = file.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return 1, 1
-    for number, line in enumerate(lines, 1):
-        column = line.find(value)
-        if column >= 0 and not line.lstrip().startswith("#"):
-            return number, column + 1
-    return 1, 1
-
-
 def check_redirects(record: RedirectList, document: Document, ctx: Any) -> Iterable[Problem]:
     seen: set[str] = set()
     for index, item in enumerate(record.items):

@@ -38,6 +38,8 @@ class Kind:
     problems point at the field's line."""
     collection: str = ""
     """The field of :class:`~videre.catalog.catalog.Catalog` that holds the records."""
+    keeps_document: bool = False
+    """Keep the parsed file after loading, because the whole-catalog checks point at its lines."""
 
     def match(self, parts: tuple[str, ...]) -> tuple[str, ...] | None:
         if len(parts) != len(self.pattern):
@@ -64,7 +66,7 @@ KINDS: list[Kind] = [
          contacts.build_department, collection="departments"),
     Kind("skaerm", ("screens", "*.yaml"), screens.screen_schema, screens.build_screen, screens.check_screen, collection="screens"),
     Kind("omdirigering", (redirects.REDIRECTS_FILE,), redirects.redirect_schema, redirects.build_redirects,
-         redirects.check_redirects, collection="redirects"),
+         redirects.check_redirects, collection="redirects", keeps_document=True),
     Kind("flow", (flow.FLOW_FILE,), flow.flow_schema, flow.build_flow, flow.check_flow, collection="flows"),
     Kind("sag", (cases.CASES_DIR, "*.yaml"), cases.case_schema, cases.build_case, collection="cases"),
     Kind("tal", (figures.FIGURES_FILE,), figures.figures_schema, figures.build_figures, figures.check_figures, collection="figures"),
