@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from . import schema as S
@@ -105,8 +106,9 @@ def row(key: str | None, schema: Schema | Callable[[Any], Schema] | None = None,
     return dataclasses.field(default=default, metadata=meta, compare=compare)
 
 
+@cache
 def table(record_class: type) -> tuple[Field, ...]:
-    """The rows of a record class, in declaration order, with their attribute names."""
+    """The rows of a record class, in declaration order, with their attribute names (read once per class)."""
     return tuple(dataclasses.replace(f.metadata[_META], attr=f.name)
                  for f in dataclasses.fields(record_class) if _META in f.metadata)
 
@@ -167,23 +169,32 @@ def object_schema(record_class: type, title: str, description: str, *, view: Any
 def _lookup(data: Mapping[str, Any], path: tuple[str, ...]) -> Any:
     value: Any = data
     for part in path:
-        if not isinstance(value, Mapping) or part not in value:
+        try:  # validated YAML: mappings are dicts (an isinstance check per field cost a second nationally)
+            value = value[part]
+        except (KeyError, TypeError):
             return _MISSING
-        value = value[part]
     return value
+
+
+@cache
+def _plan(record_class: type, kind: str | None) -> tuple[tuple[str, tuple[str, ...] | None, Any, Any], ...]:
+    """(attribute, YAML path or None when the kind has no such key, read, missing) per row: worked out
+    once per class and kind, because the national data set builds thousands of records."""
+    return tuple((f.attr, f.path if f.in_kind(kind) else None, f.read, f.missing) for f in table(record_class))
 
 
 def build(record_class: type, data: Mapping[str, Any] | None, kind: str | None = None, **derived: Any) -> Any:
     """A record from validated YAML: each row reads its key; ``derived`` gives the rest (path parts, file)."""
     values: dict[str, Any] = {}
-    for f in table(record_class):
-        if f.attr in derived:
+    data = data or {}
+    for attr, path, read, missing in _plan(record_class, kind):
+        if attr in derived:
             continue
-        raw = _lookup(data or {}, f.path) if f.in_kind(kind) else _MISSING
+        raw = _lookup(data, path) if path is not None else _MISSING
         if raw is _MISSING:
-            values[f.attr] = f.missing
+            values[attr] = missing
         else:
-            values[f.attr] = f.read(raw) if f.read is not None else raw
+            values[attr] = read(raw) if read is not None else raw
     return record_class(**values, **derived)
 
 
