@@ -36,7 +36,7 @@ from videre.mkdocs import live, preview, shells
 from videre import site
 from videre.core.errors import WARNING, render_text
 from videre.catalog.load import load_catalog
-from videre.core.model import Catalog
+from videre.catalog.catalog import Catalog
 from videre.core.options import SiteOptions
 
 log = logging.getLogger("mkdocs.hooks.videre")

@@ -84,3 +84,41 @@ def test_record_addresses_are_built_only_in_urls() -> None:
     assert found == []
     assert ADDRESS.search("""src = f"kommuner/{municipality.slug}.md\"""")
     assert ADDRESS.search("""<a href="{{ link('regioner/' ~ region.slug ~ '/') }}">""")
+
+
+TABLE_MODULE = PACKAGE / "core" / "model.py"
+"""Where each record class declares its fields once (videre.core.fields); nothing else lists them."""
+SPELLING = 6
+"""A literal naming this many of an offer's YAML keys is a copy of the offer's field list."""
+
+
+def _offer_keys() -> set[str]:
+    from videre.core import fields
+    from videre.core.model import Offer
+    return {part for row in fields.table(Offer) if row.key for part in row.key.split(".")}
+
+
+def field_list_spellings(source: str, keys: set[str]) -> list[int]:
+    """Lines of dict, list, tuple or set literals that name at least SPELLING of ``keys`` (dict keys only)."""
+    import ast
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set, ast.Dict)):
+            items = node.keys if isinstance(node, ast.Dict) else node.elts
+            named = {item.value for item in items if isinstance(item, ast.Constant) and item.value in keys}
+            if len(named) >= SPELLING:
+                found.append(node.lineno)
+    return found
+
+
+def test_an_offers_fields_are_listed_only_in_its_field_table() -> None:
+    keys = _offer_keys()
+    found = sorted(f"{path.relative_to(PACKAGE.parent)}:{line}" for path in sorted(PACKAGE.rglob("*.py"))
+                   if path != TABLE_MODULE
+                   for line in field_list_spellings(path.read_text(encoding="utf-8"), keys))
+    assert found == []
+    # The rule sees the spellings the field table replaced: the export's dict and the CSV column list.
+    assert field_list_spellings('{"id": 1, "titel": t, "type": k, "beskrivelse": b, "form": f, "henvisning": h, '
+                                '"sted": s}', keys) == [1]
+    assert field_list_spellings('CSV = ("id", "titel", "type", "alder_fra", "problemer", "indhold", "form", '
+                                '"pris", "sprog")', keys) == [1]

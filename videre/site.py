@@ -18,7 +18,7 @@ from .pages import editor
 from .exports import opendata as exports, hsds
 from .search import spelling
 from .search.glossary import SearchWords
-from .core.model import Catalog
+from .catalog.catalog import Catalog
 from .pages import Page, reload_changed_templates
 from .pages.links import FileUrls
 from .core.options import SiteOptions

@@ -15,7 +15,8 @@ def _records(catalog) -> dict[str, list]:
     return {"offers": list(catalog.offers), "partners": list(catalog.partners),
             "partner_offers": list(catalog.partner_offers), "contacts": list(catalog.contacts.values()),
             "departments": list(catalog.departments),
-            **{kind: list(records) for kind, records in sorted(catalog.extra.items())}}
+            "screens": list(catalog.screens), "redirects": list(catalog.redirects), "flows": list(catalog.flows),
+            "cases": list(catalog.cases), "figures": list(catalog.figures)}
 
 
 def test_with_examples_shown_the_catalog_is_published_as_it_is() -> None:

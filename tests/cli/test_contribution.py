@@ -171,8 +171,11 @@ def test_slugs_are_plain_ascii_file_names(title, slug):
 @pytest.mark.parametrize("value", ["Træning: krop og hoved", "# ikke en kommentar", "- ikke en liste", "true",
                                    "123", "2026-11-23", "Pris 'gratis' \"altid\"", "@hold", "a #b", " mellemrum "])
 def test_scaffold_text_reads_back_exactly(value):
-    new = scaffold.NewOffer("esbjerg", value.strip() or "x", "samvaer", value + "\n\nAnden linje", ("angst",),
-                            ("center",), ("gop",), value, value, dt.date(2026, 11, 23))
+    new = scaffold.NewOffer("esbjerg", {
+        "titel": value.strip() or "x", "type": "samvaer", "beskrivelse": value + "\n\nAnden linje",
+        "målgruppe.alder.fra": 18, "målgruppe.alder.til": 120, "målgruppe.problemer": ("angst",),
+        "form": ("center",), "henvisning": ("gop",), "kontakt.rolle": value, "sidst_bekræftet.af": value,
+        "sidst_bekræftet.dato": dt.date(2026, 11, 23).isoformat(), "eksempel": False})
     document, problems = parse(Path("x.yaml"), scaffold.offer_yaml(new))
     assert problems == [] and document is not None
     data = document.data

@@ -90,7 +90,7 @@ def test_every_kind_accepts_an_example_without_and_rejects_one_with_a_confirmati
     good = load_catalog(write_tree(tmp_path / "good", files), today=TODAY)
     assert good.problems == []
     records = [*good.catalog.all_offers(), *good.catalog.partners, *good.catalog.contacts.values(),
-               *good.catalog.departments, *good.catalog.of("skaerm")]
+               *good.catalog.departments, *good.catalog.screens]
     assert len(records) == len(files)  # one record per file, all of them examples without a confirmation
     assert all(r.example and r.verified is None for r in records)
     bad = load_catalog(write_tree(tmp_path / "bad", {**department, name: text + CONFIRMATION}), today=TODAY)
@@ -217,7 +217,7 @@ def real_records():
     result = load_catalog(DATA, today=TODAY)
     catalog = result.catalog
     return [*catalog.all_offers(), *catalog.partners, *catalog.contacts.values(), *catalog.departments,
-            *catalog.of("skaerm")]
+            *catalog.screens]
 
 
 def test_the_built_site_shows_no_confirmation_for_any_example(site_dir):

@@ -34,7 +34,7 @@ def catalog():
 
 @pytest.fixture(scope="module")
 def flow(catalog):
-    return catalog.of("flow")[0]
+    return catalog.flows[0]
 
 
 def squash(text: str) -> str:
@@ -256,7 +256,7 @@ def _hrefs(site_dir: Path, url: str) -> set[str]:
 
 
 def test_cases_and_their_kinds_and_elements_link_both_ways(site_dir, catalog):
-    cases = catalog.of("sag")
+    cases = catalog.cases
     assert cases
     for case in cases:
         links = _hrefs(site_dir, case.url)
@@ -274,7 +274,7 @@ def test_cases_and_their_kinds_and_elements_link_both_ways(site_dir, catalog):
 
 
 def test_case_pages_show_their_badge_and_what_the_source_leaves_out(guarded, base_url, catalog):
-    for case in catalog.of("sag"):
+    for case in catalog.cases:
         page = open_page(guarded, base_url, case.url)
         badge = page.locator("h1 + p .videre-maerke")
         assert badge.inner_text() == ("Konstrueret eksempel" if case.constructed else "Fra kilden")
@@ -283,7 +283,7 @@ def test_case_pages_show_their_badge_and_what_the_source_leaves_out(guarded, bas
     assert page.locator(".videre-tom").count() == 2
     assert all("Ikke beskrevet i kilden." in t for t in page.locator(".videre-tom").all_inner_texts())
     page = open_page(guarded, base_url, "sager/")
-    assert page.locator(".videre-maerke--konstrueret").count() == sum(c.constructed for c in catalog.of("sag"))
+    assert page.locator(".videre-maerke--konstrueret").count() == sum(c.constructed for c in catalog.cases)
     assert guarded.console_errors == []
 
 

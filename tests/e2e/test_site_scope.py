@@ -13,7 +13,7 @@ import pytest
 from bench.generate import generate
 from videre import site
 from videre.catalog.load import load_catalog
-from videre.core.model import Catalog
+from videre.catalog.catalog import Catalog
 from videre.core.options import SiteOptions
 from videre.pages import handout
 

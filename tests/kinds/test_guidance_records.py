@@ -31,11 +31,11 @@ def test_small_valid_records_load(tmp_path):
                                           "figures.yaml": GOOD_FIGURES})
     result = load_catalog(root, today=TODAY)
     assert result.problems == []
-    (case,) = result.catalog.of("sag")
+    (case,) = result.catalog.cases
     assert (case.slug, case.kinds, case.elements, case.constructed) == ("angst", ("genoptraening",), ("eksponering",), True)
-    (flow,) = result.catalog.of("flow")
+    (flow,) = result.catalog.flows
     assert flow.decision.id == "H2" and flow.step("H1").guide_title == "Hvem har ret til en genoptræningsplan?"
-    (figures,) = result.catalog.of("tal")
+    (figures,) = result.catalog.figures
     assert figures.figures[0].rows() == [("2018", (132,)), ("2019", (193,))]
 
 
@@ -175,7 +175,7 @@ def catalog():
 
 
 def test_real_flow_has_every_seed_step_and_the_decision(catalog):
-    (flow,) = catalog.of("flow")
+    (flow,) = catalog.flows
     assert [s.id for s in flow.steps] == ["H1", "H2", "H3", "H4", "H5", "H6", "H7", "K1", "K2", "K3", "K4", "K5",
                                           "S1", "H8"]
     assert [c.code for c in flow.decision.criteria] == ["funktionstab", "sundhedsfaglig-indsats", "potentiale"]
@@ -191,7 +191,7 @@ def test_real_flow_has_every_seed_step_and_the_decision(catalog):
 
 
 def test_layout_puts_the_municipality_level_with_discharge(catalog):
-    (flow,) = catalog.of("flow")
+    (flow,) = catalog.flows
     placed = {p.step.id: p for p in layout(flow)}
     assert placed["K1"].row == placed["H7"].row and placed["H7"].side == "hoejre"
     assert placed["S1"].row == placed["K5"].row and placed["K5"].side == "venstre"
@@ -201,7 +201,7 @@ def test_layout_puts_the_municipality_level_with_discharge(catalog):
 
 
 def test_cases_from_the_seed_and_constructed_ones(catalog):
-    cases = {c.slug: c for c in catalog.of("sag")}
+    cases = {c.slug: c for c in catalog.cases}
     assert not cases["sonja"].constructed and not cases["henrik"].constructed
     # Sonja's municipal course and outcome are not in the seed: the record says so instead of inventing them.
     assert cases["sonja"].course == NOT_DESCRIBED and cases["sonja"].outcome == NOT_DESCRIBED

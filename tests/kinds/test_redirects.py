@@ -11,6 +11,7 @@ from tests.helpers.browser import serve
 from tests.helpers.site import DATA, ROOT, build_site, write_tree
 from tests.helpers.contrib import project, videre
 from tests.helpers.records import GOOD_OFFER
+from videre.catalog import published as addresses
 from videre.kinds import redirects
 from videre.core import schemaline
 from videre.catalog.load import load_catalog
@@ -128,7 +129,7 @@ def test_published_list_keeps_redirected_addresses_so_a_deleted_redirect_is_caug
 def test_real_data_keeps_every_published_address():
     result = load_catalog(DATA, today=dt.date(2026, 11, 23))
     assert [p for p in result.problems if p.file.name == redirects.PUBLISHED_FILE] == []
-    published = {path for _, path in redirects.read_published(DATA / redirects.PUBLISHED_FILE)}
+    published = {path for _, path in addresses.read_published(DATA / redirects.PUBLISHED_FILE)}
     assert published, "data/publicerede.txt mangler: kør 'videre publicerede --skriv'"
     assert "kommuner/esbjerg/" in published
     # The list is committed, not generated, so a fresh clone checks against the same list.

@@ -113,7 +113,7 @@ MEASURE = """i => {
 
 def test_example_screens_cover_region_syddanmark():
     catalog = load_catalog(DATA).catalog
-    found = catalog.of("skaerm")
+    found = catalog.screens
     departments = {d.slug: d for d in catalog.departments if d.region == "syddanmark"}
     assert {s.department for s in found} == set(departments) and len(found) == 4
     assert {s.orientation for s in found} == {"liggende", "staaende"}
@@ -146,7 +146,7 @@ def test_slide_types_without_data_are_left_out(tmp_path):
                              "eksempel: true\n")})
     result = load_catalog(root)
     assert result.errors == []
-    content = screen_content(result.catalog, result.catalog.of("skaerm")[0], SiteOptions())
+    content = screen_content(result.catalog, result.catalog.screens[0], SiteOptions())
     assert content.order == ("ret-til-gop", "vejen-til-genoptraening")
     assert [s.group for s in content.slides] == ["ret-til-gop", "vejen-til-genoptraening"]
 

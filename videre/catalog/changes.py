@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .freshness import dated_records
-from ..core.model import Catalog, confirmed
+from ..core.model import confirmed
+from .catalog import Catalog
 from .ownership import data_path, data_root
 
 MAX_COMMITS = 2000

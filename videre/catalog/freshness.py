@@ -21,14 +21,18 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from ..core.errors import WARNING, Problem
-from ..core.model import Catalog, confirmed
+from ..core.model import confirmed
+from ..core.options import SiteOptions
+from .catalog import Catalog
 from .ownership import EDITORIAL_NAME, data_path, owner_of
 from ..core.text import csv_cell
 from ..core.yamlsource import Document
 from ..core import urls
+from ..kinds.registry import KINDS
 
 OK = "ok"
 DUE = "forfalden"
@@ -111,6 +115,12 @@ class Review:
         return fresh is not None and fresh.unconfirmed
 
 
+@lru_cache(maxsize=8)
+def review_for(options: SiteOptions) -> Review:
+    """The build's one :class:`Review`, from its date and review period (the page builders and exports share it)."""
+    return Review(options.today, options.review_months)
+
+
 # ---------------------------------------------------------------- validation warning
 
 
@@ -156,6 +166,10 @@ _KIND_LABELS = {"offers": "Tilbud", "partner_offers": "Tilbud fra forening", "pa
                 "contacts": "Kommunens kontakter", "departments": "Psykiatrisk afdeling"}
 
 
+_FURTHER_KINDS = ("screens", "redirects", "flows", "cases", "figures")
+"""The kinds listed under their own kind name (the directory's kinds above have Danish labels)."""
+
+
 def dated_records(catalog: Catalog) -> Iterable[tuple[str, Any, str, str]]:
     """(kind label, record, title, url) for every record that can carry a confirmation (examples included)."""
     names = {m.slug: m.name for m in catalog.register.municipalities}
@@ -168,11 +182,11 @@ def dated_records(catalog: Catalog) -> Iterable[tuple[str, Any, str, str]]:
                urls.municipality_page(slug))
     for department in catalog.departments:
         yield _KIND_LABELS["departments"], department, department.name, ""
-    for kind, records in sorted(catalog.extra.items()):
-        for record in records:
+    for kind in sorted((k for k in KINDS if k.collection in _FURTHER_KINDS), key=lambda k: k.name):
+        for record in getattr(catalog, kind.collection):
             if hasattr(record, "verified") and getattr(record, "file", None) is not None:
-                title = getattr(record, "title", "") or getattr(record, "name", "") or getattr(record, "slug", kind)
-                yield kind.capitalize(), record, str(title), str(getattr(record, "url", "") or "")
+                title = getattr(record, "title", "") or getattr(record, "name", "") or getattr(record, "slug", kind.name)
+                yield kind.name.capitalize(), record, str(title), str(getattr(record, "url", "") or "")
 
 
 def due_records(catalog: Catalog, today: dt.date, months: int) -> list[DueRecord]:

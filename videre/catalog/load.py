@@ -23,7 +23,9 @@ from ..core import schema as S
 from ..core.errors import ERROR, Problem, errors_only
 from ..kinds.context import Context
 from ..kinds.registry import KINDS, REGISTER_FILE, Kind
-from ..core.model import Catalog, Register
+from ..core.model import Register
+from .catalog import Catalog
+from . import published
 from ..kinds.register import build_register, empty as empty_register
 from ..core.validate import Validator, closest, cpr_like, fold
 from ..core.yamlsource import Document, load
@@ -171,8 +173,11 @@ def load_catalog(data_dir: Path, *, today: dt.date | None = None,
             loaded = parallel.ordered_map(load_path, paths)
     else:
         loaded = _load_cached(paths, load_path, cache, (register_stamp, today, review_months, schema_line))
-    for path, (file_problems, kind_name, record, lines) in zip(paths, loaded):
+    documents: dict[Path, Document] = {}
+    for path, (file_problems, kind_name, record, lines, kept) in zip(paths, loaded):
         problems += file_problems
+        if kept is not None:
+            documents[path] = kept
         if record is not None:
             collected[kind_name].append(record)
         if lines is not None:
@@ -181,13 +186,14 @@ def load_catalog(data_dir: Path, *, today: dt.date | None = None,
     catalog = _catalog(register, collected)
     problems += _collisions(catalog)
     if only is None:
-        problems += redirects.check_catalog(catalog, data_dir, sources)
+        problems += published.check_catalog(catalog, data_dir, sources, register_doc, documents)
     return LoadResult(catalog, problems, sources)
 
 
-_Loaded = tuple[list[Problem], str, Any, Sequence[str] | None]
+_Loaded = tuple[list[Problem], str, Any, Sequence[str] | None, Document | None]
 """What loading one file gives: its problems, its kind, the record (None when it has errors),
-and the file's lines when there are problems to show them with."""
+the file's lines when there are problems to show them with, and the parsed document when the
+whole-catalog checks need its positions (:attr:`Kind.keeps_document`)."""
 
 
 def _load_cached(paths: list[Path], load_path: Any, cache: FileCache, context: object) -> list[_Loaded]:
@@ -226,25 +232,25 @@ def _load_one(path: Path, relative: tuple[str, ...], ctx: Context,
               validators: dict[str, Validator]) -> _Loaded:
     """Read, validate and build one file. Pure: it may run in a worker process (videre.core.parallel)."""
     if path.is_symlink():
-        return [_symlink_problem(path, ctx.data_dir)], "", None, None
+        return [_symlink_problem(path, ctx.data_dir)], "", None, None, None
     if path.suffix == ".yml":
         return [Problem(path, 1, 1, "", "ugyldigt-filnavn", "filendelsen skal være '.yaml', ikke '.yml'",
-                        f"omdøb filen til '{path.stem}.yaml'")], "", None, None
+                        f"omdøb filen til '{path.stem}.yaml'")], "", None, None, None
     if path.suffix != ".yaml":
         return [Problem(path, 1, 1, "", "ukendt-placering", f"filen '{path.name}' er ikke en YAML-post",
-                        "flyt eller slet filen; kun .yaml-filer hører til i data/", level=ERROR)], "", None, None
+                        "flyt eller slet filen; kun .yaml-filer hører til i data/", level=ERROR)], "", None, None, None
     problems = _path_problems(relative, path, ctx.register.slugs)
     kind = _kind_for(relative)
     if kind is None:
         problems.append(Problem(path, 1, 1, "", "ukendt-placering",
                                 f"filen ligger i '{'/'.join(relative[:-1]) or 'data'}', hvor den ikke bliver brugt",
                                 "læg tilbud i data/offers/<kommune>/ og kontakter i data/contacts/kommuner/"))
-        return problems, "", None, None
+        return problems, "", None, None, None
     if problems:
-        return problems, kind.name, None, None
+        return problems, kind.name, None, None, None
     document, problems = load(path)
     if document is None:
-        return problems, kind.name, None, _raw_lines(path) if problems else None
+        return problems, kind.name, None, _raw_lines(path) if problems else None, None
     record = None
     problems += validators[kind.name].problems(document)
     if ctx.schema_line:
@@ -252,11 +258,12 @@ def _load_one(path: Path, relative: tuple[str, ...], ctx: Context,
     if not errors_only(problems):
         built = kind.build(document.data, path, kind.match(relative) or (), ctx)
         if kind.check is not None:
-            problems += list(kind.check(built, ctx))
+            problems += list(kind.check(built, document, ctx))
         if not errors_only(problems):
             record = built
             problems += freshness.stale_problems(document, ctx.today, ctx.review_months)
-    return problems, kind.name, record, document.lines if problems else None
+    kept = document if kind.keeps_document and record is not None else None
+    return problems, kind.name, record, document.lines if problems else None, kept
 
 
 def _raw_lines(path: Path) -> Sequence[str] | None:
@@ -272,16 +279,13 @@ def _kind_for(relative: tuple[str, ...]) -> Kind | None:
 
 def _catalog(register: Register, collected: dict[str, list[Any]]) -> Catalog:
     fields: dict[str, Any] = {}
-    extra: dict[str, tuple[Any, ...]] = {}
     for kind in KINDS:
         records = collected[kind.name]
         if kind.collection == "contacts":
             fields["contacts"] = {r.municipality: r for r in records}
-        elif kind.collection:
-            fields[kind.collection] = tuple(records)
         else:
-            extra[kind.name] = tuple(records)
-    return Catalog(register=register, extra=extra, **fields)
+            fields[kind.collection] = tuple(records)
+    return Catalog(register=register, **fields)
 
 
 def _collisions(catalog: Catalog) -> list[Problem]:

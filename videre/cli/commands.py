@@ -25,9 +25,11 @@ from typing import Any, Callable, Sequence
 
 import yaml
 
-from ..core import clock, vocab
+from ..core import clock
+from ..core import schema as S
+from ..core.fields import Field
 from ..exports import opendata as exports, hsds
-from ..catalog import freshness, ownership
+from ..catalog import freshness, ownership, published
 from ..search import glossary
 from ..kinds import redirects
 from . import scaffold
@@ -250,11 +252,11 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
 
 def cmd_published(args: argparse.Namespace) -> int:
     catalog = _catalog_or_exit(args, allow=("mangler-omdirigering",))
-    text = redirects.published_text(catalog)
+    text = published.published_text(catalog)
     if args.skriv:
         out = Path(args.data) / redirects.PUBLISHED_FILE
         out.write_text(text, encoding="utf-8")
-        print(f"Skrev {out} med {len(redirects.read_published(out))} adresser.")
+        print(f"Skrev {out} med {len(published.read_published(out))} adresser.")
     else:
         sys.stdout.write(text)
     return 0
@@ -262,19 +264,11 @@ def cmd_published(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- videre ny-tilbud
 
-QUESTIONS: tuple[tuple[str, str, str], ...] = (
-    # (flag, question, help)
-    ("titel", "Tilbuddets titel", "kort og klart, fx 'Genoptræning efter indlæggelse'"),
-    ("type", "Type", "én værdi"),
-    ("beskrivelse", "Beskrivelse", "hvad borgeren får, i korte sætninger"),
-    ("problemer", "Problemer", "en eller flere værdier, adskilt af komma"),
-    ("form", "Form", "en eller flere værdier, adskilt af komma"),
-    ("henvisning", "Henvisning", "en eller flere værdier, adskilt af komma"),
-    ("rolle", "Kontaktens rolle", "fx 'Visitator'. Aldrig en persons navn"),
-    ("email", "Fælles e-mailadresse", "tryk Enter for at springe over"),
-    ("af", "Hvem har tjekket oplysningerne", "rollen eller enheden, fx 'Træning og Rehabilitering'"),
-)
-OPTIONAL = {"email"}
+QUESTIONS: tuple[tuple[str, str, str], ...] = tuple(
+    (scaffold.flag(row, key), row.ask.question, row.ask.help) for row, key in scaffold.QUESTIONS
+    if row.ask is not None and row.ask.question)
+"""(flag, question, help) for each field the wizard asks for, from the offer's field table."""
+OPTIONAL = {scaffold.flag(row, key) for row, key in scaffold.QUESTIONS if not row.required}
 
 
 def _codes(answer: str, table: Any) -> tuple[list[str], list[str]]:
@@ -338,12 +332,16 @@ def cmd_new_offer(args: argparse.Namespace) -> int:
                 answers[flag] = _ask(flag, question, help_text)
     # Words that are no code go into the file as written, so validation explains them the usual way.
     coded = {flag: tuple(sum(_codes(answers[flag], table), [])) for flag, table in scaffold.CODED_FIELDS.items()}
-    new = scaffold.NewOffer(
-        municipality=args.kommune, title=answers["titel"], kind=coded["type"][0] if coded["type"] else "",
-        description=answers["beskrivelse"], problems=coded["problemer"], modes=coded["form"],
-        routes=coded["henvisning"], role=answers["rolle"], verified_by=answers["af"], today=today,
-        email=answers["email"], phone=args.telefon or "", unit=args.enhed or "",
-        age_from=args.alder_fra, age_to=args.alder_til, example=args.eksempel)
+    given: dict[str, Any] = {}
+    for row, key in scaffold.QUESTIONS:
+        flag = scaffold.flag(row, key)
+        value = answers[flag] if flag in answers else getattr(args, flag.replace("-", "_"))
+        if flag in coded:
+            single = isinstance(row.schema, dict) and row.schema.get("type") != "array"
+            value = (coded[flag][0] if coded[flag] else "") if single else coded[flag]
+        given[key] = "" if value is None else value
+    given[f"{S.VERIFIED_FIELD}.dato"] = today.isoformat()
+    new = scaffold.NewOffer(args.kommune, given)
     path = scaffold.offer_path(data, args.kommune, new.title)
     if path.exists():
         print(f"videre: {path} findes allerede. Ret den fil, eller giv tilbuddet en anden titel.", file=sys.stderr)
@@ -366,6 +364,20 @@ def cmd_new_offer(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- the parser
 
 
+def _option(row: Field) -> dict[str, Any]:
+    """An option for one row of the offer table: a number with the schema's example as default, a switch
+    for a yes/no field, else text."""
+    spec = row.schema if isinstance(row.schema, dict) else {}
+    option: dict[str, Any] = {}
+    if spec.get("type") == "integer":
+        option.update(type=int, default=spec["examples"][0])
+    elif spec.get("type") == "boolean":
+        option["action"] = "store_true"
+    if row.ask is not None and row.ask.flag_help is not None:
+        option["help"] = row.ask.flag_help
+    return option
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="videre", description="Værktøjer til Videres poster.")
     main.add_argument("--data", default=str(DEFAULT_DATA), help="mappen med poster (standard: data)")
@@ -380,20 +392,8 @@ def parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("ny-tilbud", help="opret et nyt tilbud; spørger efter de felter, der mangler")
     new.add_argument("--kommune", required=True, help="kommunens slug, fx 'esbjerg'")
-    new.add_argument("--titel")
-    new.add_argument("--type", help=f"én af: {', '.join(vocab.OFFER_KINDS)}")
-    new.add_argument("--beskrivelse")
-    new.add_argument("--problemer", help="kommasepareret, fx 'angst,depression'")
-    new.add_argument("--form", help="kommasepareret, fx 'hjemme,center'")
-    new.add_argument("--henvisning", help="kommasepareret, fx 'gop'")
-    new.add_argument("--rolle", help="kontaktens rolle, fx 'Visitator'")
-    new.add_argument("--enhed", help="kontaktens enhed")
-    new.add_argument("--email", help="fælles e-mailadresse")
-    new.add_argument("--telefon", help="telefonnummer med 8 cifre, fx '+45 NN NN NN NN'")
-    new.add_argument("--af", help="hvem der har tjekket oplysningerne (rolle eller enhed)")
-    new.add_argument("--alder-fra", type=int, default=18)
-    new.add_argument("--alder-til", type=int, default=120)
-    new.add_argument("--eksempel", action="store_true", help="oplysningerne er ikke tjekket mod en rigtig kilde")
+    for row, key in scaffold.QUESTIONS:
+        new.add_argument(f"--{scaffold.flag(row, key)}", **_option(row))
     new.set_defaults(func=cmd_new_offer)
 
     review = sub.add_parser("gennemsyn", help="vis poster, der skal bekræftes igen, pr. kommune")

@@ -10,9 +10,12 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, ClassVar, Mapping
 
-from . import urls, vocab
+from . import fields, urls, vocab
+from . import schema as S
+from .fields import Ask, Group, row
+from .text import plain
 
 
 @dataclass(frozen=True)
@@ -160,19 +163,41 @@ class Register:
         return frozenset(reached)
 
 
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _codes(values: tuple[str, ...]) -> str:
+    return "|".join(values)
+
+
+def _same(value: str) -> str:
+    return value
+
+
 @dataclass(frozen=True)
 class Verified:
     """A human's confirmation against a real source. Examples never have one."""
 
-    date: dt.date
-    by: str
+    date: dt.date = row("dato", S.date("Dato", "Datoen for seneste kontrol. Må ikke ligge i fremtiden."),
+                        required=True, read=dt.date.fromisoformat, write=_iso)
+    by: str = row("af", S.text("Af", "Den rolle eller enhed, der tjekkede. Aldrig en persons navn.",
+                              "Træning og Rehabilitering", max_length=120), required=True,
+                  ask=Ask("Hvem har tjekket oplysningerne", "rollen eller enheden, fx 'Træning og Rehabilitering'",
+                          "hvem der har tjekket oplysningerne (rolle eller enhed)"))
 
     @classmethod
     def of(cls, data: Mapping[str, Any] | None) -> "Verified | None":
         """A record's ``sidst_bekræftet``; ``None`` for an example, which has none."""
-        if data is None:
-            return None
-        return cls(date=dt.date.fromisoformat(data["dato"]), by=data["af"])
+        return read_verified(data)
+
+
+read_verified = fields.reader(Verified)
+
+VERIFIED_SCHEMA = fields.object_schema(
+    Verified, "Sidst bekræftet",
+    ("Hvornår og af hvem oplysningerne sidst blev tjekket mod en rigtig kilde. "
+     "Skal udfyldes, når 'eksempel' er false. Må ikke stå i et eksempel."))
 
 
 def confirmed(record: Any) -> Verified | None:
@@ -180,59 +205,163 @@ def confirmed(record: Any) -> Verified | None:
     return None if getattr(record, "example", False) else getattr(record, "verified", None)
 
 
+def _confirmation_cells(checked: Verified | None) -> tuple[str, str]:
+    return (checked.date.isoformat(), checked.by) if checked is not None else ("", "")
+
+
+def _confirmation_json(checked: Verified | None) -> dict[str, str] | None:
+    # An example has no confirmation: null, never a date or a unit that would look like one.
+    return fields.to_json(checked) if checked is not None else None
+
+
+def confirmation_rows(*, offer: bool = False) -> dict[str, Any]:
+    """The trailer rows every confirmable record ends with: sidst_bekræftet, eksempel, kilde.
+
+    An offer's also have CSV columns and the wizard's switch."""
+    csv = offer
+    return dict(
+        verified=row(S.VERIFIED_FIELD, VERIFIED_SCHEMA, read=read_verified, missing=None, get=confirmed,
+                     write=_confirmation_json,
+                     csv=(("sidst_bekræftet", lambda c: _confirmation_cells(c)[0]),
+                          ("bekræftet_af", lambda c: _confirmation_cells(c)[1])) if csv else ()),
+        example=row(S.EXAMPLE_FIELD, S.EXAMPLE_FLAG, read=bool, missing=False,
+                    csv=(("eksempel", lambda e: "ja" if e else "nej"),) if csv else (),
+                    ask=Ask(flag_help="oplysningerne er ikke tjekket mod en rigtig kilde") if offer else None),
+        source=row("kilde", S.SOURCE),
+    )
+
+
 @dataclass(frozen=True)
 class Contact:
-    role: str
-    unit: str = ""
-    phone: str = ""
-    email: str = ""
-    secure_mail: str = ""
-    hours: str = ""
+    role: str = row("rolle", S.text("Rolle", "Rollen eller funktionen, der svarer.",
+                                    "Visitator i Træning og Rehabilitering", max_length=120), required=True,
+                    ask=Ask("Kontaktens rolle", "fx 'Visitator'. Aldrig en persons navn",
+                            "kontaktens rolle, fx 'Visitator'"))
+    unit: str = row("enhed", S.text("Enhed", "Afdelingen eller enheden.", "Træning og Rehabilitering",
+                                    max_length=120), default="", ask=Ask(flag_help="kontaktens enhed"))
+    phone: str = row("telefon", S.phone(), default="",
+                     ask=Ask(flag_help="telefonnummer med 8 cifre, fx '+45 NN NN NN NN'"))
+    email: str = row("email", S.email("E-mail", "En fælles funktionsadresse.", "kontakt@kommune.example.org"),
+                     default="", ask=Ask("Fælles e-mailadresse", "tryk Enter for at springe over",
+                                         "fælles e-mailadresse"))
+    secure_mail: str = row("sikker_post", S.email("Sikker post", "Adresse til sikker e-mail med personfølsomme "
+                                                  "oplysninger.", "sikkerpost@kommune.example.org"), default="")
+    hours: str = row("tider", S.text("Træffetider", "Hvornår man kan ringe eller komme.", "Hverdage kl. 8–15",
+                                     max_length=120), default="")
+
+
+read_contact = fields.reader(Contact)
+
+CONTACT_SCHEMA = fields.object_schema(
+    Contact, "Kontakt", "Hvem man kontakter. Skriv en rolle og fælles adresser, aldrig en privatpersons navn.",
+    renamed={**S.PERSON_FIELDS, "telefon_nr": "telefon", "tlf": "telefon", "mail": "email", "e-mail": "email"})
 
 
 @dataclass(frozen=True)
 class Place:
-    name: str = ""
-    address: str = ""
-    postcode: str = ""
-    city: str = ""
+    name: str = row("navn", S.text("Navn", "Stedets navn.", "Sundhedshuset", max_length=120), default="")
+    address: str = row("adresse", S.text("Adresse", "Vej og nummer.", "Eksempelvej 1", max_length=120), default="")
+    postcode: str = row("postnr", {"type": "string", "title": "Postnummer", "pattern": r"^[0-9]{4}$",
+                                   "description": "Fire cifre. Sæt anførselstegn om, fx '6700'.",
+                                   "examples": ["6700"], "x-hint": "skriv fire cifre i anførselstegn, fx '6700'"},
+                        default="")
+    city: str = row("by", S.text("By", "Byens navn.", "Esbjerg", max_length=60), default="")
 
     def one_line(self) -> str:
         town = " ".join(p for p in (self.postcode, self.city) if p)
         return ", ".join(p for p in (self.name, self.address, town) if p)
 
 
+PLACE_SCHEMA = fields.object_schema(Place, "Sted", "Hvor tilbuddet foregår.")
+
+
+def _read_place(data: Mapping[str, Any]) -> Place:
+    return fields.build(Place, data)
+
+
+def _contact_cells() -> tuple[tuple[str, Any], ...]:
+    return (("kontakt_rolle", lambda c: c.role), ("kontakt_telefon", lambda c: c.phone),
+            ("kontakt_email", lambda c: c.email), ("kontakt_sikker_post", lambda c: c.secure_mail))
+
+
 @dataclass(frozen=True)
 class Offer:
-    """An offer from a municipality (owner_kind 'kommune') or a partner ('partner')."""
+    """An offer from a municipality (owner_kind 'kommune') or a partner ('partner').
 
-    id: str
-    slug: str
-    owner_kind: str
-    owner: str
-    title: str
-    kind: str
-    description: str
-    age_from: int
-    age_to: int
-    problems: tuple[str, ...]
-    target_text: str
-    elements: tuple[str, ...]
-    modes: tuple[str, ...]
-    routes: tuple[str, ...]
-    how_to_refer: str
-    place: Place
-    hours: str
-    cost: str
-    languages: tuple[str, ...]
-    accessibility: str
-    link: str
-    contact: Contact
-    verified: Verified | None
+    The class is the offer's field table: each row is the single place that spells a field
+    (see :mod:`videre.core.fields`)."""
+
+    GROUPS: ClassVar[tuple[Group, ...]] = (
+        Group("målgruppe", "Målgruppe", "Hvem tilbuddet er til.", required=True),
+        Group("målgruppe.alder", "Alder", "Aldersgrænser for målgruppen, begge tal medregnet.", required=True),
+    )
+
+    id: str = row(None)
+    slug: str = row(None)
+    owner_kind: str = row(None)
+    owner: str = row(None)
+    title: str = row("titel", S.text("Titel", "Tilbuddets navn, kort og klart.",
+                                     "Genoptræning efter indlæggelse i psykiatrien", min_length=3, max_length=120),
+                     required=True, csv=(("titel", _same),),
+                     ask=Ask("Tilbuddets titel", "kort og klart, fx 'Genoptræning efter indlæggelse'", None))
+    kind: str = row("type", S.coded("Type", "Hvilken slags tilbud det er.", vocab.OFFER_KINDS, "genoptraening"),
+                    required=True, csv=(("type", _same),),
+                    ask=Ask("Type", "én værdi", f"én af: {', '.join(vocab.OFFER_KINDS)}"))
+    description: str = row("beskrivelse", S.text(
+        "Beskrivelse", "Hvad borgeren får, i et almindeligt sprog. Korte sætninger. "
+        "Du må bruge **fed**, *kursiv*, lister med '- ' og links.",
+        "Du træner sammen med en ergoterapeut hjemme, udendørs eller på centret.", max_length=1500, markdown=True),
+        required=True, csv=(("beskrivelse", plain),),
+        ask=Ask("Beskrivelse", "hvad borgeren får, i korte sætninger", None))
+    age_from: int = row("målgruppe.alder.fra", {"type": "integer", "title": "Fra", "minimum": 0, "maximum": 120,
+                                                "examples": [18], "description": "Laveste alder."},
+                        required=True, csv=(("alder_fra", str),), ask=Ask(flag="alder-fra"))
+    age_to: int = row("målgruppe.alder.til", {"type": "integer", "title": "Til", "minimum": 0, "maximum": 120,
+                                              "examples": [120], "description": "Højeste alder. Skriv 120, hvis "
+                                              "der ikke er en øvre grænse."},
+                      required=True, csv=(("alder_til", str),), ask=Ask(flag="alder-til"))
+    problems: tuple[str, ...] = row("målgruppe.problemer", S.coded_list(
+        "Problemer", "De vanskeligheder, tilbuddet er til.", vocab.PROBLEMS, ["angst", "depression"]),
+        required=True, read=tuple, csv=(("problemer", _codes),),
+        ask=Ask("Problemer", "en eller flere værdier, adskilt af komma", "kommasepareret, fx 'angst,depression'"))
+    target_text: str = row("målgruppe.beskrivelse", S.text(
+        "Beskrivelse", "Uddybning af målgruppen med dine egne ord.",
+        "Voksne, der har været indlagt i psykiatrien.", max_length=500))
+    elements: tuple[str, ...] = row("indhold", S.coded_list(
+        "Indhold", "Hvad der arbejdes med.", vocab.CONTENT_ELEMENTS, ["struktur-i-hverdagen", "kognitiv-traening"],
+        min_items=0), read=tuple, missing=(), csv=(("indhold", _codes),))
+    modes: tuple[str, ...] = row("form", S.coded_list(
+        "Form", "Hvor og hvordan tilbuddet foregår.", vocab.DELIVERY_MODES, ["hjemme", "udendoers", "center"]),
+        required=True, read=tuple, csv=(("form", _codes),),
+        ask=Ask("Form", "en eller flere værdier, adskilt af komma", "kommasepareret, fx 'hjemme,center'"))
+    routes: tuple[str, ...] = row("henvisning", S.coded_list(
+        "Henvisning", "Hvordan borgeren kommer i gang.", vocab.REFERRAL_ROUTES, ["gop"]),
+        required=True, read=tuple, csv=(("henvisning", _codes),),
+        ask=Ask("Henvisning", "en eller flere værdier, adskilt af komma", "kommasepareret, fx 'gop'"))
+    how_to_refer: str = row("sådan_henviser_du", S.text(
+        "Sådan henviser du", "Konkret: hvad personalet skal gøre.",
+        "Send genoptræningsplanen til kommunens sikre post.", max_length=600, markdown=True))
+    place: Place = row("sted", PLACE_SCHEMA, read=_read_place, missing=Place(),
+                       csv=(("sted", Place.one_line),))
+    hours: str = row("åbningstider", S.text("Åbningstider", "Hvornår tilbuddet er åbent.", "Hverdage kl. 8–15",
+                                            max_length=200), csv=(("åbningstider", _same),))
+    cost: str = row("pris", S.text("Pris", "Hvad det koster for borgeren.", "Gratis", max_length=120),
+                    csv=(("pris", _same),))
+    languages: tuple[str, ...] = row("sprog", S.coded_list("Sprog", "Sprog, tilbuddet gives på.", vocab.LANGUAGES,
+                                                           ["da"]), read=tuple, missing=("da",),
+                                     csv=(("sprog", _codes),))
+    accessibility: str = row("tilgængelighed", S.text(
+        "Tilgængelighed", "Adgang for kørestol, hørespole og lignende.", "Der er elevator og handicaptoilet.",
+        max_length=300))
+    link: str = row("link", S.https_link("Link", "Tilbuddets egen side.", "https://kommune.example.org/genoptraening"),
+                    csv=(("link", _same),))
+    contact: Contact = row("kontakt", CONTACT_SCHEMA, required=True, read=read_contact, csv=_contact_cells())
+    verified: Verified | None = confirmation_rows(offer=True)["verified"]
     """Who confirmed the record and when; ``None`` for an example (``eksempel: true``)."""
-    example: bool
-    source: str
-    coverage: tuple[str, ...]
+    example: bool = confirmation_rows(offer=True)["example"]
+    source: str = confirmation_rows(offer=True)["source"]
+    coverage: tuple[str, ...] = row("dækning", S.coverage_schema, required=True, read=tuple, only=("partnertilbud",),
+                                    csv=(("dækning", _codes),))
     file: Path = field(compare=False)
 
     @property
@@ -246,16 +375,21 @@ class Offer:
 
 @dataclass(frozen=True)
 class Partner:
-    slug: str
-    name: str
-    short_name: str
-    description: str
-    web: str
-    contact: Contact | None
-    verified: Verified | None
+    slug: str = row(None)
+    name: str = row("navn", S.text("Navn", "Foreningens fulde navn.", "SIND – Landsforeningen for psykisk sundhed",
+                                   max_length=120), required=True)
+    short_name: str = row("kort_navn", S.text("Kort navn", "Det navn, folk kender.", "SIND", max_length=40),
+                          required=True)
+    description: str = row("beskrivelse", S.text("Beskrivelse", "Hvad foreningen gør, kort.",
+                                                 "Foreningen arbejder for mennesker med psykiske vanskeligheder.",
+                                                 max_length=1000, markdown=True), required=True)
+    web: str = row("web", S.https_link("Hjemmeside", "Foreningens egen hjemmeside.", "https://forening.example.org"),
+                   required=True)
+    contact: Contact | None = row("kontakt", CONTACT_SCHEMA, read=read_contact, missing=None)
+    verified: Verified | None = confirmation_rows()["verified"]
     """Who confirmed the record and when; ``None`` for an example (``eksempel: true``)."""
-    example: bool
-    source: str
+    example: bool = confirmation_rows()["example"]
+    source: str = confirmation_rows()["source"]
     file: Path = field(compare=False)
 
     @property
@@ -263,107 +397,55 @@ class Partner:
         return urls.partner_page(self.slug)
 
 
+def _role(title: str, description: str) -> S.Schema:
+    return {**CONTACT_SCHEMA, "title": title, "description": description}
+
+
 @dataclass(frozen=True)
 class MunicipalContacts:
-    municipality: str
-    gop_receiver: Contact
-    volunteer_coordinator: Contact | None
-    depression_coordinator: Contact | None
-    verified: Verified | None
+    municipality: str = row(None)
+    gop_receiver: Contact = row("gop_modtager", _role(
+        "Modtager af genoptræningsplaner",
+        "Enheden, der modtager genoptræningsplaner: sikker post, telefon og tider."),
+        required=True, read=read_contact)
+    volunteer_coordinator: Contact | None = row("frivilligkoordinator", _role(
+        "Frivillighedskoordinator", "Kommunens koordinator for frivillige og foreninger."),
+        read=read_contact, missing=None)
+    depression_coordinator: Contact | None = row("koordinerende_kontaktperson_depression", _role(
+        "Koordinerende kontaktperson for depression", "Rollen, der samler indsatsen i forløbet for depression."),
+        read=read_contact, missing=None)
+    verified: Verified | None = confirmation_rows()["verified"]
     """Who confirmed the record and when; ``None`` for an example (``eksempel: true``)."""
-    example: bool
-    source: str
+    example: bool = confirmation_rows()["example"]
+    source: str = confirmation_rows()["source"]
     file: Path = field(compare=False)
+
+
+def _department_region(register: S.RegisterView) -> S.Schema:
+    return {"type": "string", "title": "Region",
+            "enum": [c.removeprefix("region-") for c in register.region_coverage_codes()],
+            "examples": ["syddanmark"], "description": "Regionens slug."}
+
+
+def _served(register: S.RegisterView) -> S.Schema:
+    return {"type": "array", "title": "Betjener kommunerne",
+            "description": "Kommunerne, afdelingen modtager patienter fra.",
+            "items": {"type": "string", "enum": list(register.municipality_slugs())},
+            "minItems": 1, "uniqueItems": True, "examples": [["esbjerg", "fanoe", "varde"]]}
 
 
 @dataclass(frozen=True)
 class Department:
-    slug: str
-    name: str
-    region: str
-    therapy_unit: Contact
-    serves: tuple[str, ...]
-    verified: Verified | None
+    slug: str = row(None)
+    name: str = row("navn", S.text("Navn", "Afdelingens navn.", "Psykiatrisk Afdeling Esbjerg", max_length=120),
+                    required=True)
+    region: str = row("region", _department_region, required=True)
+    therapy_unit: Contact = row("terapienhed", _role(
+        "Terapienhed", "Ergo- og fysioterapeuterne, der skriver genoptræningsplaner."), required=True,
+        read=read_contact)
+    serves: tuple[str, ...] = row("betjener", _served, required=True, read=tuple)
+    verified: Verified | None = confirmation_rows()["verified"]
     """Who confirmed the record and when; ``None`` for an example (``eksempel: true``)."""
-    example: bool
-    source: str
+    example: bool = confirmation_rows()["example"]
+    source: str = confirmation_rows()["source"]
     file: Path = field(compare=False)
-
-
-def _by_owner(offers: tuple[Offer, ...]) -> dict[str, tuple[Offer, ...]]:
-    index: dict[str, list[Offer]] = {}
-    for offer in offers:
-        index.setdefault(offer.owner, []).append(offer)
-    return {slug: tuple(found) for slug, found in index.items()}
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """Every valid record, with the look-ups the page builders need."""
-
-    register: Register
-    offers: tuple[Offer, ...] = ()
-    partners: tuple[Partner, ...] = ()
-    partner_offers: tuple[Offer, ...] = ()
-    contacts: Mapping[str, MunicipalContacts] = field(default_factory=dict)
-    departments: tuple[Department, ...] = ()
-    extra: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
-    """Records of further kinds (cases, screens, …), keyed by kind name."""
-
-    def offers_in(self, municipality: str) -> tuple[Offer, ...]:
-        return self._offers_by_municipality.get(municipality, ())
-
-    def partner_offers_for(self, municipality: str) -> tuple[Offer, ...]:
-        return self._partner_offers_by_municipality.get(municipality, ())
-
-    @cached_property
-    def _offers_by_municipality(self) -> dict[str, tuple[Offer, ...]]:
-        return _by_owner(self.offers)
-
-    @cached_property
-    def _partner_offers_by_municipality(self) -> dict[str, tuple[Offer, ...]]:
-        index: dict[str, list[Offer]] = {}
-        for offer in self.partner_offers:
-            for slug in sorted(self.register.expand_coverage(offer.coverage)):
-                index.setdefault(slug, []).append(offer)
-        return {slug: tuple(found) for slug, found in index.items()}
-
-    def partner(self, slug: str) -> Partner:
-        return self._partners_by_slug[slug]
-
-    def offers_of_partner(self, slug: str) -> tuple[Offer, ...]:
-        return self._offers_by_partner.get(slug, ())
-
-    @cached_property
-    def _partners_by_slug(self) -> dict[str, Partner]:
-        """One scan instead of one per offer page (the national data set has thousands of partner offers)."""
-        return {p.slug: p for p in reversed(self.partners)}  # reversed: the first of equal slugs wins, as before
-
-    @cached_property
-    def _offers_by_partner(self) -> dict[str, tuple[Offer, ...]]:
-        return _by_owner(self.partner_offers)
-
-    def departments_serving(self, municipality: str) -> tuple[Department, ...]:
-        return tuple(d for d in self.departments if municipality in d.serves)
-
-    def all_offers(self) -> tuple[Offer, ...]:
-        return self.offers + self.partner_offers
-
-    def published(self, options: SiteOptions) -> Catalog:
-        """The records this build publishes: all, or none marked ``eksempel: true`` when ``vis_eksempler`` is off.
-
-        The one place that decides; page builders and exports get the catalog this returns."""
-        if options.show_examples:
-            return self
-
-        def real(records: Iterable[Any]) -> tuple[Any, ...]:
-            return tuple(r for r in records if not getattr(r, "example", False))
-
-        return replace(self, offers=real(self.offers), partners=real(self.partners),
-                       partner_offers=real(self.partner_offers),
-                       contacts={slug: c for slug, c in self.contacts.items() if not c.example},
-                       departments=real(self.departments),
-                       extra={kind: real(records) for kind, records in self.extra.items()})
-
-    def of(self, kind: str) -> tuple[Any, ...]:
-        return tuple(self.extra.get(kind, ()))

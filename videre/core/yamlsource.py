@@ -81,6 +81,11 @@ class Document:
             at = at[:-1]
         return self.positions.get((), (1, 1))
 
+    def problem_at(self, at: Path_, rule: str, message: str, hint: str) -> Problem:
+        """A problem at a field of this file, with its line and column: what cross-checks report."""
+        line, column = self.where(at)
+        return Problem(self.path, line, column, dotted(at), rule, message, hint)
+
     def key_position(self, at: Path_) -> tuple[int, int]:
         """The position of a mapping key (for unknown-field messages)."""
         return self.positions.get(("<key>", *at), self.where(at))

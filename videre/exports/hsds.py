@@ -22,8 +22,9 @@ import uuid
 from typing import Any, Mapping
 
 from ..core import jsonfmt, urls, vocab
-from ..catalog.freshness import Review
-from ..core.model import Catalog, Contact, MunicipalContacts, Offer, Partner, Register, confirmed
+from ..catalog.freshness import Review, review_for
+from ..core.model import Contact, MunicipalContacts, Offer, Partner, Register, confirmed
+from ..catalog.catalog import Catalog
 from ..core.options import SiteOptions
 from ..core.text import plain
 
@@ -255,7 +256,7 @@ def _service(offer: Offer, catalog: Catalog, options: SiteOptions, review: Revie
 
 def export(catalog: Catalog, options: SiteOptions) -> dict[str, list[dict[str, Any]]]:
     """The three HSDS packages, keyed by file name."""
-    review = Review(options.today, options.review_months)
+    review = review_for(options)
     offers = sorted(catalog.all_offers(), key=lambda o: o.id)
     partners = sorted(catalog.partners, key=lambda p: p.slug)
     owners = [("kommune", m.slug) for m in sorted(catalog.register.municipalities, key=lambda m: m.slug)]

@@ -11,50 +11,28 @@ import io
 import json
 from typing import Any
 
-from ..core import jsonfmt, schema as S
-from ..core.model import Catalog, Offer, confirmed
+from ..core import fields, jsonfmt, schema as S
+from ..core.model import Offer
+from ..catalog.catalog import Catalog
 from ..core.options import SiteOptions
 from ..core.text import csv_cell, plain
 
 
+OFFER_BODY, OFFER_TRAILER = fields.body_and_trailer(fields.table(Offer))
+"""The offer's field table: its own fields, then the confirmation that closes it (also in the export)."""
+
+
+def _head(offer: Offer) -> dict[str, str]:
+    """What the export adds before the YAML fields: the id, the address and the owner."""
+    return {"id": offer.id, "url": offer.url, "udbyder_type": offer.owner_kind, "udbyder": offer.owner}
+
+
 def offer_to_json(offer: Offer, catalog: Catalog) -> dict[str, Any]:
-    """One offer in the published format: the YAML field names plus id, owner and address."""
-    contact = offer.contact
-    return {
-        "id": offer.id,
-        "url": offer.url,
-        "udbyder_type": offer.owner_kind,
-        "udbyder": offer.owner,
-        "titel": offer.title,
-        "type": offer.kind,
-        "beskrivelse": offer.description,
-        "målgruppe": {"alder": {"fra": offer.age_from, "til": offer.age_to}, "problemer": list(offer.problems),
-                      "beskrivelse": offer.target_text},
-        "indhold": list(offer.elements),
-        "form": list(offer.modes),
-        "henvisning": list(offer.routes),
-        "sådan_henviser_du": offer.how_to_refer,
-        "sted": {"navn": offer.place.name, "adresse": offer.place.address, "postnr": offer.place.postcode,
-                 "by": offer.place.city},
-        "åbningstider": offer.hours,
-        "pris": offer.cost,
-        "sprog": list(offer.languages),
-        "tilgængelighed": offer.accessibility,
-        "link": offer.link,
-        "kontakt": {"rolle": contact.role, "enhed": contact.unit, "telefon": contact.phone,
-                    "email": contact.email, "sikker_post": contact.secure_mail, "tider": contact.hours},
-        "dækning": list(offer.coverage),
-        "kommuner": sorted(catalog.register.expand_coverage(offer.coverage)),
-        # An example has no confirmation: null, never a date or a unit that would look like one.
-        "sidst_bekræftet": confirmation_json(offer),
-        "eksempel": offer.example,
-        "kilde": offer.source,
-    }
-
-
-def confirmation_json(record: Any) -> dict[str, str] | None:
-    checked = confirmed(record)
-    return {"dato": checked.date.isoformat(), "af": checked.by} if checked is not None else None
+    """One offer in the published format: the YAML field names plus id, owner, address and the
+    municipalities its coverage reaches."""
+    return {**_head(offer), **fields.to_json(offer, OFFER_BODY),
+            "kommuner": sorted(catalog.register.expand_coverage(offer.coverage)),
+            **fields.to_json(offer, OFFER_TRAILER)}
 
 
 def _offers(catalog: Catalog, options: SiteOptions) -> list[Offer]:
@@ -67,10 +45,12 @@ def offers_json(catalog: Catalog, options: SiteOptions) -> str:
     return jsonfmt.dumps(payload)  # one offer per line; indent=1 ran in pure Python and cost seconds
 
 
-CSV_COLUMNS = ("id", "url", "udbyder_type", "udbyder", "titel", "type", "beskrivelse", "alder_fra", "alder_til",
-               "problemer", "indhold", "form", "henvisning", "sted", "åbningstider", "pris", "sprog", "link",
-               "kontakt_rolle", "kontakt_telefon", "kontakt_email", "kontakt_sikker_post", "dækning",
-               "sidst_bekræftet", "bekræftet_af", "eksempel")
+def _csv_row(offer: Offer) -> dict[str, str]:
+    return {**_head(offer), **dict(fields.csv_cells(offer, (*OFFER_BODY, *OFFER_TRAILER)))}
+
+
+CSV_COLUMNS = ("id", "url", "udbyder_type", "udbyder",
+               *(column for f in (*OFFER_BODY, *OFFER_TRAILER) for column, _ in f.csv))
 
 
 def offers_csv(catalog: Catalog, options: SiteOptions) -> str:
@@ -78,19 +58,8 @@ def offers_csv(catalog: Catalog, options: SiteOptions) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for o in _offers(catalog, options):
-        row = [o.id, o.url, o.owner_kind, o.owner, o.title, o.kind, plain(o.description), str(o.age_from),
-               str(o.age_to), "|".join(o.problems), "|".join(o.elements), "|".join(o.modes), "|".join(o.routes),
-               o.place.one_line(), o.hours, o.cost, "|".join(o.languages), o.link, o.contact.role, o.contact.phone,
-               o.contact.email, o.contact.secure_mail, "|".join(o.coverage), *_confirmation_cells(o),
-               "ja" if o.example else "nej"]
-        writer.writerow([csv_cell(str(v)) for v in row])
+        writer.writerow([csv_cell(v) for v in _csv_row(o).values()])
     return out.getvalue()
-
-
-def _confirmation_cells(offer: Offer) -> tuple[str, str]:
-    """'sidst_bekræftet' and 'bekræftet_af': both empty for an example."""
-    checked = confirmed(offer)
-    return (checked.date.isoformat(), checked.by) if checked is not None else ("", "")
 
 
 def directory_json(catalog: Catalog, options: SiteOptions) -> str:

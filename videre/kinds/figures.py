@@ -14,7 +14,8 @@ from typing import Any, Iterable, Mapping
 
 from ..core import schema as S
 from ..core.errors import Problem
-from .sources import Source, problem_at, source
+from .sources import Source, source
+from ..core.yamlsource import Document
 from .context import Context
 
 FIGURES_FILE = "figures.yaml"
@@ -105,24 +106,24 @@ def build_figures(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], c
     return Figures(title=data["titel"], intro=data["intro"], figures=tuple(figures), file=file)
 
 
-def check_figures(record: Figures, ctx: Context) -> Iterable[Problem]:
+def check_figures(record: Figures, document: Document, ctx: Context) -> Iterable[Problem]:
     ids = [f.id for f in record.figures]
     for index, figure in enumerate(record.figures):
         at = ("figurer", index)
         if figure.id in ids[:index]:
-            yield problem_at(record.file, (*at, "id"), "dublet-id", f"figuren '{figure.id}' findes to gange",
+            yield document.problem_at((*at, "id"), "dublet-id", f"figuren '{figure.id}' findes to gange",
                              "giv hver figur sit eget id")
         for number, series in enumerate(figure.series):
             labels = series.labels
             if labels != figure.categories:
-                yield problem_at(record.file, (*at, "serier", number, "værdier"), "ugyldig-værdi",
+                yield document.problem_at((*at, "serier", number, "værdier"), "ugyldig-værdi",
                                  f"'figurer[{index}].serier[{number}]' har etiketterne {', '.join(labels)}, men den "
                                  f"første serie har {', '.join(figure.categories)}",
                                  "giv alle serier de samme etiketter i samme rækkefølge")
             if figure.unit == "procent":
                 for position, value in enumerate(series.values):
                     if value > 100:
-                        yield problem_at(record.file, (*at, "serier", number, "værdier", position, "værdi"),
+                        yield document.problem_at((*at, "serier", number, "værdier", position, "værdi"),
                                          "uden-for-grænse", f"'figurer[{index}]' er i procent, men et tal er {value}",
                                          "skriv et tal fra 0 til 100, eller brug 'enhed: antal'")
 

@@ -17,9 +17,9 @@ from typing import Any, Iterable, Mapping
 
 from ..core import schema as S
 from ..core.errors import Problem
-from .sources import Source, guidance_pages, page_title, problem_at, source
+from .sources import Source, guidance_pages, page_title, source
 from ..core.validate import closest
-from ..core.yamlsource import dotted
+from ..core.yamlsource import Document, dotted
 from .context import Context
 
 FLOW_FILE = "flow.yaml"
@@ -234,77 +234,77 @@ def build_flow(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx:
 # ---------------------------------------------------------------- checks
 
 
-def _unknown_step(flow: Flow, value: str, at: tuple[Any, ...], ids: list[str]) -> Problem:
+def _unknown_step(document: Document, value: str, at: tuple[Any, ...], ids: list[str]) -> Problem:
     guess = closest(value, ids)
-    return problem_at(flow.file, at, "ukendt-reference", f"'{dotted(at)}' henviser til trinnet '{value}', som ikke findes",
+    return document.problem_at(at, "ukendt-reference", f"'{dotted(at)}' henviser til trinnet '{value}', som ikke findes",
                       f"mente du '{guess}'?" if guess else f"brug et id fra listen 'trin': {', '.join(ids[:8])}")
 
 
-def check_flow(flow: Flow, ctx: Context) -> Iterable[Problem]:
+def check_flow(flow: Flow, document: Document, ctx: Context) -> Iterable[Problem]:
     ids = [s.id for s in flow.steps]
     lanes = [lane.id for lane in flow.lanes]
     pages = guidance_pages(ctx.data_dir)
     if len(flow.lanes) > MAX_LANES:
-        yield problem_at(flow.file, ("baner",), "for-mange", f"'baner' har {len(flow.lanes)} baner, højst {MAX_LANES}",
+        yield document.problem_at(("baner",), "for-mange", f"'baner' har {len(flow.lanes)} baner, højst {MAX_LANES}",
                          "slå baner sammen; diagrammet kan kun vise to eller tre side om side")
     for index, lane_id in enumerate(lanes):
         if lane_id in lanes[:index]:
-            yield problem_at(flow.file, ("baner", index, "id"), "dublet-id", f"banen '{lane_id}' findes to gange",
+            yield document.problem_at(("baner", index, "id"), "dublet-id", f"banen '{lane_id}' findes to gange",
                              "giv hver bane sit eget id")
     for index, step in enumerate(flow.steps):
         at = ("trin", index)
         if step.id in ids[:index]:
-            yield problem_at(flow.file, (*at, "id"), "dublet-id",
+            yield document.problem_at((*at, "id"), "dublet-id",
                              f"trinnet '{step.id}' findes allerede (trin[{ids.index(step.id)}])",
                              "giv hvert trin sit eget id")
         if step.lane not in lanes:
             guess = closest(step.lane, lanes)
-            yield problem_at(flow.file, (*at, "bane"), "ukendt-reference",
+            yield document.problem_at((*at, "bane"), "ukendt-reference",
                              f"'trin[{index}].bane' henviser til banen '{step.lane}', som ikke findes",
                              f"mente du '{guess}'?" if guess else f"brug en af banerne: {', '.join(lanes)}")
         if step.guide not in pages:
             guess = closest(step.guide, pages)
-            yield problem_at(flow.file, (*at, "vejledning"), "ukendt-reference",
+            yield document.problem_at((*at, "vejledning"), "ukendt-reference",
                              f"'trin[{index}].vejledning' henviser til siden '{step.guide}', som ikke findes i docs/",
                              f"mente du '{guess}'?" if guess else "skriv stien til en side under docs/, "
                              "fx 'vejledning/frister.md'")
-        yield from _check_kind(flow, step, at)
+        yield from _check_kind(document, step, at)
         for key, arrow in (("ja", step.yes), ("nej", step.no)):
             if arrow is not None and arrow.to not in ids:
-                yield _unknown_step(flow, arrow.to, (*at, key, "til"), ids)
+                yield _unknown_step(document, arrow.to, (*at, key, "til"), ids)
         for number, arrow in enumerate(step.arrows):
             if arrow.to not in ids:
-                yield _unknown_step(flow, arrow.to, (*at, "videre", number, "til"), ids)
+                yield _unknown_step(document, arrow.to, (*at, "videre", number, "til"), ids)
         codes = [c.code for c in step.criteria]
         for number, code in enumerate(codes):
             if code in codes[:number]:
-                yield problem_at(flow.file, (*at, "kriterier", number, "kode"), "dublet-id",
+                yield document.problem_at((*at, "kriterier", number, "kode"), "dublet-id",
                                  f"kriteriet '{code}' findes to gange", "giv hvert kriterium sin egen kode")
     low, high = PATIENT_STEPS
     if len(flow.patient_steps) > high:
-        yield problem_at(flow.file, ("patientvej", "trin"), "for-mange",
+        yield document.problem_at(("patientvej", "trin"), "for-mange",
                          f"'patientvej.trin' har {len(flow.patient_steps)} trin, højst {high}",
                          f"slå trin sammen; patienten skal kunne overskue {low} til {high} store trin")
     for index, plain_step in enumerate(flow.patient_steps):
         for number, step_id in enumerate(plain_step.covers):
             if step_id not in ids:
-                yield _unknown_step(flow, step_id, ("patientvej", "trin", index, "dækker", number), ids)
+                yield _unknown_step(document, step_id, ("patientvej", "trin", index, "dækker", number), ids)
 
 
-def _check_kind(flow: Flow, step: Step, at: tuple[Any, ...]) -> Iterable[Problem]:
+def _check_kind(document: Document, step: Step, at: tuple[Any, ...]) -> Iterable[Problem]:
     name = f"trin[{at[1]}]"
     if step.is_decision:
         for key, present in (("kriterier", step.criteria), ("ja", step.yes), ("nej", step.no)):
             if not present:
-                yield problem_at(flow.file, at, "mangler-felt", f"beslutningspunktet '{name}' mangler feltet '{key}'",
+                yield document.problem_at(at, "mangler-felt", f"beslutningspunktet '{name}' mangler feltet '{key}'",
                                  f"tilføj '{key}' under trinnet '{step.id}'")
         if step.arrows:
-            yield problem_at(flow.file, (*at, "videre"), "ugyldig-værdi",
+            yield document.problem_at((*at, "videre"), "ugyldig-værdi",
                              f"beslutningspunktet '{name}' har 'videre'; det skal have 'ja' og 'nej'",
                              "flyt pilene til 'ja' og 'nej'")
     else:
         for key, present in (("kriterier", step.criteria), ("ja", step.yes), ("nej", step.no)):
             if present:
-                yield problem_at(flow.file, (*at, key), "ugyldig-værdi",
+                yield document.problem_at((*at, key), "ugyldig-værdi",
                                  f"'{name}.{key}' bruges kun i et beslutningspunkt",
                                  "tilføj 'type: beslutning' til trinnet, eller slet feltet")

@@ -16,8 +16,9 @@ from typing import Any, Iterable, Mapping
 
 from ..core import schema as S
 from ..core.errors import Problem
-from ..core.model import Verified
+from ..core.model import VERIFIED_SCHEMA, Verified
 from ..core.validate import closest
+from ..core.yamlsource import Document
 from .context import Context
 
 SLIDE_KINDS = {
@@ -93,7 +94,7 @@ def screen_schema(register: S.RegisterView) -> S.Schema:
             hours, renamed={"man": "mandag", "tir": "tirsdag", "ons": "onsdag", "tor": "torsdag",
                             "fre": "fredag", "lør": "lørdag", "loerdag": "lørdag", "søn": "søndag",
                             "soendag": "søndag", "man-fre": "hverdage", "man–fre": "hverdage"}),
-        "sidst_bekræftet": S.VERIFIED,
+        "sidst_bekræftet": VERIFIED_SCHEMA,
         "eksempel": S.EXAMPLE_FLAG,
         "kilde": S.SOURCE,
     }, required=("navn", "afdeling", "dias", "format", "åbningstider"),
@@ -172,7 +173,7 @@ def build_screen(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ct
                   example=bool(data.get("eksempel", False)), source=data.get("kilde", ""), file=file)
 
 
-def check_screen(screen: Screen, ctx: Context) -> Iterable[Problem]:
+def check_screen(screen: Screen, document: Document, ctx: Context) -> Iterable[Problem]:
     folder = ctx.data_dir / "contacts" / "afdelinger"
     if not (folder / f"{screen.department}.yaml").is_file():
         known = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []

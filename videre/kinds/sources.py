@@ -1,21 +1,17 @@
-"""Shared by the guidance kinds (flow, cases, figures): seed sources and problems at a field.
+"""Shared by the guidance kinds (flow, cases, figures): seed sources and the guidance pages they name.
 
 A fact on the site names the seed document and the physical lines it rests
 on; :class:`Source` turns that into a label and a link to ``kilder/``.
-Cross-checks run after a record is built, when only the record is at hand;
-:func:`problem_at` reads the file's positions again so that those problems
-carry ``file:line:column`` like every schema problem.
+Cross-checks get the parsed document with the record, so their problems carry
+``file:line:column`` like every schema problem (:meth:`~videre.core.yamlsource.Document.problem_at`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..core.errors import Problem
-from ..core.yamlsource import Path_, dotted, load
 
 PACKAGE_DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -61,17 +57,3 @@ def page_title(data_dir: Path, page: str) -> str:
         if line.startswith("# "):
             return line[2:].strip()
     return ""
-
-
-@lru_cache(maxsize=64)
-def _positions(path: str, stamp: tuple[int, int]) -> Any:
-    document, _ = load(Path(path))
-    return document
-
-
-def problem_at(file: Path, at: Path_, rule: str, message: str, hint: str) -> Problem:
-    """A problem at a field of an already validated file, with its line and column."""
-    stat = file.stat()
-    document = _positions(str(file), (stat.st_mtime_ns, stat.st_size))
-    line, column = document.where(at) if document is not None else (1, 1)
-    return Problem(file, line, column, dotted(at), rule, message, hint)

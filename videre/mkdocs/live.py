@@ -30,6 +30,7 @@ checks that against a fresh build. ``mkdocs build`` never comes here.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
@@ -45,7 +46,7 @@ from mkdocs.exceptions import Abort, BuildError
 from mkdocs.structure.files import InclusionLevel
 
 from ..catalog.load import FileCache
-from ..core.model import Catalog
+from ..catalog.catalog import Catalog
 from ..pages import Page
 from . import preview, shells
 
@@ -377,13 +378,16 @@ def _same(before: Iterable[Any], after: Iterable[Any]) -> bool:
     return len(before) == len(after) and all(a is b or a == b for a, b in zip(before, after))
 
 
+_OTHER_KINDS = tuple(f.name for f in dataclasses.fields(Catalog) if f.name not in ("offers", "partner_offers"))
+"""Every catalog field but the offers: a change to any of them is not a change this update can make."""
+
+
 def _changed_offers(before: Catalog, after: Catalog) -> frozenset[str] | None:
     """The ids of the offers that differ; None when anything but the content of existing offers changed."""
-    if before.register != after.register or not _same(before.partners, after.partners) \
-            or not _same(before.departments, after.departments) or before.contacts != after.contacts \
-            or set(before.extra) != set(after.extra) \
-            or not all(_same(before.extra[kind], after.extra[kind]) for kind in before.extra):
-        return None
+    for name in _OTHER_KINDS:
+        old, new = getattr(before, name), getattr(after, name)
+        if not (old == new if name in ("register", "contacts") else _same(old, new)):
+            return None
     changed: set[str] = set()
     for old, new in ((before.offers, after.offers), (before.partner_offers, after.partner_offers)):
         if [o.id for o in old] != [o.id for o in new]:

@@ -14,7 +14,8 @@ from typing import Mapping
 
 from ..core import vocab
 from ..kinds.cases import NOT_DESCRIBED, Case
-from ..core.model import Catalog, Offer
+from ..core.model import Offer
+from ..catalog.catalog import Catalog
 from . import Page, render
 from ..core.options import SiteOptions
 from .links import Linker
@@ -58,7 +59,7 @@ def ordered(cases: tuple[Case, ...]) -> list[Case]:
 
 
 def topics(catalog: Catalog, options: SiteOptions) -> dict[str, list[Topic]]:
-    cases = ordered(catalog.of("sag"))
+    cases = ordered(catalog.cases)
     offers = catalog.all_offers()
     found: dict[str, list[Topic]] = {}
     for folder, (_, table, case_field, offer_field) in FOLDERS.items():
@@ -80,7 +81,7 @@ def owner_names(catalog: Catalog) -> Mapping[str, str]:
 
 
 def case_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
-    cases = ordered(catalog.of("sag"))
+    cases = ordered(catalog.cases)
     by_folder = topics(catalog, options)
     pages = [Page(INDEX, render("sager.md.j2", cases=cases, topics=by_folder, folders=FOLDERS,
                                 **Linker(INDEX).context()), in_nav=True)]

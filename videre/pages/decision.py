@@ -11,7 +11,7 @@ and shows the one outcome that fits. Nothing is stored or sent.
 from __future__ import annotations
 
 from ..core import vocab
-from ..core.model import Catalog
+from ..catalog.catalog import Catalog
 from . import Page, render
 from ..core.options import SiteOptions
 from .links import Linker
@@ -32,7 +32,7 @@ ANSWERS = (("ja", "Ja"), ("nej", "Nej"), ("usikker", "Usikker"))
 
 
 def decision_page(catalog: Catalog, options: SiteOptions) -> Page:
-    flows = catalog.of("flow")
+    flows = catalog.flows
     decision = flows[0].decision if flows else None
     register = catalog.register
     regions = [(r, sorted(register.in_region(r.slug), key=lambda m: m.name)) for r in register.regions]

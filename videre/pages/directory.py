@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from ..core import vocab
-from ..core.model import Catalog
+from ..catalog.catalog import Catalog
 from . import Page, render
 from ..core.options import SiteOptions
 from .links import Linker

@@ -24,9 +24,9 @@ from typing import Any, Iterable, Mapping
 import yaml
 
 from ..core import schema as S
-from ..core import text, vocab
+from ..core import fields as fields_table, text, vocab
 from .csp import DIRECTIVES
-from ..core.model import Catalog
+from ..catalog.catalog import Catalog
 from ..core.schemaline import schema_line
 from ..catalog.load import register_view
 from ..kinds.registry import KINDS, Kind
@@ -170,7 +170,7 @@ def fields(document: Mapping[str, Any], labels: Mapping[str, str]) -> list[dict[
     return out
 
 
-TRAILER = (VERIFIED_FIELD, EXAMPLE_FIELD, "kilde")
+TRAILER = fields_table.TRAILER
 """Fields that close every record, after the kind's own fields (as in the hand-written records)."""
 
 

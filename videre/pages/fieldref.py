@@ -21,11 +21,11 @@ import yaml
 from ..core import schema as S
 from ..kinds.registry import KINDS, REGISTER_FILE, published_schemas
 from ..catalog.load import register_view
-from ..core.model import Catalog
+from ..catalog.catalog import Catalog
 from ..kinds.redirects import PATH_PATTERN
 from ..core.schemaline import schema_line
 from ..core.text import md_escape
-from ..core.validate import condition_text
+from ..core.validate import condition_text, fold
 from . import Page, render
 from ..core.options import SiteOptions
 from .links import Linker
@@ -89,8 +89,7 @@ class KindDoc:
 
 
 def _anchor(kind: str, path: str) -> str:
-    folded = path.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    return f"{kind}-" + re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return f"{kind}-" + re.sub(r"[^a-z0-9]+", "-", fold(path)).strip("-")
 
 
 def _words(number: int, one: str, many: str) -> str:

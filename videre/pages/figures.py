@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..kinds.figures import Figure, Figures
-from ..core.model import Catalog
+from ..catalog.catalog import Catalog
 from . import Page, render
 from ..core.options import SiteOptions
 from .links import Linker
@@ -128,7 +128,7 @@ def chart(figure: Figure) -> Chart:
 
 
 def figures_page(catalog: Catalog, options: SiteOptions) -> Page:
-    found = catalog.of("tal")
+    found = catalog.figures
     record: Figures | None = found[0] if found else None
     charts = {f.id: chart(f) for f in record.figures} if record else {}
     markdown = render("tal.md.j2", record=record, charts=charts, number=number, **Linker(SRC).context())

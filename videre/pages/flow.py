@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass
 
 from ..kinds.flow import Arrow, Flow, Step
-from ..core.model import Catalog
+from ..catalog.catalog import Catalog
 from . import Page, page_url, render
 from ..core.options import SiteOptions
 from .links import Linker
@@ -108,7 +108,7 @@ def layout(flow: Flow) -> list[Placed]:
 
 
 def _flow(catalog: Catalog) -> Flow | None:
-    found = catalog.of("flow")
+    found = catalog.flows
     return found[0] if found else None
 
 

@@ -13,8 +13,9 @@ from typing import Any, Collection
 
 from . import csp
 from ..core import parallel, urls
-from ..catalog.freshness import Review
-from ..core.model import Catalog, Municipality, Offer, Register
+from ..catalog.freshness import review_for
+from ..core.model import Municipality, Offer, Register
+from ..catalog.catalog import Catalog
 from . import age_text, danish_date, render
 from ..core.options import SiteOptions
 from . import patient
@@ -70,7 +71,7 @@ def municipality_handout(catalog: Catalog, municipality: Municipality, options: 
 def offer_handout(catalog: Catalog, offer: Offer, options: SiteOptions) -> str:
     path = offer_path(offer)
     page_url = patient.absolute(options.site_url, offer.url)
-    fresh = Review(options.today, options.review_months)(offer)
+    fresh = review_for(options)(offer)
     return csp.protect(render("udskrivning-tilbud.html.j2", o=offer, due=bool(fresh and fresh.due), owner=patient.owner_name(catalog, offer), p=patient,
                   age=age_text(offer), qr=patient.qr_svg(page_url, "ark__qr-kode"), qr_url=page_url,
                   back_url=offer.url, back_label=offer.title, **_date_and_examples([offer]), **_links(path)))

@@ -20,7 +20,8 @@ from markupsafe import Markup
 
 from . import csp
 from ..core import vocab
-from ..core.model import Catalog, Department, Offer
+from ..core.model import Department, Offer
+from ..catalog.catalog import Catalog
 from ..kinds.screens import ORIENTATIONS, SLIDE_KINDS, WEEKDAYS, Screen
 from . import Page, danish_date, environment, render
 from ..core.options import SiteOptions
@@ -167,7 +168,7 @@ def screen_files(catalog: Catalog, screen: Screen, options: SiteOptions) -> dict
 
 
 def screens(catalog: Catalog, options: SiteOptions) -> list[Screen]:
-    found = list(catalog.of("skaerm"))
+    found = list(catalog.screens)
     return sorted(found, key=lambda s: s.slug)
 
 

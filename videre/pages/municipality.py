@@ -6,8 +6,9 @@ from typing import Collection
 
 from ..search import spelling
 from ..core import urls, vocab
-from ..catalog.freshness import Review
-from ..core.model import Catalog, Municipality
+from ..catalog.freshness import review_for
+from ..core.model import Municipality
+from ..catalog.catalog import Catalog
 from . import Page, render
 from ..core.options import SiteOptions
 from .feedback import report_url
@@ -22,7 +23,7 @@ def search_aliases(municipality: Municipality) -> str:
 
 def municipality_page(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> Page:
     src = urls.source(urls.municipality_page(municipality.slug))
-    review = Review(options.today, options.review_months)
+    review = review_for(options)
     offers, unconfirmed = review.split(catalog.offers_in(municipality.slug))
     partner_offers, unconfirmed_partner = review.split(catalog.partner_offers_for(municipality.slug))
     partner_names = {p.slug: p.short_name for p in catalog.partners}

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Collection
 
 from ..core import parallel, urls
-from ..catalog.freshness import Review
-from ..core.model import Catalog, Offer
+from ..catalog.freshness import Review, review_for
+from ..core.model import Offer
+from ..catalog.catalog import Catalog
 from ..catalog.ownership import data_path
 from . import Page, render
 from ..core.options import SiteOptions
@@ -31,6 +32,6 @@ def offer_page(catalog: Catalog, offer: Offer, options: SiteOptions, review: Rev
 
 def offer_pages(catalog: Catalog, options: SiteOptions, only: Collection[str] | None = None) -> list[Page]:
     """Every offer's page, or those of the offers whose ids are in ``only``."""
-    review = Review(options.today, options.review_months)
+    review = review_for(options)
     offers = [o for o in catalog.all_offers() if only is None or o.id in only]
     return parallel.ordered_map(lambda offer: offer_page(catalog, offer, options, review), offers)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from ..core.model import Catalog, Offer, Register
+from ..core.model import Offer, Register
+from ..catalog.catalog import Catalog
 from ..search import spelling
 from ..core import urls, vocab
-from ..catalog.freshness import Review
+from ..catalog.freshness import review_for
 from . import Page, render
 from ..core.options import SiteOptions
 from .links import Linker
@@ -23,7 +24,7 @@ def coverage_text(offer: Offer, register: Register) -> str:
 def partner_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     pages = []
     partners = catalog.partners
-    review = Review(options.today, options.review_months)
+    review = review_for(options)
     counts = {}
     for partner in partners:
         src = urls.source(partner.url)

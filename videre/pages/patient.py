@@ -17,8 +17,9 @@ from markupsafe import Markup
 
 from . import qr
 from ..core import buildcache, parallel, vocab
-from ..catalog.freshness import Review
-from ..core.model import Catalog, Offer, confirmed
+from ..catalog.freshness import review_for
+from ..core.model import Offer, confirmed
+from ..catalog.catalog import Catalog
 from .readability import first_sentences, sentences
 from ..core.text import plain
 
@@ -86,7 +87,7 @@ def summary(offer: Offer, max_chars: int = 170) -> str:
 
 def for_patients(offers: Iterable[Offer], options: Any) -> list[Offer]:
     """Offers fit to hand to a patient: published, and not left unconfirmed for two review periods."""
-    return list(Review(options.today, options.review_months).split(tuple(offers))[0])
+    return list(review_for(options).split(tuple(offers))[0])
 
 
 def owner_name(catalog: Catalog, offer: Offer) -> str:
@@ -115,7 +116,7 @@ def _short_first_sentence(text: str, max_chars: int) -> str:
 def flow_steps(catalog: Catalog, limit: int = 6) -> tuple[tuple[Step, ...], Any]:
     """The patient's path in 4–6 plain steps: the patient version of ``data/flow.yaml`` when there
     is one (:mod:`videre.kinds.flow`), else our own five. Returns the steps and the flow record (or None)."""
-    for flow in catalog.of("flow"):
+    for flow in catalog.flows:
         steps = tuple(Step(plain(s.title), _short_first_sentence(s.text, 90))
                       for s in getattr(flow, "patient_steps", ()))
         if 4 <= len(steps) <= limit:
@@ -126,7 +127,7 @@ def flow_steps(catalog: Catalog, limit: int = 6) -> tuple[tuple[Step, ...], Any]
 def case_stories(catalog: Catalog, limit: int = 6) -> list[tuple[str, str, str, Any]]:
     """Case stories (:mod:`videre.kinds.cases`) as (title, two sentences, badge, record); empty without cases."""
     stories = []
-    for case in catalog.of("sag")[:limit]:
+    for case in catalog.cases[:limit]:
         two = " ".join(sentences(plain(case.summary))[:2])
         if case.title and two:
             badge = "Konstrueret eksempel" if getattr(case, "constructed", False) else ""

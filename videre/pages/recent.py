@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..catalog.changes import recent_changes
-from ..core.model import Catalog
+from ..catalog.catalog import Catalog
 from . import Page, render
 from ..core.options import SiteOptions
 from .links import Linker

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import html
 
-from ..core.model import Catalog
-from ..kinds.redirects import Redirect, active_redirects
+from ..catalog.catalog import Catalog
+from ..catalog.published import active_redirects
+from ..kinds.redirects import Redirect
 from . import csp, relative
 
 def redirect_html(item: Redirect, href: str, site_url: str) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from ..search import spelling
-from ..core.model import Catalog, Region
+from ..core.model import Region
+from ..catalog.catalog import Catalog
 from . import Page, render
 from ..core.options import SiteOptions
 from ..core import urls

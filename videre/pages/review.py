@@ -7,7 +7,7 @@ all three come from :func:`videre.catalog.freshness.due_records`.
 from __future__ import annotations
 
 from ..catalog import freshness
-from ..core.model import Catalog
+from ..catalog.catalog import Catalog
 from . import Page, render
 from ..core.options import SiteOptions
 from ..core import urls

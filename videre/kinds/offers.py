@@ -1,0 +1,79 @@
+"""Offers: municipal offers in ``data/offers/<kommune>/`` and partner offers in ``data/partners/<forening>/``.
+
+Both kinds are :class:`~videre.core.model.Offer` records; their schemas, builders and
+exports are read from its field table. A partner offer adds ``dækning``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from ..core import fields
+from ..core import schema as S
+from ..core.errors import Problem
+from ..core.model import Offer
+from ..core.validate import closest
+from ..core.yamlsource import Document
+from .context import Context
+
+MUNICIPAL = "tilbud"
+PARTNER = "partnertilbud"
+
+RENAMED = {"title": "titel", "description": "beskrivelse", "malgruppe": "målgruppe",
+           "sidst_bekraeftet": "sidst_bekræftet", "pris_kr": "pris", "url": "link",
+           "hjemmeside": "link", "aabningstider": "åbningstider",
+           "tilgaengelighed": "tilgængelighed"}
+"""Old or misspelt field names and the fields they became."""
+
+
+def offer_schema(register: S.RegisterView | None = None) -> S.Schema:
+    body = S.confirmable(fields.object_schema(Offer, "Kommunalt tilbud", "Et tilbud fra kommunen.",
+                                              view=register, kind=MUNICIPAL, renamed=RENAMED))
+    return S.document(MUNICIPAL, "Kommunalt tilbud",
+                      "Ét tilbud i én kommune. Filen ligger i data/offers/<kommune>/<tilbud>.yaml.", body)
+
+
+def partner_offer_schema(register: S.RegisterView) -> S.Schema:
+    body = S.confirmable(fields.object_schema(Offer, "Tilbud fra en forening", "Et tilbud fra en frivillig forening.",
+                                              view=register, kind=PARTNER,
+                                              renamed={**RENAMED, "daekning": "dækning"}))
+    return S.document(PARTNER, "Tilbud fra en forening",
+                      "Ét tilbud fra en forening. Filen ligger i data/partners/<forening>/<tilbud>.yaml.", body)
+
+
+def _offer(data: Mapping[str, Any], file: Path, kind: str, owner_kind: str, owner: str, slug: str,
+           **derived: Any) -> Offer:
+    return fields.build(Offer, data, kind, id=f"{owner}/{slug}", slug=slug, owner_kind=owner_kind, owner=owner,
+                        file=file, **derived)
+
+
+def build_municipal_offer(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Context) -> Offer:
+    municipality, slug = slugs
+    return _offer(data, file, MUNICIPAL, "kommune", municipality, slug, coverage=(municipality,))
+
+
+def build_partner_offer(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Context) -> Offer:
+    partner, slug = slugs
+    return _offer(data, file, PARTNER, "partner", partner, slug)
+
+
+def unknown_municipality_folder(slug: str, file: Path, ctx: Context, what: str) -> Iterable[Problem]:
+    known = ctx.register.slugs
+    if slug not in known:
+        guess = closest(slug, known)
+        yield Problem(file, 1, 1, "", "ukendt-kommune", f"{what} '{slug}' er ikke en kommune i data/kommuner.yaml",
+                      f"mente du '{guess}'?" if guess else "brug kommunens slug fra data/kommuner.yaml")
+
+
+def check_offer(offer: Offer, document: Document, ctx: Context) -> Iterable[Problem]:
+    if offer.owner_kind == "kommune":
+        yield from unknown_municipality_folder(offer.owner, offer.file, ctx, "mappen")
+    elif not (ctx.data_dir / "partners" / f"{offer.owner}.yaml").is_file():
+        yield Problem(offer.file, 1, 1, "", "ukendt-reference",
+                      f"foreningen '{offer.owner}' har ingen fil data/partners/{offer.owner}.yaml",
+                      "opret foreningens fil, eller flyt tilbuddet til den rigtige forenings mappe")
+    if offer.age_from > offer.age_to:
+        yield Problem(offer.file, 1, 1, "målgruppe.alder", "ugyldig-værdi",
+                      f"'målgruppe.alder' går fra {offer.age_from} til {offer.age_to}; 'fra' er større end 'til'",
+                      "byt om på de to tal")
