@@ -8,15 +8,30 @@ The index is built by Pagefind's own command-line program (shipped in the
 when every file is written. The service answered "written" while its last
 writes could still be under way, which left truncated files on a busy machine
 and cost a half-second wait for the files to settle on every build.
+
+Pagefind reads the pages as :mod:`videre.search.indexinput` cuts them (the
+article without the theme around it), from a temporary folder of the same
+layout, and writes the bundle into the site. The bundle is kept in the build
+cache (:mod:`videre.core.buildcache`), keyed by a hash of every page Pagefind
+reads, the program's version and its options: a rebuild whose pages did not
+change copies the bundle instead of indexing again. Pagefind's output, once
+canonical (:mod:`videre.search.reproducible`), depends on nothing else, so the
+bytes are the same either way.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import shutil
 import subprocess
+import tempfile
+from importlib import metadata
 from pathlib import Path
 
-from . import reproducible
+from ..core import buildcache
+from . import indexinput, reproducible
 
 LANGUAGE = "da"
 EXCLUDE_SELECTORS = (".headerlink", ".md-source-file")
@@ -37,23 +52,108 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed; the message carries its output."""
 
 
-def command(site_dir: Path) -> list[str]:
+def command(site_dir: Path, output: Path | None = None, pattern: str | None = None) -> list[str]:
+    """Pagefind's command line for the pages below ``site_dir``; the bundle goes to ``output``
+    (default ``site_dir/pagefind``), the pages read are those of ``pattern`` (default :func:`glob`)."""
     from pagefind_bin import get_executable
 
-    args = [str(get_executable()), "--site", str(site_dir), "--force-language", LANGUAGE, "--glob", glob(site_dir),
-            "--silent"]
+    args = [str(get_executable()), "--site", str(site_dir), "--force-language", LANGUAGE,
+            "--glob", pattern or glob(site_dir), "--silent"]
     for selector in EXCLUDE_SELECTORS:
         args += ["--exclude-selectors", selector]
+    if output is not None:
+        args += ["--output-path", str(output)]
     return args
+
+
+CACHE_KIND = "pagefind"
+CACHE_KEEP = 2
+"""Bundles the cache keeps (the newest): a rebuild of the same data, and one other data set."""
+
+
+def _salt() -> str:
+    """Pagefind's version, and the code that decides what it reads and how its output is made canonical."""
+    try:
+        version = metadata.version("pagefind_bin")
+    except metadata.PackageNotFoundError:  # pragma: no cover - installed with the project
+        version = "?"
+    here = Path(__file__).resolve().parent
+    return buildcache.salt_of(version, here / "pagefind.py", here / "indexinput.py", here / "reproducible.py")
+
+
+def _page_count(bundle: Path) -> int:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(int(language.get("page_count", 0)) for language in entry.get("languages", {}).values())
 
 
 def build_index(site_dir: Path) -> int:
     """Index every page under ``site_dir`` into ``site_dir/pagefind``; returns the number of pages indexed."""
     site_dir = site_dir.resolve()
-    done = subprocess.run(command(site_dir), capture_output=True, text=True, check=False)
+    pattern = glob(site_dir)
+    bundle = site_dir / "pagefind"
+    digest = hashlib.sha256(_salt().encode())
+    digest.update("\x00".join(command(Path("."), Path("."), pattern)[1:]).encode())
+    pages: list[tuple[str, str]] = []
+    for path in indexinput.selected(site_dir, NOT_INDEXED):
+        relative = path.relative_to(site_dir).as_posix()
+        text = indexinput.reduce(path.read_text(encoding="utf-8", errors="surrogateescape"))
+        pages.append((relative, text))
+        digest.update(b"\x00" + relative.encode() + b"\x00" + text.encode("utf-8", "surrogateescape"))
+    key = digest.hexdigest()
+    if _from_cache(key, bundle):
+        return _page_count(bundle)
+    with tempfile.TemporaryDirectory(prefix="videre-pagefind-") as folder:
+        source = Path(folder)
+        for relative, text in pages:
+            target = source / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", errors="surrogateescape")
+        shutil.rmtree(bundle, ignore_errors=True)
+        done = subprocess.run(command(source, bundle, pattern), capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SearchIndexError(f"Pagefind fejlede ({done.returncode}): {done.stdout}{done.stderr}".strip())
-    bundle = site_dir / "pagefind"
     reproducible.canonicalize(bundle)   # same input, same bytes (Pagefind's filter order varies)
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return sum(int(language.get("page_count", 0)) for language in entry.get("languages", {}).values())
+    _to_cache(key, bundle)
+    return _page_count(bundle)
+
+
+def _cache_dir() -> Path | None:
+    base = buildcache.folder()
+    return None if base is None else base / CACHE_KIND
+
+
+def _from_cache(key: str, bundle: Path) -> bool:
+    """Copy the bundle stored under ``key`` into place; False when there is none (or it cannot be read)."""
+    store = _cache_dir()
+    if store is None or not (store / key / "pagefind-entry.json").is_file():
+        return False
+    try:
+        shutil.rmtree(bundle, ignore_errors=True)
+        shutil.copytree(store / key, bundle)
+        os.utime(store / key)  # the newest use, for the pruning in _to_cache
+        return True
+    except OSError:
+        shutil.rmtree(bundle, ignore_errors=True)
+        return False
+
+
+def _to_cache(key: str, bundle: Path) -> None:
+    """Keep a copy of the bundle under ``key`` (written aside, then renamed); prune to the newest CACHE_KEEP."""
+    store = _cache_dir()
+    if store is None:
+        return
+    try:
+        store.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(prefix=".neu-", dir=store))
+        shutil.copytree(bundle, temporary / "bundle")
+        try:
+            os.rename(temporary / "bundle", store / key)
+        except OSError:  # another build stored the same key first
+            pass
+        shutil.rmtree(temporary, ignore_errors=True)
+        kept = sorted((p for p in store.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                      key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[CACHE_KEEP:]:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError:  # a read-only home or a full disk costs speed, never the build
+        pass
