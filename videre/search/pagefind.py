@@ -102,19 +102,68 @@ def build_index(site_dir: Path) -> int:
     key = digest.hexdigest()
     if _from_cache(key, bundle):
         return _page_count(bundle)
+    shards = split(pages)
+    shutil.rmtree(bundle, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="videre-pagefind-") as folder:
-        source = Path(folder)
-        for relative, text in pages:
-            target = source / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", errors="surrogateescape")
-        shutil.rmtree(bundle, ignore_errors=True)
-        done = subprocess.run(command(source, bundle, pattern), capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SearchIndexError(f"Pagefind fejlede ({done.returncode}): {done.stdout}{done.stderr}".strip())
-    reproducible.canonicalize(bundle)   # same input, same bytes (Pagefind's filter order varies)
+        for number, shard in enumerate(shards):
+            source = Path(folder) / str(number)
+            for relative, text in shard:
+                target = source / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8", errors="surrogateescape")
+            output = bundle / shard_path(number) if number else bundle
+            done = subprocess.run(command(source, output, pattern), capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                raise SearchIndexError(f"Pagefind fejlede ({done.returncode}): {done.stdout}{done.stderr}".strip())
+            reproducible.canonicalize(output)   # same input, same bytes (Pagefind's filter order varies)
+            if number:
+                for name in SHARD_UNUSED:
+                    (output / name).unlink(missing_ok=True)
+    if len(shards) > 1:
+        _list_shards(bundle, len(shards))
     _to_cache(key, bundle)
-    return _page_count(bundle)
+    return _page_count(bundle) + sum(_page_count(bundle / shard_path(n)) for n in range(1, len(shards)))
+
+
+SHARD_PAGES = 2000
+"""Pages per index at most; a larger site gets several indexes that the search page searches together.
+
+Pagefind's search (its WebAssembly, 1.x) pairs every page that matches a word with every page entry of
+that word, so a search costs the square of the matches. A word on most pages, such as "genoptræning" at
+national scale, took 232 ms at 1× and 2.3 s at 4× (10×). Indexes of a bounded size keep it linear: each
+costs the same, and their number grows with the data. The real data (~270 pages) is one index, as before."""
+SHARD_FIELD = "videre_dele"
+"""Key in the first index's pagefind-entry.json listing the other indexes (relative paths), when there are."""
+SHARD_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+"""The other indexes are only searched through the first one's script: its user interface files are not needed."""
+
+
+def shard_path(number: int) -> str:
+    return f"del{number}"
+
+
+def split(pages: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The pages in indexes of at most SHARD_PAGES searchable pages each, dealt out in turn.
+
+    Dealt, not cut in runs: each index then holds every kind of page in the same shares, so the word
+    statistics Pagefind ranks by (how many pages have a word, how long a page is) are about the same in
+    each, and scores from different indexes compare. Pages without ``data-pagefind-body`` all go to the
+    first index: Pagefind skips them only in an index where some page has that attribute."""
+    searchable = [page for page in pages if indexinput.BODY in page[1]]
+    count = -(-len(searchable) // SHARD_PAGES)
+    if count <= 1:
+        return [pages]
+    shards = [searchable[start::count] for start in range(count)]
+    shards[0] = [page for page in pages if indexinput.BODY not in page[1]] + shards[0]
+    return shards
+
+
+def _list_shards(bundle: Path, count: int) -> None:
+    path = bundle / "pagefind-entry.json"
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry[SHARD_FIELD] = [f"{shard_path(number)}/" for number in range(1, count)]
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _cache_dir() -> Path | None:
