@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from videre.core import buildcache
 from videre.search import indexinput, pagefind as search, reproducible
 
 
@@ -54,23 +53,22 @@ def test_a_page_that_cutting_might_change_is_given_whole(page: str) -> None:
 
 
 def test_an_unchanged_site_takes_its_bundle_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(buildcache.SWITCH, str(tmp_path / "cache"))
+    cache = tmp_path / "cache"
     site = tmp_path / "site"
     for name in ("a", "b"):
         (site / "tilbud" / name).mkdir(parents=True)
         (site / "tilbud" / name / "index.html").write_text(PAGE.replace("Titel", f"Titel {name}"), encoding="utf-8")
-    assert search.build_index(site) == 2
+    assert search.build_index(site, cache) == 2
     first = _files(site / "pagefind")
     real_run = subprocess.run
     monkeypatch.setattr(subprocess, "run", lambda *a, **k: pytest.fail("Pagefind ran again"))
-    assert search.build_index(site) == 2
+    assert search.build_index(site, cache) == 2
     assert _files(site / "pagefind") == first
     (site / "tilbud" / "b" / "index.html").write_text(PAGE.replace("Titel", "Ny titel"), encoding="utf-8")
     ran: list[object] = []
     monkeypatch.setattr(subprocess, "run", lambda *a, **k: ran.append(a) or real_run(*a, **k))
-    assert search.build_index(site) == 2
+    assert search.build_index(site, cache) == 2
     assert ran and _files(site / "pagefind") != first
-    monkeypatch.setenv(buildcache.SWITCH, "0")
     ran.clear()
     search.build_index(site)
-    assert ran  # switched off, it indexes every time
+    assert ran  # without a cache, it indexes every time

@@ -11,7 +11,6 @@ import pytest
 
 from conftest import GuardedPage, serve
 from search import PAGEFIND_SEARCH, TOP, queries, recall
-from videre.core import buildcache
 from videre.search import indexinput, pagefind as search
 
 MINIMUM_RECALL = 0.95
@@ -43,7 +42,6 @@ def sharded_site(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> It
     shutil.copytree(site_dir, site, ignore=shutil.ignore_patterns("pagefind"))
     patch = pytest.MonkeyPatch()
     patch.setattr(search, "SHARD_PAGES", 100)
-    patch.setenv(buildcache.SWITCH, "0")
     try:
         count = search.build_index(site)
     finally:

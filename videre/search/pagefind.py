@@ -11,10 +11,11 @@ and cost a half-second wait for the files to settle on every build.
 
 Pagefind reads the pages as :mod:`videre.search.indexinput` cuts them (the
 article without the theme around it), from a temporary folder of the same
-layout, and writes the bundle into the site. The bundle is kept in the build
-cache (:mod:`videre.core.buildcache`), keyed by a hash of every page Pagefind
-reads, the program's version and its options: a rebuild whose pages did not
-change copies the bundle instead of indexing again. Pagefind's output, once
+layout, and writes the bundle into the site. The bundle can be kept in a cache
+folder (the hook passes the build cache's, :mod:`videre.core.buildcache`),
+keyed by a hash of every page Pagefind reads, the program's version and its
+options: a rebuild whose pages did not change copies the bundle instead of
+indexing again. Pagefind's output, once
 canonical (:mod:`videre.search.reproducible`), depends on nothing else, so the
 bytes are the same either way.
 """
@@ -30,7 +31,6 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from ..core import buildcache
 from . import indexinput, reproducible
 
 LANGUAGE = "da"
@@ -77,8 +77,11 @@ def _salt() -> str:
         version = metadata.version("pagefind_bin")
     except metadata.PackageNotFoundError:  # pragma: no cover - installed with the project
         version = "?"
+    digest = hashlib.sha256(version.encode())
     here = Path(__file__).resolve().parent
-    return buildcache.salt_of(version, here / "pagefind.py", here / "indexinput.py", here / "reproducible.py")
+    for name in ("pagefind.py", "indexinput.py", "reproducible.py"):
+        digest.update(b"\x00" + (here / name).read_bytes())
+    return digest.hexdigest()
 
 
 def _page_count(bundle: Path) -> int:
@@ -86,8 +89,10 @@ def _page_count(bundle: Path) -> int:
     return sum(int(language.get("page_count", 0)) for language in entry.get("languages", {}).values())
 
 
-def build_index(site_dir: Path) -> int:
-    """Index every page under ``site_dir`` into ``site_dir/pagefind``; returns the number of pages indexed."""
+def build_index(site_dir: Path, cache: Path | None = None) -> int:
+    """Index every page under ``site_dir`` into ``site_dir/pagefind``; returns the number of pages indexed.
+
+    With a ``cache`` folder, a bundle built from the very same pages before is copied from there."""
     site_dir = site_dir.resolve()
     pattern = glob(site_dir)
     bundle = site_dir / "pagefind"
@@ -100,7 +105,8 @@ def build_index(site_dir: Path) -> int:
         pages.append((relative, text))
         digest.update(b"\x00" + relative.encode() + b"\x00" + text.encode("utf-8", "surrogateescape"))
     key = digest.hexdigest()
-    if _from_cache(key, bundle):
+    store = None if cache is None else cache / CACHE_KIND
+    if _from_cache(store, key, bundle):
         return _page_count(bundle)
     shards = split(pages)
     shutil.rmtree(bundle, ignore_errors=True)
@@ -121,7 +127,7 @@ def build_index(site_dir: Path) -> int:
                     (output / name).unlink(missing_ok=True)
     if len(shards) > 1:
         _list_shards(bundle, len(shards))
-    _to_cache(key, bundle)
+    _to_cache(store, key, bundle)
     return _page_count(bundle) + sum(_page_count(bundle / shard_path(n)) for n in range(1, len(shards)))
 
 
@@ -166,14 +172,8 @@ def _list_shards(bundle: Path, count: int) -> None:
     path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _cache_dir() -> Path | None:
-    base = buildcache.folder()
-    return None if base is None else base / CACHE_KIND
-
-
-def _from_cache(key: str, bundle: Path) -> bool:
+def _from_cache(store: Path | None, key: str, bundle: Path) -> bool:
     """Copy the bundle stored under ``key`` into place; False when there is none (or it cannot be read)."""
-    store = _cache_dir()
     if store is None or not (store / key / "pagefind-entry.json").is_file():
         return False
     try:
@@ -186,9 +186,8 @@ def _from_cache(key: str, bundle: Path) -> bool:
         return False
 
 
-def _to_cache(key: str, bundle: Path) -> None:
+def _to_cache(store: Path | None, key: str, bundle: Path) -> None:
     """Keep a copy of the bundle under ``key`` (written aside, then renamed); prune to the newest CACHE_KEEP."""
-    store = _cache_dir()
     if store is None:
         return
     try:
