@@ -27,7 +27,8 @@ def best_of(repeat: int, run: Callable[[], dict[str, Any]], key: str = "wall_s")
     """Run ``repeat`` times; keep the fastest run and every run's time (the machine is shared)."""
     runs = [run() for _ in range(max(1, repeat))]
     best = min(runs, key=lambda r: r[key])
-    return {**best, "runs_s": [round(r[key], 3) for r in runs]}
+    return {**best, "runs_s": [round(r[key], 3) for r in runs],
+            "runs_cpu_s": [round(r["cpu_s"], 3) for r in runs if "cpu_s" in r]}
 
 
 # ---------------------------------------------------------------- validation

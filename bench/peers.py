@@ -144,7 +144,8 @@ class Peers:
 
     def result(self) -> dict[str, Any]:
         def best(runs: list[dict[str, Any]]) -> dict[str, Any]:
-            return {**min(runs, key=lambda r: r["wall_s"]), "runs_s": [round(r["wall_s"], 3) for r in runs]}
+            return {**min(runs, key=lambda r: r["wall_s"]), "runs_s": [round(r["wall_s"], 3) for r in runs],
+                    "runs_cpu_s": [round(r["cpu_s"], 3) for r in runs]}
 
         return {"offers": self.offers, "html_files": self.html_files, "hugo": best(self.hugo),
                 "hugo_pagefind": best(self.hugo_pagefind)}

@@ -34,6 +34,7 @@ from videre.pages import csp, editor, templatecache
 from videre.search import glossary, pagefind as search
 from videre.mkdocs import live, preview, shells
 from videre import site
+from videre.core import buildcache
 from videre.core.errors import WARNING, render_text
 from videre.catalog.load import load_catalog
 from videre.catalog.catalog import Catalog
@@ -191,7 +192,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if state.preview is not None:  # mkdocs serve: reuse the last index, rebuild it in the background
         state.preview.after_build(Path(config.site_dir))
         return
-    count = search.build_index(Path(config.site_dir))
+    count = search.build_index(Path(config.site_dir), cache=buildcache.folder())
     log.info("Søgeindeks: %d sider", count)
 
 

@@ -6,14 +6,25 @@
   // long guidance page is not pushed below a short offer that repeats the word once. Measured with
   // tests/test_search.py (recall@5 and the place-name ranks), which reads the values from here.
   var RANKING = { termSimilarity: 4, pageLength: 0.4 };
-  window.videreSoegning = { ranking: RANKING };
-  function start() {
+  // A large site has several indexes of bounded size (videre/search/pagefind.py: Pagefind's search costs
+  // the square of the pages a word is on); the first one lists the others in its pagefind-entry.json.
+  var script = document.currentScript;
+  var bundle = new URL("../pagefind/", script ? script.src : window.location.href);
+  var parts = window.fetch(new URL("pagefind-entry.json", bundle).href)
+    .then(function (response) { return response.ok ? response.json() : {}; })
+    .then(function (entry) {
+      return (entry.videre_dele || []).map(function (part) { return new URL(part, bundle).pathname; });
+    })
+    .catch(function () { return []; });
+  window.videreSoegning = { ranking: RANKING, dele: parts };
+  function start(dele) {
     var host = document.getElementById("videre-soeg");
     if (!host || typeof PagefindUI === "undefined") { return; }
     // Pagefind waits 300 ms after the last key press by default; that alone used up the budget for the
     // first result (make bench: first result <= 300 ms after typing). A search takes ~20-60 ms here.
     var ui = new PagefindUI({ element: "#videre-soeg", showSubResults: true, showImages: false,
-                              debounceTimeoutMs: 50, ranking: RANKING });
+                              debounceTimeoutMs: 50, ranking: RANKING,
+                              mergeIndex: dele.map(function (path) { return { bundlePath: path, ranking: RANKING }; }) });
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) { ui.triggerSearch(query); return; }
     // The UI loads Pagefind (its WebAssembly and index metadata) when the field gets focus. This page
@@ -26,5 +37,6 @@
     if ("requestIdleCallback" in window) { window.requestIdleCallback(warm, { timeout: 1000 }); }
     else { window.setTimeout(warm, 200); }
   }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+  function ready() { parts.then(start); }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", ready); } else { ready(); }
 })();

@@ -12,8 +12,15 @@ TOP = 5
 
 PAGEFIND_SEARCH = """
 async ([query, top]) => {
-  const pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI.replace(/sog\\/.*$/, "")).href);
+  const parts = await window.videreSoegning.dele;  // the other indexes of a large site (videre-sog.js)
+  const url = new URL("pagefind/pagefind.js", document.baseURI.replace(/sog\\/.*$/, "")).href;
+  // With several indexes, a module of its own: the page's search box merges them into its module once.
+  const pagefind = await import(parts.length ? url + "?alle-dele" : url);
   await pagefind.options({ ranking: window.videreSoegning.ranking });  // the search page's own settings
+  if (parts.length && !window.videreTestDele) {
+    window.videreTestDele = true;
+    for (const part of parts) { await pagefind.mergeIndex(part, { ranking: window.videreSoegning.ranking }); }
+  }
   const search = await pagefind.search(query);
   const data = await Promise.all(search.results.slice(0, top).map((r) => r.data()));
   return data.map((d) => d.url);

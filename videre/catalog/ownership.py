@@ -33,6 +33,7 @@ def data_root(file: Path) -> Path | None:
     return _root_above(file.resolve().parent)
 
 
+@lru_cache(maxsize=65536)
 def data_path(file: Path) -> str:
     """A record file as the contributor sees it in the repository: ``data/offers/esbjerg/x.yaml``."""
     root = data_root(file)

@@ -49,10 +49,20 @@ def relative(from_src: str, to_url: str) -> str:
     if "#" in to_url:
         to_url, anchor = to_url.split("#", 1)
         anchor = "#" + anchor
-    target = posixpath.relpath(to_url or ".", base.rstrip("/") or ".")
+    target = _relpath(to_url or ".", base.rstrip("/") or ".")
     if (to_url == "" or to_url.endswith("/")) and not target.endswith("/"):
         target += "/"
     return (target if target != "./" else "./") + anchor
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for two site-relative paths, without its ``os.getcwd()`` call per link.
+
+    Both are taken from the same root "/" instead of the working folder, which gives the same answer as
+    long as neither is absolute nor climbs with ``..`` (then the library function is asked)."""
+    if ".." in path or ".." in start or path.startswith("/") or start.startswith("/"):
+        return posixpath.relpath(path, start)
+    return posixpath.relpath("/" + path, "/" + start)
 
 
 def danish_date(day: dt.date) -> str:

@@ -8,15 +8,30 @@ The index is built by Pagefind's own command-line program (shipped in the
 when every file is written. The service answered "written" while its last
 writes could still be under way, which left truncated files on a busy machine
 and cost a half-second wait for the files to settle on every build.
+
+Pagefind reads the pages as :mod:`videre.search.indexinput` cuts them (the
+article without the theme around it), from a temporary folder of the same
+layout, and writes the bundle into the site. The bundle can be kept in a cache
+folder (the hook passes the build cache's, :mod:`videre.core.buildcache`),
+keyed by a hash of every page Pagefind reads, the program's version and its
+options: a rebuild whose pages did not change copies the bundle instead of
+indexing again. Pagefind's output, once
+canonical (:mod:`videre.search.reproducible`), depends on nothing else, so the
+bytes are the same either way.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import shutil
 import subprocess
+import tempfile
+from importlib import metadata
 from pathlib import Path
 
-from . import reproducible
+from . import indexinput, reproducible
 
 LANGUAGE = "da"
 EXCLUDE_SELECTORS = (".headerlink", ".md-source-file")
@@ -37,23 +52,156 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed; the message carries its output."""
 
 
-def command(site_dir: Path) -> list[str]:
+def command(site_dir: Path, output: Path | None = None, pattern: str | None = None) -> list[str]:
+    """Pagefind's command line for the pages below ``site_dir``; the bundle goes to ``output``
+    (default ``site_dir/pagefind``), the pages read are those of ``pattern`` (default :func:`glob`)."""
     from pagefind_bin import get_executable
 
-    args = [str(get_executable()), "--site", str(site_dir), "--force-language", LANGUAGE, "--glob", glob(site_dir),
-            "--silent"]
+    args = [str(get_executable()), "--site", str(site_dir), "--force-language", LANGUAGE,
+            "--glob", pattern or glob(site_dir), "--silent"]
     for selector in EXCLUDE_SELECTORS:
         args += ["--exclude-selectors", selector]
+    if output is not None:
+        args += ["--output-path", str(output)]
     return args
 
 
-def build_index(site_dir: Path) -> int:
-    """Index every page under ``site_dir`` into ``site_dir/pagefind``; returns the number of pages indexed."""
-    site_dir = site_dir.resolve()
-    done = subprocess.run(command(site_dir), capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SearchIndexError(f"Pagefind fejlede ({done.returncode}): {done.stdout}{done.stderr}".strip())
-    bundle = site_dir / "pagefind"
-    reproducible.canonicalize(bundle)   # same input, same bytes (Pagefind's filter order varies)
+CACHE_KIND = "pagefind"
+CACHE_KEEP = 2
+"""Bundles the cache keeps (the newest): a rebuild of the same data, and one other data set."""
+
+
+def _salt() -> str:
+    """Pagefind's version, and the code that decides what it reads and how its output is made canonical."""
+    try:
+        version = metadata.version("pagefind_bin")
+    except metadata.PackageNotFoundError:  # pragma: no cover - installed with the project
+        version = "?"
+    digest = hashlib.sha256(version.encode())
+    here = Path(__file__).resolve().parent
+    for name in ("pagefind.py", "indexinput.py", "reproducible.py"):
+        digest.update(b"\x00" + (here / name).read_bytes())
+    return digest.hexdigest()
+
+
+def _page_count(bundle: Path) -> int:
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     return sum(int(language.get("page_count", 0)) for language in entry.get("languages", {}).values())
+
+
+def build_index(site_dir: Path, cache: Path | None = None) -> int:
+    """Index every page under ``site_dir`` into ``site_dir/pagefind``; returns the number of pages indexed.
+
+    With a ``cache`` folder, a bundle built from the very same pages before is copied from there."""
+    site_dir = site_dir.resolve()
+    pattern = glob(site_dir)
+    bundle = site_dir / "pagefind"
+    digest = hashlib.sha256(_salt().encode())
+    digest.update("\x00".join(command(Path("."), Path("."), pattern)[1:]).encode())
+    pages: list[tuple[str, str]] = []
+    for path in indexinput.selected(site_dir, NOT_INDEXED):
+        relative = path.relative_to(site_dir).as_posix()
+        text = indexinput.reduce(path.read_text(encoding="utf-8", errors="surrogateescape"))
+        pages.append((relative, text))
+        digest.update(b"\x00" + relative.encode() + b"\x00" + text.encode("utf-8", "surrogateescape"))
+    key = digest.hexdigest()
+    store = None if cache is None else cache / CACHE_KIND
+    if _from_cache(store, key, bundle):
+        return _page_count(bundle)
+    shards = split(pages)
+    shutil.rmtree(bundle, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="videre-pagefind-") as folder:
+        for number, shard in enumerate(shards):
+            source = Path(folder) / str(number)
+            for relative, text in shard:
+                target = source / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8", errors="surrogateescape")
+            output = bundle / shard_path(number) if number else bundle
+            done = subprocess.run(command(source, output, pattern), capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                raise SearchIndexError(f"Pagefind fejlede ({done.returncode}): {done.stdout}{done.stderr}".strip())
+            reproducible.canonicalize(output)   # same input, same bytes (Pagefind's filter order varies)
+            if number:
+                for name in SHARD_UNUSED:
+                    (output / name).unlink(missing_ok=True)
+    if len(shards) > 1:
+        _list_shards(bundle, len(shards))
+    _to_cache(store, key, bundle)
+    return _page_count(bundle) + sum(_page_count(bundle / shard_path(n)) for n in range(1, len(shards)))
+
+
+SHARD_PAGES = 2000
+"""Pages per index at most; a larger site gets several indexes that the search page searches together.
+
+Pagefind's search (its WebAssembly, 1.x) pairs every page that matches a word with every page entry of
+that word, so a search costs the square of the matches. A word on most pages, such as "genoptræning" at
+national scale, took 232 ms at 1× and 2.3 s at 4× (10×). Indexes of a bounded size keep it linear: each
+costs the same, and their number grows with the data. The real data (~270 pages) is one index, as before."""
+SHARD_FIELD = "videre_dele"
+"""Key in the first index's pagefind-entry.json listing the other indexes (relative paths), when there are."""
+SHARD_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+"""The other indexes are only searched through the first one's script: its user interface files are not needed."""
+
+
+def shard_path(number: int) -> str:
+    return f"del{number}"
+
+
+def split(pages: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The pages in indexes of at most SHARD_PAGES searchable pages each, dealt out in turn.
+
+    Dealt, not cut in runs: each index then holds every kind of page in the same shares, so the word
+    statistics Pagefind ranks by (how many pages have a word, how long a page is) are about the same in
+    each, and scores from different indexes compare. Pages without ``data-pagefind-body`` all go to the
+    first index: Pagefind skips them only in an index where some page has that attribute."""
+    searchable = [page for page in pages if indexinput.BODY in page[1]]
+    count = -(-len(searchable) // SHARD_PAGES)
+    if count <= 1:
+        return [pages]
+    shards = [searchable[start::count] for start in range(count)]
+    shards[0] = [page for page in pages if indexinput.BODY not in page[1]] + shards[0]
+    return shards
+
+
+def _list_shards(bundle: Path, count: int) -> None:
+    path = bundle / "pagefind-entry.json"
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry[SHARD_FIELD] = [f"{shard_path(number)}/" for number in range(1, count)]
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _from_cache(store: Path | None, key: str, bundle: Path) -> bool:
+    """Copy the bundle stored under ``key`` into place; False when there is none (or it cannot be read)."""
+    if store is None or not (store / key / "pagefind-entry.json").is_file():
+        return False
+    try:
+        shutil.rmtree(bundle, ignore_errors=True)
+        shutil.copytree(store / key, bundle)
+        os.utime(store / key)  # the newest use, for the pruning in _to_cache
+        return True
+    except OSError:
+        shutil.rmtree(bundle, ignore_errors=True)
+        return False
+
+
+def _to_cache(store: Path | None, key: str, bundle: Path) -> None:
+    """Keep a copy of the bundle under ``key`` (written aside, then renamed); prune to the newest CACHE_KEEP."""
+    if store is None:
+        return
+    try:
+        store.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(prefix=".neu-", dir=store))
+        shutil.copytree(bundle, temporary / "bundle")
+        try:
+            os.rename(temporary / "bundle", store / key)
+        except OSError:  # another build stored the same key first
+            pass
+        shutil.rmtree(temporary, ignore_errors=True)
+        kept = sorted((p for p in store.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                      key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[CACHE_KEEP:]:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError:  # a read-only home or a full disk costs speed, never the build
+        pass
