@@ -9,8 +9,8 @@ from typing import Iterator
 
 import pytest
 
-from conftest import GuardedPage, serve
-from search import PAGEFIND_SEARCH, TOP, queries, recall
+from tests.helpers.browser import GuardedPage, serve
+from tests.search import PAGEFIND_SEARCH, TOP, queries, recall
 from videre.search import indexinput, pagefind as search
 
 MINIMUM_RECALL = 0.95
