@@ -50,7 +50,7 @@ build: $(STAMP) $(NODE_STAMP)
 ## test: the whole suite, browser tests in headless Chromium included (WORKERS=3 to try a third process)
 WORKERS ?= 2
 test: $(STAMP) $(NODE_STAMP) chromium
-	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile
 
 ## bench: national-scale benchmark; prints a table and writes bench/results.json
 bench: $(STAMP) $(NODE_STAMP) chromium

@@ -17,19 +17,6 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return shared_build(tmp_path_factory, "site")
 
 
-def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
-    """``--dist loadgroup`` (``make test``): tests go to whichever worker is free, one by one, so the workers
-    finish together; a file that defines its own module-, class- or session-scoped fixture (a build, a
-    server, a browser context) stays whole on one worker, so that the fixture is set up once.
-
-    pytest-xdist's own loadgroup renames node ids, which pytest 9 no longer lets it do, so the grouping is
-    decided here from the test file itself (tests/helpers/scheduling.py)."""
-    if config.getvalue("dist") != "loadgroup":
-        return None
-    from tests.helpers.scheduling import FileOrTestScheduling
-
-    return FileOrTestScheduling(config, log)
-
 
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:

@@ -4,7 +4,7 @@
   // How Pagefind ranks results (its defaults: termSimilarity 1, pageLength 0.75). A word typed in full
   // beats a longer word it is the start of, so "Vejen" finds Vejen Kommune before "vejledning"; and a
   // long guidance page is not pushed below a short offer that repeats the word once. Measured with
-  // tests/test_search.py (recall@5 and the place-name ranks), which reads the values from here.
+  // tests/search/test_search.py (recall@5 and the place-name ranks), which reads the values from here.
   var RANKING = { termSimilarity: 4, pageLength: 0.4 };
   // A large site has several indexes of bounded size (videre/search/pagefind.py: Pagefind's search costs
   // the square of the pages a word is on); the first one lists the others in its pagefind-entry.json.

@@ -24,7 +24,7 @@ changed, does the part of a build those files can affect:
 Anything else (a new, renamed or deleted file, another kind of record,
 ``kommuner.yaml``, ``docs/``, templates, code, a change of a page's layout or a
 nav title) falls back to MkDocs' full rebuild: correctness first. The update
-writes exactly the bytes a full build would; ``tests/test_live_update.py``
+writes exactly the bytes a full build would; ``tests/mkdocs/test_live_update.py``
 checks that against a fresh build. ``mkdocs build`` never comes here.
 """
 
