@@ -15,7 +15,6 @@ on_serve       → videre.mkdocs.live.LiveSite.attach (an edited offer file upda
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
 import os
@@ -198,18 +197,11 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _regenerate(before: Catalog, after: Catalog, offer_ids: frozenset[str],
                 stale: Callable[[], bool] | None) -> tuple[list, list] | None:
-    """The pages and files an edit of these offers can change (videre.site.offers_scope): the records' own,
-    or, given ``stale``, everything shared (None when ``stale`` said a newer edit came)."""
+    """videre.site.rebuild; the records' own pages (no ``stale``) also make ``after`` this build's catalog."""
     assert state.options is not None
-    if stale is not None:
-        scope = site.Scope(cancelled=stale)
-    else:
+    if stale is None:
         state.catalog = after
-        scope = dataclasses.replace(site.offers_scope(before, after, state.options, offer_ids), shared=False)
-    try:
-        return site.build_pages(after, state.options, scope), site.build_files(after, state.options, scope)
-    except site.Cancelled:
-        return None
+    return site.rebuild(before, after, state.options, offer_ids, stale)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:

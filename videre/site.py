@@ -75,6 +75,21 @@ def offers_scope(before: Catalog, after: Catalog, options: SiteOptions, offer_id
     return Scope(offer_ids, frozenset(towns))
 
 
+def rebuild(before: Catalog, after: Catalog, options: SiteOptions, offer_ids: frozenset[str],
+            stale: Callable[[], bool] | None) -> tuple[list[Page], list[StaticFile]] | None:
+    """The pages and files an edit of these offers can change: without ``stale``, the records' own (their pages
+    and handouts and their municipalities'); with it, everything shared, or None when ``stale`` said a newer
+    edit came."""
+    if stale is not None:
+        scope = Scope(cancelled=stale)
+    else:
+        scope = replace(offers_scope(before, after, options, offer_ids), shared=False)
+    try:
+        return build_pages(after, options, scope), build_files(after, options, scope)
+    except Cancelled:
+        return None
+
+
 def build_pages(catalog: Catalog, options: SiteOptions, scope: Scope | None = None) -> list[Page]:
     """Every generated page (or those in ``scope``), each with its words also spelled with ae, oe and aa
     for search (videre.search.spelling)."""

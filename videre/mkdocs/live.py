@@ -11,7 +11,7 @@ changed, does the part of a build those files can affect:
    (:class:`videre.catalog.load.FileCache`); the cross-checks run over the
    whole catalogue as in a full build, and errors fail the same way;
 2. build the offers' own page and handout and the page and handout of each
-   municipality that shows them (the hook's ``regenerate``, videre.site.Scope);
+   municipality that shows them (videre.site.rebuild, called through the hook);
 3. write only those whose content differs from the last build: an offer page
    is filled into its shell, any other page goes through MkDocs' own page
    steps (Markdown, theme, the hook's post-page step), a file is written as is;
