@@ -69,14 +69,13 @@
     var select = document.getElementById("beslutning-kommune");
     var wrapper = document.getElementById("beslutning-kommune-link-tekst");
     var link = document.getElementById("beslutning-kommune-link");
-    var root = box.getAttribute("data-rod") || "";
     box.hidden = false;
 
     function update() {
       var option = select.options[select.selectedIndex];
       wrapper.hidden = !select.value;
       if (select.value) {
-        link.href = root + "kommuner/" + select.value + "/";
+        link.href = option.getAttribute("data-side");  // written by the page builder, for any URL scheme
         link.textContent = "Gå til siden for " + option.textContent + ": modtager af planer og tilbud";
       }
     }

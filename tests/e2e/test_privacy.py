@@ -1,7 +1,9 @@
-"""Privacy and Content-Security-Policy, in a real browser, on every page type (tests/helpers/page_types.py).
+"""Privacy and Content-Security-Policy: the policy in every HTML file, and the browser under it.
 
 No request leaves the local server, no cookie is set, nothing is stored in
 the browser, and no page breaks under the CSP that every HTML file carries.
+Every page type as it loads is checked in tests/e2e/test_page_types.py; here
+are the policy itself, the pages' scripts at work under it, and the guard.
 """
 
 from __future__ import annotations
@@ -13,21 +15,12 @@ from typing import Any, Iterator
 
 import pytest
 
-from tests.helpers.browser import GuardedPage
 from tests.fixtures.hostile.inert import live_code
-from tests.helpers.page_types import PAGE_TYPES
+from tests.helpers.a11y import RECORD_VIOLATIONS
+from tests.helpers.browser import GuardedPage
 from videre.pages import csp
 
 pytestmark = pytest.mark.browser
-
-NAMES = list(PAGE_TYPES)
-RECORD_VIOLATIONS = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", function (e) {
-  window.__csp.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " in " + e.sourceFile + ":" +
-                    e.lineNumber + " " + (e.sample || ""));
-});
-"""
 
 
 class _Head(HTMLParser):
@@ -48,18 +41,6 @@ class _Head(HTMLParser):
 
 def directives(policy: str) -> dict[str, list[str]]:
     return {d.split()[0]: d.split()[1:] for d in (part.strip() for part in policy.split(";")) if d}
-
-
-def visit(guarded: GuardedPage, base_url: str, name: str) -> Any:
-    """Open a page type and wait until its scripts have done their work."""
-    page = guarded.page
-    page.goto(base_url + PAGE_TYPES[name])
-    page.wait_for_load_state("networkidle")
-    if page.locator("#videre-filtre").count():
-        page.wait_for_selector("#videre-filtre[data-klar]")
-    if page.locator("#videre-soeg").count() and "q=" in PAGE_TYPES[name]:
-        page.wait_for_selector(".pagefind-ui__result", timeout=20_000)
-    return page
 
 
 @pytest.fixture
@@ -132,28 +113,6 @@ def test_standalone_html_files_written_by_the_package_carry_the_policy(site_dir:
 # ---------------------------------------------------------------- the browser
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_no_foreign_request_no_cookie_nothing_stored(recorded: GuardedPage, base_url: str, name: str) -> None:
-    page = visit(recorded, base_url, name)
-    assert recorded.foreign == [], f"forespørgsler til andre værter: {recorded.foreign}"
-    assert recorded.context.cookies() == []
-    assert page.evaluate("document.cookie") == ""
-    stored = page.evaluate("[localStorage.length, sessionStorage.length]")
-    assert stored == [0, 0], "siden gemmer noget i browseren"
-    assert page.evaluate("document.documentElement.lang") == "da"
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_no_csp_violation_and_no_script_error(recorded: GuardedPage, base_url: str, name: str) -> None:
-    page = visit(recorded, base_url, name)
-    page.wait_for_timeout(300)  # late violations (workers, WASM) arrive after load
-    assert page.evaluate("window.__csp") == []
-    csp_messages = [m for m in recorded.console_errors if "Content Security Policy" in m or "CSP" in m]
-    assert csp_messages == []
-    script_errors = [m for m in recorded.console_errors if "Failed to load resource" not in m]
-    assert script_errors == [], script_errors
-
-
 def test_search_works_under_the_policy(recorded: GuardedPage, base_url: str) -> None:
     """Pagefind's WASM and worker run under script-src 'self' 'wasm-unsafe-eval'."""
     page = recorded.page
@@ -186,6 +145,26 @@ def test_filter_change_works_under_the_policy(recorded: GuardedPage, base_url: s
     assert page.evaluate("window.__csp") == []
     assert recorded.foreign == [] and recorded.context.cookies() == []
     assert page.evaluate("[localStorage.length, sessionStorage.length]") == [0, 0]
+
+
+def test_the_guard_records_every_request_to_another_host_and_none_to_the_site(browser: Any, base_url: str) -> None:
+    """The page guard used by the browser tests is itself tested: another host, also another port on the
+    same machine, is blocked and recorded; the site's own files and data: URLs are not."""
+    port = base_url.rsplit(":", 1)[1].rstrip("/")
+    other_port = "1" if port != "1" else "2"
+    probe = (f'<img src="http://example.org/a.png"><img src="https://cdn.example.net/b.js?x=1">'
+             f'<img src="http://127.0.0.1:{other_port}/c.png"><img src="{base_url}assets/videre.css">'
+             '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">')
+    guarded = GuardedPage(browser, base_url)
+    try:
+        guarded.page.route(base_url + "vagt/", lambda route: route.fulfill(status=200, content_type="text/html",
+                                                                         body=f"<!doctype html>{probe}"))
+        guarded.page.goto(base_url + "vagt/")
+        guarded.page.wait_for_load_state("networkidle")
+        assert sorted(guarded.foreign) == sorted(["http://example.org/a.png", "https://cdn.example.net/b.js?x=1",
+                                                  f"http://127.0.0.1:{other_port}/c.png"])
+    finally:
+        guarded.close()
 
 
 def test_the_browser_blocks_an_injected_script(browser: Any, base_url: str, site_dir: Path) -> None:

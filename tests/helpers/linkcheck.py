@@ -1,7 +1,7 @@
 """Check every internal link and anchor in a built site, without a network.
 
-Every ``href`` and ``src`` in every HTML file is resolved relative to its page
-(root-relative links relative to the site's base path). The target must exist
+Every ``href``, ``src`` and address attribute (``data-katalog``, ``data-side``) in every HTML file is
+resolved relative to its page (root-relative links relative to the site's base path). The target must exist
 as a file (a directory means its ``index.html``), and a ``#fragment`` must be
 an ``id`` (or ``name``) in the target page. Links to other hosts, ``mailto:``
 and ``tel:`` are not followed: the site never loads anything from them.
@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-LINK_ATTRIBUTES = {"href", "src", "data-katalog"}
+LINK_ATTRIBUTES = {"href", "src", "data-katalog", "data-side"}
 EXTERNAL_SCHEMES = {"http", "https", "mailto", "tel"}
 SKIPPED_SCHEMES = {"data", "blob"}
 

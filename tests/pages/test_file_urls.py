@@ -54,6 +54,12 @@ def test_a_script_root_is_moved_but_not_turned_into_a_page() -> None:
     assert URLS.rewrite("kommuner/esbjerg.md", html) == '<form data-rod="../" data-katalog="../katalog.json">'
 
 
+def test_a_page_address_for_a_script_becomes_the_page_file() -> None:
+    """The decision aid's script sets a link to an option's data-side, so that address must be a file URL too."""
+    html = '<option value="esbjerg" data-side="../kommuner/esbjerg/">'
+    assert URLS.rewrite("beslutning/index.md", html) == '<option value="esbjerg" data-side="../kommuner/esbjerg.html">'
+
+
 def test_static_files_keep_their_folder_and_other_hosts_are_left_alone() -> None:
     html = ('<meta http-equiv="refresh" content="0; url=../../kommuner/esbjerg/">'
             '<a href="../../kommuner/esbjerg/">ny</a><a href="https://example.org/a/">ude</a>'

@@ -132,14 +132,25 @@ def _settled_links(page, reads: int = 4) -> list[str]:
     return last or []
 
 
+ANSWERED = "([selector, before]) => document.querySelector(selector).textContent !== before"
+"""Material's result line changes from its placeholder to a count once the worker has answered the query."""
+
+
 def typed_lunr_results(page, query: str) -> list[str]:
-    """Type a query into Material's own search box and read the result links, as a user would."""
+    """Type a query into Material's own search box and read the result links, as a user would.
+
+    It waits for the worker's index and for the answer to this query, so an empty list means no hits, not
+    "typed before the index was loaded"."""
+    page.wait_for_function("() => window.__searchWorker !== undefined")
+    page.evaluate("async () => { await window.__searchWorker.__ready; }")
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("")
     page.wait_for_function("() => !document.querySelector('li.md-search-result__item')")
+    placeholder = page.locator(".md-search-result__meta").text_content()
     box.fill(query)
     box.press("End")  # Material searches on key events, not on programmatic input
+    page.wait_for_function(ANSWERED, arg=[".md-search-result__meta", placeholder], timeout=15_000)
     return list(dict.fromkeys(link.split("#", 1)[0] for link in _settled_links(page)))[:TOP]  # one hit per page
 
 

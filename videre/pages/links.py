@@ -34,7 +34,7 @@ def file_url(src: str) -> str:
     return src.removesuffix(".md") + ".html"
 
 
-_LINK = re.compile(r'(\b(?P<attribute>href|src|data-katalog|data-rod)="|<meta http-equiv="refresh" content="\d+; url=)'
+_LINK = re.compile(r'(\b(?P<attribute>href|src|data-katalog|data-side|data-rod)="|<meta http-equiv="refresh" content="\d+; url=)'
                    r'(?P<url>[^"]*)"')
 
 
