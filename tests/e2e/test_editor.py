@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.helpers.a11y import AXE, WCAG_21_AA
 from tests.helpers.browser import serve
 from tests.helpers.site import ROOT, build_site
 from videre.pages import editor
@@ -39,8 +39,6 @@ from videre.catalog.load import load_catalog
 NODE_MODULES = ROOT / "node_modules"
 COPIED = ("data", "docs", "hooks", "overrides", "videre", "mkdocs.yml", ".gitignore")
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-              "resultTypes": ["violations"]}
 EDITED = Path("data/offers/esbjerg/kursus-stress-og-soevn.yaml")
 SCREENS = Path(os.environ.get("VIDERE_SCREENSHOTS", "")) if os.environ.get("VIDERE_SCREENSHOTS") else None
 """Set VIDERE_SCREENSHOTS=DIR to keep screenshots of the form, an error and the diff (for review, not in the repo)."""
@@ -322,7 +320,7 @@ def test_a_missing_required_field_and_a_javascript_link_stop_the_save(cms: Edito
 
 
 def axe_report(page: Any) -> dict[str, int]:
-    results = Axe().run(page, options=WCAG_21_AA).response
+    results = AXE.run(page, options=WCAG_21_AA).response
     return {v["id"]: len(v["nodes"]) for v in results["violations"]}
 
 

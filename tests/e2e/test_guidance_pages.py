@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 import yaml
 
+from tests.helpers import a11y
 from tests.helpers.browser import GuardedPage
 from tests.helpers.site import DATA, ROOT
 from videre.catalog.load import load_catalog
@@ -47,10 +48,7 @@ def status(url: str) -> int:
 
 
 def open_page(guarded: GuardedPage, base_url: str, path: str):
-    page = guarded.page
-    page.goto(base_url + path)
-    page.wait_for_load_state("networkidle")
-    return page
+    return a11y.open_page(guarded.page, base_url, path)
 
 
 # ---------------------------------------------------------------- the diagram
