@@ -2,12 +2,14 @@
 
 on_config      → videre.core.options.SiteOptions.from_mapping (typed options from extra.videre),
                  videre.search.glossary.SearchWords.from_docs (abbreviations and glossary terms as search words)
-on_files       → videre.catalog.load.load_catalog, videre.site.build_pages / build_files, videre.pages.editor.bundle_files
+on_files       → videre.catalog.load.load_catalog, videre.site.build_pages, videre.site.StaticFilesJob (build_files,
+                 written straight into the site beside MkDocs' rendering; under `mkdocs serve` MkDocs copies them),
+                 videre.pages.editor.bundle_files
 on_page_markdown → videre.site.fill_hand_written (dated notices and hidden search words on hand-written pages;
                  `videre sider` does the same to the pages it exports)
 on_env         → videre.pages.templatecache.shared (compiled theme templates kept between builds)
 on_post_page   → videre.pages.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
-on_post_build  → videre.mkdocs.shells.Plan.write (offer pages from shared shells), videre.search.pagefind.build_index (Pagefind;
+on_post_build  → videre.site.StaticFilesJob.wait, videre.mkdocs.shells.Plan.write (offer pages from shared shells), videre.search.pagefind.build_index (Pagefind;
                  under `mkdocs serve` videre.mkdocs.preview rebuilds it in the background)
 on_serve       → videre.mkdocs.live.LiveSite.attach (an edited offer file updates its pages without a full rebuild;
                  on_files, on_nav, on_env and on_post_build tell it what the last build made)
@@ -65,6 +67,8 @@ class BuildState:
     """on_startup: the background search index under `mkdocs serve`."""
     live: live.LiveSite | None = None
     """on_startup: under `mkdocs serve`, what updates the site after an edit of an offer file."""
+    written: site.StaticFilesJob | None = None
+    """on_files to on_post_build of a build: the generated files being made and written beside MkDocs."""
 
 
 state = BuildState()
@@ -126,10 +130,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert options is not None
     root = _root(config)
     state.catalog = _load(root)
+    if state.live is None:  # a build: the generated files are made and written beside the pages and MkDocs
+        state.written = site.StaticFilesJob(state.catalog, options, Path(config.site_dir))
     pages = site.build_pages(state.catalog, options)
     state.plan = shells.plan(pages, shells.style_from_markdown(config.markdown_extensions, config.mdx_configs))
-    static_files = site.build_files(state.catalog, options)
-    if state.live is not None:
+    static_files: list[site.StaticFile] = []
+    if state.live is not None:  # mkdocs serve: MkDocs copies every file, and the live updates know them
+        static_files = site.build_files(state.catalog, options)
         state.live.remember(state.catalog, pages, static_files, state.plan)
     for page in state.plan.pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown,
@@ -142,7 +149,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(exc)) from None
     for path, source in bundle:
         files.append(File.generated(config, path, abs_src_path=str(source)))
+    if state.written is not None:
+        try:
+            written = state.written.paths({file.src_uri for file in files})
+        except site.StaticFilesFailed as exc:
+            raise PluginError(str(exc)) from None
+        for path in written:
+            files.append(WrittenBeside.generated(config, path, content=""))
     return files
+
+
+class WrittenBeside(File):
+    """A generated file that videre.site.StaticFilesJob writes into the site itself: MkDocs resolves links to it
+    but does not copy it."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        return None
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -183,7 +205,14 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Fill in the shells (the offer pages, videre.mkdocs.shells), then write the Danish search index."""
+    """Wait for the generated files, fill in the shells (the offer pages, videre.mkdocs.shells), then write the
+    Danish search index."""
+    if state.written is not None:
+        try:
+            state.written.wait()
+        except site.StaticFilesFailed as exc:
+            raise PluginError(str(exc)) from None
+        state.written = None
     if state.plan is not None:
         state.plan.write(Path(config.site_dir))
     if state.live is not None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
+from .core import parallel
 from .pages import editor
 from .exports import opendata as exports, hsds
 from .search import spelling
@@ -94,8 +95,10 @@ def build_pages(catalog: Catalog, options: SiteOptions, scope: Scope | None = No
     """Every generated page (or those in ``scope``), each with its words also spelled with ae, oe and aa
     for search (videre.search.spelling)."""
     reload_changed_templates()
-    return [replace(page, markdown=spelling.with_ascii_spellings(page.markdown))
-            for page in _pages(catalog, options, scope)]
+    pages = _pages(catalog, options, scope)
+    spelled = parallel.ordered_map(lambda index: spelling.with_ascii_spellings(pages[index].markdown),
+                                   range(len(pages)))  # the workers inherit the pages; only the text comes back
+    return [replace(page, markdown=markdown) for page, markdown in zip(pages, spelled)]
 
 
 def _shared(scope: Scope | None) -> Callable[[Callable[[], Any]], list[Any]]:
@@ -174,6 +177,62 @@ def _front_matter(text: str) -> tuple[str, str]:
     """A page split into its YAML front matter (or "") and its Markdown, which is what a hook gets to see."""
     found = _FRONT_MATTER.match(text)
     return (found[1], found[2]) if found else ("", text)
+
+
+def write_files(site_dir: Path, files: list[StaticFile]) -> list[str]:
+    """Write generated files straight into a built site, as MkDocs would copy them (UTF-8, no newline
+    translation); returns their paths. The hook does this beside MkDocs' page rendering."""
+    made: set[Path] = set()
+    for item in files:
+        target = site_dir / item.path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(item.content.encode("utf-8"))
+    return [item.path for item in files]
+
+
+class StaticFilesFailed(RuntimeError):
+    """Making or writing the generated files failed, or one of them would replace another file of the site."""
+
+
+class StaticFilesJob:
+    """:func:`build_files` and :func:`write_files` for one build, beside the page rendering.
+
+    The files (handouts, open data, screens, the editors' lists) are half the site's files and a third of
+    the work, and no theme renders them. A forked child (:class:`videre.core.parallel.Background`) makes
+    them while this process makes the pages, tells their paths (so the generator can resolve links to
+    them), and writes them straight into the site while the generator renders. The bytes are the same
+    as when the generator copies them."""
+
+    def __init__(self, catalog: Catalog, options: SiteOptions, site_dir: Path):
+        def make_and_write(tell: Callable[[Any], None]) -> int:
+            files = build_files(catalog, options)
+            tell([item.path for item in files])
+            return len(write_files(site_dir, files))
+
+        self._job = parallel.Background(make_and_write)
+
+    def paths(self, others: set[str]) -> list[str]:
+        """The paths of the generated files, once they are made; none may be one of ``others`` (the site's
+        other files)."""
+        paths = self._get(self._job.told)
+        clash = sorted(others.intersection(paths))
+        if clash:
+            raise StaticFilesFailed("Disse genererede filer har samme sti som en fil i docs/ eller temaet: "
+                                    + ", ".join(clash[:10]) + ". Giv filen i docs/ et andet navn.")
+        return paths
+
+    def wait(self) -> int:
+        """How many files were written, once they are all on disk."""
+        return self._get(self._job.result)
+
+    @staticmethod
+    def _get(step: Callable[[], Any]) -> Any:
+        try:
+            return step()
+        except parallel.BackgroundFailed as exc:
+            raise StaticFilesFailed(f"De genererede filer kunne ikke laves:\n{exc}") from None
 
 
 def write_tree(out_dir: Path, pages: list[Page], files: list[StaticFile]) -> int:

@@ -23,10 +23,10 @@ from tests.helpers.site import ROOT
 from videre.core import parallel
 
 
-def isolated(code: str, *args: str) -> dict:
-    """Run ``code`` in a fresh single-threaded Python; it prints one JSON object as its last line."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT),
-           parallel.SWITCH: "2"}
+def isolated(code: str, *args: str, processes: str = "2") -> dict:
+    """Run ``code`` in a fresh single-threaded Python with ``processes`` workers; it prints one JSON object as
+    its last line."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), parallel.SWITCH: processes}
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -132,3 +132,48 @@ def test_loading_and_pages_in_workers_equal_the_same_in_one_process(generated: P
     assert result["pooled"] and result["offers"] > 400
     assert {"yaml-syntaks", "mulig-dublet"} <= set(result["rules"])
     assert result["same_catalog"] and result["same_problems"] and result["same_pages"]
+
+
+BACKGROUND = """
+    import json, os, sys
+    from videre.core import parallel
+
+    def task(tell):
+        tell({"pid": os.getpid(), "step": "told"})
+        if sys.argv[1] == "fails-late":
+            raise ValueError("efter besked")
+        return {"pid": os.getpid(), "step": "done"}
+
+    def fails_early(tell):
+        raise KeyError("før besked")
+
+    def failure(step):
+        try:
+            step()
+        except parallel.BackgroundFailed as exc:
+            return str(exc).strip().splitlines()[-1]
+        return None
+
+    job = parallel.Background(task)
+    told = failure(job.told) or job.told()
+    result = failure(job.result) or job.result()
+    early = parallel.Background(fails_early)
+    silent = parallel.Background(lambda tell: "kun resultat")
+    print(json.dumps({"me": os.getpid(), "forked": parallel.workers() > 1, "told": told, "result": result,
+                      "early": [failure(early.told), failure(early.result)],
+                      "silent": [silent.told(), silent.result()]}))
+"""
+
+
+@pytest.mark.parametrize("processes", ["2", "1"])
+def test_a_background_task_tells_and_ends_beside_this_process_and_its_errors_come_back(processes: str) -> None:
+    """With two cores the task runs in another process; with one, here. Either way the parent gets what
+    it told, its result, and its error with the traceback, at the call that waits for it."""
+    ok = isolated(BACKGROUND, "ok", processes=processes)
+    late = isolated(BACKGROUND, "fails-late", processes=processes)
+    assert ok["told"]["step"] == "told" and ok["result"]["step"] == "done"
+    assert (ok["told"]["pid"] != ok["me"]) is (processes == "2")
+    assert ok["told"]["pid"] == ok["result"]["pid"]
+    assert late["told"]["step"] == "told" and late["result"] == "ValueError: efter besked"
+    assert ok["early"] == ["KeyError: 'før besked'"] * 2
+    assert ok["silent"] == ["kun resultat"] * 2

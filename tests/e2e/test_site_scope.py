@@ -61,3 +61,23 @@ def test_the_shared_part_has_no_records_own_pages_and_gives_way_when_cancelled(c
         site.build_pages(catalog, OPTIONS, site.Scope(cancelled=lambda: True))
     with pytest.raises(site.Cancelled):
         site.build_files(catalog, OPTIONS, site.Scope(cancelled=lambda: True))
+
+
+def test_the_generated_files_written_beside_the_build_are_the_files_the_builder_makes(
+        catalog: Catalog, tmp_path: Path) -> None:
+    """videre.site.StaticFilesJob: every file of build_files, byte for byte, at its path in the site."""
+    expected = site.build_files(catalog, OPTIONS)
+    job = site.StaticFilesJob(catalog, OPTIONS, tmp_path)
+    paths = job.paths({"index.md", "assets/videre.css"})
+    assert paths == [item.path for item in expected] and job.wait() == len(expected)
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    assert written == sorted(paths)
+    for item in expected:
+        assert (tmp_path / item.path).read_bytes() == item.content.encode("utf-8"), item.path
+
+
+def test_a_generated_file_may_not_take_the_path_of_another_file_of_the_site(catalog: Catalog, tmp_path: Path) -> None:
+    job = site.StaticFilesJob(catalog, OPTIONS, tmp_path)
+    with pytest.raises(site.StaticFilesFailed, match=r"samme sti som en fil i docs/.*offers\.csv.*andet navn"):
+        job.paths({"offers.csv", "index.md"})
+    job.wait()

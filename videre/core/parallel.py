@@ -49,13 +49,14 @@ def _run(item: Any) -> Any:
     return _task(item)
 
 
-def ordered_map(task: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """``[task(item) for item in items]``, on forked workers when there are enough items and cores.
+def ordered_map(task: Callable[[T], R], items: Sequence[T], *, minimum: int = MIN_ITEMS) -> list[R]:
+    """``[task(item) for item in items]``, on forked workers when there are at least ``minimum`` items and
+    more than one core (a lower ``minimum`` suits items that each take milliseconds).
 
     ``task`` may be a closure over large, unpicklable state: the workers inherit it by fork.
     """
     processes = workers()
-    if processes < 2 or len(items) < MIN_ITEMS or not can_fork():
+    if processes < 2 or len(items) < minimum or not can_fork():
         return [task(item) for item in items]
     global _task
     _task = task
@@ -64,3 +65,87 @@ def ordered_map(task: Callable[[T], R], items: Sequence[T]) -> list[R]:
             return pool.map(_run, items, chunksize=max(1, len(items) // (processes * 8)))
     finally:
         _task = None
+
+
+class BackgroundFailed(RuntimeError):
+    """The task in the background raised; the message carries its traceback."""
+
+
+class Background:
+    """One task running beside this process (forked), or already done here when forking is not safe.
+
+    The MkDocs build spends seconds on work that the theme never sees (handouts, open data, screens);
+    run beside the page rendering, it costs no wall time on a machine with a second core. The child
+    inherits everything by fork and sends back only what the task tells (once, early, with ``tell``)
+    and its result, both picklable.
+    """
+
+    def __init__(self, task: Callable[[Callable[[Any], None]], Any]):
+        self._messages: list[tuple[bool, Any]] = []
+        self._process: Any = None
+        if workers() < 2 or not can_fork():
+            try:
+                self._messages.append((True, task(lambda told: self._messages.append((True, told)))))
+            except Exception:  # noqa: BLE001 - raised by told() and result(), as from a child
+                import traceback
+
+                self._messages.append((False, traceback.format_exc()))
+            if len(self._messages) == 1:  # the task told nothing: what it told is its result
+                self._messages.insert(0, self._messages[0])
+            return
+        context = multiprocessing.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+        self._receiver = receiver
+        self._process = context.Process(target=_background_child, args=(task, sender), daemon=False)
+        self._process.start()
+        sender.close()
+
+    def _next(self) -> None:
+        try:
+            self._messages.append(self._receiver.recv())
+        except EOFError:
+            self._messages.append((False, f"processen stoppede uden svar (kode {self._process.exitcode})"))
+        if not self._messages[-1][0] or len(self._messages) == 2:
+            self._process.join()
+            self._receiver.close()
+            self._process = None
+            while len(self._messages) < 2:
+                self._messages.append(self._messages[-1])
+
+    def _message(self, index: int) -> Any:
+        while len(self._messages) <= index:
+            self._next()
+        ok, payload = self._messages[index]
+        if not ok:
+            raise BackgroundFailed(payload)
+        return payload
+
+    def told(self) -> Any:
+        """Wait until the task tells (or ends); what it told."""
+        return self._message(0)
+
+    def result(self) -> Any:
+        """Wait for the task to end; its result, or BackgroundFailed with the child's traceback."""
+        return self._message(1)
+
+
+def _background_child(task: Callable[[Callable[[Any], None]], Any], sender: Any) -> None:
+    import traceback
+
+    told = False
+
+    def tell(value: Any) -> None:
+        nonlocal told
+        if not told:
+            told = True
+            sender.send((True, value))
+
+    try:
+        result = task(tell)
+        if not told:
+            sender.send((True, result))
+        sender.send((True, result))
+    except BaseException:  # noqa: BLE001 - everything goes back to the parent, which raises it
+        sender.send((False, traceback.format_exc()))
+    finally:
+        sender.close()

@@ -31,7 +31,7 @@ import html
 import os
 import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
@@ -41,6 +41,7 @@ from markdown.serializers import _escape_attrib_html, _escape_cdata  # the escap
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 from markupsafe import Markup, escape
 
+from ..core import parallel
 from ..pages import Page, page_url
 from ..core.text import md_escape
 
@@ -248,18 +249,25 @@ class Plan:
 
     def write(self, site_dir: Path) -> int:
         """Write every member page into ``site_dir``, remove the shells; returns the pages written."""
-        written = 0
-        for src, members in self.members.items():
-            shell = self.outputs.get(src)
-            if shell is None:
+        for src in self.members:
+            if src not in self.outputs:
                 raise RuntimeError(f"skallen {src} blev ikke skrevet af MkDocs")
-            frame = _Frame(shell, page_url(src), self.style)
-            for member in members:
-                url = page_url(member.page.src_uri)
-                target = site_dir / url / "index.html"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(frame.fill(member, url), encoding="utf-8")
-                written += 1
+        frames: dict[str, _Frame] = {}  # each worker splits a shell once, the first time it needs it
+
+        def write_one(place: tuple[str, int]) -> int:
+            src, index = place
+            frame = frames.get(src)
+            if frame is None:
+                frame = frames[src] = _Frame(self.outputs[src], page_url(src), self.style)
+            member = self.members[src][index]
+            url = page_url(member.page.src_uri)
+            target = site_dir / url / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(frame.fill(member, url), encoding="utf-8")
+            return 1
+
+        places = [(src, index) for src, members in self.members.items() for index in range(len(members))]
+        written = sum(parallel.ordered_map(write_one, places))
         for section in {src.split("/")[0] for src in self.members}:
             shutil.rmtree(site_dir / section / SHELL_DIR, ignore_errors=True)
         _fix_sitemap(site_dir, [page_url(src) for src in self.members], self.order)
@@ -315,11 +323,11 @@ def plan(pages: Iterable[Page], style: HeadingStyle, *, minimum: int = 2) -> Pla
     pages = list(pages)
     groups: dict[tuple[object, ...], list[Member]] = {}
     if enabled():
-        for page in pages:
-            if getattr(page, "many", False):
-                member = cut(page)
-                if member is not None:
-                    groups.setdefault(member.layout, []).append(member)
+        many = [page for page in pages if getattr(page, "many", False)]
+        cuts = parallel.ordered_map(lambda index: cut(many[index]), range(len(many)))
+        for page, member in zip(many, cuts):
+            if member is not None:  # the page itself, not the worker's copy: it is known by its identity below
+                groups.setdefault(member.layout, []).append(replace(member, page=page))
     shells = {layout: members for layout, members in groups.items() if len(members) >= minimum}
     kept = {id(m.page) for members in shells.values() for m in members}
     members: dict[str, list[Member]] = {}
@@ -336,11 +344,13 @@ def plan(pages: Iterable[Page], style: HeadingStyle, *, minimum: int = 2) -> Pla
     order = [page_url(p.src_uri) for p in pages if id(p) in kept]
     stashes: dict[str, dict[str, str]] = {}
     if enabled():
-        for index, page in enumerate(result):
-            if page.src_uri not in members:
-                result[index], found = stash(page)
-                if found:
-                    stashes[page.src_uri] = found
+        rendered = [index for index, page in enumerate(result) if page.src_uri not in members]
+        # A big page takes ~10 ms to scan: worth two cores from about a hundred pages.
+        for index, (page, found) in zip(rendered, parallel.ordered_map(lambda i: stash(result[i]), rendered,
+                                                                        minimum=100)):
+            result[index] = page
+            if found:
+                stashes[page.src_uri] = found
     return Plan(result, members, style, order, stashes=stashes)
 
 

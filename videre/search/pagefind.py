@@ -178,12 +178,22 @@ def _from_cache(store: Path | None, key: str, bundle: Path) -> bool:
         return False
     try:
         shutil.rmtree(bundle, ignore_errors=True)
-        shutil.copytree(store / key, bundle)
+        shutil.copytree(store / key, bundle, copy_function=_link_or_copy)
         os.utime(store / key)  # the newest use, for the pruning in _to_cache
         return True
     except OSError:
         shutil.rmtree(bundle, ignore_errors=True)
         return False
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """A hard link to the stored file (a new name, no bytes copied: a 1× bundle is 5,000 files), or a copy
+    where links cannot be made (another file system). Nothing writes into a bundle after it is stored:
+    a new index replaces the folder."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _to_cache(store: Path | None, key: str, bundle: Path) -> None:
@@ -193,7 +203,7 @@ def _to_cache(store: Path | None, key: str, bundle: Path) -> None:
     try:
         store.mkdir(parents=True, exist_ok=True)
         temporary = Path(tempfile.mkdtemp(prefix=".neu-", dir=store))
-        shutil.copytree(bundle, temporary / "bundle")
+        shutil.copytree(bundle, temporary / "bundle", copy_function=_link_or_copy)
         try:
             os.rename(temporary / "bundle", store / key)
         except OSError:  # another build stored the same key first
