@@ -24,7 +24,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&])")
 
 def find_html(text: str) -> str | None:
     """The first thing in ``text`` that looks like an HTML tag, if any."""
-    match = _HTML.search(text)
+    match = _HTML.search(text) if "<" in text else None  # every tag starts with "<"
     return match.group(0)[:40] if match else None
 
 

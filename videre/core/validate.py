@@ -90,7 +90,9 @@ def cpr_like(text: str) -> bool:
     """A valid DDMMYY date followed by four digits, as in a Danish CPR number."""
     if len(text) < 10:  # a CPR number has ten digits
         return False
-    for match in _CPR.finditer(unicodedata.normalize("NFKC", text)):
+    if not unicodedata.is_normalized("NFKC", text):  # most text is: then there is nothing to copy
+        text = unicodedata.normalize("NFKC", text)
+    for match in _CPR.finditer(text):
         day, month, year = (int(g) for g in match.groups()[:3])
         for century in (1900, 2000):
             try:
