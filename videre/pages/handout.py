@@ -84,6 +84,6 @@ def handout_files(catalog: Catalog, options: SiteOptions, offer_ids: Collection[
              for m in catalog.register.municipalities if municipalities is None or m.slug in municipalities}
     offers = tuple(o for o in catalog.all_offers() if offer_ids is None or o.id in offer_ids)
     patient.prepare_qr_codes((patient.absolute(options.site_url, offer.url) for offer in offers), "ark__qr-kode")
-    handouts = parallel.ordered_map(lambda offer: offer_handout(catalog, offer, options), offers)
+    handouts = parallel.ordered_map(lambda index: offer_handout(catalog, offers[index], options), range(len(offers)))
     files.update(zip(map(offer_path, offers), handouts))
     return files
