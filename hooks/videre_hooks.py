@@ -124,8 +124,19 @@ def _load(root: Path) -> Catalog:
     return result.catalog
 
 
+class WrittenBeside(File):
+    """A generated file that videre.site.StaticFilesJob writes into the site itself: MkDocs resolves links to it
+    but does not copy it."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        return None
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Load and validate every record; fail the build with the full report, or add the pages."""
+    """Load and validate every record; fail the build with the full report, or add the pages and files.
+
+    In a build, the generated files are made beside the pages (videre.site.StaticFilesJob) and join as
+    WrittenBeside once their paths are known."""
     options = state.options
     assert options is not None
     root = _root(config)
@@ -157,14 +168,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for path in written:
             files.append(WrittenBeside.generated(config, path, content=""))
     return files
-
-
-class WrittenBeside(File):
-    """A generated file that videre.site.StaticFilesJob writes into the site itself: MkDocs resolves links to it
-    but does not copy it."""
-
-    def copy_file(self, dirty: bool = False) -> None:
-        return None
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
