@@ -92,3 +92,4 @@ def test_bench_can_skip_the_peers_and_reports_the_ratio() -> None:
     assert rows["ratio_peer"]["values"]["1x"] == 2.5  # 2.5, 2 and 4: each build against its own round
     assert rows["ratio_peer"]["verdict"] == "MISS (+25 %)"
     assert rows["ratio_peer_cold"]["values"]["1x"] == 2.5 and rows["ratio_peer_cold"]["verdict"] == "MISS (+25 %)"
+    assert rows["ratio_peer_best"]["values"]["1x"] == 2.0 and rows["ratio_peer_best"]["verdict"] == "pass"  # 20 / 10
