@@ -75,6 +75,8 @@ class SearchWords:
         uses (once per use, up to :data:`videre.search.spelling.REPEAT`) and the glossary terms that point to it."""
         words = []
         for short, long in self.abbreviations.items():
+            if short not in markdown:  # most pages use few of them; the pattern below costs a pass over the page
+                continue
             uses = len(re.findall(rf"(?<![\w-]){re.escape(short)}(?![\w-])", markdown))
             words += [long] * min(uses, REPEAT)
         return [*words, *self.terms.get(src, [])]
