@@ -11,7 +11,8 @@ and cost a half-second wait for the files to settle on every build.
 
 Pagefind reads the pages as :mod:`videre.search.indexinput` cuts them (the
 article without the theme around it), from a temporary folder of the same
-layout, and writes the bundle into the site. The bundle can be kept in a cache
+layout (in memory where the machine has ``/dev/shm``), and writes the bundle
+into the site. The bundle can be kept in a cache
 folder (the hook passes the build cache's, :mod:`videre.core.buildcache`),
 keyed by a hash of every page Pagefind reads, the program's version and its
 options: a rebuild whose pages did not change copies the bundle instead of
@@ -117,9 +118,10 @@ def write_bundle(pages: list[tuple[str, str]], bundle: Path, pattern: str) -> in
     """Index ``pages`` (path below the site, HTML) into ``bundle``, in as many indexes as :func:`split` makes;
     returns the number of pages indexed.
 
-    Pagefind numbers pages in the order its folder walk finds them, and that order is the file system's.
-    The pages are written in path order into a fresh folder, in memory where possible
-    (:func:`scratch_folder`), so the same pages give the same bytes whatever folder the site is in."""
+    Pagefind numbers pages in the order its folder walk finds them, and that order is the file system's:
+    on ext4 it follows a hash of the names, not us. The pages are written in path order into a fresh folder
+    in memory where there is one (:func:`scratch_folder`), where the walk keeps that order, so the same
+    pages give the same bytes on any such machine. The indexes are built side by side (:func:`_run_all`)."""
     shards = split(pages)
     shutil.rmtree(bundle, ignore_errors=True)
     outputs = [bundle / shard_path(number) if number else bundle for number in range(len(shards))]
