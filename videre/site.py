@@ -237,11 +237,11 @@ class StaticFilesJob:
 
 def write_tree(out_dir: Path, pages: list[Page], files: list[StaticFile]) -> int:
     """Write pages and files below ``out_dir``; returns how many were written."""
-    for item in [*pages, *files]:
-        path = out_dir / (item.src_uri if isinstance(item, Page) else item.path)
+    for page in pages:
+        path = out_dir / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(item.markdown if isinstance(item, Page) else item.content, encoding="utf-8")
-    return len(pages) + len(files)
+        path.write_text(page.markdown, encoding="utf-8")
+    return len(pages) + len(write_files(out_dir, files))
 
 
 STANDALONE_CONFIG = """\

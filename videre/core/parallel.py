@@ -77,75 +77,81 @@ class Background:
     The MkDocs build spends seconds on work that the theme never sees (handouts, open data, screens);
     run beside the page rendering, it costs no wall time on a machine with a second core. The child
     inherits everything by fork and sends back only what the task tells (once, early, with ``tell``)
-    and its result, both picklable.
+    and how it ended, both picklable.
     """
 
     def __init__(self, task: Callable[[Callable[[Any], None]], Any]):
-        self._messages: list[tuple[bool, Any]] = []
+        self._told: tuple[bool, Any] | None = None
+        self._ended: tuple[bool, Any] | None = None
         self._process: Any = None
         if workers() < 2 or not can_fork():
-            try:
-                self._messages.append((True, task(lambda told: self._messages.append((True, told)))))
-            except Exception:  # noqa: BLE001 - raised by told() and result(), as from a child
-                import traceback
-
-                self._messages.append((False, traceback.format_exc()))
-            if len(self._messages) == 1:  # the task told nothing: what it told is its result
-                self._messages.insert(0, self._messages[0])
+            self._ended = _outcome(task, self._tell_here)
             return
         context = multiprocessing.get_context("fork")
-        receiver, sender = context.Pipe(duplex=False)
-        self._receiver = receiver
+        self._receiver, sender = context.Pipe(duplex=False)
         self._process = context.Process(target=_background_child, args=(task, sender), daemon=False)
         self._process.start()
         sender.close()
 
-    def _next(self) -> None:
-        try:
-            self._messages.append(self._receiver.recv())
-        except EOFError:
-            self._messages.append((False, f"processen stoppede uden svar (kode {self._process.exitcode})"))
-        if not self._messages[-1][0] or len(self._messages) == 2:
-            self._process.join()
-            self._receiver.close()
-            self._process = None
-            while len(self._messages) < 2:
-                self._messages.append(self._messages[-1])
+    def _tell_here(self, value: Any) -> None:
+        if self._told is None:
+            self._told = (True, value)
 
-    def _message(self, index: int) -> Any:
-        while len(self._messages) <= index:
-            self._next()
-        ok, payload = self._messages[index]
-        if not ok:
-            raise BackgroundFailed(payload)
-        return payload
+    def _receive(self) -> None:
+        """The child's next message: what it told, or how it ended (then the child is gone)."""
+        try:
+            kind, payload = self._receiver.recv()
+        except EOFError:
+            kind, payload = "ended", (False, f"processen stoppede uden svar (kode {self._process.exitcode})")
+        if kind == "told":
+            self._told = (True, payload)
+            return
+        self._ended = payload
+        self._process.join()
+        self._receiver.close()
+        self._process = None
 
     def told(self) -> Any:
-        """Wait until the task tells (or ends); what it told."""
-        return self._message(0)
+        """Wait until the task tells (or ends: then its result); what it told."""
+        while self._told is None and self._ended is None:
+            self._receive()
+        return _unwrap(self._told or self._ended)
 
     def result(self) -> Any:
-        """Wait for the task to end; its result, or BackgroundFailed with the child's traceback."""
-        return self._message(1)
+        """Wait for the task to end; its result, or BackgroundFailed with its traceback."""
+        while self._ended is None:
+            self._receive()
+        return _unwrap(self._ended)
+
+
+def _outcome(task: Callable[[Callable[[Any], None]], Any], tell: Callable[[Any], None]) -> tuple[bool, Any]:
+    """(True, the task's result), or (False, its traceback)."""
+    import traceback
+
+    try:
+        return True, task(tell)
+    except Exception:  # noqa: BLE001 - the caller raises it as BackgroundFailed where it waits
+        return False, traceback.format_exc()
+
+
+def _unwrap(outcome: tuple[bool, Any] | None) -> Any:
+    assert outcome is not None
+    ok, payload = outcome
+    if not ok:
+        raise BackgroundFailed(payload)
+    return payload
 
 
 def _background_child(task: Callable[[Callable[[Any], None]], Any], sender: Any) -> None:
-    import traceback
-
     told = False
 
     def tell(value: Any) -> None:
         nonlocal told
         if not told:
             told = True
-            sender.send((True, value))
+            sender.send(("told", value))
 
     try:
-        result = task(tell)
-        if not told:
-            sender.send((True, result))
-        sender.send((True, result))
-    except BaseException:  # noqa: BLE001 - everything goes back to the parent, which raises it
-        sender.send((False, traceback.format_exc()))
+        sender.send(("ended", _outcome(task, tell)))
     finally:
         sender.close()
