@@ -283,40 +283,45 @@ class _Walker:
         if depth > MAX_DEPTH:
             raise _Refused("for-dyb", f"værdierne er indrykket mere end {MAX_DEPTH} niveauer",
                            "fjern de ekstra niveauer; se eksemplerne i CONTRIBUTING.md", node.start_mark)
-        if id(node) in self.seen:
+        identity = id(node)
+        if identity in self.seen:
             raise _Refused("anker-alias", "ankre og aliasser ('&' og '*') er ikke tilladt",
                            "skriv værdien ud hvert sted, den skal bruges", node.start_mark)
-        self.seen.add(id(node))
+        self.seen.add(identity)
         mark = node.start_mark
         self.document.positions[at] = (mark.line + 1, mark.column + 1)
-        if isinstance(node, yaml.MappingNode):
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            return self._scalar(node)
+        if kind is yaml.MappingNode:
             return self._mapping(node, at, depth)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ:
-                raise _Refused("yaml-tag", f"mærket '{node.tag}' er ikke tilladt", "fjern mærket", node.start_mark)
-            return [self.value(item, (*at, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        if node.tag != _SEQ:  # the composer makes only these three kinds of node
+            raise _Refused("yaml-tag", f"mærket '{node.tag}' er ikke tilladt", "fjern mærket", node.start_mark)
+        return [self.value(item, (*at, i), depth + 1) for i, item in enumerate(node.value)]
 
     def _mapping(self, node: yaml.MappingNode, at: Path_, depth: int) -> dict[str, Any]:
         if node.tag != _MAP:
             raise _Refused("yaml-tag", f"mærket '{node.tag}' er ikke tilladt", "fjern mærket", node.start_mark)
         result: dict[str, Any] = {}
+        positions = self.document.positions
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            if type(key_node) is not yaml.ScalarNode or key_node.tag == "tag:yaml.org,2002:merge":
                 raise _Refused("ugyldig-nøgle", "en feltnøgle skal være et enkelt ord",
                                "skriv fx 'titel: ...'", key_node.start_mark)
             key = str(key_node.value)
-            self.current_at = (*at, key)
+            child = (*at, key)
+            self.current_at = child
             if key in result:
                 line, col = _mark(key_node.start_mark)
-                first = self.document.positions.get(("<key>", *at, key), (line, col))[0]
+                first = positions.get(("<key>", *child), (line, col))[0]
                 self.problems.append(Problem(
                     self.document.path, line, col, self.current_field, "dublet-felt",
                     f"feltet '{key}' står to gange (første gang i linje {first})",
                     "slet den ene linje, så feltet kun står én gang"))
                 continue
-            self.document.positions[("<key>", *at, key)] = _mark(key_node.start_mark)
-            result[key] = self.value(value_node, (*at, key), depth + 1)
+            mark = key_node.start_mark
+            positions[("<key>", *child)] = (mark.line + 1, mark.column + 1)
+            result[key] = self.value(value_node, child, depth + 1)
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
