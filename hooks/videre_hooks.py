@@ -11,6 +11,7 @@ on_env         → videre.pages.templatecache.shared (compiled theme templates k
 on_post_page   → videre.pages.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
 on_post_build  → videre.site.StaticFilesJob.wait, videre.mkdocs.shells.Plan.write (offer pages from shared shells), videre.search.pagefind.build_index (Pagefind;
                  under `mkdocs serve` videre.mkdocs.preview rebuilds it in the background)
+on_build_error → videre.site.StaticFilesJob.cancel (a failed build does not wait for its generated files)
 on_serve       → videre.mkdocs.live.LiveSite.attach (an edited offer file updates its pages without a full rebuild;
                  on_files, on_nav, on_env and on_post_build tell it what the last build made)
 """
@@ -225,6 +226,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     count = search.build_index(Path(config.site_dir), cache=buildcache.folder())
     log.info("Søgeindeks: %d sider", count)
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build stops the generated files it started, so the error comes out at once."""
+    if state.written is not None:
+        state.written.cancel()
+        state.written = None
 
 
 def _regenerate(before: Catalog, after: Catalog, offer_ids: frozenset[str],

@@ -227,6 +227,10 @@ class StaticFilesJob:
         """How many files were written, once they are all on disk."""
         return self._get(self._job.result)
 
+    def cancel(self) -> None:
+        """The build failed: stop making files for it."""
+        self._job.cancel()
+
     @staticmethod
     def _get(step: Callable[[], Any]) -> Any:
         try:

@@ -34,32 +34,73 @@ def isolated(code: str, *args: str, processes: str = "2") -> dict:
 
 
 def test_ordered_map_keeps_order_and_really_uses_other_processes() -> None:
-    """Each worker waits at a barrier on its first item, so the test holds however the OS schedules them.
+    """Each process waits at a barrier on its first item, so the test holds however the OS schedules them.
 
-    Counting distinct pids alone was luck: on a busy machine one worker could take every chunk. Here the
-    barrier only opens when two different processes work at the same time; if the pool ran one process
-    (or none), the barrier times out and the test fails.
+    Counting distinct pids alone was luck: on a busy machine one process could take every chunk. Here the
+    barrier only opens when two different processes work at the same time; if the map ran in one process,
+    the barrier times out and the test fails. With two cores, this process works beside one forked child.
     """
     result = isolated("""
         import json, multiprocessing, os, threading
         from videre.core import parallel
         items = list(range(3000))
-        base = 7  # a closure over local state: the workers inherit it by fork
-        barrier = multiprocessing.get_context("fork").Barrier(2, timeout=60)
-        started = set()  # each forked worker has its own copy
+        base = 7  # a closure over local state: the child inherits it by fork
 
-        def meet_then(value):
-            if os.getpid() not in started:
-                started.add(os.getpid())
-                barrier.wait()
-            return value
+        def spread(value_of):  # a new barrier for each map: both processes meet on their first item
+            barrier = multiprocessing.get_context("fork").Barrier(2, timeout=60)
+            started = set()  # each forked process has its own copy
 
-        print(json.dumps({"values": parallel.ordered_map(lambda i: meet_then(i * base), items),
-                          "pids": parallel.ordered_map(lambda i: meet_then(os.getpid()), items),
+            def meet_then(item):
+                if os.getpid() not in started:
+                    started.add(os.getpid())
+                    barrier.wait()
+                return value_of(item)
+
+            return parallel.ordered_map(meet_then, items)
+
+        print(json.dumps({"values": spread(lambda i: i * base), "pids": spread(lambda i: os.getpid()),
                           "me": os.getpid(), "can_fork": parallel.can_fork()}))
     """)
     assert result["can_fork"] and result["values"] == [i * 7 for i in range(3000)]
-    assert result["me"] not in result["pids"] and len(set(result["pids"])) == 2
+    assert result["me"] in result["pids"] and len(set(result["pids"])) == 2  # this process and one child
+
+
+def test_ordered_map_raises_what_a_task_raised_in_either_process() -> None:
+    """The error of an item comes back to the caller whichever process ran it, as the same exception when it
+    can be pickled and as its traceback when not; the map does not hang on the child either way."""
+    result = isolated("""
+        import json, multiprocessing, os
+        from videre.core import parallel
+        me = os.getpid()
+
+        class Unpicklable(Exception):
+            def __reduce__(self):
+                raise TypeError("kan ikke sendes")
+
+        def failure(where, error):
+            barrier = multiprocessing.get_context("fork").Barrier(2, timeout=60)
+            started = set()
+
+            def task(item):
+                if os.getpid() not in started:  # both processes are at work before one fails
+                    started.add(os.getpid())
+                    barrier.wait()
+                if (os.getpid() == me) is (where == "her"):
+                    raise error(f"fejl ved {item}")
+                return item
+
+            try:
+                parallel.ordered_map(task, list(range(3000)))
+            except Exception as exc:
+                return [type(exc).__name__, str(exc).strip().splitlines()[-1]]
+            return None
+
+        print(json.dumps({"child": failure("barn", ValueError), "here": failure("her", KeyError),
+                          "unpicklable": failure("barn", Unpicklable)}))
+    """)
+    assert result["child"][0] == "ValueError" and result["child"][1].startswith("fejl ved")
+    assert result["here"][0] == "KeyError" and "fejl ved" in result["here"][1]
+    assert result["unpicklable"][0] == "BackgroundFailed" and "Unpicklable: fejl ved" in result["unpicklable"][1]
 
 
 def test_ordered_map_stays_in_process_when_small_switched_off_or_threaded(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -177,3 +218,79 @@ def test_a_background_task_tells_and_ends_beside_this_process_and_its_errors_com
     assert late["told"]["step"] == "told" and late["result"] == "ValueError: efter besked"
     assert ok["early"] == ["KeyError: 'før besked'"] * 2
     assert ok["silent"] == ["kun resultat"] * 2
+
+
+def test_a_parent_that_gives_up_early_still_exits_and_cancel_ends_the_task() -> None:
+    """A build that fails between starting the generated files and asking for their paths used to hang at
+    exit: the child waited to send a long message that nobody read. The parent here never reads what the
+    child tells (2 MB) and exits; a second task would run for ten minutes and is cancelled."""
+    result = isolated("""
+        import json, os, time
+        from videre.core import parallel
+        me = os.getpid()
+
+        def tells_much(tell):
+            tell("x" * 2_000_000)
+            return "færdig"
+
+        def runs_long(tell):
+            if os.getpid() != me:
+                time.sleep(600)
+            return "færdig"
+
+        parallel.Background(tells_much)  # never read
+        job = parallel.Background(runs_long)
+        job.cancel()
+        try:
+            outcome = job.result()
+        except parallel.BackgroundFailed as exc:
+            outcome = str(exc)
+        print(json.dumps({"cancelled": outcome}))
+    """)
+    assert result["cancelled"] == "opgaven blev afbrudt"
+
+
+def test_a_build_that_fails_after_the_generated_files_started_ends_with_its_error(tmp_path: Path) -> None:
+    """The real MkDocs build, failing in on_files after the child that makes the handouts started (here: the
+    editor's files are missing). on_build_error cancels the child, and the process ends with the message."""
+    data = tmp_path / "data"
+    generate(data, 0.1)
+    result = isolated("""
+        import json, logging, os, sys
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from videre.pages import editor
+
+        said = []
+
+        class Kept(logging.Handler):
+            def emit(self, record):
+                said.append(record.getMessage())
+
+        logging.getLogger("mkdocs").addHandler(Kept())
+
+        def missing(root):
+            raise editor.EditorBundleMissing("mappen node_modules/decap-cms mangler (prøve)")
+
+        editor.bundle_files = missing
+        os.environ["VIDERE_DATA"] = sys.argv[1]
+        config = load_config(os.path.join(os.getcwd(), "mkdocs.yml"), site_dir=sys.argv[2])
+        hooks = next(m for n, m in config.plugins.items() if n.endswith("videre_hooks.py"))
+        jobs = []
+        started = hooks.site.StaticFilesJob.__init__
+
+        def watched(self, *args):
+            started(self, *args)
+            jobs.append(self)
+
+        hooks.site.StaticFilesJob.__init__ = watched
+        try:
+            build(config)
+            error = ""
+        except Exception as exc:
+            error = " ".join([*said, str(exc)])
+        print(json.dumps({"error": error, "jobs": len(jobs), "child_left": [j._job._process is not None for j in jobs],
+                          "cleared": hooks.state.written is None}))
+    """, str(data), str(tmp_path / "site"))
+    assert "decap-cms mangler (prøve)" in result["error"]
+    assert result["jobs"] == 1 and result["child_left"] == [False] and result["cleared"]
