@@ -76,7 +76,7 @@ def ordered_map(task: Callable[[T], R], items: Sequence[T], *, minimum: int = MI
     return [result for chunk in done for result in chunk]  # type: ignore[union-attr]
 
 
-CHUNKS_PER_PROCESS = 8
+CHUNKS_PER_PROCESS = 32
 """Chunks per process: enough that the last one is short, few enough that claiming costs nothing."""
 
 

@@ -2,7 +2,7 @@
 
 The schemas are the single source of truth. They are published with the site
 (for editors and other systems), rendered into the field reference page, and
-interpreted directly by :mod:`videre.core.validate`. Nothing else describes fields.
+compiled directly by :mod:`videre.core.validate`. Nothing else describes fields.
 
 Keywords beyond JSON Schema carry an ``x-`` prefix, which validators and
 editors ignore:

@@ -1,6 +1,6 @@
 """Check parsed YAML against a record schema and explain each problem in Danish.
 
-This module interprets the published JSON Schema itself (the subset that
+This module compiles the published JSON Schema itself (the subset that
 :mod:`videre.core.schema` produces), so the validator and the schema cannot drift.
 A test checks that it agrees with the reference ``jsonschema`` library. It
 also runs the checks on text that JSON Schema cannot express: no raw HTML, no
@@ -496,4 +496,4 @@ SUPPORTED_KEYWORDS = frozenset({
     "additionalProperties", "items", "minItems", "uniqueItems", "enum", "minLength", "maxLength",
     "pattern", "format", "minimum", "maximum", "if", "then", "else", "const",
 })
-"""The JSON Schema keywords this interpreter understands; a test keeps schemas inside it."""
+"""The JSON Schema keywords this validator understands; a test keeps schemas inside it."""
