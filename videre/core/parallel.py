@@ -1,14 +1,14 @@
 """Spread independent work over the machine's cores, when that is safe and worth it.
 
 At national scale (about 6,000 record files, 5,000 handouts) the work is
-CPU-bound Python, one item at a time. The CI machine has two cores, so a pool
-of forked workers nearly halves it. Forked workers inherit the loaded
-catalogue and compiled validators for free; only the results travel back.
+CPU-bound Python, one item at a time. The CI machine has two cores, so this
+process and one forked child nearly halve it. The child inherits the loaded
+catalogue and compiled validators for free; only its results travel back.
 
 Forking is used only where it cannot deadlock: on platforms with ``fork`` and
 when this process runs a single thread (``mkdocs serve`` runs a web server
 thread, so it stays sequential; its real data set is small anyway). Results
-always come back in input order, so the output does not depend on the pool.
+always come back in input order, so the output does not depend on how many processes ran.
 """
 
 from __future__ import annotations
