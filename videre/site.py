@@ -12,7 +12,8 @@ import re
 import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from functools import cache
+from typing import Any, Callable, Iterable
 
 from .core import parallel
 from .pages import editor
@@ -29,7 +30,7 @@ from .pages.directory import directory_page
 from .pages.fieldref import field_reference_pages
 from .pages.figures import figures_page
 from .pages.flow import STYLESHEET as FLOW_CSS, flow_pages, flow_stylesheet
-from .pages.handout import handout_files
+from .pages.handout import handout_files, handout_paths
 from .pages.kiosk import all_screen_files, screen_index
 from .pages.municipality import municipality_pages
 from .pages.notice import fill_marker
@@ -147,23 +148,57 @@ def fill_hand_written(markdown: str, src: str, catalog: Catalog, options: SiteOp
 def build_files(catalog: Catalog, options: SiteOptions, scope: Scope | None = None) -> list[StaticFile]:
     """Open data, screens and handouts see the published records; the review list and the editor see every
     record. With a ``scope``, only the files in it."""
-    shown = catalog.published(options)
     shared = _shared(scope)
-    handouts = handout_files(shown, options, *((scope.offers, scope.municipalities) if scope else ()))
+    return [item for family in file_families(catalog, options, scope)
+            for item in (shared(family.make) if family.shared else family.make())]
+
+
+@dataclass(frozen=True)
+class FileFamily:
+    """Generated files of one kind: their paths, known without making them, and the files themselves.
+
+    MkDocs must know every path before it renders a page (links to the files are checked), but making the
+    files takes seconds (handouts, open data). With the paths first, the build can go on while they are made."""
+
+    paths: Callable[[], list[str]]
+    make: Callable[[], list[StaticFile]]
+    shared: bool = True
+    """No single record's own file: left out of a scope without the shared files."""
+
+
+def file_families(catalog: Catalog, options: SiteOptions, scope: Scope | None = None) -> list[FileFamily]:
+    """The generated files in the order :func:`build_files` gives them; a scope limits only the handouts."""
+    shown = catalog.published(options)
+    chosen = (scope.offers, scope.municipalities) if scope else ()
     editing = _editor_options(options)
     return [
-        *shared(lambda: StaticFile("katalog.json", exports.directory_json(shown, options))),
-        *shared(lambda: StaticFile("offers.json", exports.offers_json(shown, options))),
-        *shared(lambda: StaticFile("offers.csv", exports.offers_csv(shown, options))),
-        *shared(lambda: StaticFile(FLOW_CSS, flow_stylesheet(shown))),
-        *shared(lambda: [StaticFile(path, text) for path, text in all_screen_files(shown, options).items()]),
-        *(StaticFile(path, text) for path, text in handouts.items()),
-        *shared(lambda: StaticFile(REVIEW_CSV, review_csv(catalog, options))),
-        *shared(lambda: [StaticFile(path, text) for path, text in hsds.hsds_files(shown, options).items()]),
-        *shared(lambda: [StaticFile(path, text) for path, text in redirect_files(catalog, options.site_url)]),
-        *shared(lambda: StaticFile(editor.CONFIG, editor.config_yaml(catalog, editing))),
-        *shared(lambda: StaticFile(editor.PAGE, editor.index_html(catalog, editing))),
+        _one("katalog.json", lambda: exports.directory_json(shown, options)),
+        _one("offers.json", lambda: exports.offers_json(shown, options)),
+        _one("offers.csv", lambda: exports.offers_csv(shown, options)),
+        _one(FLOW_CSS, lambda: flow_stylesheet(shown)),
+        _quick(lambda: all_screen_files(shown, options).items()),
+        FileFamily(lambda: handout_paths(shown, *chosen),
+                   lambda: _files(handout_files(shown, options, *chosen).items()), shared=False),
+        _one(REVIEW_CSV, lambda: review_csv(catalog, options)),
+        FileFamily(hsds.hsds_paths, lambda: _files(hsds.hsds_files(shown, options).items())),
+        _quick(lambda: redirect_files(catalog, options.site_url)),
+        _one(editor.CONFIG, lambda: editor.config_yaml(catalog, editing)),
+        _one(editor.PAGE, lambda: editor.index_html(catalog, editing)),
     ]
+
+
+def _one(path: str, text: Callable[[], str]) -> FileFamily:
+    return FileFamily(lambda: [path], lambda: [StaticFile(path, text())])
+
+
+def _quick(files: Callable[[], Iterable[tuple[str, str]]]) -> FileFamily:
+    """Files that take milliseconds (screens, redirects): made once, for their paths and for themselves."""
+    made = cache(lambda: _files(files()))
+    return FileFamily(lambda: [item.path for item in made()], made)
+
+
+def _files(items: Iterable[tuple[str, str]]) -> list[StaticFile]:
+    return [StaticFile(path, text) for path, text in items]
 
 
 def _editor_options(options: SiteOptions) -> editor.EditorOptions:
@@ -200,16 +235,22 @@ class StaticFilesJob:
     """:func:`build_files` and :func:`write_files` for one build, beside the page rendering.
 
     The files (handouts, open data, screens, the editors' lists) are half the site's files and a third of
-    the work, and no theme renders them. A forked child (:class:`videre.core.parallel.Background`) makes
-    them while this process makes the pages, tells their paths (so the generator can resolve links to
-    them), and writes them straight into the site while the generator renders. The bytes are the same
-    as when the generator copies them."""
+    the work, and no theme renders them. A forked child (:class:`videre.core.parallel.Background`) tells
+    their paths at once (:func:`file_families`: the generator resolves links to them), then makes them
+    while this process makes the pages and writes them straight into the site while the generator
+    renders. The bytes are the same as when the generator copies them."""
 
     def __init__(self, catalog: Catalog, options: SiteOptions, site_dir: Path):
         def make_and_write(tell: Callable[[Any], None]) -> int:
-            files = build_files(catalog, options)
-            tell([item.path for item in files])
-            return len(write_files(site_dir, files))
+            families = file_families(catalog, options)
+            paths = [path for family in families for path in family.paths()]
+            tell(paths)
+            written = [path for family in families for path in write_files(site_dir, family.make())]
+            if written != paths:
+                differ = ", ".join(sorted(set(written) ^ set(paths))[:5]) or "samme stier i en anden rækkefølge"
+                raise StaticFilesFailed(f"De genererede filer passer ikke med stierne, der blev meldt før ({differ})."
+                                        " Det er en fejl i Videre, ikke i posterne.")
+            return len(written)
 
         self._job = parallel.Background(make_and_write)
 

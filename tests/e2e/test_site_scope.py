@@ -81,3 +81,18 @@ def test_a_generated_file_may_not_take_the_path_of_another_file_of_the_site(cata
     with pytest.raises(site.StaticFilesFailed, match=r"samme sti som en fil i docs/.*offers\.csv.*andet navn"):
         job.paths({"offers.csv", "index.md"})
     job.wait()
+
+
+@pytest.mark.parametrize("scoped", [False, True])
+def test_each_family_of_files_knows_its_paths_before_it_makes_them(catalog: Catalog, scoped: bool) -> None:
+    """videre.site.file_families: the paths told up front (MkDocs resolves links with them) are the paths of the
+    files made afterwards, family by family and in order, for the whole site and for a scope's handouts."""
+    offer = catalog.offers[0]
+    scope = site.Scope(frozenset({offer.id}), frozenset({offer.owner})) if scoped else None
+    families = site.file_families(catalog, OPTIONS, scope)
+    for family in families:
+        assert family.paths() == [item.path for item in family.make()]
+    handouts = [family for family in families if not family.shared]
+    assert len(handouts) == 1 and (len(handouts[0].paths()) == 2) is scoped
+    assert [path for family in families for path in family.paths()] == [
+        item.path for item in site.build_files(catalog, OPTIONS, scope)]

@@ -285,11 +285,15 @@ def _dump(value: Any) -> str:
 
 
 def hsds_files(catalog: Catalog, options: SiteOptions) -> dict[str, str]:
-    """``hsds/<name>.json`` for each package, plus the taxonomy terms."""
+    """``hsds/<name>.json`` for each package, plus the taxonomy terms (at :func:`hsds_paths`)."""
     packages = export(catalog, options)
-    files = {f"hsds/{name}.json": _dump(packages[name]) for name in FILES}
-    files["hsds/taxonomy_terms.json"] = _dump(taxonomy_terms())
-    return files
+    texts = [_dump(packages[name]) for name in FILES] + [_dump(taxonomy_terms())]
+    return dict(zip(hsds_paths(), texts))
+
+
+def hsds_paths() -> list[str]:
+    """Where :func:`hsds_files` puts its files, known before they are made."""
+    return [f"hsds/{name}.json" for name in (*FILES, "taxonomy_terms")]
 
 
 def hsds_json(catalog: Catalog, options: SiteOptions) -> str:

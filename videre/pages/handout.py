@@ -80,10 +80,22 @@ def offer_handout(catalog: Catalog, offer: Offer, options: SiteOptions) -> str:
 def handout_files(catalog: Catalog, options: SiteOptions, offer_ids: Collection[str] | None = None,
                   municipalities: Collection[str] | None = None) -> dict[str, str]:
     """Every handout; or, with ``offer_ids`` and ``municipalities``, those of these offers and municipalities."""
-    files = {municipality_path(m.slug): municipality_handout(catalog, m, options)
-             for m in catalog.register.municipalities if municipalities is None or m.slug in municipalities}
-    offers = tuple(o for o in catalog.all_offers() if offer_ids is None or o.id in offer_ids)
+    towns, offers = _chosen(catalog, offer_ids, municipalities)
+    files = {municipality_path(m.slug): municipality_handout(catalog, m, options) for m in towns}
     patient.prepare_qr_codes((patient.absolute(options.site_url, offer.url) for offer in offers), "ark__qr-kode")
     handouts = parallel.ordered_map(lambda index: offer_handout(catalog, offers[index], options), range(len(offers)))
     files.update(zip(map(offer_path, offers), handouts))
     return files
+
+
+def handout_paths(catalog: Catalog, offer_ids: Collection[str] | None = None,
+                  municipalities: Collection[str] | None = None) -> list[str]:
+    """The paths :func:`handout_files` gives, in its order, without making a handout."""
+    towns, offers = _chosen(catalog, offer_ids, municipalities)
+    return [*(municipality_path(m.slug) for m in towns), *map(offer_path, offers)]
+
+
+def _chosen(catalog: Catalog, offer_ids: Collection[str] | None,
+            municipalities: Collection[str] | None) -> tuple[tuple[Municipality, ...], tuple[Offer, ...]]:
+    towns = tuple(m for m in catalog.register.municipalities if municipalities is None or m.slug in municipalities)
+    return towns, tuple(o for o in catalog.all_offers() if offer_ids is None or o.id in offer_ids)
