@@ -19,6 +19,7 @@ on_serve       → videre.mkdocs.live.LiveSite.attach (an edited offer file upda
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import os
 from dataclasses import dataclass, field
@@ -143,6 +144,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = _root(config)
     state.catalog = _load(root)
     if state.live is None:  # a build: the generated files are made and written beside the pages and MkDocs
+        gc.freeze()  # the records live until the build ends: no collection here or in a forked child walks them again
         state.written = site.StaticFilesJob(state.catalog, options, Path(config.site_dir))
     pages = site.build_pages(state.catalog, options)
     state.plan = shells.plan(pages, shells.style_from_markdown(config.markdown_extensions, config.mdx_configs))
