@@ -144,7 +144,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = _root(config)
     state.catalog = _load(root)
     if state.live is None:  # a build: the generated files are made and written beside the pages and MkDocs
-        gc.freeze()  # the records live until the build ends: no collection here or in a forked child walks them again
+        gc.freeze()  # the records live until the build ends: no collection here or in a forked child walks them
+        # again. Unfrozen when the build ends or fails, for a process that builds more than once (the tests).
         state.written = site.StaticFilesJob(state.catalog, options, Path(config.site_dir))
     pages = site.build_pages(state.catalog, options)
     state.plan = shells.plan(pages, shells.style_from_markdown(config.markdown_extensions, config.mdx_configs))
@@ -228,6 +229,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     count = search.build_index(Path(config.site_dir), cache=buildcache.folder())
     log.info("Søgeindeks: %d sider", count)
+    gc.unfreeze()
 
 
 def on_build_error(error: Exception) -> None:
@@ -235,6 +237,7 @@ def on_build_error(error: Exception) -> None:
     if state.written is not None:
         state.written.cancel()
         state.written = None
+    gc.unfreeze()
 
 
 def _regenerate(before: Catalog, after: Catalog, offer_ids: frozenset[str],

@@ -97,8 +97,7 @@ def build_pages(catalog: Catalog, options: SiteOptions, scope: Scope | None = No
     for search (videre.search.spelling)."""
     reload_changed_templates()
     pages = _pages(catalog, options, scope)
-    spelled = parallel.ordered_map(lambda index: spelling.with_ascii_spellings(pages[index].markdown),
-                                   range(len(pages)))  # the workers inherit the pages; only the text comes back
+    spelled = parallel.ordered_map(lambda page: spelling.with_ascii_spellings(page.markdown), pages)
     return [replace(page, markdown=markdown) for page, markdown in zip(pages, spelled)]
 
 
@@ -255,8 +254,8 @@ class StaticFilesJob:
         self._job = parallel.Background(make_and_write)
 
     def paths(self, others: set[str]) -> list[str]:
-        """The paths of the generated files, once they are made; none may be one of ``others`` (the site's
-        other files)."""
+        """The paths of the generated files, as soon as the child knows them; none may be one of ``others``
+        (the site's other files)."""
         paths = self._get(self._job.told)
         clash = sorted(others.intersection(paths))
         if clash:

@@ -47,8 +47,9 @@ def ordered_map(task: Callable[[T], R], items: Sequence[T], *, minimum: int = MI
     """``[task(item) for item in items]``, spread over this process and forked children when there are at
     least ``minimum`` items and more than one core (a lower ``minimum`` suits items that each take milliseconds).
 
-    ``task`` may be a closure over large, unpicklable state: the children inherit it by fork. This process
-    works too, so two cores cost one fork, and only the children's results are pickled. Each process claims
+    ``task`` and ``items`` may be large and unpicklable: the children inherit both by fork and take their
+    chunks from their own copy. This process works too, so two cores cost one fork, and only the children's
+    results are pickled. Each process claims
     the next chunk from a shared counter, so a slow chunk does not hold the others up.
     """
     processes = workers()

@@ -324,7 +324,7 @@ def plan(pages: Iterable[Page], style: HeadingStyle, *, minimum: int = 2) -> Pla
     groups: dict[tuple[object, ...], list[Member]] = {}
     if enabled():
         many = [page for page in pages if getattr(page, "many", False)]
-        cuts = parallel.ordered_map(lambda index: cut(many[index]), range(len(many)))
+        cuts = parallel.ordered_map(cut, many)
         for page, member in zip(many, cuts):
             if member is not None:  # the page itself, not the worker's copy: it is known by its identity below
                 groups.setdefault(member.layout, []).append(replace(member, page=page))

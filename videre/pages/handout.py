@@ -81,17 +81,19 @@ def handout_files(catalog: Catalog, options: SiteOptions, offer_ids: Collection[
                   municipalities: Collection[str] | None = None) -> dict[str, str]:
     """Every handout; or, with ``offer_ids`` and ``municipalities``, those of these offers and municipalities."""
     towns, offers = _chosen(catalog, offer_ids, municipalities)
-    files = {municipality_path(m.slug): municipality_handout(catalog, m, options) for m in towns}
+    texts = [municipality_handout(catalog, m, options) for m in towns]
     patient.prepare_qr_codes((patient.absolute(options.site_url, offer.url) for offer in offers), "ark__qr-kode")
-    handouts = parallel.ordered_map(lambda index: offer_handout(catalog, offers[index], options), range(len(offers)))
-    files.update(zip(map(offer_path, offers), handouts))
-    return files
+    texts += parallel.ordered_map(lambda offer: offer_handout(catalog, offer, options), offers)
+    return dict(zip(_paths(towns, offers), texts))
 
 
 def handout_paths(catalog: Catalog, offer_ids: Collection[str] | None = None,
                   municipalities: Collection[str] | None = None) -> list[str]:
     """The paths :func:`handout_files` gives, in its order, without making a handout."""
-    towns, offers = _chosen(catalog, offer_ids, municipalities)
+    return _paths(*_chosen(catalog, offer_ids, municipalities))
+
+
+def _paths(towns: tuple[Municipality, ...], offers: tuple[Offer, ...]) -> list[str]:
     return [*(municipality_path(m.slug) for m in towns), *map(offer_path, offers)]
 
 

@@ -34,5 +34,4 @@ def offer_pages(catalog: Catalog, options: SiteOptions, only: Collection[str] | 
     """Every offer's page, or those of the offers whose ids are in ``only``."""
     review = review_for(options)
     offers = [o for o in catalog.all_offers() if only is None or o.id in only]
-    # The workers inherit the offers; only their numbers go out, and only the pages come back.
-    return parallel.ordered_map(lambda index: offer_page(catalog, offers[index], options, review), range(len(offers)))
+    return parallel.ordered_map(lambda offer: offer_page(catalog, offer, options, review), offers)
