@@ -50,8 +50,8 @@ class StaticFile:
 
 @dataclass(frozen=True)
 class Scope:
-    """Part of the site, for updating it after an edit: the pages and files of some offers and municipalities
-    (their own page and handout), and, when ``shared``, every page and file that is no single record's own
+    """Part of the site, for updating it after an edit: the pages of some offers and municipalities and the
+    municipalities' handouts, and, when ``shared``, every page and file that is no single record's own
     (lists, exports, screens, the editors' lists). Without a scope the whole site is built."""
 
     offers: frozenset[str] = frozenset()
@@ -68,8 +68,8 @@ class Cancelled(Exception):
 
 
 def offers_scope(before: Catalog, after: Catalog, options: SiteOptions, offer_ids: frozenset[str]) -> Scope:
-    """What changing these offers can change: their own pages and handouts, the page and handout of every
-    municipality that shows one of them before or after (its own offers and the partner offers for it,
+    """What changing these offers can change: their own pages (with their printed sheets), the page and handout
+    of every municipality that shows one of them before or after (its own offers and the partner offers for it,
     as videre.pages.municipality and videre.pages.handout choose them), and everything shared."""
     towns = {m.slug for catalog in (before.published(options), after.published(options))
              for m in catalog.register.municipalities
@@ -79,8 +79,8 @@ def offers_scope(before: Catalog, after: Catalog, options: SiteOptions, offer_id
 
 def rebuild(before: Catalog, after: Catalog, options: SiteOptions, offer_ids: frozenset[str],
             stale: Callable[[], bool] | None) -> tuple[list[Page], list[StaticFile]] | None:
-    """The pages and files an edit of these offers can change: without ``stale``, the records' own (their pages
-    and handouts and their municipalities'); with it, everything shared, or None when ``stale`` said a newer
+    """The pages and files an edit of these offers can change: without ``stale``, the records' own (their pages,
+    and their municipalities' pages and handouts); with it, everything shared, or None when ``stale`` said a newer
     edit came."""
     if stale is not None:
         scope = Scope(cancelled=stale)
@@ -166,9 +166,10 @@ class FileFamily:
 
 
 def file_families(catalog: Catalog, options: SiteOptions, scope: Scope | None = None) -> list[FileFamily]:
-    """The generated files in the order :func:`build_files` gives them; a scope limits only the handouts."""
+    """The generated files in the order :func:`build_files` gives them; a scope limits only the municipalities'
+    handouts."""
     shown = catalog.published(options)
-    chosen = (scope.offers, scope.municipalities) if scope else ()
+    chosen = (scope.municipalities,) if scope else ()
     editing = _editor_options(options)
     return [
         _one("katalog.json", lambda: exports.directory_json(shown, options)),
@@ -233,8 +234,8 @@ class StaticFilesFailed(RuntimeError):
 class StaticFilesJob:
     """:func:`build_files` and :func:`write_files` for one build, beside the page rendering.
 
-    The files (handouts, open data, screens, the editors' lists) are half the site's files and a third of
-    the work, and no theme renders them. A forked child (:class:`videre.core.parallel.Background`) tells
+    The files (open data, HSDS, handouts, screens, the editors' lists) are seconds of work, and no theme
+    renders them. A forked child (:class:`videre.core.parallel.Background`) tells
     their paths at once (:func:`file_families`: the generator resolves links to them), then makes them
     while this process makes the pages and writes them straight into the site while the generator
     renders. The bytes are the same as when the generator copies them."""

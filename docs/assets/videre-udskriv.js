@@ -1,4 +1,4 @@
-// Discharge handouts: show the "Print siden" button and open the browser's print dialogue. Nothing else.
+// Discharge handouts and offer pages: show the print button and open the browser's print dialogue. Nothing else.
 (function () {
   "use strict";
   function start() {

@@ -161,7 +161,8 @@ def test_loading_and_pages_in_workers_equal_the_same_in_one_process(generated: P
         os.environ[parallel.SWITCH] = "2"
         pooled_calls.clear()
         spread = run()
-        pooled = len(pooled_calls) == 3 and all(pooled_calls)  # loading, offer pages, handouts
+        # loading and the offer pages, and their sheets' QR codes when the build cache has not got them
+        pooled = 2 <= len(pooled_calls) <= 3 and all(pooled_calls)
         print(json.dumps({
             "pooled": pooled, "offers": len(alone[0].catalog.all_offers()),
             "rules": sorted({p.rule for p in alone[0].problems}),

@@ -27,6 +27,7 @@ from videre.kinds.registry import published_schemas
 from videre.catalog.load import load_catalog, register_view
 from videre.pages import danish_date
 from videre.core.options import SiteOptions
+from videre.search.spelling import PRINT_SHEET
 
 TODAY = dt.date(2026, 11, 23)
 BADGE = "Eksempel – ikke bekræftet"
@@ -155,7 +156,12 @@ CONFIRMED = {"offers/esbjerg/a.yaml": GOOD_OFFER, "partners/test.yaml": GOOD_PAR
              "partners/test/b.yaml": GOOD_PARTNER_OFFER, "contacts/kommuner/esbjerg.yaml": GOOD_CONTACTS}
 EXAMPLES = {name: as_example(text) for name, text in CONFIRMED.items()}
 PAGES = ("tilbud/esbjerg/a.md", "tilbud/test/b.md", "partnere/test.md", "kommuner/esbjerg.md", "kommuner/varde.md")
-HANDOUTS = ("udskrivning/esbjerg/index.html", "udskrivning/tilbud/esbjerg/a/index.html")
+HANDOUTS = ("udskrivning/esbjerg/index.html",)
+
+
+def sheet(out: dict[str, str], page: str = "tilbud/esbjerg/a.md") -> str:
+    """The offer's printed sheet for the patient: the last block of its page."""
+    return out[page].split(PRINT_SHEET, 1)[1]
 
 
 def built(tmp_path: Path, files: dict[str, str]) -> dict[str, str]:
@@ -174,6 +180,7 @@ def test_example_pages_show_the_badge_and_never_a_confirmation(tmp_path):
         assert BADGE in out[path], path
         assert "bekræftet 1. oktober 2026" not in out[path] and "Sidst bekræftet" not in out[path], path
     assert "Oplysningerne er senest opdateret" not in out["udskrivning/esbjerg/index.html"]
+    assert BADGE in sheet(out) and "Oplysningerne er senest opdateret" not in sheet(out)
     assert not [path for path, text in out.items() if re.search(r"[Ss]idst bekræftet \d", text)]
 
 
@@ -188,6 +195,7 @@ def test_confirmed_pages_show_who_confirmed_them(tmp_path):
     assert line in out["kommuner/esbjerg.md"] and card in out["kommuner/esbjerg.md"]  # contact box, offer card
     assert card in out["kommuner/varde.md"]  # the partner's offer covers Varde
     assert "Oplysningerne er senest opdateret 1. oktober 2026" in out["udskrivning/esbjerg/index.html"]
+    assert "Oplysningerne er senest opdateret 1. oktober 2026" in sheet(out) and BADGE not in sheet(out)
 
 
 def test_exports_never_present_an_example_as_confirmed(tmp_path):

@@ -46,7 +46,7 @@ def test_the_own_pages_and_files_of_a_scope_are_the_full_builds(catalog: Catalog
     full = {p.src_uri: p.markdown for p in site.build_pages(catalog, OPTIONS)}
     assert all(full[src] == text for src, text in pages.items())
     files = {f.path: f.content for f in site.build_files(catalog, OPTIONS, scope)}
-    assert sorted(files) == sorted([handout.offer_path(offer), handout.municipality_path(offer.owner)])
+    assert sorted(files) == [handout.municipality_path(offer.owner)]  # the offer's sheet is in its page
     full_files = {f.path: f.content for f in site.build_files(catalog, OPTIONS)}
     assert all(full_files[path] == text for path, text in files.items())
 
@@ -56,7 +56,7 @@ def test_the_shared_part_has_no_records_own_pages_and_gives_way_when_cancelled(c
     pages = {p.src_uri for p in site.build_pages(catalog, OPTIONS, shared)}
     assert "gennemsyn.md" in pages and not any(src.startswith(("tilbud/esbjerg/", "kommuner/esbjerg")) for src in pages)
     files = {f.path for f in site.build_files(catalog, OPTIONS, shared)}
-    assert "offers.json" in files and handout.offer_path(catalog.offers[0]) not in files
+    assert "offers.json" in files and handout.municipality_path(catalog.offers[0].owner) not in files
     with pytest.raises(site.Cancelled):
         site.build_pages(catalog, OPTIONS, site.Scope(cancelled=lambda: True))
     with pytest.raises(site.Cancelled):
@@ -93,6 +93,6 @@ def test_each_family_of_files_knows_its_paths_before_it_makes_them(catalog: Cata
     for family in families:
         assert family.paths() == [item.path for item in family.make()]
     handouts = [family for family in families if not family.shared]
-    assert len(handouts) == 1 and (len(handouts[0].paths()) == 2) is scoped
+    assert len(handouts) == 1 and (len(handouts[0].paths()) == 1) is scoped
     assert [path for family in families for path in family.paths()] == [
         item.path for item in site.build_files(catalog, OPTIONS, scope)]

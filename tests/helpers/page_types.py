@@ -43,5 +43,5 @@ PAGE_TYPES: dict[str, str] = {
     "skaerm-oversigt": "skaerm/",
     "kiosk-offentlig": "skaerm/venterum-esbjerg/",
     "handout-kommune": "udskrivning/esbjerg/",
-    "handout-tilbud": "udskrivning/tilbud/esbjerg/genoptraening-efter-psykiatrisk-indlaeggelse/",
+    "tilbud-forening": "tilbud/sind/faellesspisning-og-samvaer/",  # prints as its sheet: tests/pages/test_handouts.py
 }

@@ -1,4 +1,5 @@
-"""Discharge handouts: plain language, A4 in Chromium's print, QR codes, accessibility, links."""
+"""Discharge handouts and the offers' printed sheets: plain language, A4 in Chromium's print, QR codes,
+accessibility, links."""
 
 from __future__ import annotations
 
@@ -14,12 +15,15 @@ from videre.pages import readability
 from videre.catalog.load import load_catalog
 from videre.core.options import SiteOptions
 from videre.pages.handout import MAX_OFFERS, MAX_PARTNER_OFFERS, handout_files
+from videre.pages.offer import offer_pages
+from videre.search.spelling import PRINT_SHEET
 
 SHOTS = Path("/tmp/videre-udskrivning")
 SITE_URL = "https://videre.example.org/"
-PRINTED = ["udskrivning/esbjerg/", "udskrivning/laesoe/", "udskrivning/odense/",
-           "udskrivning/tilbud/esbjerg/genoptraening-efter-psykiatrisk-indlaeggelse/",
-           "udskrivning/tilbud/sind/faellesspisning-og-samvaer/"]
+HANDOUTS = ["udskrivning/esbjerg/", "udskrivning/laesoe/", "udskrivning/odense/"]
+SHEETS = ["tilbud/esbjerg/genoptraening-efter-psykiatrisk-indlaeggelse/", "tilbud/sind/faellesspisning-og-samvaer/"]
+"""Offer pages: each prints as its sheet for the patient."""
+PRINTED = HANDOUTS + SHEETS
 
 
 class Readable(HTMLParser):
@@ -50,8 +54,11 @@ class Readable(HTMLParser):
 
 @pytest.fixture(scope="module")
 def handouts() -> dict[str, str]:
+    """The municipalities' handouts and the offers' sheets (from the offer pages' Markdown), by path."""
     catalog = load_catalog(DATA).catalog
-    return handout_files(catalog, SiteOptions())
+    sheets = {page.src_uri: PRINT_SHEET + page.markdown.split(PRINT_SHEET, 1)[1]
+              for page in offer_pages(catalog, SiteOptions())}
+    return {**handout_files(catalog, SiteOptions()), **sheets}
 
 
 # ---------------------------------------------------------------- the checker itself
@@ -79,8 +86,14 @@ def test_a_handout_for_every_municipality_and_every_offer(handouts):
     for m in catalog.register.municipalities:
         html = handouts[f"udskrivning/{m.slug}/index.html"]
         assert f"Til dig, der skal udskrives – genoptræning og fællesskaber i {m.name}</h1>" in html
+    pages = {page.src_uri: page.markdown for page in offer_pages(catalog, SiteOptions())}
     for offer in catalog.all_offers():
-        assert f"udskrivning/tilbud/{offer.owner}/{offer.slug}/index.html" in handouts
+        markdown = pages[f"tilbud/{offer.owner}/{offer.slug}.md"]
+        assert markdown.count(PRINT_SHEET) == 1, "one sheet, the page's last block"
+        sheet = markdown.split(PRINT_SHEET, 1)[1]
+        assert f"<h1>{offer.title}" in sheet and f'data-url="{SITE_URL}tilbud/{offer.owner}/{offer.slug}/"' in sheet
+        assert 'class="videre-stavemaader"' not in sheet, "the sheet's words are not the page's search words"
+    assert not any(path.startswith("udskrivning/tilbud/") for path in handouts), "no sheet is a page of its own"
 
 
 def test_handout_texts_are_plain_language(handouts):
@@ -115,12 +128,14 @@ def test_municipality_without_records_still_helps(handouts):
         assert text in html, text
 
 
-def test_pages_link_to_their_handouts(site_dir):
+def test_pages_link_to_their_handouts_and_offer_pages_carry_their_sheet(site_dir):
     municipality = (site_dir / "kommuner/esbjerg/index.html").read_text(encoding="utf-8")
     assert 'href="../../udskrivning/esbjerg/"' in municipality
     offer = (site_dir / "tilbud/sind/faellesspisning-og-samvaer/index.html").read_text(encoding="utf-8")
-    assert 'href="../../../udskrivning/tilbud/sind/faellesspisning-og-samvaer/"' in offer
-    for url in PRINTED:
+    assert offer.count(PRINT_SHEET + " hidden>") == 1 and "data-udskriv" in offer
+    assert "../../../assets/videre-udskrivning.css" in offer and "../../../assets/videre-udskriv.js" in offer
+    assert not (site_dir / "udskrivning/tilbud").exists()
+    for url in HANDOUTS:
         html = (site_dir / url / "index.html").read_text(encoding="utf-8")
         assert "md-header" not in html and "Content-Security-Policy" in html
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html) and ' style="' not in html
@@ -142,6 +157,9 @@ def test_handouts_print_on_one_or_two_a4_pages(browser, base_url):
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     for url in PRINTED:
         page.goto(base_url + url)
+        sheet = page.locator(".videre-ark")
+        if url in SHEETS:
+            assert sheet.is_hidden(), "on screen the offer page shows no sheet"
         pdf = page.pdf(format="A4", print_background=True)
         name = url.strip("/").replace("/", "_")
         (SHOTS / f"{name}.pdf").write_bytes(pdf)
@@ -149,10 +167,15 @@ def test_handouts_print_on_one_or_two_a4_pages(browser, base_url):
         width, height = (float(v) for v in re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)", pdf).groups())
         assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2, f"A4 er 595 × 842 punkter, ikke {width} × {height}"
         page.emulate_media(media="print")
-        assert page.locator(".ark-vaerktoej").is_hidden(), "værktøjslinjen printes ikke"
+        if url in SHEETS:  # the sheet alone: no theme, not the page's own text for staff
+            assert sheet.is_visible() and sheet.locator("h1").is_visible()
+            for other in (".md-header", ".md-footer", "[data-pagefind-body] > h1", ".videre-udskriv", ".videre-fakta"):
+                assert page.locator(other).first.is_hidden(), f"{url}: {other} printes ikke"
+        else:
+            assert page.locator(".ark-vaerktoej").is_hidden(), "værktøjslinjen printes ikke"
         page.set_viewport_size({"width": 794, "height": 1123})
         page.screenshot(path=str(SHOTS / f"{name}-print.png"), full_page=True)
-        page.emulate_media(media=None)
+        page.emulate_media(media="null")  # no emulation: screen for the page, print for pdf()
         page.set_viewport_size({"width": 1000, "height": 1400})
     assert errors == []
     context.close()
@@ -163,9 +186,9 @@ def test_handout_qr_codes_open_the_right_pages(browser, base_url):
     page = browser.new_page(viewport={"width": 1000, "height": 1400})
     expected = {"udskrivning/esbjerg/": SITE_URL + "kommuner/esbjerg/",
                 "udskrivning/laesoe/": SITE_URL + "kommuner/laesoe/",
-                "udskrivning/tilbud/sind/faellesspisning-og-samvaer/":
-                    SITE_URL + "tilbud/sind/faellesspisning-og-samvaer/"}
+                "tilbud/sind/faellesspisning-og-samvaer/": SITE_URL + "tilbud/sind/faellesspisning-og-samvaer/"}
     for url, target in expected.items():
+        page.emulate_media(media="print")  # an offer's sheet shows only in print
         page.goto(base_url + url)
         box = page.locator(".ark__qr")
         assert box.get_attribute("data-url") == target
@@ -182,5 +205,8 @@ def test_handouts_pass_axe(browser, base_url, url):
     page.goto(base_url + url)
     assert page.locator("[data-udskriv]").is_visible(), "knappen 'Print siden' vises, når scriptet kører"
     violations = Axe().run(page).response["violations"]
+    if url in SHEETS:  # what is printed, too: the sheet's contrast and structure
+        page.emulate_media(media="print")
+        violations += Axe().run(page).response["violations"]
     page.close()
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]

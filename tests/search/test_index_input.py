@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from videre.search import indexinput, pagefind as search
+from videre.search import indexinput, pagefind as search, spelling
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -35,6 +35,14 @@ def test_a_page_is_cut_to_its_html_tag_and_body() -> None:
     assert indexinput.reduce(PAGE) == (
         '<!doctype html><html lang="da" class="no-js"><head></head><body><div data-pagefind-body '
         'data-pagefind-filter="Sidetype:Tilbud"><h1>Titel</h1><div><p>Tekst</p></div></div></body></html>')
+
+
+def test_an_offer_pages_printed_sheet_is_cut_from_the_body() -> None:
+    sheet = spelling.PRINT_SHEET + ' hidden><div class="ark"><h1>Ark</h1><p>Dine rettigheder</p></div></div>'
+    page = PAGE.replace("<div><p>Tekst</p></div>", "<div><p>Tekst</p></div>" + sheet)
+    assert indexinput.reduce(page) == indexinput.reduce(PAGE)
+    inner_filter = page.replace("<h1>Ark</h1>", '<h1 data-pagefind-filter="a:b">Ark</h1>')
+    assert spelling.PRINT_SHEET in indexinput.reduce(inner_filter), "cut only when nothing in it could count"
 
 
 @pytest.mark.parametrize("page", [

@@ -41,3 +41,12 @@ def test_hidden_block_is_appended_once_and_never_to_pages_kept_out_of_the_index(
     assert spelling.with_ascii_spellings(ignored) == ignored
     assert spelling.with_ascii_spellings("No Danish letters here.") == "No Danish letters here."
     assert spelling.hidden_block("<b>&</b> på") == '<p class="videre-stavemaader" hidden>paa</p>'
+
+
+def test_a_printed_sheet_brings_no_words_and_keeps_its_place_last():
+    """An offer page's sheet for the patient is for paper: its words are not searched for the page."""
+    sheet = spelling.PRINT_SHEET + ' hidden>\n<p>Dine rettigheder: genoptræning.</p>\n</div>\n'
+    spelled = spelling.with_ascii_spellings("# Værested\n\nTekst om pårørende.\n\n" + sheet)
+    block = '<p class="videre-stavemaader" hidden>vaerested paaroerende</p>'
+    assert spelled == f"# Værested\n\nTekst om pårørende.\n\n{block}\n\n{sheet}", "the sheet's words are left out"
+    assert spelling.with_ascii_spellings(spelled) == spelled

@@ -1,7 +1,7 @@
 """Results of pure build steps kept between builds, keyed by a hash of everything they depend on.
 
-At national scale a build draws ~5,000 QR codes, one per offer handout, and
-they are the larger part of the handouts' cost. A code depends only on its
+At national scale a build draws ~5,000 QR codes, one per offer's printed sheet,
+and they are the larger part of the sheets' cost. A code depends only on its
 address and on the code that draws it, so a rebuild of unchanged records can
 take it from here. The key is a SHA-256 of the inputs and of a *salt* naming
 the drawing code (its source and the library version), so a changed address or

@@ -1,6 +1,6 @@
 """Spread independent work over the machine's cores, when that is safe and worth it.
 
-At national scale (about 6,000 record files, 5,000 handouts) the work is
+At national scale (about 6,000 record files, 5,000 offer pages) the work is
 CPU-bound Python, one item at a time. The CI machine has two cores, so this
 process and one forked child nearly halve it. The child inherits the loaded
 catalogue and compiled validators for free; only its results travel back.

@@ -30,11 +30,6 @@ def municipality_handout(slug: str) -> str:
     return f"udskrivning/{slug}/"
 
 
-def offer_handout(owner: str, slug: str) -> str:
-    """The printable page about one offer, a standalone HTML file (``index.html`` below it)."""
-    return f"udskrivning/tilbud/{owner}/{slug}/"
-
-
 def source(address: str) -> str:
     """The page's source path below docs/: ``kommuner/esbjerg/`` → ``kommuner/esbjerg.md``."""
     return address.rstrip("/") + ".md"

@@ -10,8 +10,8 @@ changed, does the part of a build those files can affect:
 1. reload the data tree, reading only the changed files again
    (:class:`videre.catalog.load.FileCache`); the cross-checks run over the
    whole catalogue as in a full build, and errors fail the same way;
-2. build the offers' own page and handout and the page and handout of each
-   municipality that shows them (videre.site.rebuild, called through the hook);
+2. build the offers' own pages (with their printed sheets) and the page and
+   handout of each municipality that shows them (videre.site.rebuild, called through the hook);
 3. write only those whose content differs from the last build: an offer page
    is filled into its shell, any other page goes through MkDocs' own page
    steps (Markdown, theme, the hook's post-page step), a file is written as is;
@@ -212,7 +212,7 @@ class LiveSite:
     def update(self, changed: set[Path], load: Callable[[], Catalog], regenerate: Regenerate) -> bool:
         """Apply edits of existing offer files to the served site; False when a full build must do it.
 
-        The offers' own pages and handouts and their municipalities' pages and handouts are written before
+        The offers' own pages and their municipalities' pages and handouts are written before
         this returns (then the browsers reload); the shared lists and exports follow in a thread
         (:meth:`_update_shared`), as the search index does."""
         built = self.built

@@ -95,6 +95,13 @@ def reload_changed_templates() -> None:
     _templates_seen[:] = [stamp]
 
 
+@lru_cache(maxsize=64)
+def _markdown(value: str | None) -> Markup:
+    """A record's Markdown as HTML. An offer page shows its description twice (on screen and on its printed
+    sheet), so the last few are kept."""
+    return Markup(text.to_html(value))
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -102,7 +109,7 @@ def environment() -> jinja2.Environment:
         autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined, auto_reload=False, bytecode_cache=templatecache.shared(),
     )
-    env.filters["md"] = lambda value: Markup(text.to_html(value))
+    env.filters["md"] = _markdown
     env.filters["plain"] = text.plain
     env.filters["md_escape"] = lambda value: Markup(text.md_escape(str(value)))
     env.filters["front_matter"] = lambda value: Markup(text.front_matter_text(value))

@@ -1,19 +1,23 @@
-"""Discharge handouts: one printable A4 page per municipality and one per offer.
+"""Discharge handouts: one printable A4 sheet per municipality and one per offer.
 
-Standalone HTML documents from our own templates (no theme, no navigation),
-with a print stylesheet for A4. Staff print them from the browser and give
-them to the patient on the day of discharge. All fixed text is plain
+A municipality's handout is a standalone HTML document from our own templates
+(no theme, no navigation). An offer's sheet is the last block of its offer page,
+hidden on screen and the only part printed (videre.css): staff print the page
+they already have open. Both use the same A4 print stylesheet, and staff give
+the sheet to the patient on the day of discharge. All fixed text is plain
 language, held to :mod:`videre.pages.readability`'s limits by a test.
+
+An offer's sheet is no page of its own: at national scale that was 5,000 more
+files and 5,000 more folders, and creating them cost seconds of every build.
 """
 
 from __future__ import annotations
 
 import posixpath
-from typing import Any, Collection
+from typing import Any, Collection, Iterable
 
 from . import csp
-from ..core import parallel, urls
-from ..catalog.freshness import review_for
+from ..core import urls
 from ..core.model import Municipality, Offer, Register
 from ..catalog.catalog import Catalog
 from . import age_text, danish_date, render
@@ -23,14 +27,11 @@ from .links import Linker
 
 MAX_OFFERS = 4
 MAX_PARTNER_OFFERS = 4
+QR_CLASS = "ark__qr-kode"
 
 
 def municipality_path(slug: str) -> str:
     return urls.municipality_handout(slug) + "index.html"
-
-
-def offer_path(offer: Offer) -> str:
-    return urls.offer_handout(offer.owner, offer.slug) + "index.html"
 
 
 def _links(path: str) -> dict[str, Any]:
@@ -63,41 +64,41 @@ def municipality_handout(catalog: Catalog, municipality: Municipality, options: 
     page_url = patient.absolute(options.site_url, urls.municipality_page(municipality.slug))
     return csp.protect(render("udskrivning-kommune.html.j2", m=municipality, offers=offers, partner_offers=partner_offers,
                   contacts=contacts, owner_name=lambda o: patient.owner_name(catalog, o), p=patient,
-                  qr=patient.qr_svg(page_url, "ark__qr-kode"), qr_url=page_url,
+                  qr=patient.qr_svg(page_url, QR_CLASS), qr_url=page_url,
                   back_url=urls.municipality_page(municipality.slug), back_label=f"{municipality.name} Kommune",
                   **_date_and_examples(shown), **_links(path)))
 
 
-def offer_handout(catalog: Catalog, offer: Offer, options: SiteOptions) -> str:
-    path = offer_path(offer)
+def offer_sheet(catalog: Catalog, offer: Offer, options: SiteOptions) -> dict[str, Any]:
+    """What an offer's printed sheet shows (``_udskrift_tilbud.html.j2``, the last block of the offer page).
+
+    The sheet is part of the offer page, printed with its print stylesheet, not a page of its own: the page
+    staff already have open prints as the sheet. Call :func:`prepare_sheets` first for many offers."""
     page_url = patient.absolute(options.site_url, offer.url)
-    fresh = review_for(options)(offer)
-    return csp.protect(render("udskrivning-tilbud.html.j2", o=offer, due=bool(fresh and fresh.due), owner=patient.owner_name(catalog, offer), p=patient,
-                  age=age_text(offer), qr=patient.qr_svg(page_url, "ark__qr-kode"), qr_url=page_url,
-                  back_url=offer.url, back_label=offer.title, **_date_and_examples([offer]), **_links(path)))
+    return {"p": patient, "age": age_text(offer), "qr": patient.qr_svg(page_url, QR_CLASS), "qr_url": page_url,
+            **_date_and_examples([offer])}
 
 
-def handout_files(catalog: Catalog, options: SiteOptions, offer_ids: Collection[str] | None = None,
+def prepare_sheets(offers: Iterable[Offer], options: SiteOptions) -> None:
+    """Draw the QR codes of these offers' sheets at once (from the build cache, on all cores)."""
+    patient.prepare_qr_codes((patient.absolute(options.site_url, offer.url) for offer in offers), QR_CLASS)
+
+
+def handout_files(catalog: Catalog, options: SiteOptions,
                   municipalities: Collection[str] | None = None) -> dict[str, str]:
-    """Every handout; or, with ``offer_ids`` and ``municipalities``, those of these offers and municipalities."""
-    towns, offers = _chosen(catalog, offer_ids, municipalities)
-    texts = [municipality_handout(catalog, m, options) for m in towns]
-    patient.prepare_qr_codes((patient.absolute(options.site_url, offer.url) for offer in offers), "ark__qr-kode")
-    texts += parallel.ordered_map(lambda offer: offer_handout(catalog, offer, options), offers)
-    return dict(zip(_paths(towns, offers), texts))
+    """Every municipality's handout; or, with ``municipalities``, those of these municipalities."""
+    towns = _chosen(catalog, municipalities)
+    return dict(zip(_paths(towns), (municipality_handout(catalog, m, options) for m in towns)))
 
 
-def handout_paths(catalog: Catalog, offer_ids: Collection[str] | None = None,
-                  municipalities: Collection[str] | None = None) -> list[str]:
+def handout_paths(catalog: Catalog, municipalities: Collection[str] | None = None) -> list[str]:
     """The paths :func:`handout_files` gives, in its order, without making a handout."""
-    return _paths(*_chosen(catalog, offer_ids, municipalities))
+    return _paths(_chosen(catalog, municipalities))
 
 
-def _paths(towns: tuple[Municipality, ...], offers: tuple[Offer, ...]) -> list[str]:
-    return [*(municipality_path(m.slug) for m in towns), *map(offer_path, offers)]
+def _paths(towns: tuple[Municipality, ...]) -> list[str]:
+    return [municipality_path(m.slug) for m in towns]
 
 
-def _chosen(catalog: Catalog, offer_ids: Collection[str] | None,
-            municipalities: Collection[str] | None) -> tuple[tuple[Municipality, ...], tuple[Offer, ...]]:
-    towns = tuple(m for m in catalog.register.municipalities if municipalities is None or m.slug in municipalities)
-    return towns, tuple(o for o in catalog.all_offers() if offer_ids is None or o.id in offer_ids)
+def _chosen(catalog: Catalog, municipalities: Collection[str] | None) -> tuple[Municipality, ...]:
+    return tuple(m for m in catalog.register.municipalities if municipalities is None or m.slug in municipalities)

@@ -1,4 +1,4 @@
-"""One page per offer: the address that QR codes, handouts and links point to."""
+"""One page per offer: the address that QR codes, handouts and links point to, with its printed sheet."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ..catalog.ownership import data_path
 from . import Page, render
 from ..core.options import SiteOptions
 from .feedback import report_url
+from .handout import offer_sheet, prepare_sheets
 from .links import Linker
 from .partner import coverage_text
 from .patient import owner_name
@@ -26,7 +27,7 @@ def offer_page(catalog: Catalog, offer: Offer, options: SiteOptions, review: Rev
     markdown = render("tilbud.md.j2", o=offer, owner_name=owner_name(catalog, offer), owner_url=owner_url,
                       coverage=coverage, review=review,
                       report_url=report_url(options, offer.title, offer.url, data_path(offer.file)),
-                      **Linker(src).context())
+                      **offer_sheet(catalog, offer, options), **Linker(src).context())
     return Page(src, markdown, many=True)
 
 
@@ -34,4 +35,5 @@ def offer_pages(catalog: Catalog, options: SiteOptions, only: Collection[str] | 
     """Every offer's page, or those of the offers whose ids are in ``only``."""
     review = review_for(options)
     offers = [o for o in catalog.all_offers() if only is None or o.id in only]
+    prepare_sheets(offers, options)
     return parallel.ordered_map(lambda offer: offer_page(catalog, offer, options, review), offers)

@@ -1,6 +1,6 @@
 """QR codes as inline SVG, drawn fast: the same bytes as segno, about ten times quicker.
 
-The site draws one QR code per offer (the printed handout points to the offer's
+The site draws one QR code per offer (its printed sheet points to the offer's
 page), so at national scale a build draws ~5,000 codes. segno does it in pure
 Python with generic loops (which module is data, which is a function pattern,
 asked again for every module of every code), about 2 ms per code even with a

@@ -11,7 +11,8 @@ test_index_input.py`` checks the same on the real site.
 A page is cut only when that is certain to change nothing: exactly one
 ``data-pagefind-body``, on a ``<div>``, no other ``data-pagefind-`` attribute
 outside it, and nothing inside it that could hide a ``<div`` from the counting
-(comments, scripts, styles, templates). Any other page is given whole.
+(comments, scripts, styles, templates). Any other page is given whole. An offer
+page's printed sheet, which Pagefind ignores, is cut from the body too.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Iterator
+
+from .spelling import PRINT_SHEET
 
 BODY = "data-pagefind-body"
 _OPEN = "<div " + BODY
@@ -41,7 +44,19 @@ def reduce(page: str) -> str:
     body = page[start:end]
     if _OPAQUE.search(body):
         return page
-    return f"<!doctype html>{html_tag.group(0)}<head></head><body>{body}</body></html>"
+    return f"<!doctype html>{html_tag.group(0)}<head></head><body>{_without_sheet(body)}</body></html>"
+
+
+def _without_sheet(body: str) -> str:
+    """The body without the page's printed sheet (an offer's sheet for the patient, :data:`PRINT_SHEET`).
+
+    Pagefind ignores the sheet whole (``data-pagefind-ignore="all"``), yet it is a fifth of an offer page's
+    body. It is cut only when it is one element with no other ``data-pagefind-`` attribute inside."""
+    at = body.find(PRINT_SHEET)
+    end = None if at < 0 else _element_end(body, at)
+    if end is None or body.count("data-pagefind-", at, end) != 1 or body.find(PRINT_SHEET, end) >= 0:
+        return body
+    return body[:at] + body[end:]
 
 
 def _element_end(page: str, start: int) -> int | None:

@@ -38,8 +38,7 @@ LANGUAGE = "da"
 EXCLUDE_SELECTORS = (".headerlink", ".md-source-file")
 NOT_INDEXED = frozenset({"udskrivning", "assets", "pagefind", "hsds", "schemas", "redaktion"})
 """Top-level folders Pagefind need not read. Pages opt in with ``data-pagefind-body``, but Pagefind
-must still parse every file it is given to see that; the print handouts repeat the offer pages and
-are as many, so leaving them out saves a tenth of the indexing time at national scale. The editor
+must still parse every file it is given to see that, so the municipalities' print handouts stay out. The editor
 (``redaktion/``) is a tool for staff, not content, and stays out of the index."""
 
 

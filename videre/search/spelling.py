@@ -129,13 +129,22 @@ def hidden_block(text: str, extra: Iterable[str] = ()) -> str:
     return f'<p class="{BLOCK_CLASS}" hidden>{html.escape(" ".join(words), quote=False)}</p>'
 
 
-def with_ascii_spellings(markdown: str, extra: Iterable[str] = ()) -> str:
-    """``markdown`` with the hidden block of its ASCII spellings (and ``extra`` words) appended (once).
+PRINT_SHEET = '<div class="videre-ark" data-pagefind-ignore="all"'
+"""Where a page's printed sheet begins (an offer's sheet for the patient, videre.pages.offer). It runs to the
+end of the page and is for paper only: its words are not the page's words."""
 
-    A page that keeps text out of the index (``data-pagefind-ignore``, the print pages) gets no block:
+
+def with_ascii_spellings(markdown: str, extra: Iterable[str] = ()) -> str:
+    """``markdown`` with the hidden block of its ASCII spellings (and ``extra`` words) added (once), before
+    the printed sheet if the page has one (:data:`PRINT_SHEET`).
+
+    A page that keeps other text out of the index (``data-pagefind-ignore``, the print pages) gets no block:
     it would bring that text back in.
     """
-    if f'class="{BLOCK_CLASS}"' in markdown or "data-pagefind-ignore" in markdown:
+    text, sheet, rest = markdown.partition(PRINT_SHEET)
+    if f'class="{BLOCK_CLASS}"' in text or "data-pagefind-ignore" in text:
         return markdown
-    block = hidden_block(markdown, extra)
-    return f"{markdown.rstrip()}\n\n{block}\n" if block else markdown
+    block = hidden_block(text, extra)
+    if not block:
+        return markdown
+    return f"{text.rstrip()}\n\n{block}\n" + (f"\n{sheet}{rest}" if sheet else "")
