@@ -7,11 +7,15 @@ on_files       → videre.catalog.load.load_catalog, videre.site.build_pages, vi
                  videre.pages.editor.bundle_files
 on_page_markdown → videre.site.fill_hand_written (dated notices and hidden search words on hand-written pages;
                  `videre sider` does the same to the pages it exports)
-on_env         → videre.pages.templatecache.shared (compiled theme templates kept between builds)
+on_env         → videre.pages.templatecache.shared (compiled theme templates kept between builds); in a build,
+                 videre.mkdocs.early.render_shells and videre.mkdocs.shells.Plan.start_writing (the offer pages
+                 are filled in by forked children while MkDocs renders the other pages)
 on_post_page   → videre.pages.csp.protect (Content-Security-Policy meta tag; also 404.html via on_post_template)
-on_post_build  → videre.site.StaticFilesJob.wait, videre.mkdocs.shells.Plan.write (offer pages from shared shells), videre.search.pagefind.build_index (Pagefind;
+on_post_build  → videre.site.StaticFilesJob.wait, videre.mkdocs.shells.Plan.write (offer pages from shared shells,
+                 joining the children on_env started), videre.search.pagefind.build_index (Pagefind;
                  under `mkdocs serve` videre.mkdocs.preview rebuilds it in the background)
-on_build_error → videre.site.StaticFilesJob.cancel (a failed build does not wait for its generated files)
+on_build_error → videre.site.StaticFilesJob.cancel, videre.mkdocs.shells.Plan.cancel (a failed build does not
+                 wait for its generated files or offer pages)
 on_serve       → videre.mkdocs.live.LiveSite.attach (an edited offer file updates its pages without a full rebuild;
                  on_files, on_nav, on_env and on_post_build tell it what the last build made)
 """
@@ -35,7 +39,7 @@ from mkdocs.structure.nav import Navigation
 
 from videre.pages import csp, editor, templatecache
 from videre.search import glossary, pagefind as search
-from videre.mkdocs import live, preview, shells
+from videre.mkdocs import early, live, preview, shells
 from videre import site
 from videre.core import buildcache
 from videre.core.errors import WARNING, render_text
@@ -71,6 +75,8 @@ class BuildState:
     """on_startup: under `mkdocs serve`, what updates the site after an edit of an offer file."""
     written: site.StaticFilesJob | None = None
     """on_files to on_post_build of a build: the generated files being made and written beside MkDocs."""
+    nav: Navigation | None = None
+    """on_nav of a build: the navigation, for rendering the shells early (on_env)."""
 
 
 state = BuildState()
@@ -177,13 +183,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if state.live is not None:
         state.live.remember_nav(nav)
+    state.nav = nav if state.written is not None else None
     return nav
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Under `mkdocs serve`, the live updates keep the environment; in a build, the shells are rendered now
+    and forked children fill in the offer pages while MkDocs renders the rest (videre.mkdocs.early)."""
     env.bytecode_cache = templatecache.shared()
     if state.live is not None:
         state.live.remember_env(env, config, files)
+    if state.written is not None and state.plan is not None and state.nav is not None:
+        early.render_shells(state.plan, config, files, state.nav, env)
+        state.plan.start_writing(Path(config.site_dir))
+    state.nav = None
     return env
 
 
@@ -233,10 +246,12 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    """A failed build stops the generated files it started, so the error comes out at once."""
+    """A failed build stops the generated files and offer pages it started, so the error comes out at once."""
     if state.written is not None:
         state.written.cancel()
         state.written = None
+    if state.plan is not None:
+        state.plan.cancel()
     gc.unfreeze()
 
 

@@ -251,32 +251,40 @@ def test_a_parent_that_gives_up_early_still_exits_and_cancel_ends_the_task() -> 
     assert result["cancelled"] == "opgaven blev afbrudt"
 
 
+FAILING_BUILD = textwrap.dedent("""
+    import json, logging, os, sys
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from videre.core import parallel
+    from videre.pages import editor
+
+    said = []  # what MkDocs logged: a page's error comes out there, not in the exception
+
+
+    class Kept(logging.Handler):
+        def emit(self, record):
+            said.append(record.getMessage())
+
+
+    logging.getLogger("mkdocs").addHandler(Kept())
+    os.environ["VIDERE_DATA"] = sys.argv[1]
+    config = load_config(os.path.join(os.getcwd(), "mkdocs.yml"), site_dir=sys.argv[2])
+    hooks = next(m for n, m in config.plugins.items() if n.endswith("videre_hooks.py"))
+""")
+"""The start of a real MkDocs build in a fresh process (data and site folder as arguments), for tests that make
+it fail; they add what fails, call build(config) and print what they found."""
+
+
 def test_a_build_that_fails_after_the_generated_files_started_ends_with_its_error(tmp_path: Path) -> None:
     """The real MkDocs build, failing in on_files after the child that makes the handouts started (here: the
     editor's files are missing). on_build_error cancels the child, and the process ends with the message."""
     data = tmp_path / "data"
     generate(data, 0.1)
-    result = isolated("""
-        import json, logging, os, sys
-        from mkdocs.commands.build import build
-        from mkdocs.config import load_config
-        from videre.pages import editor
-
-        said = []
-
-        class Kept(logging.Handler):
-            def emit(self, record):
-                said.append(record.getMessage())
-
-        logging.getLogger("mkdocs").addHandler(Kept())
-
+    result = isolated(FAILING_BUILD + textwrap.dedent("""
         def missing(root):
             raise editor.EditorBundleMissing("mappen node_modules/decap-cms mangler (prøve)")
 
         editor.bundle_files = missing
-        os.environ["VIDERE_DATA"] = sys.argv[1]
-        config = load_config(os.path.join(os.getcwd(), "mkdocs.yml"), site_dir=sys.argv[2])
-        hooks = next(m for n, m in config.plugins.items() if n.endswith("videre_hooks.py"))
         jobs = []
         started = hooks.site.StaticFilesJob.__init__
 
@@ -292,6 +300,67 @@ def test_a_build_that_fails_after_the_generated_files_started_ends_with_its_erro
             error = " ".join([*said, str(exc)])
         print(json.dumps({"error": error, "jobs": len(jobs), "child_left": [j._job._process is not None for j in jobs],
                           "cleared": hooks.state.written is None}))
-    """, str(data), str(tmp_path / "site"))
+    """), str(data), str(tmp_path / "site"))
     assert "decap-cms mangler (prøve)" in result["error"]
     assert result["jobs"] == 1 and result["child_left"] == [False] and result["cleared"]
+
+
+def test_a_started_map_works_before_it_is_asked_and_gives_the_same_results(tmp_path: Path) -> None:
+    """parallel.StartedMap: the forked child begins at once; this process joins in when it asks for the results.
+    Each item leaves a file named by the process that did it, so the test sees who worked before the asking."""
+    result = isolated("""
+        import json, os, sys, time
+        from pathlib import Path
+        from videre.core import parallel
+        folder, me = Path(sys.argv[1]), os.getpid()
+
+        def mark(item):
+            (folder / f"{item}-{os.getpid()}").write_text("")
+            return item * 3
+
+        started = parallel.StartedMap(mark, list(range(2000)))
+        deadline = time.monotonic() + 60
+        while not any(not p.name.endswith(f"-{me}") for p in folder.iterdir()) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        before = {p.name.rsplit("-", 1)[1] for p in folder.iterdir()}
+        results = started.results()
+        done = sorted(int(p.name.split("-")[0]) for p in folder.iterdir())
+        print(json.dumps({"child_first": str(me) not in before and len(before) == 1,
+                          "same": results == [i * 3 for i in range(2000)], "each_once": done == list(range(2000))}))
+    """, str(tmp_path))
+    assert result == {"child_first": True, "same": True, "each_once": True}
+
+
+def test_a_build_that_fails_while_the_offer_pages_are_written_ends_and_stops_the_children(tmp_path: Path) -> None:
+    """The children that fill in the offer pages start at on_env (videre.mkdocs.early). A page that fails after
+    that (here: a hand-written one, in the Content-Security-Policy step) ends the build with its error, and
+    on_build_error ends the children."""
+    data = tmp_path / "data"
+    generate(data, 0.25)  # over 1,000 offer pages: enough for the children (parallel.MIN_ITEMS)
+    result = isolated(FAILING_BUILD + textwrap.dedent("""
+        maps, protect = [], hooks.csp.protect
+        started = parallel.StartedMap.__init__
+
+        def watched(self, *args, **kwargs):
+            started(self, *args, **kwargs)
+            maps.append((self, [child._process for child in self._children]))
+
+        def fails_on_sources(output, *scripts):
+            if "<title>Kilder" in output:
+                raise RuntimeError("siden Kilder fejlede (prøve)")
+            return protect(output, *scripts)
+
+        parallel.StartedMap.__init__ = watched
+        hooks.csp.protect = fails_on_sources
+        try:
+            build(config)
+            error = ""
+        except Exception as exc:
+            error = " ".join([*said, str(exc)])
+        writing = [m for m, processes in maps if processes and m._task.__name__ == "write_one"]
+        print(json.dumps({"error": error, "writing": len(writing),
+                          "alive": [p.is_alive() for m, processes in maps for p in processes],
+                          "cleared": hooks.state.plan is None or hooks.state.plan._writing is None}))
+    """), str(data), str(tmp_path / "site"))
+    assert "siden Kilder fejlede (prøve)" in result["error"]
+    assert result["writing"] == 1 and not any(result["alive"]) and result["cleared"], result

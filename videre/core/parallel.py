@@ -18,7 +18,7 @@ import os
 import pickle
 import tempfile
 import threading
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, Callable, Generic, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -52,29 +52,55 @@ def ordered_map(task: Callable[[T], R], items: Sequence[T], *, minimum: int = MI
     results are pickled. Each process claims
     the next chunk from a shared counter, so a slow chunk does not hold the others up.
     """
-    processes = workers()
-    if processes < 2 or len(items) < minimum or not can_fork():
-        return [task(item) for item in items]
-    size = max(1, len(items) // (processes * CHUNKS_PER_PROCESS))
-    chunks = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
-    context = multiprocessing.get_context("fork")
-    claim = _Counter(context)
-    children = [_MapChild(context, task, items, chunks, claim) for _ in range(processes - 1)]
-    done: list[list[R] | None] = [None] * len(chunks)
-    try:
-        while (index := claim()) < len(chunks):
-            start, end = chunks[index]
-            done[index] = [task(item) for item in items[start:end]]
+    return StartedMap(task, items, minimum=minimum).results()
+
+
+class StartedMap(Generic[R]):
+    """:func:`ordered_map` begun now: the forked children start on the chunks at once, and this process joins
+    in when it asks for the :meth:`results`. For work that can start while this process still has other work
+    to do (the offer pages are filled in while MkDocs renders the rest). Without children, :meth:`results`
+    does all the work."""
+
+    def __init__(self, task: Callable[[T], R], items: Sequence[T], *, minimum: int = MIN_ITEMS):
+        self._task: Callable[[Any], R] = task
+        self._items: Sequence[Any] = items
+        self._children: list[_MapChild] = []
+        processes = workers()
+        if processes < 2 or len(items) < minimum or not can_fork():
+            return
+        size = max(1, len(items) // (processes * CHUNKS_PER_PROCESS))
+        self._chunks = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+        context = multiprocessing.get_context("fork")
+        self._claim = _Counter(context)
+        self._children = [_MapChild(context, task, items, self._chunks, self._claim) for _ in range(processes - 1)]
+
+    def results(self) -> list[R]:
+        """The results in order, once; what any process raised is raised here."""
+        task, items, children = self._task, self._items, self._children
+        if not children:
+            return [task(item) for item in items]
+        chunks = self._chunks
+        done: list[list[R] | None] = [None] * len(chunks)
+        try:
+            while (index := self._claim()) < len(chunks):
+                start, end = chunks[index]
+                done[index] = [task(item) for item in items[start:end]]
+            for child in children:
+                for index, packed in child.results():
+                    done[index] = pickle.loads(packed)
+        except BaseException:
+            self.cancel()  # the caller gets the error now, not after the children's remaining chunks
+            raise
         for child in children:
-            for index, packed in child.results():
-                done[index] = pickle.loads(packed)
-    except BaseException:
-        for child in children:  # the caller gets the error now, not after the children's remaining chunks
+            child.stop()
+        self._children = []
+        return [result for chunk in done for result in chunk]  # type: ignore[union-attr]
+
+    def cancel(self) -> None:
+        """End the children now (the build failed); what they did is lost."""
+        for child in self._children:
             child.stop(now=True)
-        raise
-    for child in children:
-        child.stop()
-    return [result for chunk in done for result in chunk]  # type: ignore[union-attr]
+        self._children = []
 
 
 CHUNKS_PER_PROCESS = 32

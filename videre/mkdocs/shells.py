@@ -205,6 +205,7 @@ class Plan:
     """Page source path → placeholder → the raw HTML block it stands for (see :func:`stash`)."""
     _places: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)
     _frames: dict[str, "_Frame"] = field(default_factory=dict, repr=False)
+    _writing: parallel.StartedMap[int] | None = field(default=None, repr=False)
 
     def restore(self, src_uri: str, output: str) -> str:
         """Put the stashed HTML blocks back into MkDocs' output of a page (before any other post-page step)."""
@@ -244,11 +245,36 @@ class Plan:
         return url, frame.fill(member, url)
 
     def capture(self, src_uri: str, output: str) -> None:
-        """Keep MkDocs' finished HTML of a shell (after every post-page step)."""
+        """Keep MkDocs' finished HTML of a shell (after every post-page step). A shell rendered again once its
+        pages are being written (:meth:`start_writing`) must come out the same."""
+        if self._writing is not None and self.outputs.get(src_uri, output) != output:
+            raise RuntimeError(f"skallen {src_uri} blev anderledes anden gang, MkDocs skrev den")
         self.outputs[src_uri] = output
+
+    def all_captured(self) -> bool:
+        return all(src in self.outputs for src in self.members)
+
+    def start_writing(self, site_dir: Path) -> None:
+        """Begin filling in and writing the member pages in forked children (videre.core.parallel.StartedMap),
+        while this process goes on with the rest of the build; :meth:`write` joins in and finishes."""
+        self._writing = self._start(site_dir)
+
+    def cancel(self) -> None:
+        """Stop the children that :meth:`start_writing` began (the build failed)."""
+        if self._writing is not None:
+            self._writing.cancel()
+            self._writing = None
 
     def write(self, site_dir: Path) -> int:
         """Write every member page into ``site_dir``, remove the shells; returns the pages written."""
+        started, self._writing = self._writing or self._start(site_dir), None
+        written = sum(started.results())
+        for section in {src.split("/")[0] for src in self.members}:
+            shutil.rmtree(site_dir / section / SHELL_DIR, ignore_errors=True)
+        _fix_sitemap(site_dir, [page_url(src) for src in self.members], self.order)
+        return written
+
+    def _start(self, site_dir: Path) -> parallel.StartedMap[int]:
         for src in self.members:
             if src not in self.outputs:
                 raise RuntimeError(f"skallen {src} blev ikke skrevet af MkDocs")
@@ -267,11 +293,7 @@ class Plan:
             return 1
 
         places = [(src, index) for src, members in self.members.items() for index in range(len(members))]
-        written = sum(parallel.ordered_map(write_one, places))
-        for section in {src.split("/")[0] for src in self.members}:
-            shutil.rmtree(site_dir / section / SHELL_DIR, ignore_errors=True)
-        _fix_sitemap(site_dir, [page_url(src) for src in self.members], self.order)
-        return written
+        return parallel.StartedMap(write_one, places)
 
 
 class _Frame:
