@@ -251,9 +251,6 @@ class Plan:
             raise RuntimeError(f"skallen {src_uri} blev anderledes anden gang, MkDocs skrev den")
         self.outputs[src_uri] = output
 
-    def all_captured(self) -> bool:
-        return all(src in self.outputs for src in self.members)
-
     def start_writing(self, site_dir: Path) -> None:
         """Begin filling in and writing the member pages in forked children (videre.core.parallel.StartedMap),
         while this process goes on with the rest of the build; :meth:`write` joins in and finishes."""
