@@ -21,10 +21,9 @@ from jinja2 import Environment
 from .shells import Plan
 
 
-def render_shells(plan: Plan, config: MkDocsConfig, files: Files, nav: Navigation, env: Environment) -> int:
-    """Render the plan's shells as MkDocs' build renders a page (its post-page steps capture them); how many."""
+def render_shells(plan: Plan, config: MkDocsConfig, files: Files, nav: Navigation, env: Environment) -> None:
+    """Render the plan's shells as MkDocs' build renders a page (its post-page steps capture them)."""
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)  # as `mkdocs build` passes them
     shells = [file for file in doc_files if plan.is_shell(file.src_uri) and file.page is not None]
     for file in shells:
         mkdocs_build._build_page(file.page, config, doc_files, nav, env)
-    return len(shells)

@@ -69,7 +69,7 @@ def municipality_handout(catalog: Catalog, municipality: Municipality, options: 
                   **_date_and_examples(shown), **_links(path)))
 
 
-def offer_sheet(catalog: Catalog, offer: Offer, options: SiteOptions) -> dict[str, Any]:
+def offer_sheet(offer: Offer, options: SiteOptions) -> dict[str, Any]:
     """What an offer's printed sheet shows (``_udskrift_tilbud.html.j2``, the last block of the offer page).
 
     The sheet is part of the offer page, printed with its print stylesheet, not a page of its own: the page

@@ -27,7 +27,7 @@ def offer_page(catalog: Catalog, offer: Offer, options: SiteOptions, review: Rev
     markdown = render("tilbud.md.j2", o=offer, owner_name=owner_name(catalog, offer), owner_url=owner_url,
                       coverage=coverage, review=review,
                       report_url=report_url(options, offer.title, offer.url, data_path(offer.file)),
-                      **offer_sheet(catalog, offer, options), **Linker(src).context())
+                      **offer_sheet(offer, options), **Linker(src).context())
     return Page(src, markdown, many=True)
 
 
