@@ -97,7 +97,7 @@ def build_pages(catalog: Catalog, options: SiteOptions, scope: Scope | None = No
     for search (videre.search.spelling)."""
     reload_changed_templates()
     pages = _pages(catalog, options, scope)
-    spelled = parallel.ordered_map(lambda page: spelling.with_ascii_spellings(page.markdown), pages)
+    spelled = spelling.with_ascii_spellings_all([page.markdown for page in pages])
     return [replace(page, markdown=markdown) for page, markdown in zip(pages, spelled)]
 
 

@@ -1,4 +1,4 @@
-"""The build cache (videre.core.buildcache) gives the same bytes as drawing anew, and never breaks a build."""
+"""The build cache (videre.core.buildcache) gives the same bytes as working anew, and never breaks a build."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from videre.core import buildcache
-from videre.pages import patient
+from videre.mkdocs import shells
+from videre.pages import Page, patient
+from videre.search import spelling
 
 
 @pytest.fixture()
@@ -58,3 +60,34 @@ def test_qr_codes_from_the_cache_are_the_codes_drawn_anew(cache: Path, monkeypat
     monkeypatch.setattr(patient, "_draw", lambda url, css_class: pytest.fail("drawn again"))
     patient.prepare_qr_codes(urls, "ark__qr-kode")  # a new process: every code comes from the store
     assert [str(patient.qr_svg(url, "ark__qr-kode")) for url in urls] == drawn
+
+
+PAGES = [
+    Page("tilbud/esbjerg/a.md", '---\ndescription: "Kort."\n---\n\n# Titel\n\n<p>a</p>\n\n## Del\n\n<div>\n<p>b</p>\n'
+                                '</div>\n\n## Tom\n\n## Sidst\n\n<p>a</p>\n', many=True),
+    Page("tilbud/esbjerg/b.md", "# Uden beskrivelse\n\n<p>x</p>\n\n## Del\n\n<p>x</p>", many=True),
+    Page("tilbud/esbjerg/c.md", "# Titel\n\nAlmindelig *Markdown*.\n", many=True),   # not cut
+    Page("tilbud/esbjerg/d.md", "# Søvn og ro \ud800\n\n<p>æøå</p>\n", many=True),      # a lone surrogate
+]
+
+
+def test_cuts_from_the_cache_are_the_cuts_made_anew(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    anew = [shells.cut(page) for page in PAGES]
+    assert anew[0] is not None and anew[2] is None  # both kinds are in the test
+    assert shells.cut_all(PAGES) == anew
+    monkeypatch.setattr(shells, "cut", lambda page: pytest.fail("cut again"))
+    assert shells.cut_all(PAGES) == anew  # every cut put together from the store
+
+
+def test_spellings_from_the_cache_are_the_spellings_found_anew(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [page.markdown for page in PAGES] + ["# Ingen danske bogstaver\n", "<p>Træning på Ærø</p>\n"]
+    anew = [spelling.with_ascii_spellings(text) for text in texts]
+    assert anew[3] != texts[3] and anew[-1] != texts[-1] and anew[-2] == texts[-2]  # blocks, and none
+    assert spelling.with_ascii_spellings_all(texts) == anew
+    monkeypatch.setattr(spelling, "_block_for", lambda text: pytest.fail("found again"))
+    assert spelling.with_ascii_spellings_all(texts) == anew
+
+
+def test_text_that_utf8_cannot_hold_costs_the_store_not_the_build(cache: Path) -> None:
+    assert buildcache.cached_map("test", ["k"], ["x"], lambda items: ["\ud800"]) == ["\ud800"]
+    assert not cache.exists() or [p.name for p in cache.iterdir()] == []  # no half-written store is left

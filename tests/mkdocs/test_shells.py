@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from tests.helpers.site import build_site, write_tree
 from tests.helpers.records import GOOD_OFFER
@@ -93,3 +95,14 @@ def test_pages_not_marked_many_and_lone_layouts_keep_their_mkdocs_page() -> None
     plan = shells.plan([Page("a.md", "# A\n"), *twins, Page("b.md", "# B\n")], style)
     assert [p.src_uri for p in plan.pages] == ["a.md", "tilbud/_skal/0.md", "b.md"]
     assert plan.order == ["tilbud/esbjerg/x/", "tilbud/varde/y/"]
+
+
+LAZY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(/?)>")
+"""The tag pattern as first written (a lazy match): the faster one must find the very same tags."""
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["<", ">", "/", "a", "B", "-", "1", " ", "\n", '"', "=", "<br/>", "</a>", "<a ",
+                                 "/>", "<p>", "x"]), max_size=30).map("".join))
+def test_the_tag_pattern_finds_what_the_lazy_pattern_found(text: str) -> None:
+    assert shells._TAG.findall(text) == LAZY_TAG.findall(text)

@@ -18,6 +18,7 @@ it passes :data:`LIMIT` entries; then only the last build's entries stay.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -42,7 +43,7 @@ def folder() -> Path | None:
 
 
 def key(salt: str, *parts: str) -> str:
-    return hashlib.sha256("\x00".join((salt, *parts)).encode("utf-8")).hexdigest()
+    return hashlib.sha256("\x00".join((salt, *parts)).encode("utf-8", "surrogatepass")).hexdigest()  # any str
 
 
 def salt_of(*sources: Path | str) -> str:
@@ -63,14 +64,17 @@ def _load(path: Path) -> dict[str, str]:
 
 
 def _save(path: Path, entries: dict[str, str]) -> None:
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(entries, out, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         os.replace(temporary, path)
-    except OSError:  # a read-only home or a full disk costs speed, never the build
-        pass
+    except (OSError, ValueError):  # a read-only home, a full disk or text UTF-8 cannot hold (a lone surrogate)
+        if temporary is not None:  # costs speed, never the build
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def cached_map(kind: str, keys: Sequence[str], items: Sequence[str],

@@ -28,20 +28,23 @@ from __future__ import annotations
 
 import gzip
 import html
+import json
 import os
 import re
 import shutil
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
+import markdown
 import yaml
 from markdown.extensions.toc import unique
 from markdown.serializers import _escape_attrib_html, _escape_cdata  # the escaping Markdown itself uses
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 from markupsafe import Markup, escape
 
-from ..core import parallel
+from ..core import buildcache, parallel
 from ..pages import Page, page_url
 from ..core.text import md_escape
 
@@ -167,6 +170,45 @@ def cut(page: Page) -> Member | None:
     if not all(_balanced(block) for block in blocks):  # an open element would swallow the next heading
         return None
     return Member(page, description, title, tuple(headings), blocks)
+
+
+def cut_all(pages: Sequence[Page]) -> list[Member | None]:
+    """:func:`cut` of many pages; a page whose address and Markdown were cut before is put together from the
+    build cache (videre.core.buildcache), which keeps where its parts lie in its text, not the parts
+    themselves. At national scale cutting 5,000 offer pages takes two seconds on every build."""
+    salt = buildcache.salt_of(Path(__file__), Path(md_escape.__code__.co_filename), markdown.__version__,
+                              yaml.__version__, sys.version)
+    keys = [buildcache.key(salt, page.src_uri, str(page.in_nav), page.markdown) for page in pages]
+    found = buildcache.cached_map("skaller", keys, pages,
+                                  lambda todo: parallel.ordered_map(lambda page: _stored(page, cut(page)), list(todo)))
+    return [_restored(page, json.loads(stored)) for page, stored in zip(pages, found)]
+
+
+def _stored(page: Page, member: Member | None) -> str:
+    """A cut as the cache keeps it: the description, the title, the headings, and each part as where it
+    starts and ends in the text after the front matter (each part is a slice of it)."""
+    if member is None:
+        return "null"
+    text = _after_front_matter(page.markdown)
+    places, start = [], 0
+    for part in member.parts:
+        start = text.index(part, start)
+        places.append((start, start + len(part)))
+        start += len(part)
+    return json.dumps([member.description, member.title, member.headings, places])
+
+
+def _restored(page: Page, stored: Any) -> Member | None:
+    if stored is None:
+        return None
+    description, title, headings, places = stored
+    text = _after_front_matter(page.markdown)
+    return Member(page, description, title, tuple(headings), tuple(text[start:end] for start, end in places))
+
+
+def _after_front_matter(text: str) -> str:
+    found = _FRONT_MATTER.match(text)
+    return text[found.end():] if found else text
 
 
 def _title_text(line: str) -> str | None:
@@ -343,7 +385,7 @@ def plan(pages: Iterable[Page], style: HeadingStyle, *, minimum: int = 2) -> Pla
     groups: dict[tuple[object, ...], list[Member]] = {}
     if enabled():
         many = [page for page in pages if getattr(page, "many", False)]
-        cuts = parallel.ordered_map(cut, many)
+        cuts = cut_all(many)
         for page, member in zip(many, cuts):
             if member is not None:  # the page itself, not the worker's copy: it is known by its identity below
                 groups.setdefault(member.layout, []).append(replace(member, page=page))
@@ -375,7 +417,9 @@ def plan(pages: Iterable[Page], style: HeadingStyle, *, minimum: int = 2) -> Pla
 
 STASH_MINIMUM = 2000
 """Raw HTML blocks shorter than this stay in the Markdown (not worth a placeholder)."""
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(/?)>")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>/]*(?:/(?!>)[^<>/]*)*)?(/?)>")
+"""A start or end tag: ``/``, its name, and ``/`` when it closes itself. The attributes are matched without
+stepping back over them (``/`` only where no ``>`` follows): half the time of a lazy match, same matches."""
 _ANCHOR = re.compile(r"<[A-Za-z][^<>]*?\s(?:id|name)=\"([^\"]*)\"")
 _FENCE = re.compile(r"^[ \t]*(?:```|~~~)", re.MULTILINE)
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())

@@ -21,7 +21,11 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Iterable, Iterator
+import sys
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from ..core import buildcache, parallel
 
 _WORD = re.compile(r"[^\W\d_](?:[\w-]*[^\W_])?", re.UNICODE)
 _DANISH = re.compile(r"[æøåÆØÅ]")
@@ -141,10 +145,30 @@ def with_ascii_spellings(markdown: str, extra: Iterable[str] = ()) -> str:
     A page that keeps other text out of the index (``data-pagefind-ignore``, the print pages) gets no block:
     it would bring that text back in.
     """
-    text, sheet, rest = markdown.partition(PRINT_SHEET)
+    return _with_block(markdown, _block_for(markdown, extra))
+
+
+def with_ascii_spellings_all(pages: Sequence[str]) -> list[str]:
+    """:func:`with_ascii_spellings` of many pages, the blocks taken from the build cache where a page's text
+    was seen before (videre.core.buildcache, keyed by a hash of the text and of this module): at national
+    scale finding the words of 5,000 pages takes a second on every build."""
+    salt = buildcache.salt_of(Path(__file__), sys.version)  # the module's words and Python's Unicode tables
+    keys = [buildcache.key(salt, markdown) for markdown in pages]
+    blocks = buildcache.cached_map("stavemaader", keys, pages,
+                                   lambda todo: parallel.ordered_map(_block_for, list(todo)))
+    return [_with_block(markdown, block) for markdown, block in zip(pages, blocks)]
+
+
+def _block_for(markdown: str, extra: Iterable[str] = ()) -> str:
+    """The block :func:`with_ascii_spellings` adds to ``markdown``; empty when it adds none."""
+    text = markdown.partition(PRINT_SHEET)[0]
     if f'class="{BLOCK_CLASS}"' in text or "data-pagefind-ignore" in text:
-        return markdown
-    block = hidden_block(text, extra)
+        return ""
+    return hidden_block(text, extra)
+
+
+def _with_block(markdown: str, block: str) -> str:
     if not block:
         return markdown
+    text, sheet, rest = markdown.partition(PRINT_SHEET)
     return f"{text.rstrip()}\n\n{block}\n" + (f"\n{sheet}{rest}" if sheet else "")
