@@ -82,6 +82,8 @@ def test_cuts_from_the_cache_are_the_cuts_made_anew(cache: Path, monkeypatch: py
 def test_spellings_from_the_cache_are_the_spellings_found_anew(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     texts = [page.markdown for page in PAGES] + ["# Ingen danske bogstaver\n", "<p>Træning på Ærø</p>\n"]
     anew = [spelling.with_ascii_spellings(text) for text in texts]
+    assert spelling.with_ascii_spellings_all(texts) == anew and not cache.exists()  # too few for the store
+    monkeypatch.setattr(spelling, "CACHED_FROM", 2)
     assert anew[3] != texts[3] and anew[-1] != texts[-1] and anew[-2] == texts[-2]  # blocks, and none
     assert spelling.with_ascii_spellings_all(texts) == anew
     monkeypatch.setattr(spelling, "_block_for", lambda text: pytest.fail("found again"))

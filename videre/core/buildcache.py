@@ -6,7 +6,10 @@ address and on the code that draws it, so a rebuild of unchanged records can
 take it from here. The key is a SHA-256 of the inputs and of a *salt* naming
 the drawing code (its source and the library version), so a changed address or
 a changed drawer never meets an old entry: the output is the same bytes
-whether an entry was found or drawn anew.
+whether an entry was found or drawn anew. The same holds for two steps that
+each cost a second or two over 5,000 offer pages and depend only on a page's
+text: cutting it for its shell (videre.mkdocs.shells) and finding its search
+spellings (videre.search.spelling).
 
 The store is one JSON file per kind under ``$VIDERE_CACHE`` (default
 ``~/.cache/videre``; ``VIDERE_CACHE=0`` turns it off). It holds the entries the
@@ -24,7 +27,9 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence, TypeVar
+
+T = TypeVar("T")
 
 SWITCH = "VIDERE_CACHE"
 LIMIT = 30_000
@@ -77,8 +82,8 @@ def _save(path: Path, entries: dict[str, str]) -> None:
                 os.unlink(temporary)
 
 
-def cached_map(kind: str, keys: Sequence[str], items: Sequence[str],
-               compute: Callable[[Iterable[str]], list[str]]) -> list[str]:
+def cached_map(kind: str, keys: Sequence[str], items: Sequence[T],
+               compute: Callable[[Sequence[T]], list[str]]) -> list[str]:
     """``compute(items)`` through the store ``kind``: only the items whose key is missing are computed."""
     base = folder()
     if base is None or not items:

@@ -180,7 +180,7 @@ def cut_all(pages: Sequence[Page]) -> list[Member | None]:
                               yaml.__version__, sys.version)
     keys = [buildcache.key(salt, page.src_uri, str(page.in_nav), page.markdown) for page in pages]
     found = buildcache.cached_map("skaller", keys, pages,
-                                  lambda todo: parallel.ordered_map(lambda page: _stored(page, cut(page)), list(todo)))
+                                  lambda todo: parallel.ordered_map(lambda page: _stored(page, cut(page)), todo))
     return [_restored(page, json.loads(stored)) for page, stored in zip(pages, found)]
 
 

@@ -151,12 +151,19 @@ def with_ascii_spellings(markdown: str, extra: Iterable[str] = ()) -> str:
 def with_ascii_spellings_all(pages: Sequence[str]) -> list[str]:
     """:func:`with_ascii_spellings` of many pages, the blocks taken from the build cache where a page's text
     was seen before (videre.core.buildcache, keyed by a hash of the text and of this module): at national
-    scale finding the words of 5,000 pages takes a second on every build."""
+    scale finding the words of 5,000 pages takes a second on every build. A few pages (an edit under
+    ``make serve``) are found sooner than the store is read and written again."""
+    if len(pages) < CACHED_FROM:
+        return [with_ascii_spellings(markdown) for markdown in pages]
     salt = buildcache.salt_of(Path(__file__), sys.version)  # the module's words and Python's Unicode tables
     keys = [buildcache.key(salt, markdown) for markdown in pages]
     blocks = buildcache.cached_map("stavemaader", keys, pages,
-                                   lambda todo: parallel.ordered_map(_block_for, list(todo)))
+                                   lambda todo: parallel.ordered_map(_block_for, todo))
     return [_with_block(markdown, block) for markdown, block in zip(pages, blocks)]
+
+
+CACHED_FROM = 500
+"""Pages from which :func:`with_ascii_spellings_all` uses the build cache."""
 
 
 def _block_for(markdown: str, extra: Iterable[str] = ()) -> str:
