@@ -10,6 +10,7 @@ import pytest
 from videre.core import buildcache
 from videre.mkdocs import shells
 from videre.pages import Page, patient
+from videre import site
 from videre.search import spelling
 
 
@@ -82,12 +83,12 @@ def test_cuts_from_the_cache_are_the_cuts_made_anew(cache: Path, monkeypatch: py
 def test_spellings_from_the_cache_are_the_spellings_found_anew(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     texts = [page.markdown for page in PAGES] + ["# Ingen danske bogstaver\n", "<p>Træning på Ærø</p>\n"]
     anew = [spelling.with_ascii_spellings(text) for text in texts]
-    assert spelling.with_ascii_spellings_all(texts) == anew and not cache.exists()  # too few for the store
-    monkeypatch.setattr(spelling, "CACHED_FROM", 2)
+    assert site.with_ascii_spellings_all(texts) == anew and not cache.exists()  # too few for the store
+    monkeypatch.setattr(site, "SPELLINGS_CACHED_FROM", 2)
     assert anew[3] != texts[3] and anew[-1] != texts[-1] and anew[-2] == texts[-2]  # blocks, and none
-    assert spelling.with_ascii_spellings_all(texts) == anew
-    monkeypatch.setattr(spelling, "_block_for", lambda text: pytest.fail("found again"))
-    assert spelling.with_ascii_spellings_all(texts) == anew
+    assert site.with_ascii_spellings_all(texts) == anew
+    monkeypatch.setattr(spelling, "spelling_block", lambda text: pytest.fail("found again"))
+    assert site.with_ascii_spellings_all(texts) == anew
 
 
 def test_text_that_utf8_cannot_hold_costs_the_store_not_the_build(cache: Path) -> None:

@@ -21,11 +21,7 @@ from __future__ import annotations
 
 import html
 import re
-import sys
-from pathlib import Path
-from typing import Iterable, Iterator, Sequence
-
-from ..core import buildcache, parallel
+from typing import Iterable, Iterator
 
 _WORD = re.compile(r"[^\W\d_](?:[\w-]*[^\W_])?", re.UNICODE)
 _DANISH = re.compile(r"[æøåÆØÅ]")
@@ -145,28 +141,10 @@ def with_ascii_spellings(markdown: str, extra: Iterable[str] = ()) -> str:
     A page that keeps other text out of the index (``data-pagefind-ignore``, the print pages) gets no block:
     it would bring that text back in.
     """
-    return _with_block(markdown, _block_for(markdown, extra))
+    return with_block(markdown, spelling_block(markdown, extra))
 
 
-def with_ascii_spellings_all(pages: Sequence[str]) -> list[str]:
-    """:func:`with_ascii_spellings` of many pages, the blocks taken from the build cache where a page's text
-    was seen before (videre.core.buildcache, keyed by a hash of the text and of this module): at national
-    scale finding the words of 5,000 pages takes a second on every build. A few pages (an edit under
-    ``make serve``) are found sooner than the store is read and written again."""
-    if len(pages) < CACHED_FROM:
-        return [with_ascii_spellings(markdown) for markdown in pages]
-    salt = buildcache.salt_of(Path(__file__), sys.version)  # the module's words and Python's Unicode tables
-    keys = [buildcache.key(salt, markdown) for markdown in pages]
-    blocks = buildcache.cached_map("stavemaader", keys, pages,
-                                   lambda todo: parallel.ordered_map(_block_for, todo))
-    return [_with_block(markdown, block) for markdown, block in zip(pages, blocks)]
-
-
-CACHED_FROM = 500
-"""Pages from which :func:`with_ascii_spellings_all` uses the build cache."""
-
-
-def _block_for(markdown: str, extra: Iterable[str] = ()) -> str:
+def spelling_block(markdown: str, extra: Iterable[str] = ()) -> str:
     """The block :func:`with_ascii_spellings` adds to ``markdown``; empty when it adds none."""
     text = markdown.partition(PRINT_SHEET)[0]
     if f'class="{BLOCK_CLASS}"' in text or "data-pagefind-ignore" in text:
@@ -174,7 +152,8 @@ def _block_for(markdown: str, extra: Iterable[str] = ()) -> str:
     return hidden_block(text, extra)
 
 
-def _with_block(markdown: str, block: str) -> str:
+def with_block(markdown: str, block: str) -> str:
+    """``markdown`` with a block from :func:`spelling_block` put in its place."""
     if not block:
         return markdown
     text, sheet, rest = markdown.partition(PRINT_SHEET)
