@@ -102,17 +102,10 @@ def build_pages(catalog: Catalog, options: SiteOptions, scope: Scope | None = No
     return [replace(page, markdown=markdown) for page, markdown in zip(pages, spelled)]
 
 
-SPELLINGS_CACHED_FROM = 500
-"""Pages from which :func:`with_ascii_spellings_all` uses the build cache."""
-
-
 def with_ascii_spellings_all(pages: Sequence[str]) -> list[str]:
     """videre.search.spelling.with_ascii_spellings of many pages, the blocks taken from the build cache where a
     page's text was seen before (videre.core.buildcache, keyed by a hash of the text and of the spelling
-    module): at national scale finding the words of 5,000 pages takes a second on every build. A few pages
-    (an edit under ``make serve``) are found sooner than the store is read and written again."""
-    if len(pages) < SPELLINGS_CACHED_FROM:
-        return [spelling.with_ascii_spellings(markdown) for markdown in pages]
+    module): at national scale finding the words of 5,000 pages takes a second on every build."""
     salt = buildcache.salt_of(Path(spelling.__file__), sys.version)  # its words and Python's Unicode tables
     keys = [buildcache.key(salt, markdown) for markdown in pages]
     blocks = buildcache.cached_map("stavemaader", keys, pages,

@@ -17,6 +17,7 @@ from videre.search import spelling
 @pytest.fixture()
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(buildcache.SWITCH, str(tmp_path / "cache"))
+    monkeypatch.setattr(buildcache, "MINIMUM", 0)  # the stores in use for a handful of items
     monkeypatch.setattr(patient, "_QR_CODES", {})
     return tmp_path / "cache"
 
@@ -83,8 +84,9 @@ def test_cuts_from_the_cache_are_the_cuts_made_anew(cache: Path, monkeypatch: py
 def test_spellings_from_the_cache_are_the_spellings_found_anew(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     texts = [page.markdown for page in PAGES] + ["# Ingen danske bogstaver\n", "<p>Træning på Ærø</p>\n"]
     anew = [spelling.with_ascii_spellings(text) for text in texts]
+    monkeypatch.setattr(buildcache, "MINIMUM", len(texts) + 1)
     assert site.with_ascii_spellings_all(texts) == anew and not cache.exists()  # too few for the store
-    monkeypatch.setattr(site, "SPELLINGS_CACHED_FROM", 2)
+    monkeypatch.setattr(buildcache, "MINIMUM", 0)
     assert anew[3] != texts[3] and anew[-1] != texts[-1] and anew[-2] == texts[-2]  # blocks, and none
     assert site.with_ascii_spellings_all(texts) == anew
     monkeypatch.setattr(spelling, "spelling_block", lambda text: pytest.fail("found again"))

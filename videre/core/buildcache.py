@@ -82,11 +82,16 @@ def _save(path: Path, entries: dict[str, str]) -> None:
                 os.unlink(temporary)
 
 
+MINIMUM = 500
+"""Items below which :func:`cached_map` leaves the store alone: a few (an edit under ``make serve``, the real
+data) are made sooner than a store of thousands of entries is read and written again."""
+
+
 def cached_map(kind: str, keys: Sequence[str], items: Sequence[T],
                compute: Callable[[Sequence[T]], list[str]]) -> list[str]:
     """``compute(items)`` through the store ``kind``: only the items whose key is missing are computed."""
     base = folder()
-    if base is None or not items:
+    if base is None or not items or len(items) < MINIMUM:
         return compute(items)
     path = base / f"{kind}.json"
     stored = _load(path)
