@@ -41,7 +41,7 @@ from videre.pages import csp, editor, templatecache
 from videre.search import glossary, pagefind as search
 from videre.mkdocs import early, live, preview, shells
 from videre import site
-from videre.core import buildcache
+from videre.core import buildcache, parallel
 from videre.core.errors import WARNING, render_text
 from videre.catalog.load import load_catalog
 from videre.catalog.catalog import Catalog
@@ -240,7 +240,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if state.preview is not None:  # mkdocs serve: reuse the last index, rebuild it in the background
         state.preview.after_build(Path(config.site_dir))
         return
-    count = search.build_index(Path(config.site_dir), cache=buildcache.folder())
+    count = search.build_index(Path(config.site_dir), cache=buildcache.folder(), map_pages=parallel.ordered_map)
     log.info("Søgeindeks: %d sider", count)
     gc.unfreeze()
 

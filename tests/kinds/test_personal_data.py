@@ -10,9 +10,12 @@ detector's edge cases and checks that the corpus covers what it should.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.helpers.site import write_tree
 from tests.fixtures.hostile.cases import all_cases, base_records
@@ -71,3 +74,38 @@ def test_case_stories_are_checked_for_email_and_phone() -> None:
     ids = {case.id for case in all_cases()}
     for story in ("titel", "situation", "resultat"):
         assert f"sag:{story}:email" in ids and f"sag:{story}:telefon" in ids, story
+
+
+def _cpr_by_the_pattern_alone(text: str) -> bool:
+    """cpr_like as it was before the quick look for six digits: the full pattern over the normalised text."""
+    from videre.core import validate
+
+    text = unicodedata.normalize("NFKC", text)
+    for match in validate._CPR.finditer(text):
+        day, month, year = (int(g) for g in match.groups()[:3])
+        if any(_is_date(century + year, month, day) for century in (1900, 2000)):
+            return True
+    return False
+
+
+def _is_date(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+_AROUND = st.text(alphabet="0123456789-–− ０１２９\u00a0a.", max_size=12)
+_NEAR_CPR = st.builds(lambda before, day, sep, last, after: f"{before}{day:%d%m%y}{sep}{last}{after}",
+                      _AROUND,
+                      st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)),
+                      st.sampled_from(["", "-", " ", "–", "－"]),
+                      st.from_regex(r"[0-9０-９]{3,5}", fullmatch=True),
+                      _AROUND)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(_AROUND, _NEAR_CPR))
+def test_the_quick_look_for_six_digits_misses_no_cpr_number(text: str) -> None:
+    assert cpr_like(text) == _cpr_by_the_pattern_alone(text)

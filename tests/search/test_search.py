@@ -1,11 +1,13 @@
 """Site search that works in Danish: recall over a fixed list of Danish queries, in real Chromium."""
 
+import html
 import json
+import re
 
 import pytest
 
 from tests.helpers.site import ROOT
-from tests.search import PAGEFIND_SEARCH, TOP, name_queries, queries, recall
+from tests.search import PAGEFIND_SEARCH, TOP, name_queries, normalise, queries, recall
 
 MINIMUM_RECALL = 0.95
 """recall@5 on tests/search/queries.yaml: staff phrasing, old spellings, ae/oe/aa, the words of a case."""
@@ -43,6 +45,25 @@ def test_danish_search_recall(guarded, base_url, measure):
     assert guarded.foreign == [] and guarded.console_errors == []
     assert value >= MINIMUM_RECALL, missed
     assert original >= MINIMUM_RECALL, missed
+
+
+PAGE_CHROME = ("Rapportér fejl", "Print arket til patienten", "Ingen har tjekket oplysningerne hos kilden",
+               "Find lignende tilbud")
+"""Words on every offer page (the error link, the print hint, the advice for an example): they name no offer."""
+
+
+def test_the_words_on_every_offer_page_find_no_offer(guarded, base_url, site_dir):
+    path = sorted((site_dir / "tilbud").glob("*/*/index.html"))[0]
+    offer = path.read_text(encoding="utf-8")
+    assert all(words in offer for words in PAGE_CHROME[:2]), "the words are still on the page, for staff"
+    title = html.unescape(re.search(r'data-pagefind-meta="title:([^"]+) · ([^"]+) Kommune"', offer)
+                          .expand(r"\1 \2"))  # the offer's title and its municipality
+    results = pagefind_results(guarded, base_url, [{"soeg": words} for words in PAGE_CHROME])
+    found = {words: [page for page in map(normalise, urls) if page.startswith("tilbud/") and page.count("/") == 3]
+             for words, urls in results.items()}  # an offer page: tilbud/<owner>/<offer>/
+    assert found == dict.fromkeys(PAGE_CHROME, []), found
+    by_title = pagefind_results(guarded, base_url, [{"soeg": title}])[title]
+    assert path.parent.relative_to(site_dir).as_posix() + "/" in map(normalise, by_title), "the page is searched"
 
 
 def test_a_place_name_brings_its_own_page_first(guarded, base_url, measure):

@@ -43,6 +43,20 @@ def test_hidden_block_is_appended_once_and_never_to_pages_kept_out_of_the_index(
     assert spelling.hidden_block("<b>&</b> på") == '<p class="videre-stavemaader" hidden>paa</p>'
 
 
+def test_paragraphs_and_spans_search_ignores_bring_no_spellings_but_the_rest_does():
+    """The print hint, the error link and the example advice are on every offer page: not its words."""
+    page = ('# Værested\n\n<p class="videre-udskriv" data-pagefind-ignore>Skal patienten have det med hjem?</p>\n'
+            '<p><strong>Eksempel.</strong> <span data-pagefind-ignore>Tjek dem selv, før du bruger dem.</span> '
+            'Kilde: Sønderborg</p>\n<p data-pagefind-ignore><a href="x">Rapportér fejl</a> på siden.</p>\n')
+    assert spelling.indexed_text(page) == '# Værested\n\n\n<p><strong>Eksempel.</strong>  Kilde: Sønderborg</p>\n\n'
+    block = '<p class="videre-stavemaader" hidden>vaerested soenderborg</p>'
+    assert spelling.spelling_block(page) == block, "'foer', 'paa' and 'rapporter' come only from ignored text"
+    nested = '<p data-pagefind-ignore>Før <span>på</span> år</p>'
+    assert spelling.indexed_text(nested) is None, "a nested element is not cut: the page gets no block"
+    assert spelling.indexed_text('<p data-pagefind-meta="x">på</p>') == '<p data-pagefind-meta="x">på</p>'
+    assert spelling.indexed_text('<div data-pagefind-ignore="all">på</div>') is None
+
+
 def test_a_printed_sheet_brings_no_words_and_keeps_its_place_last():
     """An offer page's sheet for the patient is for paper: its words are not searched for the page."""
     sheet = spelling.PRINT_SHEET + ' hidden>\n<p>Dine rettigheder: genoptræning.</p>\n</div>\n'

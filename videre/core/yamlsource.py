@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +78,12 @@ class Document:
     path: Path
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    lines: list[str] = field(default_factory=list)
+    text: str = ""
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The file's lines, cut only when asked for (to quote a problem): most files have none."""
+        return self.text.splitlines()
 
     def where(self, at: Path_) -> tuple[int, int]:
         """The position of a path, or of its nearest ancestor that has one."""
@@ -130,7 +136,6 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
 
 def parse(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
     """Parse YAML text into a :class:`Document`, or return why it cannot be."""
-    lines = text.splitlines()
     too_deep = _nesting_problem(path, text)
     if too_deep:
         return None, [too_deep]
@@ -139,17 +144,17 @@ def parse(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         if "nesting depth" in f"{exc.problem} {exc.context}":  # libyaml >= 0.2.6 (PyYAML 6.0.4) has its own limit
             return None, [_too_deep(path, *_mark(exc.problem_mark or exc.context_mark))]
-        return None, [_syntax_problem(path, exc, lines)]
+        return None, [_syntax_problem(path, exc, text.splitlines())]
     except RecursionError:  # the pure-Python parser, where libyaml is missing
         return None, [_too_deep(path)]
     except yaml.reader.ReaderError as exc:
         return None, [_character_problem(path, text, exc)]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all we know of
         return None, [Problem(path, 1, 1, "", "yaml-syntaks", SYNTAX_FALLBACK, _GENERIC_HINT)]
-    document = Document(path, None, {}, lines)
+    document = Document(path, None, {}, text)
     if node is None:
         return document, []
-    walker = _Walker(document)
+    walker = _Walker(document, aliases_possible="&" in text)
     try:
         document.data = walker.value(node, (), 0)
     except _Refused as refused:
@@ -264,9 +269,11 @@ def _character_problem(path: Path, text: str, exc: yaml.reader.ReaderError) -> P
 class _Walker:
     """Turn composed nodes into plain values, refusing anything risky."""
 
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, aliases_possible: bool = True):
         self.document = document
-        self.seen: set[int] = set()
+        self.seen: set[int] | None = set() if aliases_possible else None
+        """Nodes met so far, to refuse an alias (a node met twice); None where the text has no anchor ('&'),
+        since an alias needs one (without, the composer already refused the file)."""
         self.count = 0
         self.problems: list[Problem] = []
         self.current_at: Path_ = ()
@@ -283,11 +290,13 @@ class _Walker:
         if depth > MAX_DEPTH:
             raise _Refused("for-dyb", f"værdierne er indrykket mere end {MAX_DEPTH} niveauer",
                            "fjern de ekstra niveauer; se eksemplerne i CONTRIBUTING.md", node.start_mark)
-        identity = id(node)
-        if identity in self.seen:
-            raise _Refused("anker-alias", "ankre og aliasser ('&' og '*') er ikke tilladt",
-                           "skriv værdien ud hvert sted, den skal bruges", node.start_mark)
-        self.seen.add(identity)
+        seen = self.seen
+        if seen is not None:
+            identity = id(node)
+            if identity in seen:
+                raise _Refused("anker-alias", "ankre og aliasser ('&' og '*') er ikke tilladt",
+                               "skriv værdien ud hvert sted, den skal bruges", node.start_mark)
+            seen.add(identity)
         mark = node.start_mark
         self.document.positions[at] = (mark.line + 1, mark.column + 1)
         kind = type(node)

@@ -138,18 +138,31 @@ def with_ascii_spellings(markdown: str, extra: Iterable[str] = ()) -> str:
     """``markdown`` with the hidden block of its ASCII spellings (and ``extra`` words) added (once), before
     the printed sheet if the page has one (:data:`PRINT_SHEET`).
 
-    A page that keeps other text out of the index (``data-pagefind-ignore``, the print pages) gets no block:
-    it would bring that text back in.
+    The words Pagefind ignores bring no spellings. A page that keeps more than single paragraphs or spans out of
+    the index (``data-pagefind-ignore``, the print pages) gets no block: it would bring that text back in.
     """
     return with_block(markdown, spelling_block(markdown, extra))
+
+
+IGNORED_INLINE = re.compile(r"<(p|span)\s[^<>]*?\bdata-pagefind-ignore\b[^<>]*>(?:[^<]|<(?!/?(?:p|span)\b))*</\1>")
+"""A paragraph or span kept out of the index (``data-pagefind-ignore``) with no paragraph or span inside: the
+print hint, the error report link and the example advice, the same words on every page they are on."""
+
+
+def indexed_text(text: str) -> str | None:
+    """``text`` without the paragraphs and spans Pagefind ignores (:data:`IGNORED_INLINE`); None when
+    something else in it is ignored (a print page), whose words no block may bring back in."""
+    text = IGNORED_INLINE.sub("", text)
+    return None if "data-pagefind-ignore" in text else text
 
 
 def spelling_block(markdown: str, extra: Iterable[str] = ()) -> str:
     """The block :func:`with_ascii_spellings` adds to ``markdown``; empty when it adds none."""
     text = markdown.partition(PRINT_SHEET)[0]
-    if f'class="{BLOCK_CLASS}"' in text or "data-pagefind-ignore" in text:
+    if f'class="{BLOCK_CLASS}"' in text:
         return ""
-    return hidden_block(text, extra)
+    indexed = indexed_text(text)
+    return "" if indexed is None else hidden_block(indexed, extra)
 
 
 def with_block(markdown: str, block: str) -> str:
