@@ -152,6 +152,8 @@ print hint, the error report link and the example advice, the same words on ever
 def indexed_text(text: str) -> str | None:
     """``text`` without the paragraphs and spans Pagefind ignores (:data:`IGNORED_INLINE`); None when
     something else in it is ignored (a print page), whose words no block may bring back in."""
+    if "data-pagefind-ignore" not in text:  # most pages: skip the pattern's scan of the whole text
+        return text
     text = IGNORED_INLINE.sub("", text)
     return None if "data-pagefind-ignore" in text else text
 
