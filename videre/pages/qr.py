@@ -172,15 +172,6 @@ def _symbol(version: int, error: int, mask: int) -> tuple[int, Callable[[bytes],
 _BITS = bytes.maketrans(b"01", b"\x00\x01")
 
 
-def matrix(text: str, mask: int = 0) -> tuple[tuple[bytearray, ...], int, int] | None:
-    """The module matrix (0/1), version and error level segno would make, or None outside the fast path."""
-    found = _flat(text, mask)
-    if found is None:
-        return None
-    size, flat, version, error = found
-    return tuple(bytearray(flat[row:row + size]) for row in range(0, len(flat), size + 1)), version, error
-
-
 def _flat(text: str, mask: int) -> tuple[int, bytes, int, int] | None:
     """The matrix as rows of bytes (1 dark), each followed by a light module; its size, version and level."""
     if not text.isascii() or mask not in _MASKS:

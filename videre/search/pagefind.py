@@ -115,7 +115,8 @@ def build_index(site_dir: Path, cache: Path | None = None, map_pages: PageMap = 
     digest = hashlib.sha256(_salt().encode())
     digest.update("\x00".join(command(Path("."), Path("."), pattern)[1:]).encode())
     paths = list(indexinput.selected(site_dir, NOT_INDEXED))
-    pages = [(path.relative_to(site_dir).as_posix(), text) for path, text in zip(paths, map_pages(_index_input, paths))]
+    texts = map_pages(_index_input, paths)
+    pages = [(path.relative_to(site_dir).as_posix(), text) for path, text in zip(paths, texts)]
     for relative, text in pages:
         digest.update(b"\x00" + relative.encode() + b"\x00" + text.encode("utf-8", "surrogateescape"))
     key = digest.hexdigest()
