@@ -121,5 +121,20 @@ def test_protect_puts_the_tag_right_after_the_charset_once(trusted):
     protected = csp.protect(page, trusted)
     assert protected.startswith('<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"')
     assert csp.protect(protected, trusted) == protected
-    with pytest.raises(ValueError, match="intet <head>"):
+    with pytest.raises(ValueError, match=r"^siden har intet <head>, så sikkerhedspolitikken \(CSP\) kan ikke sættes ind$"):
         csp.protect("<body></body>", trusted)
+
+
+def test_the_wasm_source_is_written_exactly():
+    assert csp.policy(wasm=True).split("; ")[1] == "script-src 'self' 'wasm-unsafe-eval'"
+
+
+def test_an_external_script_does_not_hide_the_inline_scripts_after_it():
+    page = '<script src="a.js"></script><script>b()</script><script type="application/json">{}</script><script>c()</script>'
+    assert csp.inline_scripts(page) == ["b()", "c()"]
+
+
+def test_templates_with_danish_letters_are_read_as_utf8(tmp_path):
+    (tmp_path / "t.html").write_bytes('<script>var s = "Søg på æbler"</script>'.encode("utf-8"))
+    trusted = csp.TrustedScripts.from_templates([tmp_path])
+    assert trusted.trusts('var s = "Søg på æbler"')
