@@ -313,3 +313,11 @@ def test_seventeen_councils_are_told_as_a_national_total():
     assert _problems(councils_rule) == []
     text = (ROOT / "docs" / "vejledning" / "ordliste.md").read_text(encoding="utf-8")
     assert "17 sundhedsråd i hele landet" in text
+
+
+def test_the_patients_seven_days_keep_the_later_date_in_the_plan():
+    """The handout told the 7-day start without the plan's later start date (sundhedsloven § 140, stk. 4)."""
+    from videre.pages.patient import NEXT_SEVEN_DAYS
+    told = " ".join(NEXT_SEVEN_DAYS)
+    assert "inden for 7 dage" in told and "privat leverandør" in told
+    assert re.search(r"senere[^.]*7 dage fra den dato", told), told
