@@ -134,7 +134,7 @@ SEARCH_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "serviceloven-104": ("aktivitets- og samværstilbud", "værested", "samværstilbud", "§ 104"),
     "serviceloven-107": ("midlertidigt botilbud", "bosted", "§ 107"),
     "serviceloven-108": ("længerevarende botilbud", "bosted", "§ 108"),
-    "sundhedsloven-140": ("genoptræningsplan", "GOP", "§ 140"),
+    "sundhedsloven-140": ("§ 140",),
     "sundhedsloven-119": ("forebyggelse", "patientrettet forebyggelse", "§ 119"),
 })
 """Everyday words for a coded sign, problem or legal basis, indexed with the pages that carry the code (not shown)."""
