@@ -51,8 +51,8 @@ def test_esbjerg_page_answers_the_therapists_questions(site_dir):
     assert "Modtager af genoptræningsplaner i Esbjerg Kommune" in text
     # Esbjerg's contacts are an example: the box says so and never claims a confirmation.
     assert "Sikker post" in text and "Eksempel – ikke bekræftet" in text and "Sidst bekræftet" not in text
-    # Offers grouped by kind: rehabilitation on a GOP, §85 support, the depression pathway, health-centre courses.
-    for heading in ("Genoptræning efter genoptræningsplan", "Socialpsykiatrisk støtte (§ 85)",
+    # Offers grouped by kind: rehabilitation on a GOP, social psychiatry, the depression pathway, health-centre courses.
+    for heading in ("Genoptræning efter genoptræningsplan", "Socialpsykiatrisk støtte",
                     "Forløb for depression", "Sundhedscenter og kurser"):
         assert f"{heading}" in text
     # How each offer is reached, and civil society in the municipality.

@@ -338,6 +338,10 @@ class Offer:
         "Henvisning", "Hvordan borgeren kommer i gang.", vocab.REFERRAL_ROUTES, ["gop"]),
         required=True, read=tuple, csv=(("henvisning", _codes),),
         ask=Ask("Henvisning", "en eller flere værdier, adskilt af komma", "kommasepareret, fx 'gop'"))
+    legal_basis: str = row("hjemmel", S.coded(
+        "Hjemmel", "Den lov og paragraf, tilbuddet gives efter. Den afgør vejen ind: § 85 kræver en afgørelse "
+        "fra kommunen, § 99 gør ikke. Udelad feltet, hvis du ikke ved det.", vocab.LEGAL_BASES, "serviceloven-85"),
+        csv=(("hjemmel", _same),), ask=Ask(flag_help="lov og paragraf, fx 'serviceloven-85'"))
     how_to_refer: str = row("sådan_henviser_du", S.text(
         "Sådan henviser du", "Konkret: hvad personalet skal gøre.",
         "Send genoptræningsplanen til kommunens sikre post.", max_length=600, markdown=True))

@@ -17,7 +17,7 @@ def _table(*pairs: tuple[str, str]) -> Mapping[str, str]:
 
 OFFER_KINDS = _table(
     ("genoptraening", "Genoptræning efter genoptræningsplan"),
-    ("socialpsykiatri", "Socialpsykiatrisk støtte (§ 85)"),
+    ("socialpsykiatri", "Socialpsykiatrisk støtte"),
     ("depressionsforloeb", "Forløb for depression"),
     ("sundhedscenter", "Sundhedscenter og kurser"),
     ("beskaeftigelse", "Job og uddannelse"),
@@ -26,6 +26,22 @@ OFFER_KINDS = _table(
     ("raadgivning", "Rådgivning og information"),
     ("paaroerende", "Til pårørende"),
 )
+
+LEGAL_BASES = _table(
+    ("serviceloven-82a", "Serviceloven § 82 a: gruppebaseret hjælp og støtte"),
+    ("serviceloven-82b", "Serviceloven § 82 b: tidsbegrænset socialpædagogisk støtte"),
+    ("serviceloven-85", "Serviceloven § 85: socialpædagogisk støtte"),
+    ("serviceloven-99", "Serviceloven § 99: støtte- og kontaktperson"),
+    ("serviceloven-103", "Serviceloven § 103: beskyttet beskæftigelse"),
+    ("serviceloven-104", "Serviceloven § 104: aktivitets- og samværstilbud"),
+    ("serviceloven-107", "Serviceloven § 107: midlertidigt botilbud"),
+    ("serviceloven-108", "Serviceloven § 108: længerevarende botilbud"),
+    ("sundhedsloven-140", "Sundhedsloven § 140: genoptræning efter udskrivning"),
+    ("sundhedsloven-119", "Sundhedsloven § 119: forebyggelse og sundhedsfremme"),
+    ("ingen", "Ingen lovhjemmel: foreningens eget tilbud"),
+)
+"""The law an offer is given under. It decides the way in: § 85 needs a municipal decision, § 99 and most
+§ 104 offers do not. Optional on a record: set it only where the source names the section."""
 
 PROBLEMS = _table(
     ("alle", "Alle psykiske vanskeligheder"),
@@ -109,8 +125,19 @@ SEARCH_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "ocd": ("tvangstanker", "tvangshandlinger"),
     "spiseforstyrrelse": ("anoreksi", "bulimi"),
     "misbrug": ("alkohol", "hash", "rusmidler"),
+    # legal bases (LEGAL_BASES)
+    "serviceloven-82a": ("gruppeforløb", "forebyggende gruppetilbud", "§ 82 a"),
+    "serviceloven-82b": ("tidsbegrænset støtte", "forebyggende støtte", "§ 82 b"),
+    "serviceloven-85": ("bostøtte", "socialpædagogisk støtte", "hjemmevejledning", "støtte i eget hjem", "§ 85"),
+    "serviceloven-99": ("støtte- og kontaktperson", "støttekontaktperson", "SKP", "opsøgende", "§ 99"),
+    "serviceloven-103": ("beskyttet beskæftigelse", "beskyttet værksted", "§ 103"),
+    "serviceloven-104": ("aktivitets- og samværstilbud", "værested", "samværstilbud", "§ 104"),
+    "serviceloven-107": ("midlertidigt botilbud", "bosted", "§ 107"),
+    "serviceloven-108": ("længerevarende botilbud", "bosted", "§ 108"),
+    "sundhedsloven-140": ("§ 140",),
+    "sundhedsloven-119": ("forebyggelse", "patientrettet forebyggelse", "§ 119"),
 })
-"""Everyday words for a coded sign or problem, indexed with the pages that carry the code (not shown)."""
+"""Everyday words for a coded sign, problem or legal basis, indexed with the pages that carry the code (not shown)."""
 
 
 def search_words(*tables_and_codes: tuple[Mapping[str, str], tuple[str, ...]]) -> list[str]:

@@ -49,6 +49,7 @@ TAXONOMIES: tuple[tuple[str, str, str, Mapping[str, str], str], ...] = (
     ("form", "Videre: form", "Hvor og hvordan tilbuddet foregår.", vocab.DELIVERY_MODES, "delivery_mode"),
     ("henvisning", "Videre: henvisning", "Hvordan borgeren kommer i gang.", vocab.REFERRAL_ROUTES,
      "referral_route"),
+    ("hjemmel", "Videre: hjemmel", "Den lov og paragraf, tilbuddet gives efter.", vocab.LEGAL_BASES, "legal_basis"),
     ("status", "Videre: status", "Postens status på Videre.",
      {"eksempel": "Eksempel: ikke tjekket mod en rigtig kilde"}, "status"),
 )
@@ -152,6 +153,7 @@ def _term_ids(taxonomy: str, code: str) -> tuple[str, str]:
 def _attributes(offer: Offer, service_id: str) -> list[dict[str, Any]]:
     values = {"type": (offer.kind,), "problemer": offer.problems, "indhold": offer.elements,
               "form": offer.modes, "henvisning": offer.routes, "status": ("eksempel",) if offer.example else ()}
+    values["hjemmel"] = (offer.legal_basis,) if offer.legal_basis else ()
     attributes = []
     for taxonomy, name, _description, table, link_type in TAXONOMIES:
         for code in values[taxonomy]:

@@ -61,9 +61,11 @@ NEXT_SEVEN_DAYS: tuple[str, ...] = (
     "Kommunen ringer eller skriver til dig.",
     "I aftaler, hvor du skal træne. Det kan være hjemme, udendørs eller på et center.",
     "Kommunen skal tilbyde dig en start inden for 7 dage efter, at du er udskrevet. Kan den ikke, kan du vælge en privat leverandør.",
+    "Står der i planen, at du først skal starte senere, tæller de 7 dage fra den dato.",
 )
 """S001 517–523 (the plan goes to the municipality), 1236–1245 (first contact, place); S004 7, 17–19;
-sundhedsloven § 140, stk. 4 (free choice when the municipality cannot offer a start within 7 days)."""
+sundhedsloven § 140, stk. 4 (free choice when the municipality cannot offer a start within 7 days; when the
+plan sets a later start for health reasons, the 7 days count from that date)."""
 
 ROUTE_SENTENCES = {
     "gop": "Du skal have en genoptræningsplan fra hospitalet.",
