@@ -54,10 +54,17 @@ def _copy_tree(into: Path) -> None:
 
 def _config(module: str, tests: str, left_out: tuple[str, ...]) -> str:
     options = ["-p", "no:cacheprovider", "-n", "0", "-q", *(f"--ignore={path}" for path in left_out)]
-    return (f"\n[tool.mutmut]\nsource_paths = [{json.dumps(module)}]\n"
+    # The whole package is copied (a module alone would import its neighbours from elsewhere); one is mutated.
+    return (f"\n[tool.mutmut]\nsource_paths = [\"videre\"]\nonly_mutate = [{json.dumps(module)}]\n"
             f"pytest_add_cli_args_test_selection = [{json.dumps(tests)}]\n"
             f"pytest_add_cli_args = {json.dumps(options)}\n"
-            'also_copy = ["tests", "data", "docs", "overrides", "hooks", "mkdocs.yml", "bench"]\n')
+            f"also_copy = {json.dumps(_top_level())}\n")
+
+
+def _top_level() -> list[str]:
+    """Everything at the top of the repository but the package: tests build the whole site."""
+    listed = subprocess.run(["git", "ls-files"], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    return sorted({name.split("/")[0] for name in listed.splitlines()} - {"videre"})
 
 
 def run(module: str, tests: str, left_out: tuple[str, ...], workdir: Path) -> dict[str, int]:
@@ -66,7 +73,10 @@ def run(module: str, tests: str, left_out: tuple[str, ...], workdir: Path) -> di
     _copy_tree(tree)
     with open(tree / "pyproject.toml", "a", encoding="utf-8") as config:
         config.write(_config(module, tests, left_out))
-    (tree / ".venv").symlink_to(ROOT / ".venv")
+    # Installed from the locks, not tracked: shared, not copied. mutmut runs the tests in mutants/.
+    (tree / "mutants").mkdir()
+    for link in (tree / ".venv", tree / "node_modules", tree / "mutants" / "node_modules"):
+        link.symlink_to(ROOT / link.name)
     env = {**os.environ, "VIDERE_CACHE": "0"}
     mutmut = str(ROOT / ".venv" / "bin" / "mutmut")
     subprocess.run([mutmut, "run", "--max-children", str(os.cpu_count() or 2)], cwd=tree, env=env,
