@@ -57,7 +57,8 @@ def test_esbjerg_page_answers_the_therapists_questions(site_dir):
         assert f"{heading}" in text
     # How each offer is reached, and civil society in the municipality.
     assert "Sådan kommer man i gang" in text
-    assert "Frivillige foreninger i Esbjerg" in text and "Røde Kors" in text or "Røde" in text
+    assert "Frivillige foreninger i Esbjerg" in text
+    assert "Røde Kors" in text
 
 
 def test_every_municipality_has_a_page_and_empty_ones_say_so(site_dir):
