@@ -110,3 +110,9 @@ def test_the_municipality_overview_counts_what_the_page_shows(site_dir):
     cards = len(re.findall(r'<article class="videre-kort', page))
     assert re.search(rf'Sønderborg</a> <span class="videre-antal">\({cards} tilbud\)', overview), cards
     assert cards == 17
+
+
+def test_the_front_page_card_opens_the_decision_aid_and_search_comes_first(site_dir):
+    html = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert '<a href="beslutning/">Skal patienten have en genoptræningsplan?</a>' in html
+    assert html.index('id="forside-soeg"') < html.index("Hvad vil du gøre?"), "søgefeltet står øverst"
