@@ -17,15 +17,11 @@
       var state = { problem: select.value };
       var shown = 0;
       Array.prototype.forEach.call(lists, function (list) {
-        var cards = Array.prototype.slice.call(list.querySelectorAll("article"));
-        var items = cards.map(function (card) { var o = udvalg.fromElement(card); o.node = card; return o; });
-        var fitting = udvalg.ranked(items.filter(function (o) { return udvalg.matches(o, state); }), state);
-        cards.forEach(function (card) { card.hidden = true; });
-        fitting.forEach(function (o) { o.node.hidden = false; list.appendChild(o.node); });
-        shown += fitting.length;
-        list.hidden = fitting.length === 0;
+        var fitting = udvalg.arrange(list, state);
+        shown += fitting;
+        list.hidden = fitting === 0;
         var heading = list.previousElementSibling;
-        if (heading && /^H[2-4]$/.test(heading.tagName)) { heading.hidden = fitting.length === 0; }
+        if (heading && /^H[2-4]$/.test(heading.tagName)) { heading.hidden = fitting === 0; }
       });
       var label = select.options[select.selectedIndex].textContent;
       count.textContent = notice + (state.problem ? shown + " af " + total + " tilbud passer til " + label +

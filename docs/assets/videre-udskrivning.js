@@ -23,13 +23,8 @@
       var state = readState();
       Array.prototype.forEach.call(groups, function (group) {
         var limit = limits[Number(group.getAttribute("data-ark-gruppe"))];
-        var cards = Array.prototype.slice.call(group.querySelectorAll("article"));
-        var items = cards.map(function (card) { var o = udvalg.fromElement(card); o.node = card; return o; });
-        var fitting = udvalg.ranked(items.filter(function (o) { return udvalg.matches(o, state); }), state);
         var empty = group.querySelector(".ark__tom");
-        cards.forEach(function (card) { card.hidden = true; });
-        fitting.slice(0, limit).forEach(function (o) { o.node.hidden = false; empty.parentNode.insertBefore(o.node, empty); });
-        empty.hidden = fitting.length > 0;
+        empty.hidden = udvalg.arrange(group, state, limit, empty) > 0;
       });
       var query = new URLSearchParams();
       Object.keys(state).forEach(function (key) { if (state[key]) { query.set(key, state[key]); } });

@@ -50,6 +50,20 @@
              r: node.getAttribute("data-r") === "1" ? 1 : 0 };
   }
 
+  // Show the cards (<article> with data attributes) in a container that fit, in rank order, at most `limit`
+  // (all when it is not given); the rest are hidden. Returns how many fit.
+  function arrange(container, state, limit, before) {
+    var cards = Array.prototype.slice.call(container.querySelectorAll("article"));
+    var items = cards.map(function (card) { var o = fromElement(card); o.node = card; return o; });
+    var fitting = ranked(items.filter(function (o) { return matches(o, state); }), state);
+    cards.forEach(function (card) { card.hidden = true; });
+    fitting.slice(0, limit === undefined ? fitting.length : limit).forEach(function (o) {
+      o.node.hidden = false;
+      container.insertBefore(o.node, before || null);
+    });
+    return fitting.length;
+  }
+
   // Keep only the values a select offers; report the ones it does not, so the page can say so.
   function validState(params, form) {
     var state = {};
@@ -66,5 +80,6 @@
   }
 
   root.videreUdvalg = { RELATIVES: RELATIVES, FACETS: FACETS, matches: matches, rankKey: rankKey, ranked: ranked,
-                        fromElement: fromElement, validState: validState, openToRelatives: openToRelatives };
+                        fromElement: fromElement, validState: validState, openToRelatives: openToRelatives,
+                        arrange: arrange };
 })(window);
