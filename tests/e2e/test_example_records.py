@@ -262,7 +262,8 @@ def test_the_real_exports_show_no_confirmation_for_any_example(site_dir):
     checked = [s for s in services if s["name"] in example_names]
     assert checked and not [s["name"] for s in checked if "assured_date" in s or "assurer_email" in s]
     directory = json.loads((site_dir / "katalog.json").read_text(encoding="utf-8"))["tilbud"]
-    assert directory and all(set(o) <= {"t", "k", "e", "u", "d", "a", "p", "f", "h", "x", "b"} for o in directory)
+    # "r" (open to relatives) and "c" (the contact line: role, phone, e-mail) hold no confirmation either.
+    assert directory and all(set(o) <= {"t", "k", "e", "u", "d", "a", "p", "f", "h", "x", "b", "r", "c"} for o in directory)
     review = list(csv.DictReader(io.StringIO((site_dir / "gennemsyn.csv").read_text(encoding="utf-8"))))
     loaded = {p: yaml.safe_load(p.read_text(encoding="utf-8")) for p in DATA.rglob("*.yaml")}
     example_files = {f"data/{p.relative_to(DATA).as_posix()}" for p, data in loaded.items()

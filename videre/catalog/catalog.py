@@ -10,9 +10,11 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Iterable, Mapping
 
+from ..core import clock
 from ..core.model import Department, MunicipalContacts, Offer, Partner, Register
 from ..core.options import SiteOptions
 from ..kinds.cases import Case
+from ..kinds.crisis import CrisisLine, CrisisLines
 from ..kinds.figures import Figures
 from ..kinds.flow import Flow
 from ..kinds.redirects import RedirectList
@@ -44,6 +46,8 @@ class Catalog:
     cases: tuple[Case, ...] = ()
     figures: tuple[Figures, ...] = ()
     """The figures (data/figures.yaml); at most one."""
+    crisis: tuple[CrisisLines, ...] = ()
+    """The crisis lines (data/krise.yaml); at most one. Public numbers, never examples."""
 
     def offers_in(self, municipality: str) -> tuple[Offer, ...]:
         return self._offers_by_municipality.get(municipality, ())
@@ -80,6 +84,11 @@ class Catalog:
 
     def departments_serving(self, municipality: str) -> tuple[Department, ...]:
         return tuple(d for d in self.departments if municipality in d.serves)
+
+    def crisis_lines(self, municipality: str) -> tuple[CrisisLine, ...]:
+        """The crisis lines that reach a municipality on the register's day (today when it has none)."""
+        day = self.register.day or clock.today()
+        return tuple(line for record in self.crisis for line in record.for_municipality(municipality, self.register, day))
 
     def all_offers(self) -> tuple[Offer, ...]:
         return self.offers + self.partner_offers

@@ -327,6 +327,11 @@ class Offer:
     target_text: str = row("målgruppe.beskrivelse", S.text(
         "Beskrivelse", "Uddybning af målgruppen med dine egne ord.",
         "Voksne, der har været indlagt i psykiatrien.", max_length=500))
+    relatives: bool = row("målgruppe.pårørende", {
+        "type": "boolean", "title": "Også for pårørende", "examples": [True],
+        "description": "Skriv 'true', hvis pårørende også kan bruge tilbuddet. Et tilbud af typen 'paaroerende' "
+                       "er altid for pårørende."},
+        read=bool, missing=False, csv=(("for_paaroerende", lambda v: "ja" if v else "nej"),))
     elements: tuple[str, ...] = row("indhold", S.coded_list(
         "Indhold", "Hvad der arbejdes med.", vocab.CONTENT_ELEMENTS, ["struktur-i-hverdagen", "kognitiv-traening"],
         min_items=0), read=tuple, missing=(), csv=(("indhold", _codes),))

@@ -75,6 +75,7 @@ def directory_json(catalog: Catalog, options: SiteOptions) -> str:
         offers.append({
             "t": o.title, "k": o.kind, "e": owner, "u": o.url, "d": list(o.coverage), "a": list(o.age_groups),
             "p": list(o.problems), "f": list(o.modes), "h": list(o.routes), "x": 1 if o.example else 0,
+            "r": 1 if o.relatives else 0, "c": [o.contact.role, o.contact.phone, o.contact.email],
             "b": summary if len(summary) <= 160 else summary[:157].rsplit(" ", 1)[0] + " …",
         })
     payload = {

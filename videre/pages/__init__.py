@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -102,6 +103,12 @@ def _markdown(value: str | None) -> Markup:
     return Markup(text.to_html(value))
 
 
+def _email_breaks(address: str) -> Markup:
+    """An e-mail address that a narrow screen may break before '@' and after a dot, not mid-word."""
+    escaped = str(Markup.escape(address))
+    return Markup(escaped.replace("@", "<wbr>@").replace(".", ".<wbr>"))
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -117,6 +124,8 @@ def environment() -> jinja2.Environment:
     env.filters["dato"] = danish_date
     env.filters["labels"] = lambda codes, table, sep=", ": sep.join(vocab.label(table, c) for c in codes)
     env.filters["age"] = age_text
+    env.filters["email_breaks"] = _email_breaks
+    env.filters["host"] = lambda url: urlsplit(url).netloc.removeprefix("www.")
     env.globals.update(vocab=vocab, label=vocab.label, urls=urls)
     return env
 

@@ -108,6 +108,18 @@ def partner_offers(catalog: Catalog, municipalities: tuple[str, ...], options: S
     return sorted(seen.values(), key=lambda o: (patient.kind_rank(o), o.owner, o.title))[:MAX_PARTNER_OFFERS]
 
 
+CRISIS_TITLE = "Hvis det bliver svært"
+
+
+def crisis_lines(catalog: Catalog, municipalities: tuple[str, ...]) -> tuple[str, ...]:
+    """The crisis lines (data/krise.yaml) of the municipalities a screen serves, each once, as on the handout."""
+    seen: dict[str, str] = {}
+    for slug in municipalities:
+        for line in catalog.crisis_lines(slug):
+            seen.setdefault(line.id, f"{line.name}{': ' + line.phone if line.phone else ''}. {line.text}")
+    return tuple(seen.values())
+
+
 def screen_content(catalog: Catalog, screen: Screen, options: SiteOptions) -> ScreenContent:
     department = next((d for d in catalog.departments if d.slug == screen.department), None)
     municipalities = screen.municipalities or (department.serves if department else ())
@@ -118,6 +130,9 @@ def screen_content(catalog: Catalog, screen: Screen, options: SiteOptions) -> Sc
         if kind == "ret-til-gop":
             slides.append(Slide(kind, patient.RIGHTS_TITLE, kicker="Genoptræning efter udskrivning",
                                 points=patient.RIGHTS, paragraphs=(patient.RIGHTS_ASK,), note=patient.RIGHTS_SOURCE))
+            lines = crisis_lines(catalog, tuple(municipalities))
+            if lines:
+                slides.append(Slide(kind, CRISIS_TITLE, kicker="Hjælp, når det er akut", points=lines))
         elif kind == "vejen-til-genoptraening":
             steps, flow = patient.flow_steps(catalog)
             shown.extend([flow] if flow is not None else [])

@@ -41,7 +41,8 @@ RIGHTS: tuple[str, ...] = (
 )
 """S001 390–404 (right, latest at discharge, any diagnosis and age); S004 7, 17–19 (7 days); sundhedsloven
 § 140, stk. 4, and BEK nr. 918 af 2018 (a later start set in the plan, and free choice of a private provider)."""
-RIGHTS_SOURCE = "Kilde: reglerne om genoptræningsplaner, beskrevet i S001 og S004 (se Kilder på videre.example.org)."
+RIGHTS_SOURCE = "Reglerne står i sundhedsloven. Personalet kan fortælle dig mere."
+"""Shown to patients (kiosk): no internal source codes. The staff pages cite S001 and S004."""
 RIGHTS_ASK = "Spørg personalet: Skal jeg have en genoptræningsplan?"
 
 CASE_ASK = "Spørg personalet, om genoptræning i kommunen kan hjælpe dig."
