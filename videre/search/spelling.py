@@ -119,7 +119,7 @@ def name_variants(names: Iterable[str]) -> list[str]:
     return list(forms)
 
 
-_PAIR = re.compile(r"(?<![\w-])([^\W\d_]{2,})- (?:og|eller) ([^\W\d_]{3,})(?![\w-])")
+_PAIR = re.compile(r"(?<![\w-])([^\W\d_]{2,})-\s+(?:og|eller)\s+([^\W\d_]{3,})(?![\w-])")
 """Danish "X- og Y" (støtte- og kontaktperson, bo- og dagtilbud): the first word shares the second's end."""
 
 
