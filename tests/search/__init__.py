@@ -41,7 +41,8 @@ ASCII_NAMES = {
     "Høje-Taastrup": "Hoeje-Taastrup", "Lyngby-Taarbæk": "Lyngby-Taarbaek", "Rødovre": "Roedovre", "Ishøj": "Ishoej",
     "Tårnby": "Taarnby", "Vallensbæk": "Vallensbaek", "Furesø": "Furesoe", "Allerød": "Alleroed",
     "Helsingør": "Helsingoer", "Hillerød": "Hilleroed", "Hørsholm": "Hoersholm", "Halsnæs": "Halsnaes", "Køge": "Koege",
-    "Solrød": "Solroed", "Holbæk": "Holbaek", "Sorø": "Soroe", "Næstved": "Naestved", "Region Sjælland": "Region Sjaelland",
+    "Solrød": "Solroed", "Holbæk": "Holbaek", "Sorø": "Soroe", "Næstved": "Naestved",
+    "Region Sjælland": "Region Sjaelland",
 }
 """Each place name with æ, ø or å as staff type it on a foreign keyboard, written out by hand (not made by the
 folding under test). A new name with æ, ø or å in the register must be added here."""
