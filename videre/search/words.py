@@ -39,7 +39,9 @@ def visible_words(page: str) -> set[str]:
     start = page.find(_BODY)
     if start < 0:
         return set()
-    text = page[page.find(">", start) + 1:]
+    opened = page.rfind("<", 0, start)
+    end = element_end(page, opened) if page.startswith("<div", opened) else None
+    text = page[page.find(">", start) + 1:end]  # the body element only, not the theme around it
     ignored = _IGNORED_DIV.search(text)
     while ignored:  # a whole block kept out of the index (a print sheet), cut where its <div> closes
         end = element_end(text, ignored.start())
