@@ -62,10 +62,16 @@
       var word = bare(words[found.location] || "");
       if (word) { wanted[fold(word)] = Math.max(wanted[fold(word)] || 0, found.balanced_score); }
     });
-    var seq = [];
+    // Most queries match visible words only. Otherwise a cheap look at a word's first letters comes before
+    // the full comparison (a catalogue page has thousands of words).
+    var firsts = {};
+    Object.keys(wanted).forEach(function (key) { firsts[key.charAt(0)] = true; });
+    var seq = [], mapping = Object.keys(firsts).length > 0;
     words.forEach(function (word, at) {
       if (hidden(at)) { return; }
       seq.push(at);
+      if (!mapping || !(firsts[fold(word.charAt(0).toLowerCase()).charAt(0)] ||
+                        firsts[fold(word.charAt(1).toLowerCase()).charAt(0)])) { return; }
       var key = bare(word);
       var score = key && (wanted[fold(key)] || wanted[plain(key)]);
       if (score && !scores[at]) { scores[at] = score; any = true; }
@@ -101,8 +107,11 @@
     if (!words) {
       words = window.fetch(new URL("videre-ord.json", bundle).href)
         .then(function (response) { return response.ok ? response.json() : { ord: [] }; })
-        .then(function (data) { return data.ord || []; })
-        .catch(function () { return []; });
+        .then(function (data) {
+          var list = data.ord || [];
+          return { words: list, folded: list.map(fold) };  // folded once, not on every comparison
+        })
+        .catch(function () { return { words: [], folded: [] }; });
     }
     return words;
   }
@@ -129,9 +138,9 @@
     var typed = fold(word);
     var limit = typed.length >= 8 ? 2 : 1;
     var best = null, bestDistance = limit + 1;
-    for (var i = 0; i < list.length && bestDistance > 1; i++) {
-      var found = distance(typed, fold(list[i]), Math.min(limit, bestDistance - 1));
-      if (found < bestDistance) { best = list[i]; bestDistance = found; }
+    for (var i = 0; i < list.folded.length && bestDistance > 1; i++) {
+      var found = distance(typed, list.folded[i], Math.min(limit, bestDistance - 1));
+      if (found < bestDistance) { best = list.words[i]; bestDistance = found; }
     }
     return best;
   }
@@ -139,7 +148,7 @@
   function suggest(query, list) {
     var known = function (word) {
       var typed = fold(word);
-      return list.some(function (entry) { var folded = fold(entry); return folded === typed || folded.indexOf(typed) === 0; });
+      return list.folded.some(function (folded) { return folded.indexOf(typed) === 0; });
     };
     var changed = false;
     var out = query.trim().split(/\s+/).map(function (word) {
@@ -191,7 +200,15 @@
         if (field.value.trim() === query) { show(query, suggestion); }
       });
     }
-    new MutationObserver(check).observe(host, { childList: true, subtree: true, characterData: true });
+    // After the results are drawn, never before: the suggestion waits for the browser to be idle.
+    var waiting = false;
+    var later = "requestIdleCallback" in window ? function (task) { window.requestIdleCallback(task, { timeout: 500 }); }
+      : function (task) { window.setTimeout(task, 50); };
+    new MutationObserver(function () {
+      if (waiting) { return; }
+      waiting = true;
+      later(function () { waiting = false; check(); });
+    }).observe(host, { childList: true, subtree: true, characterData: true });
   }
   function start(dele) {
     var host = document.getElementById("videre-soeg");

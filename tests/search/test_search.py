@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from tests.helpers import a11y
 from tests.helpers.site import ROOT
 from tests.search import PAGEFIND_EXCERPTS, PAGEFIND_SEARCH, TOP, name_queries, normalise, queries, recall
 
@@ -115,10 +116,11 @@ def test_excerpts_show_the_pages_own_words_for_every_query_typed_without_danish_
     a reader sees on the page, never the hidden ASCII spellings or other hidden search words."""
     typed = sorted({q["soeg"].translate(ASCII) for q in queries()})
     guarded.page.goto(base_url + "sog/")
-    foreign, shown, marked = [], 0, 0
+    foreign, shown, marked, elsewhere = [], 0, 0, []
     for query in typed:
         for result in guarded.page.evaluate(PAGEFIND_EXCERPTS, [query, TOP]):
             visible = visible_tokens(site_dir, result["url"])
+            elsewhere += [f"{query} → {sub['url']}" for sub in result["sub_results"] if "<mark>" not in sub["excerpt"]]
             for excerpt in [result["excerpt"], *(sub["excerpt"] for sub in result["sub_results"])]:
                 shown += 1
                 marked += "<mark>" in excerpt
@@ -129,6 +131,7 @@ def test_excerpts_show_the_pages_own_words_for_every_query_typed_without_danish_
             f"{len(foreign)} viser skjulte ord")
     assert shown > 5 * len(typed) and marked > shown // 2
     assert foreign == [], foreign
+    assert elsewhere == [], "a sub-result leads to a heading where the word stands"
 
 
 def test_an_ascii_query_marks_the_pages_own_danish_word_in_the_search_box(guarded, base_url):
@@ -157,11 +160,13 @@ def test_a_typo_is_offered_the_sites_own_word_and_one_click_searches_for_it(guar
     offer = page.locator(".videre-mente__forslag")
     offer.wait_for(timeout=10_000)
     assert page.locator(".videre-mente").inner_text() == f"Mente du {TYPOS[typed]}?"
+    if typed == "depresion":
+        assert a11y.axe_violations(page) == []  # the suggestion shown, with the search UI around it
     offer.click()
     page.wait_for_function("word => document.querySelector('.pagefind-ui__message')?.textContent.includes(word)",
                            arg=TYPOS[typed], timeout=10_000)
     assert page.get_by_role("textbox", name="Søg").input_value() == TYPOS[typed]
-    assert page.locator(".videre-mente").is_hidden(), "the right word is offered nothing"
+    page.locator(".videre-mente").wait_for(state="hidden", timeout=5_000)  # the right word is offered nothing
     assert guarded.foreign == [] and guarded.console_errors == []
 
 
