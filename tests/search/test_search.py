@@ -134,10 +134,16 @@ def test_excerpts_show_the_pages_own_words_for_every_query_typed_without_danish_
     assert elsewhere == [], "a sub-result leads to a heading where the word stands"
 
 
-def test_an_ascii_query_marks_the_pages_own_danish_word_in_the_search_box(guarded, base_url):
+def typed_in_search_box(guarded, base_url: str, query: str):
+    """The search page with ``query`` typed into its box, as a user types it."""
     page = guarded.page
     page.goto(base_url + "sog/")
-    page.get_by_role("textbox", name="Søg").fill("genoptraening")
+    page.get_by_role("textbox", name="Søg").fill(query)
+    return page
+
+
+def test_an_ascii_query_marks_the_pages_own_danish_word_in_the_search_box(guarded, base_url):
+    page = typed_in_search_box(guarded, base_url, "genoptraening")
     excerpt = page.locator(".pagefind-ui__result-excerpt").first
     excerpt.wait_for(timeout=10_000)
     marks = [text.lower() for text in excerpt.locator("mark").all_inner_texts()]
@@ -154,9 +160,7 @@ TYPOS = {"genoptræningsplam": "genoptræningsplan", "depresion": "depression", 
 
 @pytest.mark.parametrize("typed", sorted(TYPOS))
 def test_a_typo_is_offered_the_sites_own_word_and_one_click_searches_for_it(guarded, base_url, typed):
-    page = guarded.page
-    page.goto(base_url + "sog/")
-    page.get_by_role("textbox", name="Søg").fill(typed)
+    page = typed_in_search_box(guarded, base_url, typed)
     offer = page.locator(".videre-mente__forslag")
     offer.wait_for(timeout=10_000)
     assert page.locator(".videre-mente").inner_text() == f"Mente du {TYPOS[typed]}?"
@@ -179,9 +183,7 @@ def test_words_of_the_site_are_offered_nothing(guarded, base_url):
 
 
 def test_no_empty_facet_value_is_shown(guarded, base_url):
-    page = guarded.page
-    page.goto(base_url + "sog/")
-    page.get_by_role("textbox", name="Søg").fill("pårørende")
+    page = typed_in_search_box(guarded, base_url, "pårørende")
     page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
     page.wait_for_timeout(300)
     counts = page.locator(".pagefind-ui__filter-value").all_inner_texts()
@@ -239,9 +241,7 @@ def test_a_place_name_brings_its_own_page_first(guarded, base_url, measure):
 
 
 def test_search_page_shows_results_for_a_typed_query(guarded, base_url):
-    page = guarded.page
-    page.goto(base_url + "sog/")
-    page.get_by_role("textbox", name="Søg").fill("pårørendes")
+    page = typed_in_search_box(guarded, base_url, "pårørendes")
     result = page.locator(".pagefind-ui__result-link").first
     result.wait_for(timeout=10_000)
     assert result.get_attribute("href")
