@@ -189,8 +189,9 @@
     function check() {
       var field = host.querySelector("input");
       var message = host.querySelector(".pagefind-ui__message");
-      var form = host.querySelector("form");
-      if (form && box.parentNode !== form.parentNode) { form.parentNode.insertBefore(box, form.nextSibling); }
+      // Right under the field, above the filters and results (Pagefind's drawer, which comes and goes).
+      var drawer = host.querySelector(".pagefind-ui__drawer");
+      if (drawer && box.nextSibling !== drawer) { drawer.parentNode.insertBefore(box, drawer); }
       var query = field ? field.value.trim() : "";
       if (!query || !message) { if (!query) { show("", null); } return; }
       var key = query + "\u0000" + message.textContent;

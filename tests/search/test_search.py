@@ -166,6 +166,10 @@ def test_a_typo_is_offered_the_sites_own_word_and_one_click_searches_for_it(guar
     assert page.locator(".videre-mente").inner_text() == f"Mente du {TYPOS[typed]}?"
     if typed == "depresion":
         assert a11y.axe_violations(page) == []  # the suggestion shown, with the search UI around it
+        page.locator(".pagefind-ui__result").first.wait_for(timeout=10_000)
+        above = "([a, b]) => document.querySelector(a).getBoundingClientRect().bottom <= " \
+                "document.querySelector(b).getBoundingClientRect().top"
+        assert page.evaluate(above, [".videre-mente", ".pagefind-ui__result"]), "seen before the results"
     offer.click()
     page.wait_for_function("word => document.querySelector('.pagefind-ui__message')?.textContent.includes(word)",
                            arg=TYPOS[typed], timeout=10_000)
