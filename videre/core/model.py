@@ -304,6 +304,9 @@ class Offer:
                                      "Genoptræning efter indlæggelse i psykiatrien", min_length=3, max_length=120),
                      required=True, csv=(("titel", _same),),
                      ask=Ask("Tilbuddets titel", "kort og klart, fx 'Genoptræning efter indlæggelse'", None))
+    alt_names: tuple[str, ...] = row("andre_navne", S.alt_names(
+        ["Internetpsykiatrien"], "Andre navne, personalet kender tilbuddet under: det korte navn, forkortelsen eller "
+        "det gamle navn. Søgningen finder tilbuddet under hvert af dem."), read=tuple, missing=())
     kind: str = row("type", S.coded("Type", "Hvilken slags tilbud det er.", vocab.OFFER_KINDS, "genoptraening"),
                     required=True, csv=(("type", _same),),
                     ask=Ask("Type", "én værdi", f"én af: {', '.join(vocab.OFFER_KINDS)}"))

@@ -235,9 +235,10 @@ def valid_to(what: str) -> Schema:
                                      "hvis det stadig gælder.")
 
 
-def alt_names(example: list[str]) -> Schema:
+def alt_names(example: list[str], description: str = "Andre navne, man søger på: gamle officielle stavemåder og "
+              "kendte korte navne.") -> Schema:
     return {"type": "array", "title": "Andre navne",
-            "description": "Andre navne, man søger på: gamle officielle stavemåder og kendte korte navne.",
+            "description": description,
             "items": text("Navn", "Et andet navn.", example[0], max_length=60),
             "minItems": 1, "uniqueItems": True, "examples": [example]}
 

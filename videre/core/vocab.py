@@ -220,3 +220,8 @@ def age_groups(age_from: int, age_to: int) -> tuple[str, ...]:
 
 EXAMPLE_BADGE = "Eksempel – ikke bekræftet"
 """The visible mark on every record with ``eksempel: true``, wherever it is shown."""
+
+CRISIS_WORDS: tuple[str, ...] = ("krise", "krisehjælp", "akut hjælp", "akut krise", "psykisk krise", "selvmordsfare",
+                                 "selvmordstanker", "vil ikke leve", "hjælp nu", "krisetelefon")
+"""Words staff search with for crisis help. The crisis block (on handouts, kiosk and municipality pages) carries
+them as hidden search words: ``hidden_words("krise", CRISIS_WORDS | join(" · "), "5")`` in its template."""

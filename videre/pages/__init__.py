@@ -19,7 +19,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..core import text, urls, vocab
+from ..core import fields, text, urls, vocab
+from ..search import spelling
 from . import templatecache
 from ..core.model import Offer
 
@@ -109,6 +110,21 @@ def _email_breaks(address: str) -> Markup:
     return Markup(escaped.replace("@", "<wbr>@").replace(".", ".<wbr>"))
 
 
+def coded_search_words(record: Any) -> list[str]:
+    """The everyday words (vocab.SEARCH_WORDS) of every coded value of ``record``, each once. Any field whose
+    schema lists labels (``x-labels``: ``schema.coded`` and ``schema.coded_list``) counts, so a new coded field
+    (such as a legal basis) brings its words to the page without a change here."""
+    words: dict[str, None] = {}
+    for row in fields.table(type(record)):
+        schema = row.schema if isinstance(row.schema, dict) else {}
+        if "x-labels" not in schema and "x-labels" not in schema.get("items", {}):
+            continue
+        value = row.value(record)
+        for code in (value,) if isinstance(value, str) else tuple(value or ()):
+            words.update(dict.fromkeys(vocab.SEARCH_WORDS.get(code, ())))
+    return list(words)
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -126,7 +142,9 @@ def environment() -> jinja2.Environment:
     env.filters["age"] = age_text
     env.filters["email_breaks"] = _email_breaks
     env.filters["host"] = lambda url: urlsplit(url).netloc.removeprefix("www.")
-    env.globals.update(vocab=vocab, label=vocab.label, urls=urls)
+    env.globals.update(vocab=vocab, label=vocab.label, urls=urls, coded_search_words=coded_search_words,
+                       name_variants=spelling.name_variants,
+                       hidden_words=lambda name, text, weight=None: Markup(spelling.hidden_element(name, text, weight)))
     return env
 
 
