@@ -193,3 +193,21 @@ def age_groups(age_from: int, age_to: int) -> tuple[str, ...]:
 
 EXAMPLE_BADGE = "Eksempel – ikke bekræftet"
 """The visible mark on every record with ``eksempel: true``, wherever it is shown."""
+
+STATE_EXAMPLE = "eksempel"
+STATE_SOURCED = "kilde"
+STATE_CONFIRMED = "bekraeftet"
+RECORD_STATES = _table(
+    (STATE_EXAMPLE, "Eksempel: ikke tjekket mod en rigtig kilde"),
+    (STATE_SOURCED, "Fra en offentlig side: ikke bekræftet af dem, der driver tilbuddet"),
+    (STATE_CONFIRMED, "Bekræftet af dem, der driver tilbuddet, eller af kommunen"),
+)
+"""The three states of a confirmable record (:func:`videre.core.model.record_state`), in exports and on pages."""
+
+SOURCED_BADGES = _table(
+    ("kommune", "Fra kommunens hjemmeside – ikke bekræftet"),
+    ("partner", "Fra foreningens hjemmeside – ikke bekræftet"),
+    ("region", "Fra regionens hjemmeside – ikke bekræftet"),
+)
+"""The visible mark on a record read from a public page (``kilde: {url, læst}``), by who keeps the record.
+It never says 'bekræftet' without 'ikke': no one who runs the offer has confirmed it."""
