@@ -94,9 +94,9 @@ def test_stale_record_shows_a_badge_and_joins_the_review_list_page_csv_and_cli(t
     listed = videre("gennemsyn", data=data, dato=ONE_PERIOD)
     assert listed.returncode == 0, listed.stderr
     assert listed.stdout.startswith("4 poster skal bekræftes igen (gennemsyn hver 12. måned, 2027-10-15).")
-    assert ("\nEsbjerg Kommune (@videre-dk/kommune-esbjerg)\n"
-            "  data/contacts/kommuner/esbjerg.yaml: sidst bekræftet 2026-10-01. Ikke bekræftet i over 12 måneder.\n"
-            "  data/offers/esbjerg/genoptraening.yaml: sidst bekræftet 2026-10-01. Ikke bekræftet i over 12 måneder.\n"
+    assert ("\nEsbjerg Kommune (@videre-dk/kommune-esbjerg)\n  Skal bekræftes igen:\n"
+            "    data/contacts/kommuner/esbjerg.yaml: sidst bekræftet 2026-10-01. Ikke bekræftet i over 12 måneder.\n"
+            "    data/offers/esbjerg/genoptraening.yaml: sidst bekræftet 2026-10-01. Ikke bekræftet i over 12 måneder.\n"
             ) in listed.stdout
     assert "\nRedaktionen (@videre-dk/redaktion)\n" in listed.stdout
     as_csv = videre("gennemsyn", "--csv", data=data, dato=ONE_PERIOD)
