@@ -293,6 +293,20 @@ def state_badge(record: Any) -> str:
     return ""
 
 
+def editor_url(record: Any) -> str:
+    """The record in the form at /redaktion/ (site-relative), where its owner confirms or corrects it."""
+    if isinstance(record, Offer):
+        collection = (urls.municipal_offers_collection(record.owner) if record.owner_kind == "kommune"
+                      else urls.partner_offers_collection(record.owner))
+    elif isinstance(record, Partner):
+        collection = urls.PARTNERS_COLLECTION
+    elif isinstance(record, MunicipalContacts):
+        collection = urls.CONTACTS_COLLECTION
+    else:
+        collection = urls.DEPARTMENTS_COLLECTION
+    return urls.editor_entry(collection, record.file.stem)
+
+
 def _source_cells(source: "Source | str") -> tuple[str, str, str]:
     if not isinstance(source, Source):
         return "", "", ""

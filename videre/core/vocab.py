@@ -211,3 +211,15 @@ SOURCED_BADGES = _table(
 )
 """The visible mark on a record read from a public page (``kilde: {url, læst}``), by who keeps the record.
 It never says 'bekræftet' without 'ikke': no one who runs the offer has confirmed it."""
+
+CLAIM_QUESTIONS = _table(
+    ("kommune", "Arbejder du i kommunen?"),
+    ("partner", "Arbejder du i foreningen?"),
+    ("region", "Arbejder du i regionen?"),
+)
+"""The question that invites those who run a record read from a public page to confirm it, by whose page it is."""
+
+EXAMPLES_HEADING = "Eksempler"
+EXAMPLES_TEXT = ("Disse tilbud er eksempler. De viser, hvordan siden ser ud, når kommunen eller foreningen har lagt "
+                 "sine tilbud ind. Ingen har tjekket dem, så brug dem ikke til at henvise.")
+"""The heading and text above the examples, which follow the real records on every list."""

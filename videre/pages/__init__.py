@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from ..core import text, urls, vocab
 from . import templatecache
-from ..core.model import Offer
+from ..core.model import Offer, editor_url, keeper_kind, record_state, source_note, source_page, state_badge
 
 
 @dataclass(frozen=True)
@@ -117,8 +117,14 @@ def environment() -> jinja2.Environment:
     env.filters["dato"] = danish_date
     env.filters["labels"] = lambda codes, table, sep=", ": sep.join(vocab.label(table, c) for c in codes)
     env.filters["age"] = age_text
-    env.globals.update(vocab=vocab, label=vocab.label, urls=urls)
+    env.globals.update(vocab=vocab, label=vocab.label, urls=urls, state=record_state, state_badge=state_badge,
+                       source_page=source_page, source_note=source_note, claim=claim)
     return env
+
+
+def claim(record: Any) -> tuple[str, str, str]:
+    """The invitation on a record read from a public page: (question, its place in the form, the YAML guide)."""
+    return vocab.CLAIM_QUESTIONS[keeper_kind(record)], editor_url(record), urls.CONTRIBUTING_YAML
 
 
 def render(template: str, **context: Any) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Collection
+from typing import Collection, Sequence
 
 from ..search import spelling
 from ..core import parallel, urls, vocab
 from ..catalog.freshness import review_for
-from ..core.model import Municipality
+from ..core.model import Municipality, Offer
 from ..catalog.catalog import Catalog
 from . import Page, render
 from ..core.options import SiteOptions
@@ -21,11 +21,19 @@ def search_aliases(municipality: Municipality) -> str:
     return " ".join(spelling.name_variants((municipality.name, *municipality.alt_names)))
 
 
+def real_first(offers: Sequence[Offer]) -> tuple[tuple[Offer, ...], tuple[Offer, ...]]:
+    """Real offers (confirmed or read from a public page), and the examples, which a page lists after them
+    under their own heading (which examples a build shows at all: :meth:`Catalog.published`)."""
+    return tuple(o for o in offers if not o.example), tuple(o for o in offers if o.example)
+
+
 def municipality_page(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> Page:
     src = urls.source(urls.municipality_page(municipality.slug))
     review = review_for(options)
-    offers, unconfirmed = review.split(catalog.offers_in(municipality.slug))
-    partner_offers, unconfirmed_partner = review.split(catalog.partner_offers_for(municipality.slug))
+    own, own_examples = real_first(catalog.offers_in(municipality.slug))
+    partners, partner_examples = real_first(catalog.partner_offers_for(municipality.slug))
+    offers, unconfirmed = review.split(own)
+    partner_offers, unconfirmed_partner = review.split(partners)
     partner_names = {p.slug: p.short_name for p in catalog.partners}
     groups = [(kind, tuple(o for o in offers if o.kind == kind)) for kind in vocab.OFFER_KINDS]
     contacts = catalog.contacts.get(municipality.slug)
@@ -33,6 +41,7 @@ def municipality_page(catalog: Catalog, municipality: Municipality, options: Sit
         "kommune.md.j2", m=municipality, region=catalog.register.region(municipality.region),
         groups=[(kind, found) for kind, found in groups if found],
         partner_offers=partner_offers, partner_names=partner_names,
+        examples=own_examples, partner_examples=partner_examples,
         review=review, unconfirmed=unconfirmed + unconfirmed_partner,
         owner_names={**{o.id: f"{municipality.name} Kommune" for o in unconfirmed},
                      **{o.id: partner_names.get(o.owner, o.owner) for o in unconfirmed_partner}},
