@@ -123,13 +123,13 @@ class Freshness:
         if not self.sourced:
             return f"Ikke bekræftet i over {self.overdue_months} måneder"
         if self.today >= self.due_date:
-            return f"Siden er læst for over {self.overdue_months} måneder siden"
-        return f"Siden er over {PAGE_YEARS} år gammel"
+            return f"Kilden er læst for over {self.overdue_months} måneder siden"
+        return f"Kilden er over {PAGE_YEARS} år gammel"
 
     @property
     def since(self) -> str:
-        """What the date counts from, for a sentence: 'Sidst bekræftet' or 'Siden blev læst'."""
-        return "Siden blev læst" if self.sourced else "Sidst bekræftet"
+        """What the date counts from, for a sentence: 'Sidst bekræftet' or 'Kilden blev læst'."""
+        return "Kilden blev læst" if self.sourced else "Sidst bekræftet"
 
 
 def assess(verified: dt.date, today: dt.date, months: int, *, sourced: bool = False,

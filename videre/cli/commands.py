@@ -239,7 +239,7 @@ def cmd_review(args: argparse.Namespace) -> int:
             if group:
                 print(f"  {heading}:")
             for d in group:
-                when = (f"siden læst {d.freshness.verified.isoformat()}" if d.to_confirm
+                when = (f"kilden læst {d.freshness.verified.isoformat()}" if d.to_confirm
                         else f"sidst bekræftet {d.freshness.verified.isoformat()}")
                 warning = f" {d.freshness.warning}." if d.freshness.warning else ""
                 print(f"    {d.path}: {when}.{warning}")
