@@ -30,7 +30,7 @@ SCHEMAS = Path(os.environ.get("HSDS_SCHEMAS", ROOT / "tests" / "fixtures" / "hsd
 """The official HSDS 3.0 schemas (compiled), kept in the repository; see its README.md."""
 PACKAGES = {"organizations": "organization_package", "services": "service_package",
             "service_at_locations": "service_at_location_package"}
-TODAY = dt.date(2026, 11, 23)
+TODAY = dt.date(2026, 12, 6)  # the day the sourced records in data/ were read (kilde.læst)
 
 
 @lru_cache(maxsize=None)
