@@ -170,7 +170,7 @@ CONFIRMATION_RULE: Schema = {
                                 "skriv 'kilde:' med 'url:' og 'læst:' indrykket under; er oplysningerne ikke "
                                 "tjekket, så skriv 'eksempel: true'")}},
             "x-hint": ("skriv, hvilken offentlig side oplysningerne er læst på, fx 'kilde: {url: "
-                       "https://www.kommune.dk/genoptraening, læst: \"2026-10-01\"}'; har den, der driver "
+                       "https://www.kommune.example.org/genoptraening, læst: \"2026-10-01\"}'; har den, der driver "
                        "tilbuddet, bekræftet dem, så skriv 'sidst_bekræftet: {dato: \"2026-10-01\", af: "
                        "Træning og Rehabilitering}'; er de ikke tjekket, så skriv 'eksempel: true'"),
         },
