@@ -33,6 +33,7 @@ import pytest
 from tests.helpers.a11y import AXE, WCAG_21_AA
 from tests.helpers.browser import serve
 from tests.helpers.site import ROOT, build_site
+from videre.core import urls
 from videre.pages import editor
 from videre.catalog.load import load_catalog
 
@@ -167,11 +168,11 @@ class Editor:
 
     # -- the form
 
-    def open(self, fragment: str) -> None:
+    def open(self, fragment: str, first_field: str = "titel") -> None:
         """A fresh load (a hash change alone would show the last entry's form until the next one arrives)."""
         self.page.goto("about:blank")
         self.page.goto(self.base + "redaktion/#/" + fragment)
-        self.page.wait_for_selector("[id^='titel-field']")
+        self.page.wait_for_selector(f"[id^='{first_field}-field']")
         self.page.wait_for_timeout(500)  # the CMS fills the form from the file after the fields appear
 
     def field(self, name: str) -> Any:
@@ -294,6 +295,32 @@ def test_editing_one_field_changes_only_that_field_and_the_confirmation(cms: Edi
         (cms.root / EDITED).write_text(original, encoding="utf-8")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     cms.show_text(f"git diff main {branch}", diff, "redaktion-diff.png")
+
+
+SOURCED = Path("data/offers/nyborg/genoptraening-efter-indlaeggelse.yaml")
+
+
+def test_saving_a_record_read_from_a_public_page_confirms_it_and_keeps_its_source(cms: Editor) -> None:
+    """The first save through the form confirms a sourced record; its 'kilde' stays as the form found it."""
+    collection = urls.municipal_offers_collection("nyborg")
+    cms.open(urls.editor_entry(collection, SOURCED.stem).removeprefix(urls.EDITOR + "#/"))
+    cms.field("af").fill("Træning og Rehabilitering")
+    cms.save()
+    cms.saved()
+    branch = f"cms/{collection}/" + SOURCED.stem
+    diff = git(cms.root, "diff", "--unified=0", "main", branch, "--", str(SOURCED))
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed == [
+        "+sidst_bekræftet:", f'+  dato: "{dt.date.today().isoformat()}"', "+  af: Træning og Rehabilitering",
+        "+eksempel: false",
+    ]
+    original = (cms.root / SOURCED).read_text(encoding="utf-8")
+    (cms.root / SOURCED).write_text(git(cms.root, "show", f"{branch}:{SOURCED}"), encoding="utf-8")
+    try:
+        checked = validate(cms.root, SOURCED)
+    finally:
+        (cms.root / SOURCED).write_text(original, encoding="utf-8")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 def test_a_missing_required_field_and_a_javascript_link_stop_the_save(cms: Editor) -> None:
