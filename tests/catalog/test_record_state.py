@@ -339,3 +339,10 @@ def test_the_coverage_page_lists_what_is_missing(catalog):
     assert 'href="../redaktion/#/collections/tilbud-varde"' in cells["varde"][4]
     assert cells["fanoe"][3] == "Ja, bekræftet"
     assert cells["fanoe"][4].startswith("Tilbud om genoptræning efter genoptræningsplan; kommunens egne tilbud.")
+
+
+def test_a_record_of_a_kind_without_the_three_states_has_none(tmp_path):
+    """A case shown on a screen is neither an example nor read from a page: it never adds a badge or a note."""
+    from tests.helpers.records import GOOD_CASE
+    [case] = load({"cases/a.yaml": GOOD_CASE}, tmp_path).catalog.cases
+    assert record_state(case) == ""

@@ -262,12 +262,13 @@ def record_state(record: Any) -> str:
 
     Every page, export, list and check asks here. The validator makes sure each record is in exactly one:
     ``eksempel: true`` has no ``sidst_bekræftet`` and no source object; any other record has
-    ``sidst_bekræftet`` or a ``kilde`` object."""
+    ``sidst_bekræftet`` or a ``kilde`` object. A record of a kind without the three (a case, a flow) has none:
+    ''."""
     if getattr(record, "example", False):
         return vocab.STATE_EXAMPLE
     if getattr(record, "verified", None) is not None:
         return vocab.STATE_CONFIRMED
-    return vocab.STATE_SOURCED
+    return vocab.STATE_SOURCED if source_page(record) is not None else ""
 
 
 def keeper_kind(record: Any) -> str:
