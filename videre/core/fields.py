@@ -112,7 +112,7 @@ DERIVED_ONLY = ("(afledt)",)
 """The ``only`` of a derived row: no kind has it in its YAML, so it is in no schema and never read."""
 
 
-def derived(key: str, get: Callable[[Any], Any], *,
+def derived_row(key: str, get: Callable[[Any], Any], *,
             csv: Iterable[tuple[str, Callable[[Any], str]]] = ()) -> Field:
     """A row that is not in the YAML but is exported: its value is worked out from the record by ``get``.
 

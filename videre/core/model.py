@@ -342,7 +342,7 @@ def confirmation_rows(*, offer: bool = False) -> dict[str, Any]:
     )
 
 
-STATE_ROW = fields.derived("status", record_state, csv=(("status", _same),))
+STATE_ROW = fields.derived_row("status", record_state, csv=(("status", _same),))
 """The record's state (:func:`record_state`) in the exports: not in the YAML, worked out from the trailer."""
 
 
