@@ -346,3 +346,18 @@ def test_a_record_of_a_kind_without_the_three_states_has_none(tmp_path):
     from tests.helpers.records import GOOD_CASE
     [case] = load({"cases/a.yaml": GOOD_CASE}, tmp_path).catalog.cases
     assert record_state(case) == ""
+
+
+def test_the_handout_and_the_kiosk_show_the_badge_text(catalog):
+    from videre.pages import handout, kiosk
+    options = SiteOptions(today=TODAY)
+    shown = catalog.published(options)
+    esbjerg = catalog.register.municipality("esbjerg")
+    sheet = handout.municipality_handout(shown, esbjerg, options)
+    badge = '<span class="ark__maerke">Fra kommunens hjemmeside – ikke bekræftet</span>'
+    assert sheet.count(badge) == 2  # the sourced offer and the sourced GOP receiver
+    assert "Nogle oplysninger er læst på kommunens eller foreningens hjemmeside." in sheet
+    offer = next(o for o in shown.offers if o.id == "esbjerg/fra-hjemmesiden")
+    assert kiosk._offer_slide(shown, offer, "kommune", options).badge == "Fra kommunens hjemmeside – ikke bekræftet"
+    confirmed = next(o for o in shown.offers if o.id == "esbjerg/bekraeftet")
+    assert kiosk._offer_slide(shown, confirmed, "kommune", options).badge == ""
