@@ -356,7 +356,7 @@ def test_the_handout_and_the_kiosk_show_the_badge_text(catalog):
     sheet = handout.municipality_handout(shown, esbjerg, options)
     badge = '<span class="ark__maerke">Fra kommunens hjemmeside – ikke bekræftet</span>'
     assert sheet.count(badge) == 2  # the sourced offer and the sourced GOP receiver
-    assert "Nogle oplysninger er læst på kommunens eller foreningens hjemmeside." in sheet
+    assert "Nogle oplysninger er eksempler eller fra en hjemmeside og ikke bekræftet." in sheet
     offer = next(o for o in shown.offers if o.id == "esbjerg/fra-hjemmesiden")
     assert kiosk._offer_slide(shown, offer, "kommune", options).badge == "Fra kommunens hjemmeside – ikke bekræftet"
     confirmed = next(o for o in shown.offers if o.id == "esbjerg/bekraeftet")
