@@ -38,6 +38,8 @@
     var more = document.getElementById("videre-flere");
     var root = form.getAttribute("data-rod") || "";
     var exampleBadge = form.getAttribute("data-eksempel") || "Eksempel – ikke bekræftet";
+    var examplesTitle = form.getAttribute("data-eksempler-titel") || "Eksempler";
+    var examplesText = form.getAttribute("data-eksempler-tekst") || "";
     var status = document.getElementById("videre-ugyldig");
     function labelsOf(select) {
       var found = {};
@@ -103,12 +105,24 @@
         (best.count === 1 ? "1 tilbud." : best.count + " tilbud.");
     }
 
+    function examplesHeading() {
+      // Real offers come first (udvalg.ranked puts examples last); the examples follow under their own heading.
+      var item = element("li", "videre-resultater__eksempler");
+      item.appendChild(element("h2", "", examplesTitle));
+      item.appendChild(element("p", "videre-eksempler__intro", examplesText));
+      return item;
+    }
+
     function render(reset) {
       if (reset) { list.textContent = ""; shown = 0; }
       var slice = found.slice(shown, shown + PAGE_SIZE);
       var fragment = document.createDocumentFragment();
-      slice.forEach(function (offer) {
-        var item = element("li", "videre-kort");
+      var first = null;
+      slice.forEach(function (offer, index) {
+        var before = found[shown + index - 1];
+        if (offer.x && (!before || !before.x)) { fragment.appendChild(examplesHeading()); }
+        var item = element("li", "videre-kort" + (offer.x ? " videre-kort--eksempel" : offer.q ? " videre-kort--offentlig" : ""));
+        first = first || item;
         var heading = element("h2", "videre-kort__titel");
         var link = element("a", "", offer.t);
         link.href = root + offer.u;
@@ -116,6 +130,9 @@
         if (offer.x) {
           heading.appendChild(document.createTextNode(" "));
           heading.appendChild(element("span", "videre-maerke videre-maerke--eksempel", exampleBadge));
+        } else if (offer.q) {
+          heading.appendChild(document.createTextNode(" "));
+          heading.appendChild(element("span", "videre-maerke videre-maerke--offentlig", offer.q));
         }
         item.appendChild(heading);
         item.appendChild(element("p", "videre-kort__type", (kindLabels[offer.k] || offer.k) + " · " + offer.e));
@@ -126,6 +143,7 @@
       list.appendChild(fragment);
       shown += slice.length;
       more.hidden = shown >= found.length;
+      return first;
     }
 
     function update() {
@@ -153,9 +171,7 @@
     form.addEventListener("reset", function () { status.hidden = true; window.setTimeout(update, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     more.addEventListener("click", function () {
-      var first = shown;
-      render(false);
-      var next = list.children[first];
+      var next = render(false);
       if (next) { next.querySelector("a").focus(); }
     });
 

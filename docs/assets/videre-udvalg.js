@@ -36,10 +36,11 @@
     return [place, named];
   }
 
-  // A stable sort by rankKey: equal keys keep the order they came in (e.g. the municipality's own first).
+  // A stable sort: real records (confirmed or read from a public page) before examples, then by rankKey;
+  // equal keys keep the order they came in (e.g. the municipality's own first).
   function ranked(offers, state) {
     return offers.map(function (offer, index) { return { o: offer, k: rankKey(offer, state), i: index }; })
-      .sort(function (x, y) { return x.k[0] - y.k[0] || x.k[1] - y.k[1] || x.i - y.i; })
+      .sort(function (x, y) { return (x.o.x || 0) - (y.o.x || 0) || x.k[0] - y.k[0] || x.k[1] - y.k[1] || x.i - y.i; })
       .map(function (item) { return item.o; });
   }
 

@@ -167,3 +167,23 @@ def test_an_unknown_value_in_the_address_is_shown_and_reset(guarded, base_url, s
     assert sorted(card_titles(page)) == expected_titles(site_dir, municipality="soenderborg")
     page.get_by_role("button", name="Nulstil filtre").click()
     assert message.is_hidden()
+
+
+def test_real_offers_come_first_and_the_examples_follow_under_their_own_heading(guarded, base_url, site_dir):
+    """Nyborg has a real offer (read from the municipality's page) and examples: the reader tells them apart."""
+    page = open_directory(guarded, base_url, "?kommune=nyborg")
+    shown_titles(page)  # every result, past "Vis flere"
+    items = page.locator("#videre-resultater > li")
+    classes = items.evaluate_all("els => els.map(e => e.className)")
+    first = items.first
+    assert "videre-kort--offentlig" in classes[0]
+    assert first.locator(".videre-maerke--offentlig").inner_text() == "Fra kommunens hjemmeside – ikke bekræftet"
+    heading = classes.index("videre-resultater__eksempler")
+    assert heading > 0 and classes.count("videre-resultater__eksempler") == 1
+    assert page.locator(".videre-resultater__eksempler h2").inner_text() == "Eksempler"
+    assert all("videre-kort--eksempel" not in c for c in classes[:heading])
+    assert all("videre-kort--eksempel" in c for c in classes[heading + 1:]) and classes[heading + 1:]
+    offers = json.loads((site_dir / "offers.json").read_text(encoding="utf-8"))["tilbud"]
+    real = [o for o in offers if "nyborg" in o["kommuner"] and not o["eksempel"]]
+    assert heading == len(real)
+    assert guarded.foreign == [] and guarded.console_errors == []

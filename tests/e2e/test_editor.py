@@ -33,6 +33,7 @@ import pytest
 from tests.helpers.a11y import AXE, WCAG_21_AA
 from tests.helpers.browser import serve
 from tests.helpers.site import ROOT, build_site
+from videre.core import urls
 from videre.pages import editor
 from videre.catalog.load import load_catalog
 
@@ -167,11 +168,11 @@ class Editor:
 
     # -- the form
 
-    def open(self, fragment: str) -> None:
+    def open(self, fragment: str, first_field: str = "titel") -> None:
         """A fresh load (a hash change alone would show the last entry's form until the next one arrives)."""
         self.page.goto("about:blank")
         self.page.goto(self.base + "redaktion/#/" + fragment)
-        self.page.wait_for_selector("[id^='titel-field']")
+        self.page.wait_for_selector(f"[id^='{first_field}-field']")
         self.page.wait_for_timeout(500)  # the CMS fills the form from the file after the fields appear
 
     def field(self, name: str) -> Any:
@@ -278,22 +279,52 @@ def test_editing_one_field_changes_only_that_field_and_the_confirmation(cms: Edi
     cms.save()
     cms.saved()
     branch = "cms/tilbud-esbjerg/" + EDITED.stem
-    diff = git(cms.root, "diff", "--unified=0", "main", branch, "--", str(EDITED))
-    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    diff, changed = branch_diff(cms, branch, EDITED)
     assert changed == [
         "-pris: Gratis", "+pris: Gratis for borgere i kommunen",
         "-eksempel: true",
         "+sidst_bekræftet:", f'+  dato: "{dt.date.today().isoformat()}"', "+  af: Sundhed og Forebyggelse",
         "+eksempel: false",
     ]
-    original = (cms.root / EDITED).read_text(encoding="utf-8")
-    (cms.root / EDITED).write_text(git(cms.root, "show", f"{branch}:{EDITED}"), encoding="utf-8")
-    try:
-        checked = validate(cms.root, EDITED)
-    finally:
-        (cms.root / EDITED).write_text(original, encoding="utf-8")
+    checked = validate_branch_file(cms, branch, EDITED)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     cms.show_text(f"git diff main {branch}", diff, "redaktion-diff.png")
+
+
+def branch_diff(cms: Editor, branch: str, path: Path) -> tuple[str, list[str]]:
+    """The diff of one file between main and the form's branch, and its changed lines."""
+    diff = git(cms.root, "diff", "--unified=0", "main", branch, "--", str(path))
+    return diff, [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def validate_branch_file(cms: Editor, branch: str, path: Path) -> subprocess.CompletedProcess[str]:
+    """`videre valider` on the file as the form saved it on its branch."""
+    original = (cms.root / path).read_text(encoding="utf-8")
+    (cms.root / path).write_text(git(cms.root, "show", f"{branch}:{path}"), encoding="utf-8")
+    try:
+        return validate(cms.root, path)
+    finally:
+        (cms.root / path).write_text(original, encoding="utf-8")
+
+
+SOURCED = Path("data/offers/nyborg/genoptraening-efter-indlaeggelse.yaml")
+
+
+def test_saving_a_record_read_from_a_public_page_confirms_it_and_keeps_its_source(cms: Editor) -> None:
+    """The first save through the form confirms a sourced record; its 'kilde' stays as the form found it."""
+    collection = urls.municipal_offers_collection("nyborg")
+    cms.open(urls.editor_entry(collection, SOURCED.stem).removeprefix(urls.EDITOR + "#/"))
+    cms.field("af").fill("Træning og Rehabilitering")
+    cms.save()
+    cms.saved()
+    branch = f"cms/{collection}/" + SOURCED.stem
+    _, changed = branch_diff(cms, branch, SOURCED)
+    assert changed == [
+        "+sidst_bekræftet:", f'+  dato: "{dt.date.today().isoformat()}"', "+  af: Træning og Rehabilitering",
+        "+eksempel: false",
+    ]
+    checked = validate_branch_file(cms, branch, SOURCED)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 def test_a_missing_required_field_and_a_javascript_link_stop_the_save(cms: Editor) -> None:

@@ -41,7 +41,7 @@ from videre.kinds.registry import KINDS
 from videre.catalog.load import load_catalog
 from videre.core.options import SiteOptions
 
-TODAY = dt.date(2026, 11, 23)
+TODAY = dt.date(2026, 12, 6)  # the day the sourced records in data/ were read (kilde.læst)
 OPTIONS = SiteOptions(today=TODAY)
 CASES = all_cases()
 ENGLISH = ("found", "expected", "error", "exception", "traceback", "unacceptable", "could not", "none", "keyerror")

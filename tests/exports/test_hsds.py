@@ -30,7 +30,7 @@ SCHEMAS = Path(os.environ.get("HSDS_SCHEMAS", ROOT / "tests" / "fixtures" / "hsd
 """The official HSDS 3.0 schemas (compiled), kept in the repository; see its README.md."""
 PACKAGES = {"organizations": "organization_package", "services": "service_package",
             "service_at_locations": "service_at_location_package"}
-TODAY = dt.date(2026, 11, 23)
+TODAY = dt.date(2026, 12, 6)  # the day the sourced records in data/ were read (kilde.læst)
 
 
 @lru_cache(maxsize=None)
@@ -146,8 +146,9 @@ def test_every_offer_is_a_service_with_its_organisation_and_coded_attributes():
         service = services[hsds.uid("service", offer.id)]
         assert service["organization_id"] in organizations
         assert service["organization"]["id"] == service["organization_id"]
-        # An example was never confirmed, so it has no assured_date at all.
-        assert service.get("assured_date") == (None if offer.example else offer.verified.date.isoformat())
+        # An example was never confirmed, nor was a record read from a public page: no assured_date at all.
+        assert service.get("assured_date") == (offer.verified.date.isoformat()
+                                               if not offer.example and offer.verified else None)
         assert service["name"] == offer.title and service["status"] == "active"
         coded = {(a["taxonomy_term"]["taxonomy"], a["value"]) for a in service["attributes"]}
         assert ("Videre: type tilbud", offer.kind) in coded

@@ -82,6 +82,16 @@ class Catalog:
     def _offers_by_partner(self) -> dict[str, tuple[Offer, ...]]:
         return _by_owner(self.partner_offers)
 
+    def _without_replaced_examples(self) -> Catalog:
+        real = {(o.owner_kind, o.owner, o.kind) for o in self.all_offers() if not o.example}
+        if not real:
+            return self
+
+        def kept(offers: tuple[Offer, ...]) -> tuple[Offer, ...]:
+            return tuple(o for o in offers if not o.example or (o.owner_kind, o.owner, o.kind) not in real)
+
+        return replace(self, offers=kept(self.offers), partner_offers=kept(self.partner_offers))
+
     def departments_serving(self, municipality: str) -> tuple[Department, ...]:
         return tuple(d for d in self.departments if municipality in d.serves)
 
@@ -94,11 +104,15 @@ class Catalog:
         return self.offers + self.partner_offers
 
     def published(self, options: SiteOptions) -> Catalog:
-        """The records this build publishes: all, or none marked ``eksempel: true`` when ``vis_eksempler`` is off.
+        """The records this build publishes: none marked ``eksempel: true`` when ``vis_eksempler`` is off;
+        otherwise all, except examples that a real record has made needless.
 
+        A real offer (confirmed, or read from a public page) is never crowded out by examples: an example
+        offer of the same owner and type is left out, so a municipality's real genoptræning is not listed
+        beside a made-up one. The other examples stay, and the pages list them after the real records.
         The one place that decides; page builders and exports get the catalog this returns."""
         if options.show_examples:
-            return self
+            return self._without_replaced_examples()
 
         def real(records: Iterable[Any]) -> tuple[Any, ...]:
             return tuple(r for r in records if not getattr(r, "example", False))

@@ -225,3 +225,33 @@ CRISIS_WORDS: tuple[str, ...] = ("krise", "krisehjælp", "akut hjælp", "akut kr
                                  "selvmordstanker", "vil ikke leve", "hjælp nu", "krisetelefon")
 """Words staff search with for crisis help. The crisis block (on handouts, kiosk and municipality pages) carries
 them as hidden search words: ``hidden_words("krise", CRISIS_WORDS | join(" · "), "5")`` in its template."""
+
+STATE_EXAMPLE = "eksempel"
+STATE_SOURCED = "kilde"
+STATE_CONFIRMED = "bekraeftet"
+RECORD_STATES = _table(
+    (STATE_EXAMPLE, "Eksempel: ikke tjekket mod en rigtig kilde"),
+    (STATE_SOURCED, "Fra en offentlig side: ikke bekræftet af dem, der driver tilbuddet"),
+    (STATE_CONFIRMED, "Bekræftet af dem, der driver tilbuddet, eller af kommunen"),
+)
+"""The three states of a confirmable record (:func:`videre.core.model.record_state`), in exports and on pages."""
+
+SOURCED_BADGES = _table(
+    ("kommune", "Fra kommunens hjemmeside – ikke bekræftet"),
+    ("partner", "Fra foreningens hjemmeside – ikke bekræftet"),
+    ("region", "Fra regionens hjemmeside – ikke bekræftet"),
+)
+"""The visible mark on a record read from a public page (``kilde: {url, læst}``), by who keeps the record.
+It never says 'bekræftet' without 'ikke': no one who runs the offer has confirmed it."""
+
+CLAIM_QUESTIONS = _table(
+    ("kommune", "Arbejder du i kommunen?"),
+    ("partner", "Arbejder du i foreningen?"),
+    ("region", "Arbejder du i regionen?"),
+)
+"""The question that invites those who run a record read from a public page to confirm it, by whose page it is."""
+
+EXAMPLES_HEADING = "Eksempler"
+EXAMPLES_TEXT = ("Disse tilbud er eksempler. De viser, hvordan siden ser ud, når kommunen eller foreningen har lagt "
+                 "sine tilbud ind. Ingen har tjekket dem, så brug dem ikke til at henvise.")
+"""The heading and text above the examples, which follow the real records on every list."""

@@ -24,7 +24,7 @@ from typing import Any, Mapping
 
 from ..core import jsonfmt, urls, vocab
 from ..catalog.freshness import Review, review_for
-from ..core.model import Contact, MunicipalContacts, Offer, Partner, Register, confirmed
+from ..core.model import Contact, MunicipalContacts, Offer, Partner, Register, confirmed, record_state
 from ..catalog.catalog import Catalog
 from ..core.options import SiteOptions
 from ..core.text import plain
@@ -50,8 +50,8 @@ TAXONOMIES: tuple[tuple[str, str, str, Mapping[str, str], str], ...] = (
     ("henvisning", "Videre: henvisning", "Hvordan borgeren kommer i gang.", vocab.REFERRAL_ROUTES,
      "referral_route"),
     ("hjemmel", "Videre: hjemmel", "Den lov og paragraf, tilbuddet gives efter.", vocab.LEGAL_BASES, "legal_basis"),
-    ("status", "Videre: status", "Postens status på Videre.",
-     {"eksempel": "Eksempel: ikke tjekket mod en rigtig kilde"}, "status"),
+    ("status", "Videre: status", "Postens status på Videre, når den ikke er bekræftet.",
+     {code: vocab.RECORD_STATES[code] for code in (vocab.STATE_EXAMPLE, vocab.STATE_SOURCED)}, "status"),
 )
 
 
@@ -150,9 +150,15 @@ def _term_ids(taxonomy: str, code: str) -> tuple[str, str]:
     return uid("taxonomy_term", taxonomy, code), uid("taxonomy", taxonomy)
 
 
+def _unconfirmed(offer: Offer) -> tuple[str, ...]:
+    """The record's state as a status attribute when no one who runs it has confirmed it: 'eksempel' or 'kilde'."""
+    state = record_state(offer)
+    return () if state == vocab.STATE_CONFIRMED else (state,)
+
+
 def _attributes(offer: Offer, service_id: str) -> list[dict[str, Any]]:
     values = {"type": (offer.kind,), "problemer": offer.problems, "indhold": offer.elements,
-              "form": offer.modes, "henvisning": offer.routes, "status": ("eksempel",) if offer.example else ()}
+              "form": offer.modes, "henvisning": offer.routes, "status": _unconfirmed(offer)}
     values["hjemmel"] = (offer.legal_basis,) if offer.legal_basis else ()
     attributes = []
     for taxonomy, name, _description, table, link_type in TAXONOMIES:

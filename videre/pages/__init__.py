@@ -22,7 +22,7 @@ from markupsafe import Markup
 from ..core import fields, text, urls, vocab
 from ..search import spelling
 from . import templatecache
-from ..core.model import Offer
+from ..core.model import Offer, editor_url, keeper_kind, record_state, source_note, source_page, state_badge
 
 
 @dataclass(frozen=True)
@@ -144,8 +144,15 @@ def environment() -> jinja2.Environment:
     env.filters["host"] = lambda url: urlsplit(url).netloc.removeprefix("www.")
     env.globals.update(vocab=vocab, label=vocab.label, urls=urls, coded_search_words=coded_search_words,
                        name_variants=spelling.name_variants,
-                       hidden_words=lambda name, text, weight=None: Markup(spelling.hidden_element(name, text, weight)))
+                       hidden_words=lambda name, text, weight=None: Markup(spelling.hidden_element(name, text, weight)),
+                       state=record_state, state_badge=state_badge, source_page=source_page,
+                       source_note=source_note, claim=claim)
     return env
+
+
+def claim(record: Any) -> tuple[str, str, str]:
+    """The invitation on a record read from a public page: (question, its place in the form, the YAML guide)."""
+    return vocab.CLAIM_QUESTIONS[keeper_kind(record)], editor_url(record), urls.CONTRIBUTING_YAML
 
 
 def render(template: str, **context: Any) -> str:

@@ -24,7 +24,7 @@ from typing import Any, Iterable, Mapping
 import yaml
 
 from ..core import schema as S
-from ..core import fields as fields_table, text, vocab
+from ..core import fields as fields_table, text, urls, vocab
 from .csp import DIRECTIVES
 from ..catalog.catalog import Catalog
 from ..core.schemaline import schema_line
@@ -64,6 +64,7 @@ VERIFIED_FIELD = "sidst_bekræftet"
 EXAMPLE_FIELD = "eksempel"
 SAVE_CONFIRMS = ("Når du gemmer, bekræfter du, at oplysningerne er rigtige: datoen bliver dagens dato, "
                  "og posten er ikke længere et eksempel.")
+SOURCE_KEPT = "Siden, oplysningerne er læst på. Den bliver stående, når du gemmer."
 TEXTAREA_FROM = 200
 """Texts that may be longer than this many characters get a text area instead of a one-line field."""
 
@@ -167,6 +168,11 @@ def fields(document: Mapping[str, Any], labels: Mapping[str, str]) -> list[dict[
         elif name == EXAMPLE_FIELD:
             out.append({**field(name, spec, False, labels), "widget": "hidden", "default": False,
                         "hint": SAVE_CONFIRMS})
+        elif name == S.SOURCE_FIELD:
+            # The public page the record was read from, or an example's note: kept as it is when the owner
+            # saves (and so confirms) the record; the form neither shows nor changes it.
+            out.append({"label": spec.get("title", name), "name": name, "required": False, "widget": "hidden",
+                        "hint": SOURCE_KEPT})
         else:
             out.append(field(name, spec, name in need, labels))
     return out
@@ -220,26 +226,26 @@ def collections(catalog: Catalog) -> list[dict[str, Any]]:
     offer_fields = fields(schemas[OFFER.name], labels)
     partner_offer_fields = fields(schemas[PARTNER_OFFER.name], labels)
     out = [
-        _collection(f"tilbud-{m.slug}", f"Tilbud i {m.name}", f"data/offers/{m.slug}", OFFER, offer_fields,
+        _collection(urls.municipal_offers_collection(m.slug), f"Tilbud i {m.name}", f"data/offers/{m.slug}", OFFER, offer_fields,
                     identifier="titel", create=True, singular=f"tilbud i {m.name}",
                     description=f"{m.name} Kommunes egne tilbud. Et nyt tilbud gemmes i data/offers/{m.slug}/.")
         for m in sorted(catalog.register.municipalities, key=lambda m: m.name)
     ]
     out += [
-        _collection(f"partnertilbud-{p.slug}", f"Tilbud fra {p.short_name}", f"data/partners/{p.slug}",
+        _collection(urls.partner_offers_collection(p.slug), f"Tilbud fra {p.short_name}", f"data/partners/{p.slug}",
                     PARTNER_OFFER, partner_offer_fields, identifier="titel", create=True,
                     singular=f"tilbud fra {p.short_name}",
                     description=f"Foreningens egne tilbud. Et nyt tilbud gemmes i data/partners/{p.slug}/.")
         for p in sorted(catalog.partners, key=lambda p: p.short_name)
     ]
     out += [
-        _collection("foreninger", "Foreninger", "data/partners", PARTNER, fields(schemas[PARTNER.name], labels),
+        _collection(urls.PARTNERS_COLLECTION, "Foreninger", "data/partners", PARTNER, fields(schemas[PARTNER.name], labels),
                     identifier="navn", create=True, singular="forening",
                     description="Foreningerne og deres kontakter. Hver forening har sin egen fil."),
-        _collection("kommunekontakter", "Kommunernes kontakter", "data/contacts/kommuner", CONTACTS,
+        _collection(urls.CONTACTS_COLLECTION, "Kommunernes kontakter", "data/contacts/kommuner", CONTACTS,
                     fields(schemas[CONTACTS.name], labels), identifier="kilde", create=False, summary="{{slug}}",
                     singular="kontakter", description="Hvem i kommunen der modtager genoptræningsplaner, og andre faste kontakter."),
-        _collection("afdelinger", "Psykiatriske afdelinger", "data/contacts/afdelinger", DEPARTMENT,
+        _collection(urls.DEPARTMENTS_COLLECTION, "Psykiatriske afdelinger", "data/contacts/afdelinger", DEPARTMENT,
                     fields(schemas[DEPARTMENT.name], labels), identifier="navn", create=False,
                     singular="afdeling", description="Afdelingernes terapienheder og de kommuner, de betjener."),
     ]

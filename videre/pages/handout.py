@@ -17,8 +17,8 @@ import posixpath
 from typing import Any, Collection, Iterable
 
 from . import csp
-from ..core import urls
-from ..core.model import Municipality, Offer, Register
+from ..core import urls, vocab
+from ..core.model import Municipality, Offer, Register, record_state
 from ..catalog.catalog import Catalog
 from . import age_text, danish_date, render
 from ..core.options import SiteOptions
@@ -52,7 +52,8 @@ def _reach(offer: Offer, municipality: Municipality, register: Register) -> int:
 def _date_and_examples(records: list[Any]) -> dict[str, Any]:
     newest = patient.newest(records)
     return {"updated": danish_date(newest) if newest else "",
-            "has_examples": any(getattr(r, "example", False) for r in records)}
+            "has_examples": any(getattr(r, "example", False) for r in records),
+            "has_sourced": any(record_state(r) == vocab.STATE_SOURCED for r in records)}
 
 
 def _shown_first(offers: list[Offer], limit: int) -> list[tuple[Offer, bool]]:

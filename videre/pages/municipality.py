@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Collection, Iterable
+from typing import Collection, Iterable, Sequence
 
 from ..search import spelling
 from ..core import parallel, urls, vocab
@@ -23,8 +23,9 @@ def search_aliases(municipality: Municipality) -> str:
 
 
 GROUP_FIELD = "kind"
-"""The offer field a municipality page groups its offers by, in the order of :data:`GROUP_LABELS`. When offers get
-a coded legal basis ('hjemmel'), set this to its attribute and GROUP_LABELS to its vocabulary table."""
+"""The offer field a municipality page groups its offers by, in the order of :data:`GROUP_LABELS`: the everyday
+type, which says what the offer gives. Each card names its legal basis ('hjemmel'), which says the way in; to
+group by that instead, set this to 'legal_basis' and GROUP_LABELS to vocab.LEGAL_BASES."""
 GROUP_LABELS = vocab.OFFER_KINDS
 
 
@@ -41,11 +42,19 @@ def offer_groups(offers: Iterable[Offer], problem: str = "") -> list[tuple[str, 
     return groups
 
 
+def real_first(offers: Sequence[Offer]) -> tuple[tuple[Offer, ...], tuple[Offer, ...]]:
+    """Real offers (confirmed or read from a public page), and the examples, which a page lists after them
+    under their own heading (which examples a build shows at all: :meth:`Catalog.published`)."""
+    return tuple(o for o in offers if not o.example), tuple(o for o in offers if o.example)
+
+
 def municipality_page(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> Page:
     src = urls.source(urls.municipality_page(municipality.slug))
     review = review_for(options)
-    offers, unconfirmed = review.split(catalog.offers_in(municipality.slug))
-    partner_offers, unconfirmed_partner = review.split(catalog.partner_offers_for(municipality.slug))
+    own, own_examples = real_first(catalog.offers_in(municipality.slug))
+    partners, partner_examples = real_first(catalog.partner_offers_for(municipality.slug))
+    offers, unconfirmed = review.split(own)
+    partner_offers, unconfirmed_partner = review.split(partners)
     partner_names = {p.slug: p.short_name for p in catalog.partners}
     contacts = catalog.contacts.get(municipality.slug)
     owner_names = {**{o.id: f"{municipality.name} Kommune" for o in (*offers, *unconfirmed)},
@@ -53,9 +62,11 @@ def municipality_page(catalog: Catalog, municipality: Municipality, options: Sit
     markdown = render(
         "kommune.md.j2", m=municipality, region=catalog.register.region(municipality.region),
         groups=offer_groups((*offers, *partner_offers)), group_labels=GROUP_LABELS,
-        count=len(offers) + len(partner_offers) + len(unconfirmed) + len(unconfirmed_partner),
+        count=(len(offers) + len(partner_offers) + len(unconfirmed) + len(unconfirmed_partner)
+               + len(own_examples) + len(partner_examples)),
         problems=[(c, t) for c, t in vocab.PROBLEMS.items() if c != ranking.ALL_PROBLEMS],
-        own_count=len(offers) + len(unconfirmed),
+        own_count=len(offers) + len(unconfirmed) + len(own_examples), own_real=len(offers) + len(unconfirmed),
+        partner_names=partner_names, examples=own_examples, partner_examples=partner_examples,
         review=review, unconfirmed=unconfirmed + unconfirmed_partner, owner_names=owner_names,
         report_url=report_url(options, f"{municipality.name} Kommune", urls.municipality_page(municipality.slug),
                               f"data/contacts/kommuner/{municipality.slug}.yaml og data/offers/{municipality.slug}/"),
