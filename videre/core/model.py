@@ -167,6 +167,11 @@ def _iso(day: dt.date) -> str:
     return day.isoformat()
 
 
+def _iso_or_none(day: dt.date | None) -> str | None:
+    """An optional date: null in JSON when the record has none (a page that shows no date)."""
+    return day.isoformat() if day is not None else None
+
+
 def _codes(values: tuple[str, ...]) -> str:
     return "|".join(values)
 
@@ -218,7 +223,7 @@ class Source:
     page_date: dt.date | None = row("sidens_dato", {
         **{k: v for k, v in S.date("Sidens dato", "Den dato, siden selv viser, fx 'Sidst opdateret'. "
                                    "Udelad feltet, hvis siden ikke viser en dato.").items() if k != "x-no-future"},
-        "x-not-after": "læst"}, read=dt.date.fromisoformat, write=_iso, missing=None, default=None)
+        "x-not-after": "læst"}, read=dt.date.fromisoformat, write=_iso_or_none, missing=None, default=None)
 
     @property
     def host(self) -> str:
