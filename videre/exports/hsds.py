@@ -94,7 +94,8 @@ def _phone(key: str, number: str, **links: str) -> dict[str, Any]:
 
 def _contact(key: str, contact: Contact, **links: str) -> dict[str, Any]:
     contact_id = uid("contact", key)
-    phones = [_phone(key, contact.phone, contact_id=contact_id)] if contact.phone else []
+    # The contact's phone gets its own id: a service with the same number has a phone of its own too.
+    phones = [_phone(f"contact/{key}", contact.phone, contact_id=contact_id)] if contact.phone else []
     return _clean({"id": contact_id, **links, "title": contact.role, "department": contact.unit,
                    "email": contact.email or contact.secure_mail, "phones": phones})
 
@@ -242,7 +243,7 @@ def _service(offer: Offer, catalog: Catalog, options: SiteOptions, review: Revie
         "url": offer.link or f"{options.site_url}{offer.url}",
         "email": contact.email or contact.secure_mail,
         "status": "active",
-        "application_process": " ".join(p for p in (routes + ".", plain(offer.how_to_refer)) if p != "."),
+        "application_process": " ".join(p for p in (routes + ".", plain(offer.how_to_refer)) if p.strip(" .")),
         "fees_description": offer.cost,
         "eligibility_description": eligibility,
         "minimum_age": offer.age_from,

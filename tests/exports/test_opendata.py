@@ -1,0 +1,105 @@
+"""The open data as a public contract: the CSV header and a full row, the JSON keys and the directory's keys.
+
+People download offers.csv and offers.json and build on their columns and keys. Every name and value here is
+written out by hand, not taken from the exporter, so a renamed, dropped, added or reordered column fails."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from tests.helpers.records import GOOD_OFFER, SOURCE_URL, as_sourced
+from tests.helpers.site import write_tree
+from videre.catalog.load import load_catalog
+from videre.core.options import SiteOptions
+from videre.exports import opendata
+
+TODAY = dt.date(2026, 11, 23)
+OPTIONS = SiteOptions(today=TODAY)
+
+CSV_HEADER = [
+    "id", "url", "udbyder_type", "udbyder", "titel", "type", "beskrivelse", "alder_fra", "alder_til", "problemer",
+    "for_paaroerende", "indhold", "form", "henvisning", "hjemmel", "sted", "åbningstider", "pris", "sprog", "link",
+    "kontakt_rolle", "kontakt_telefon", "kontakt_email", "kontakt_sikker_post", "dækning", "status",
+    "sidst_bekræftet", "bekræftet_af", "eksempel", "kilde_url", "kilde_læst", "kilde_sidens_dato",
+]
+
+# A sourced offer whose page shows no date: the optional cells stay empty, never 'None'.
+SOURCED_WITHOUT_PAGE_DATE = as_sourced(GOOD_OFFER, SOURCE_URL, "2026-11-20").replace(
+    "henvisning: [gop]", "henvisning: [gop]\nhjemmel: sundhedsloven-140")
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory):
+    root = write_tree(tmp_path_factory.mktemp("data") / "data",
+                      {"offers/esbjerg/genoptraening.yaml": SOURCED_WITHOUT_PAGE_DATE})
+    result = load_catalog(root, today=TODAY)
+    assert result.errors == [], result.errors
+    return result.catalog
+
+
+def test_the_csv_header_is_the_published_one():
+    assert list(opendata.CSV_COLUMNS) == CSV_HEADER
+
+
+def test_one_full_csv_row(catalog):
+    rows = list(csv.reader(io.StringIO(opendata.offers_csv(catalog, OPTIONS))))
+    assert rows[0] == CSV_HEADER
+    assert dict(zip(rows[0], rows[1])) == {
+        "id": "esbjerg/genoptraening", "url": "tilbud/esbjerg/genoptraening/", "udbyder_type": "kommune",
+        "udbyder": "esbjerg", "titel": "Genoptræning efter indlæggelse", "type": "genoptraening",
+        "beskrivelse": "Du træner med en ergoterapeut hjemme eller udendørs.", "alder_fra": "18",
+        "alder_til": "120", "problemer": "angst|depression", "for_paaroerende": "nej", "indhold": "",
+        "form": "hjemme|udendoers", "henvisning": "gop", "hjemmel": "sundhedsloven-140", "sted": "",
+        "åbningstider": "", "pris": "", "sprog": "da", "link": "", "kontakt_rolle": "Visitator",
+        "kontakt_telefon": "", "kontakt_email": "genoptraening@esbjerg.example.org", "kontakt_sikker_post": "",
+        "dækning": "esbjerg", "status": "kilde", "sidst_bekræftet": "", "bekræftet_af": "", "eksempel": "nej",
+        "kilde_url": SOURCE_URL, "kilde_læst": "2026-11-20", "kilde_sidens_dato": "",
+    }
+    assert len(rows) == 2
+
+
+def test_the_json_keys_and_the_state(catalog):
+    [offer] = json.loads(opendata.offers_json(catalog, OPTIONS))["tilbud"]
+    assert list(offer) == [
+        "id", "url", "udbyder_type", "udbyder", "titel", "andre_navne", "type", "beskrivelse", "målgruppe",
+        "indhold", "form", "henvisning", "hjemmel", "sådan_henviser_du", "sted", "åbningstider", "pris", "sprog",
+        "tilgængelighed", "link", "kontakt", "dækning", "kommuner", "status", "sidst_bekræftet", "eksempel", "kilde",
+    ]
+    assert offer["status"] == "kilde" and offer["sidst_bekræftet"] is None and offer["eksempel"] is False
+    assert offer["kilde"] == {"url": SOURCE_URL, "læst": "2026-11-20", "sidens_dato": None}
+    assert offer["kommuner"] == ["esbjerg"]
+
+
+def test_the_directory_keys(catalog):
+    [offer] = json.loads(opendata.directory_json(catalog, OPTIONS))["tilbud"]
+    assert sorted(offer) == sorted(["t", "k", "e", "u", "d", "a", "p", "f", "h", "x", "r", "c", "q", "b"])
+    assert (offer["x"], offer["q"], offer["r"]) == (0, "Fra kommunens hjemmeside – ikke bekræftet", 0)
+    assert offer["c"] == ["Visitator", "", "genoptraening@esbjerg.example.org"]
+
+
+def test_the_hsds_fields_of_one_sourced_service(catalog):
+    from videre.exports import hsds
+
+    packages = hsds.export(catalog, OPTIONS)
+    [service] = packages["services"]
+    assert list(service) == [
+        "id", "organization_id", "name", "description", "url", "email", "status", "application_process",
+        "eligibility_description", "minimum_age", "service_areas", "languages", "contacts", "attributes",
+        "organization",
+    ]
+    assert "assured_date" not in service  # read from a page, so nobody has assured it
+    assert (service["name"], service["status"], service["minimum_age"], service["application_process"]) == (
+        "Genoptræning efter indlæggelse", "active", 18, "Genoptræningsplan (GOP) fra sygehuset.")
+    assert service["url"] == "https://videre.example.org/tilbud/esbjerg/genoptraening/"
+    assert sorted((a["taxonomy_term"]["taxonomy"], a["value"]) for a in service["attributes"]) == [
+        ("Videre: form", "hjemme"), ("Videre: form", "udendoers"), ("Videre: henvisning", "gop"),
+        ("Videre: hjemmel", "sundhedsloven-140"), ("Videre: problemer", "angst"),
+        ("Videre: problemer", "depression"), ("Videre: status", "kilde"), ("Videre: type tilbud", "genoptraening"),
+    ]
+    assert list(service["contacts"][0]) == ["id", "service_id", "title", "email"]
+    assert list(service["organization"]) == ["id", "name", "description", "uri", "organization_identifiers"]
