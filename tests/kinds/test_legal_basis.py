@@ -166,6 +166,10 @@ def test_a_support_person_offer_is_section_99_never_85(catalog):
 
 def test_every_example_record_has_a_basis_that_fits_its_owner_and_type(catalog):
     for o in catalog.all_offers():
+        if not o.example:
+            # A real record carries a basis only where its source names the section; when it does, it must fit.
+            assert not (o.owner_kind == "kommune" and o.legal_basis == "ingen"), o.id
+            continue
         if o.kind == "genoptraening":
             assert o.legal_basis == "sundhedsloven-140", o.id
         if o.owner_kind == "partner" and o.owner != "psykinfo":  # PsykInfo is run by the region, not an association
