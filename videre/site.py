@@ -42,6 +42,7 @@ from .pages.redirect import redirect_files
 from .pages.region import municipality_index, region_pages
 from .pages.review import CSV as REVIEW_CSV, review_csv, review_page
 from .pages.coverage import coverage_page
+from .pages.crisis import crisis_page
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def _pages(catalog: Catalog, options: SiteOptions, scope: Scope | None) -> list[
         *shared(lambda: field_reference_pages(shown, options)),
         *shared(lambda: review_page(catalog, options)),
         *shared(lambda: coverage_page(catalog, options)),
+        *shared(lambda: crisis_page(shown, options)),
         *shared(lambda: recent_page(catalog, options)),
         *shared(lambda: flow_pages(shown, options)),
         *shared(lambda: decision_page(shown, options)),
