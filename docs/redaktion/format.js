@@ -6,7 +6,7 @@
  * - The schema line ("# yaml-language-server: $schema=...") stays on top.
  * - Keys follow the field table's order (the JSON Schema's property order).
  * - Code lists are written inline ("[a, b]"), maps of numbers too ("{fra: 18, til: 120}").
- * - Text with line breaks becomes a literal block ("|"); other text stays on one line,
+ * - Text with line breaks becomes a literal block ("|", so it ends with one line break); other text stays on one line,
  *   in double quotes only where plain YAML would read it as something else
  *   (a number, a date, true/false, or text with ": " or " #").
  * - Empty values (an empty text, list or group) are left out, as a hand-written record would.
@@ -42,7 +42,9 @@ function scalar(value, flow = false) {
 function literalBlock(text, indent) {
   // A literal block keeps every line as written; its indicator says how the last line ends.
   if (/^[ \t]/.test(text) || /\r|\t/.test(text) || CONTROL.test(text)) return null;
-  const chomp = text.endsWith('\n\n') ? '+' : text.endsWith('\n') ? '' : '-';
+  // Clip ('|'), as in every hand-written record: the text ends with one line break. The form's text areas drop
+  // that last line break, and writing it back as '|-' would show every saved text as changed.
+  const chomp = text.endsWith('\n\n') ? '+' : '';
   const body = text.replace(/\n+$/, '').split('\n')
     .map(line => (line === '' ? '' : indent + '  ' + line)).join('\n');
   return `|${chomp}\n${body}` + (chomp === '+' ? '\n'.repeat(text.length - text.replace(/\n+$/, '').length - 1) : '');

@@ -307,8 +307,8 @@ class Forge:
 
     def _rest(self, method: str, template: str, path: str, query: dict[str, list[str]],
               payload: Any) -> tuple[int, Any]:
-        ok = response_schema(method, template, 204 if method == "DELETE" or template.endswith("/{username}") else 200)
-        schema = ok
+        success = sorted(s for s in openapi()["paths"][template][method.lower()]["responses"] if s.startswith("2"))
+        schema = response_schema(method, template, int(success[0])) if success else None
         segments = [unquote(s) for s in path.strip("/").split("/")]
         key = f"{method} {template}"
         if key == "GET /user":

@@ -78,6 +78,7 @@ EDITABLE = (OFFER, PARTNER_OFFER, PARTNER, CONTACTS, DEPARTMENT)
 
 VERIFIED_FIELD = "sidst_bekræftet"
 EXAMPLE_FIELD = "eksempel"
+SOURCE_FIELD = "kilde"
 SAVE_CONFIRMS = ("Når du gemmer, bekræfter du, at oplysningerne er rigtige: datoen bliver dagens dato, "
                  "og posten er ikke længere et eksempel.")
 TEXTAREA_FROM = 200
@@ -102,6 +103,13 @@ SAFE_MARKDOWN = ("^(?![\\s\\S]*\\]\\(\\s*<?(?!" + "|".join(_any_case(s) for s in
 """Free text with no HTML and only https, mailto and tel links (the rules of :mod:`videre.core.text`)."""
 SAFE_MARKDOWN_MESSAGE = ("skriv almindelig tekst uden HTML; links skal starte med https://, mailto: eller tel:, "
                          "fx [kommunens side](https://kommune.example.org)")
+
+
+NO_HTML = "(?![\\s\\S]*<\\s*/?\\s*[A-Za-z!?])"
+SAFE_TEXT = f"^{NO_HTML}[^{S.HIDDEN_CHARACTERS}]*$"
+"""Short text as `videre valider` accepts it: no hidden or direction-changing characters (the schema's pattern)
+and nothing that looks like an HTML tag (videre.core.text.find_html), in one pattern, since a field has one."""
+SAFE_TEXT_MESSAGE = "Skriv almindelig tekst uden HTML"
 
 
 def _options(values: Iterable[str], labels: Mapping[str, str]) -> list[dict[str, str]]:
@@ -153,7 +161,9 @@ def field(name: str, spec: Mapping[str, Any], required: bool, labels: Mapping[st
         for key, option in (("minLength", "minlength"), ("maxLength", "maxlength")):
             if key in spec and (key != "minLength" or spec[key] > 1 or required):
                 out[option] = spec[key]
-        if spec.get("pattern"):
+        if spec.get("pattern") == S.VISIBLE_TEXT_PATTERN:
+            out["pattern"] = [SAFE_TEXT, _message(f"{S.VISIBLE_TEXT_HINT}. {SAFE_TEXT_MESSAGE}")]
+        elif spec.get("pattern"):
             out["pattern"] = [spec["pattern"], _message(spec.get("x-hint", "se feltreferencen"))]
         elif spec.get("x-markdown"):
             out["pattern"] = [SAFE_MARKDOWN, _message(SAFE_MARKDOWN_MESSAGE)]
@@ -184,6 +194,10 @@ def fields(document: Mapping[str, Any], labels: Mapping[str, str]) -> list[dict[
         spec = document["properties"][name]
         if name == VERIFIED_FIELD:
             out.append(_verified(spec, labels))
+        elif name == SOURCE_FIELD:
+            # Where the record came from is the editors' note, not the form's: kept as it is (a source's address
+            # stays), and an example's note goes when saving confirms the record (bekraeft.js).
+            out.append({"label": spec.get("title", name), "name": name, "widget": "hidden"})
         elif name == EXAMPLE_FIELD:
             out.append({"label": spec.get("title", name), "name": name, "widget": "hidden", "default": False})
         else:

@@ -11,6 +11,7 @@ from ..catalog.catalog import Catalog
 from ..catalog.ownership import data_path
 from . import Page, render
 from ..core.options import SiteOptions
+from .editor import entry_url
 from .feedback import report_url
 from .handout import offer_sheet, prepare_sheets
 from .links import Linker
@@ -27,6 +28,7 @@ def offer_page(catalog: Catalog, offer: Offer, options: SiteOptions, review: Rev
     markdown = render("tilbud.md.j2", o=offer, owner_name=owner_name(catalog, offer), owner_url=owner_url,
                       coverage=coverage, review=review,
                       report_url=report_url(options, offer.title, offer.url, data_path(offer.file)),
+                      editor_url=entry_url(offer.owner_kind, offer.owner, offer.file.stem),
                       **offer_sheet(offer, options), **Linker(src).context())
     return Page(src, markdown, many=True)
 
