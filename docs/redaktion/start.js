@@ -17,6 +17,7 @@ window.fetch = (input, init) => {
   const url = new URL(input instanceof Request ? input.url : String(input), location.href);
   if (!allowed.has(url.origin) && !pass.has(url.protocol)) {
     window.videreRefused.push(url.href);
+    console.warn(`Redaktionen afviste ${url.href}`);
     return Promise.reject(new TypeError(`Redaktionen taler kun med sitet og ${settings.forge}.`));
   }
   return fetchFromPage(input, init);

@@ -38,6 +38,17 @@ from videre.core.validate import Validator
 from videre.core.yamlsource import parse
 
 EDITED = Path("data/offers/esbjerg/kursus-stress-og-soevn.yaml")
+SOURCED = Path("data/offers/esbjerg/fra-offentlig-kilde.yaml")
+"""A record in the state the issue on real offers adds (kilde as an object, no example): only in the stand-in's
+repository, since the validator on this branch does not know that state yet. The test checks the form's output."""
+SOURCE = {"url": "https://esbjerg.example.org/sundhed/kursus", "læst": '"2026-12-01"', "sidens_dato": '"2026-11-20"'}
+
+
+def source_lines() -> list[str]:
+    """The source group as the form writes it: in the schema's order once kilde is a group there (editor.key_order
+    reads it); until then in the order the CMS hands the keys over, which is alphabetical (measured)."""
+    order = editor.formats(load_catalog(ROOT / "data").catalog)["videre-tilbud"]["order"].get("kilde") or sorted(SOURCE)
+    return ["kilde:", *(f"  {key}: {SOURCE[key]}" for key in order)]
 OFFER_PAGE = "tilbud/esbjerg/kursus-stress-og-soevn/"
 TOKEN = "github_pat_11AAAAAAA0test0token"
 SHOTS = Path(os.environ.get("VIDERE_SCREENSHOTS", "")) if os.environ.get("VIDERE_SCREENSHOTS") else None
@@ -138,6 +149,10 @@ class Editor:
         assert built.returncode == 0, built.stderr[-3000:]
         self.site = site
         self.forge = Forge.from_directory("videre-dk", "videre", ROOT, ["data"], token=TOKEN)
+        example = (ROOT / EDITED).read_text(encoding="utf-8").splitlines()
+        sourced = [line for line in example if not line.startswith(("eksempel:", "kilde:"))]
+        sourced[1] = "titel: Kursus om stress fra kommunens side"
+        self.forge.files("main")[SOURCED.as_posix()] = "\n".join([*sourced, *source_lines(), ""]).encode("utf-8")
         self.http, self.base = serve(site)
         self.context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
         self.context.add_init_script(RECORD_VIOLATIONS)
@@ -146,6 +161,16 @@ class Editor:
         self.failures: list[str] = []
         self.page = self.context.new_page()
         self.page.on("request", lambda request: self.requests.append(request.url))
+        self.refused: list[str] = []
+        self.violations: list[str] = []
+        self.page.on("console", self._console)
+        self.axe_token: dict[str, int] | None = None
+
+    def _console(self, message: Any) -> None:
+        if message.text.startswith("Redaktionen afviste "):
+            self.refused.append(message.text.removeprefix("Redaktionen afviste "))
+        elif "Content Security Policy" in message.text:
+            self.violations.append(message.text)
 
     def _forge(self, route: Any) -> None:
         request = route.request
@@ -177,12 +202,15 @@ class Editor:
     def sign_in(self) -> None:
         self.page.get_by_role("button", name="Log ind", exact=True).click()
         self.page.get_by_role("button", name="Log ind med adgangstoken").click()
+        self.page.get_by_role("textbox").wait_for()
         self.shoot("i31-token.png")
+        self.axe_token = axe_report(self.page)
         self.page.get_by_role("textbox").fill(TOKEN)
         self.page.get_by_role("button", name="Log ind", exact=True).click()
 
     def textbox(self, name: str) -> Any:
         box = self.page.get_by_role("textbox", name=name, exact=True)
+        self.page.mouse.move(640, 450)  # over the form, whose own pane scrolls
         for _ in range(20):  # the CMS draws the fields further down as they scroll into view
             if box.count():
                 return box.first
@@ -317,16 +345,39 @@ def test_the_form_refuses_what_the_validator_refuses(cms: Editor, title: str, me
     assert len(cms.forge.pulls) == before, "intet blev gemt"
 
 
+def test_saving_a_sourced_record_keeps_its_source_and_confirms_it(cms: Editor) -> None:
+    before = len(cms.forge.pulls)
+    cms.open("/collections/tilbud-esbjerg/entries/" + SOURCED.stem)
+    cms.textbox("Pris").fill("Gratis")  # unchanged: only the confirmation may change
+    cms.textbox("Din enhed").fill("Sundhed og Forebyggelse")
+    cms.save()
+    for _ in range(300):
+        if len(cms.forge.pulls) > before:
+            break
+        cms.page.wait_for_timeout(200)
+    assert cms.failures == []
+    pull = cms.forge.pulls[-1]
+    diff = cms.forge.diff(pull)
+    assert list(diff) == [SOURCED.as_posix()]
+    assert changed_lines(*diff[SOURCED.as_posix()]) == [
+        "+sidst_bekræftet:", f'+  dato: "{dt.date.today().isoformat()}"', "+  af: Sundhed og Forebyggelse"]
+    saved = diff[SOURCED.as_posix()][1].decode("utf-8")
+    assert saved.endswith("\n".join([*source_lines(), ""]))
+
+
 def test_axe_finds_nothing_in_the_list_and_the_form(cms: Editor) -> None:
     found: dict[str, dict[str, int]] = {}
     cms.open("/collections/tilbud-esbjerg/entries/" + EDITED.stem)
     cms.page.goto(cms.base + "redaktion/#/collections/tilbud-esbjerg")
     cms.page.get_by_text("Mentor og virksomhedspraktik").first.wait_for(timeout=60_000)
     found["liste"] = axe_report(cms.page)
+    cms.shoot("i31-list.png")
+    found["token"] = cms.axe_token or {}
+    assert cms.axe_token is not None, "the sign-in screen was checked"
     cms.open("/collections/tilbud-esbjerg/entries/" + EDITED.stem)
     found["formular"] = axe_report(cms.page)
     print("axe:", json.dumps(found, ensure_ascii=False))
-    assert found == {"liste": {}, "formular": {}}
+    assert found == {"liste": {}, "token": {}, "formular": {}}
 
 
 BLNS_TYPED = ["", "undefined", "0", "NaN", "'\"'", "<script>alert(1)</script>", "Ω≈ç√∫˜µ≤≥÷", "田中さんにあげて下さい",
@@ -385,3 +436,20 @@ def test_the_naughty_strings_round_trip_or_are_refused_like_the_validator(cms: E
         box = cms.page.get_by_role("textbox", name="Titel", exact=True)
         box.fill(sample)
         assert box.input_value() == sample
+
+
+def test_the_editor_called_only_the_site_and_the_forge_api(cms: Editor) -> None:
+    """Every request of every test above: the site and https://api.github.com, nothing else. The CMS's poll of
+    GitHub's status page is refused in the page (start.js) before it leaves the browser; no policy rule broke."""
+    origins = {f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in cms.requests
+               if not u.startswith(("data:", "blob:"))}
+    print("værter:", sorted(origins), "afvist:", sorted(set(cms.refused)))
+    assert origins == {cms.base.rstrip("/"), editor.FORGE_API}
+    assert set(cms.refused) <= {"https://www.githubstatus.com/api/v2/status.json"}
+    assert cms.violations == []
+    policy = cms.page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+    assert policy == editor.page_policy(editor.EditorOptions(repo="videre-dk/videre"))
+    directives = {part.split()[0]: part.split()[1:] for part in policy.split("; ")}
+    assert directives["connect-src"] == ["'self'", "data:", "blob:", "https://api.github.com"]
+    assert [d for d, sources in directives.items() if any("://" in s for s in sources)] == ["connect-src"]
+    assert "'unsafe-inline'" not in directives["script-src"] and "'unsafe-eval'" not in directives["script-src"]

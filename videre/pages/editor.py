@@ -219,7 +219,9 @@ def key_order(spec: Mapping[str, Any], *, top: bool = False) -> dict[str, Any]:
     if spec.get("type") == "array":
         spec = spec.get("items", {})
     if spec.get("type") != "object":
-        return {}
+        # A field that is text or a group (kilde: a note, or a source's url, læst, sidens_dato): the group's order.
+        groups = [s for s in (*spec.get("oneOf", ()), *spec.get("anyOf", ())) if s.get("type") == "object"]
+        return key_order(groups[0]) if groups else {}
     properties = spec["properties"]
     keys = record_order(properties) if top else list(properties)
     return {key: (key_order(properties[key]) or None) for key in keys}
@@ -461,20 +463,44 @@ LOCALE_TEXTS: dict[str, str] = {
     "sign_in_using_access_token_link": "Har du ikke et token? <a>Lav et på {$service}</a>.",
     "validation.too_short": f"Skriv mindst {{$min}} tegn: {TOO_SHORT_FIX}.",
     "validation.too_long": f"Skriv højst {{$max}} tegn: {TOO_LONG_FIX}.",
+    # Texts the CMS's Danish file lacks (it has 880 of 991), on the screens an editor sees: English otherwise.
+    "sign_in_using_access_token_workflow_note": "",
+    "show_errors": "Vis fejl",
+    "select_item": "Vælg {$name}",
+    "list_item_options": "Muligheder for punktet",
+    "file_unavailable": "Ikke tilgængelig",
+    "file_unavailable_description": "Filen kunne ikke hentes. Den er måske flyttet eller slettet.",
+    "entry_sidebar.slug.title": "Filnavn",
+    "entry_sidebar.slug.generated_on_save": "Filnavnet laves ud fra titlen, når du gemmer.",
+    "entry_sidebar.slug.unavailable": "Posten har intet filnavn.",
+    "save_conflict.title": "En anden har ændret posten",
+    "save_conflict.modified_by": "{$name} ændrede posten {$date}, efter du åbnede den.",
+    "save_conflict.modified": "Posten er ændret, efter du åbnede den.",
+    "save_conflict.deleted": "Posten er slettet, efter du åbnede den.",
+    "save_conflict.overwrite_warning": "Gemmer du nu, forsvinder de andres ændringer.",
+    "save_conflict.recreate_warning": "Gemmer du nu, bliver posten oprettet igen.",
+    "save_conflict.save_anyway": "Gem alligevel",
+    "save_conflict.branch_moved": "En anden gemte samtidig med dig. Prøv igen.",
+    "remote_change.reload_entry": "Hent posten igen",
+    "remote_change.confirm_reloading_entry": "Vil du hente posten igen? Det, du ikke har gemt, forsvinder.",
 }
-"""Videre's own words over the CMS's Danish texts: the token's rights, and the validator's fixes for 'for-kort' and
-'for-lang' (videre.core.validate), so the form says what `videre valider` says."""
+"""Videre's own words over the CMS's Danish texts: the token's rights (the first screen says them, so the CMS's
+English note about pull requests goes), the validator's fixes for 'for-kort' and 'for-lang'
+(videre.core.validate), so the form says what `videre valider` says, and the texts its Danish file lacks.
+Each key must exist in the CMS's English texts, so a renamed key fails the build."""
 
 
 def locale_module(start: Path) -> str:
     """The CMS's Danish texts as a JavaScript module, with :data:`LOCALE_TEXTS` in place of its own."""
-    texts = json.loads((package_root(start) / CMS_PACKAGE / "locales" / "da.json").read_text(encoding="utf-8"))
+    locales = package_root(start) / CMS_PACKAGE / "locales"
+    texts = json.loads((locales / "da.json").read_text(encoding="utf-8"))
+    reference = json.loads((locales / "en-US.json").read_text(encoding="utf-8"))
     for dotted, value in LOCALE_TEXTS.items():
         *parents, key = dotted.split(".")
-        node = texts
+        node, known = texts, reference
         for part in parents:
-            node = node[part]
-        if key not in node:
+            node, known = node.setdefault(part, {}), known.get(part, {})
+        if key not in known:
             raise EditorBundleMissing(f"Redaktionen: CMS'ets danske tekster har ikke længere '{dotted}'. "
                                       "Ret LOCALE_TEXTS i videre/pages/editor.py til den nye version.")
         node[key] = value
