@@ -23,6 +23,11 @@ window.fetch = (input, init) => {
   return fetchFromPage(input, init);
 };
 
+// The CMS offers to switch to the browser's language (an English bar over the form); this page's view of the
+// browser's language is Danish, as Videre is.
+for (const [name, value] of [['language', 'da'], ['languages', Object.freeze(['da'])]]) {
+  Object.defineProperty(navigator, name, { get: () => value, configurable: true });
+}
 const PREFS = 'sveltia-cms.prefs';
 let prefs = {};
 try { prefs = JSON.parse(localStorage.getItem(PREFS) || '{}') || {}; } catch { prefs = {}; }

@@ -205,6 +205,7 @@ class Editor:
         self.page.get_by_role("textbox").wait_for()
         self.shoot("i31-token.png")
         self.axe_token = axe_report(self.page)
+        assert "Sveltia" not in self.page.locator("body").inner_text()
         self.page.get_by_role("textbox").fill(TOKEN)
         self.page.get_by_role("button", name="Log ind", exact=True).click()
 
@@ -371,6 +372,7 @@ def test_axe_finds_nothing_in_the_list_and_the_form(cms: Editor) -> None:
     cms.page.goto(cms.base + "redaktion/#/collections/tilbud-esbjerg")
     cms.page.get_by_text("Mentor og virksomhedspraktik").first.wait_for(timeout=60_000)
     found["liste"] = axe_report(cms.page)
+    assert "available in" not in cms.page.locator("body").inner_text()  # no offer to switch to English
     cms.shoot("i31-list.png")
     found["token"] = cms.axe_token or {}
     assert cms.axe_token is not None, "the sign-in screen was checked"

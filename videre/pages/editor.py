@@ -466,6 +466,7 @@ LOCALE_TEXTS: dict[str, str] = {
     # Texts the CMS's Danish file lacks (it has 880 of 991), on the screens an editor sees: English otherwise.
     "sign_in_using_access_token_workflow_note": "",
     "show_errors": "Vis fejl",
+    "powered_by": "",  # the sign-in screen carries Videre's name; CONTRIBUTING.md names the CMS
     "select_item": "Vælg {$name}",
     "list_item_options": "Muligheder for punktet",
     "file_unavailable": "Ikke tilgængelig",
