@@ -97,7 +97,8 @@ def check_page(site: Path, page: Path, base_path: str = "/") -> list[BrokenLink]
             broken.append(BrokenLink(relative_page, link, "filen findes ikke"))
             continue
         fragment = unquote(parts.fragment)
-        if fragment and target.suffix == ".html" and fragment not in _parse(target).ids:
+        # A fragment starting with '/' is a route inside a script's page (the editor's '#/collections/…'), not an anchor.
+        if fragment and not fragment.startswith("/") and target.suffix == ".html" and fragment not in _parse(target).ids:
             broken.append(BrokenLink(relative_page, link, f"ankeret #{fragment} findes ikke"))
     return broken
 
