@@ -404,6 +404,7 @@ def index_html(catalog: Catalog, options: EditorOptions) -> str:
     data = json.dumps({"formater": formats(catalog), "forge": forge_api(options)},
                       ensure_ascii=False).replace("<", "\\u003c")
     site = _site_path(options)
+    home = html.escape(options.site_url)  # the published site's pages, whatever URL style a build uses
     repo = html.escape(options.repo)
     guide = f"https://github.com/{repo}/blob/{html.escape(options.branch)}/CONTRIBUTING.md"
     return f"""<!doctype html>
@@ -422,7 +423,7 @@ def index_html(catalog: Catalog, options: EditorOptions) -> str:
 </head>
 <body>
 <main id="videre-velkommen" class="videre-velkommen">
-<p class="videre-navn"><a href="{site}">Videre</a></p>
+<p class="videre-navn"><a href="{home}">Videre</a></p>
 <h1>Redaktionen: ret dit tilbud på Videre</h1>
 <p>Her retter kommuner og foreninger deres egne oplysninger på Videre: tilbud, kontakter og hvem der modtager
 genoptræningsplaner. Du udfylder en formular. Du behøver ikke kunne noget om filer eller kode.</p>
@@ -444,7 +445,7 @@ nyt token</a>. Vælg kun repositoriet <strong>{repo}</strong>. Tokenet skal kunn
 <p>Din ændring bliver et forslag (et pull request) til redaktionen. Posten står som bekræftet med dagens dato og
 din enhed. Redaktionen læser forslaget, og når det er godkendt, vises det på Videre inden for få minutter.</p>
 <p>Tokenet gemmes kun i din browser på denne computer. Brug Log ud i menuen øverst til højre for at slette det.
-Læs mere under <a href="{site}privatliv/">Privatliv</a>.</p>
+Læs mere under <a href="{home}privatliv/">Privatliv</a>.</p>
 <p><button type="button" id="videre-log-ind">Log ind</button></p>
 </main>
 <noscript>Redaktionen kræver JavaScript. Du kan også rette posterne i YAML; se vejledningen for bidrag.</noscript>
