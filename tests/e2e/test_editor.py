@@ -343,6 +343,7 @@ def test_the_form_refuses_what_the_validator_refuses(cms: Editor, title: str, me
         assert field_error(cms, "Titel").startswith(message)
         if "\u202e" in title:
             cms.shoot("i31-form-error.png")
+            assert axe_report(cms.page) == {}  # the form with an error, too
     assert len(cms.forge.pulls) == before, "intet blev gemt"
 
 
