@@ -22,7 +22,7 @@ endif
 NODE_STAMP := node_modules/.installeret
 REDAKTION_PORT ?= 8081
 
-.PHONY: serve build test bench valider skemaer chromium opdater clean redaktion
+.PHONY: serve build test bench mutation valider skemaer chromium opdater clean redaktion
 
 $(UV): requirements/uv.txt
 	test -x $(TOOLS)/bin/python || $(PYTHON) -m venv $(TOOLS)
@@ -58,6 +58,11 @@ test: $(STAMP) $(NODE_STAMP) chromium
 ## bench: national-scale benchmark; prints a table and writes bench/results.json
 bench: $(STAMP) $(NODE_STAMP) chromium
 	$(BIN)/python -m bench
+
+## mutation: mutation testing of the core modules against the tests beside them (minutes; not part of test)
+mutation: $(STAMP)
+	$(UV) sync --locked --compile-bytecode --extra test --extra mutation --inexact --python $(PYTHON)
+	$(BIN)/python tools/mutation.py $(MODULER)
 
 ## redaktion: the editor on http://127.0.0.1:8000/redaktion/, saving to a local stand-in for GitHub (offline; token "lokal")
 redaktion: $(STAMP) $(NODE_STAMP)

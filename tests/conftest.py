@@ -5,10 +5,30 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, GuardedPage, serve
 from tests.helpers.site import shared_build
+
+
+# In CI every property test draws the same examples (a seed derived from the test), so a red run can be
+# repeated exactly; on a developer's machine they vary, to keep finding new cases.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
+
+BROWSER_FIXTURES = frozenset({"browser", "guarded"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test that starts Chromium carries the 'browser' marker, whether or not its file says so,
+    so that '-m "not browser"' really leaves the browser out."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

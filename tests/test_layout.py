@@ -95,7 +95,8 @@ SPELLING = 6
 def _offer_keys() -> set[str]:
     from videre.core import fields
     from videre.core.model import Offer
-    return {part for row in fields.table(Offer) if row.key for part in row.key.split(".")}
+    return {part for row in fields.table(Offer) if row.key and row.only != fields.DERIVED_ONLY  # YAML keys only
+            for part in row.key.split(".")}
 
 
 def field_list_spellings(source: str, keys: set[str]) -> list[int]:

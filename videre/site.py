@@ -41,6 +41,7 @@ from .pages.recent import recent_page
 from .pages.redirect import redirect_files
 from .pages.region import municipality_index, region_pages
 from .pages.review import CSV as REVIEW_CSV, review_csv, review_page
+from .pages.coverage import coverage_page
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ def _pages(catalog: Catalog, options: SiteOptions, scope: Scope | None) -> list[
         *shared(lambda: screen_index(shown, options)),
         *shared(lambda: field_reference_pages(shown, options)),
         *shared(lambda: review_page(catalog, options)),
+        *shared(lambda: coverage_page(catalog, options)),
         *shared(lambda: recent_page(catalog, options)),
         *shared(lambda: flow_pages(shown, options)),
         *shared(lambda: decision_page(shown, options)),

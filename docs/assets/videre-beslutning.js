@@ -48,6 +48,8 @@
         block.hidden = !match;
         if (match) { shown = block; }
       });
+      // The result's own heading says it on screen; the status only announces it (no heading twice).
+      status.classList.toggle("videre-skjult-tekst", !!shown);
       if (shown) {
         status.textContent = "Resultat: " + shown.querySelector("h3").textContent + ".";
       } else {

@@ -4,7 +4,6 @@
   "use strict";
 
   var PAGE_SIZE = 50;
-  var FACETS = { alder: "a", problem: "p", type: "k", form: "f", henvisning: "h" };
 
   function expandCoverage(codes, regions) {
     if (codes.indexOf("hele-landet") !== -1) { return null; } // null = every municipality
@@ -17,16 +16,11 @@
     return set;
   }
 
+  var udvalg = window.videreUdvalg;
+
   function matches(offer, state) {
     if (state.kommune && offer.reach !== null && !offer.reach[state.kommune]) { return false; }
-    for (var name in FACETS) {
-      var wanted = state[name];
-      if (!wanted) { continue; }
-      var values = offer[FACETS[name]];
-      if (name === "type") { if (values !== wanted) { return false; } continue; }
-      if (values.indexOf(wanted) === -1 && !(name === "problem" && values.indexOf("alle") !== -1)) { return false; }
-    }
-    return true;
+    return udvalg.matches(offer, state);
   }
 
   function element(tag, className, text) {
@@ -44,8 +38,16 @@
     var more = document.getElementById("videre-flere");
     var root = form.getAttribute("data-rod") || "";
     var exampleBadge = form.getAttribute("data-eksempel") || "Eksempel – ikke bekræftet";
-    var kindLabels = {};
-    Array.prototype.forEach.call(form.elements.type.options, function (o) { kindLabels[o.value] = o.textContent; });
+    var examplesTitle = form.getAttribute("data-eksempler-titel") || "Eksempler";
+    var examplesText = form.getAttribute("data-eksempler-tekst") || "";
+    var status = document.getElementById("videre-ugyldig");
+    function labelsOf(select) {
+      var found = {};
+      Array.prototype.forEach.call(select.options, function (o) { found[o.value] = o.textContent; });
+      return found;
+    }
+    var kindLabels = labelsOf(form.elements.type);
+    var routeLabels = labelsOf(form.elements.henvisning);
     var offers = [];
     var shown = 0;
     var found = [];
@@ -58,12 +60,69 @@
       return state;
     }
 
+    // The way in and the first contact line: what staff need before they open the offer.
+    function facts(offer) {
+      var list = element("dl", "videre-fakta");
+      list.appendChild(element("dt", "", "Sådan kommer man i gang"));
+      list.appendChild(element("dd", "", offer.h.map(function (h) { return routeLabels[h] || h; }).join("; ")));
+      list.appendChild(element("dt", "", "Kontakt"));
+      var contact = element("dd", "", offer.c[0]);
+      if (offer.c[1]) {
+        contact.appendChild(document.createTextNode(", "));
+        var phone = element("a", "", offer.c[1]);
+        phone.href = "tel:" + offer.c[1].replace(/ /g, "");
+        contact.appendChild(phone);
+      }
+      if (offer.c[2]) {
+        contact.appendChild(document.createTextNode(", "));
+        var mail = element("a", "videre-email", offer.c[2]);
+        mail.href = "mailto:" + offer.c[2];
+        contact.appendChild(mail);
+      }
+      list.appendChild(contact);
+      return list;
+    }
+
+    // With no result: name the filter to loosen.
+    function loosen(state) {
+      // The filter whose removal brings back the most offers; the patient's municipality only as a last resort.
+      function widest(names) {
+        var best = null;
+        names.forEach(function (name) {
+          var wider = {};
+          Object.keys(state).forEach(function (key) { wider[key] = key === name ? "" : state[key]; });
+          var count = offers.filter(function (offer) { return matches(offer, wider); }).length;
+          if (count > 0 && (!best || count > best.count)) { best = { name: name, count: count }; }
+        });
+        return best;
+      }
+      var chosen = Object.keys(state).filter(function (name) { return state[name]; });
+      var best = widest(chosen.filter(function (name) { return name !== "kommune"; })) ||
+        widest(chosen.filter(function (name) { return name === "kommune"; }));
+      if (!best) { return "Ingen tilbud passer. Nulstil filtrene for at se alle tilbud."; }
+      var label = form.querySelector("label[for='filter-" + best.name + "']").textContent;
+      return "Ingen tilbud passer. Vælg en anden værdi under " + label + ", så passer " +
+        (best.count === 1 ? "1 tilbud." : best.count + " tilbud.");
+    }
+
+    function examplesHeading() {
+      // Real offers come first (udvalg.ranked puts examples last); the examples follow under their own heading.
+      var item = element("li", "videre-resultater__eksempler");
+      item.appendChild(element("h2", "", examplesTitle));
+      item.appendChild(element("p", "videre-eksempler__intro", examplesText));
+      return item;
+    }
+
     function render(reset) {
       if (reset) { list.textContent = ""; shown = 0; }
       var slice = found.slice(shown, shown + PAGE_SIZE);
       var fragment = document.createDocumentFragment();
-      slice.forEach(function (offer) {
-        var item = element("li", "videre-kort");
+      var first = null;
+      slice.forEach(function (offer, index) {
+        var before = found[shown + index - 1];
+        if (offer.x && (!before || !before.x)) { fragment.appendChild(examplesHeading()); }
+        var item = element("li", "videre-kort" + (offer.x ? " videre-kort--eksempel" : offer.q ? " videre-kort--offentlig" : ""));
+        first = first || item;
         var heading = element("h2", "videre-kort__titel");
         var link = element("a", "", offer.t);
         link.href = root + offer.u;
@@ -71,21 +130,27 @@
         if (offer.x) {
           heading.appendChild(document.createTextNode(" "));
           heading.appendChild(element("span", "videre-maerke videre-maerke--eksempel", exampleBadge));
+        } else if (offer.q) {
+          heading.appendChild(document.createTextNode(" "));
+          heading.appendChild(element("span", "videre-maerke videre-maerke--offentlig", offer.q));
         }
         item.appendChild(heading);
         item.appendChild(element("p", "videre-kort__type", (kindLabels[offer.k] || offer.k) + " · " + offer.e));
         item.appendChild(element("p", "", offer.b));
+        item.appendChild(facts(offer));
         fragment.appendChild(item);
       });
       list.appendChild(fragment);
       shown += slice.length;
       more.hidden = shown >= found.length;
+      return first;
     }
 
     function update() {
       var state = readState();
-      found = offers.filter(function (offer) { return matches(offer, state); });
-      count.textContent = found.length === 1 ? "1 tilbud passer" : found.length + " tilbud passer";
+      found = udvalg.ranked(offers.filter(function (offer) { return matches(offer, state); }), state);
+      count.textContent = found.length === 0 ? loosen(state) :
+        found.length === 1 ? "1 tilbud passer" : found.length + " tilbud passer";
       render(true);
       var query = new URLSearchParams();
       Object.keys(state).forEach(function (key) { if (state[key]) { query.set(key, state[key]); } });
@@ -93,17 +158,20 @@
       history.replaceState(null, "", search ? "?" + search : window.location.pathname);
     }
 
-    var params = new URLSearchParams(window.location.search);
-    Array.prototype.forEach.call(form.elements, function (field) {
-      if (field.name && params.get(field.name)) { field.value = params.get(field.name); }
-    });
+    // A value in the address that no filter offers is shown and dropped, never silently ignored.
+    var chosen = udvalg.validState(new URLSearchParams(window.location.search), form);
+    if (chosen.invalid.length) {
+      status.textContent = chosen.invalid.map(function (bad) {
+        var label = form.querySelector("label[for='" + bad.field.id + "']").textContent;
+        return "Adressen havde værdien '" + bad.value + "' under " + label + ". Den findes ikke, så filteret er nulstillet.";
+      }).join(" ");
+      status.hidden = false;
+    }
     form.addEventListener("change", update);
-    form.addEventListener("reset", function () { window.setTimeout(update, 0); });
+    form.addEventListener("reset", function () { status.hidden = true; window.setTimeout(update, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     more.addEventListener("click", function () {
-      var first = shown;
-      render(false);
-      var next = list.children[first];
+      var next = render(false);
       if (next) { next.querySelector("a").focus(); }
     });
 

@@ -94,9 +94,9 @@ def test_stale_record_shows_a_badge_and_joins_the_review_list_page_csv_and_cli(t
     listed = videre("gennemsyn", data=data, dato=ONE_PERIOD)
     assert listed.returncode == 0, listed.stderr
     assert listed.stdout.startswith("4 poster skal bekræftes igen (gennemsyn hver 12. måned, 2027-10-15).")
-    assert ("\nEsbjerg Kommune (@videre-dk/kommune-esbjerg)\n"
-            "  data/contacts/kommuner/esbjerg.yaml: sidst bekræftet 2026-10-01. Ikke bekræftet i over 12 måneder.\n"
-            "  data/offers/esbjerg/genoptraening.yaml: sidst bekræftet 2026-10-01. Ikke bekræftet i over 12 måneder.\n"
+    assert ("\nEsbjerg Kommune (@videre-dk/kommune-esbjerg)\n  Skal bekræftes igen:\n"
+            "    data/contacts/kommuner/esbjerg.yaml: sidst bekræftet 2026-10-01. Ikke bekræftet i over 12 måneder.\n"
+            "    data/offers/esbjerg/genoptraening.yaml: sidst bekræftet 2026-10-01. Ikke bekræftet i over 12 måneder.\n"
             ) in listed.stdout
     assert "\nRedaktionen (@videre-dk/redaktion)\n" in listed.stdout
     as_csv = videre("gennemsyn", "--csv", data=data, dato=ONE_PERIOD)
@@ -149,18 +149,21 @@ def test_stale_warning_points_at_the_date(tmp_path):
 
 
 def test_an_example_is_never_due_and_is_only_counted_beside_the_review_list(tmp_path):
-    """No one confirmed it, so it has no date to go stale from: it stays in place with its badge."""
+    """No one confirmed it, so it has no date to go stale from: it stays with the examples, with its badge.
+    (Of another type than the real offers: an example of the same type as a real one is left out.)"""
     from tests.helpers.records import EXAMPLE_OFFER
     root = write_tree(tmp_path / "data", {**FILES, "offers/esbjerg/eksempel.yaml": EXAMPLE_OFFER.replace(
-        "titel: Genoptræning efter indlæggelse", "titel: Et eksempel")})
+        "titel: Genoptræning efter indlæggelse", "titel: Et eksempel").replace("type: genoptraening", "type: samvaer")})
     catalog = load_catalog(root, today=TWO_PERIODS).catalog
     example = next(o for o in catalog.offers if o.example)
     assert freshness.Review(TWO_PERIODS, 12)(example) is None
     assert "data/offers/esbjerg/eksempel.yaml" not in [d.path for d in freshness.due_records(catalog, TWO_PERIODS, 12)]
     assert freshness.example_paths(catalog) == ["data/offers/esbjerg/eksempel.yaml"]
     pages = {p.src_uri: p.markdown for p in site.build_pages(catalog, SiteOptions(today=TWO_PERIODS))}
-    own, unconfirmed = pages["kommuner/esbjerg.md"].split("## Ikke bekræftet { #ikke-bekraeftet }", 1)
-    assert 'id="esbjerg--eksempel"' in own and 'id="esbjerg--eksempel"' not in unconfirmed
+    own, rest = pages["kommuner/esbjerg.md"].split("## Ikke bekræftet { #ikke-bekraeftet }", 1)
+    unconfirmed, examples = rest.split("## Eksempler { #eksempler }", 1)
+    assert 'id="esbjerg--eksempel"' in examples
+    assert 'id="esbjerg--eksempel"' not in own and 'id="esbjerg--eksempel"' not in unconfirmed
     assert ('<p class="videre-boks">1 post er et eksempel. Ingen har bekræftet dem, så de har ingen dato og '
             'står ikke på listen.') in pages["gennemsyn.md"]
     assert "Ikke bekræftet i over" not in pages["tilbud/esbjerg/eksempel.md"]

@@ -27,7 +27,7 @@ from videre.core import schemaline
 from videre.catalog.load import load_catalog, load_register
 from videre.core.yamlsource import parse
 
-TODAY = "2026-11-23"
+TODAY = "2026-12-06"  # the day the sourced records in data/ were read (kilde.læst)
 
 BROKEN = """\
 # yaml-language-server: $schema=../../../docs/schemas/tilbud.schema.json
@@ -240,7 +240,7 @@ def _schema_problems(tmp_path: Path, text: str, *, with_schemas: bool = True):
 
 
 def test_every_real_data_file_starts_with_its_schema_line():
-    result = load_catalog(DATA, today=dt.date(2026, 11, 23))
+    result = load_catalog(DATA, today=dt.date(2026, 12, 6))
     assert [p for p in result.problems if p.rule == "mangler-skemalinje"] == []
 
 

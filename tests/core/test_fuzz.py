@@ -24,6 +24,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers.guards import HANG_SECONDS
 from tests.helpers.site import DATA
 from tests.fixtures.hostile.cases import base_records, dump, kind_schemas, set_at, string_fields
 from videre.core import text as videre_text
@@ -32,8 +33,8 @@ from videre.catalog.load import load_catalog
 from videre.core.yamlsource import load, parse
 
 TODAY = dt.date(2026, 11, 23)
-FAST = settings(max_examples=300, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
-SLOWER = settings(max_examples=40, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOWER = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 YAML_TOKENS = ["a", "titel", ":", ": ", "- ", "-", "[", "]", "{", "}", ",", "&x ", "*x", "!!str ", "!!python/name:os ",
                "? ", "|", ">", "'", '"', "\\", "#", "%YAML 1.2", "---", "...", "\n", "\n  ", "\t", " ", "\x00",
@@ -59,7 +60,7 @@ def test_parse_never_raises_on_any_text(source: str) -> None:
 def test_parse_never_raises_on_yaml_shaped_soup(source: str) -> None:
     start = time.perf_counter()
     check_result(parse(Path("x.yaml"), source))
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < HANG_SECONDS
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +121,7 @@ def test_load_never_raises_on_any_record(tree: Path, kind: str) -> None:
         path.write_text(dump(data), encoding="utf-8")
         start = time.perf_counter()
         result = load_catalog(tree, today=TODAY)
-        assert time.perf_counter() - start < 5
+        assert time.perf_counter() - start < HANG_SECONDS
         for problem in result.problems:
             assert problem.rule and problem.message and problem.hint
 

@@ -25,3 +25,12 @@ def test_detectors():
 def test_plain_and_markdown_escaping():
     assert plain("**Fed** og [link](https://x.example.org)") == "Fed og link"
     assert md_escape("Træning & *ro* <b>") == "Træning &amp; \\*ro\\* &lt;b&gt;"
+
+
+def test_heading_anchors_keep_danish_letters_as_ae_oe_aa():
+    from videre.core.text import heading_slug
+
+    assert heading_slug("Ældre ord, du kan møde") == "aeldre-ord-du-kan-moede"
+    assert heading_slug("Hvornår skal planen være klar?") == "hvornaar-skal-planen-vaere-klar"
+    assert heading_slug("Café & fællesspisning – Sønderborg", "_") == "cafe_faellesspisning_soenderborg"
+    assert heading_slug("GOP efter § 140") == "gop-efter-140"

@@ -94,3 +94,96 @@ def test_every_offer_is_reachable_without_javascript(browser, base_url, site_dir
                          page.locator(".videre-kort__titel a").evaluate_all("els => els.map(e => e.getAttribute('href'))"))
     context.close()
     assert {o["url"] for o in offers} <= reachable
+
+
+def card_titles(page):
+    return page.locator("#videre-resultater .videre-kort__titel a").all_inner_texts()
+
+
+def shown_offers(page, site_dir):
+    """The offers on the cards, in order, as records of offers.json (found by their address)."""
+    by_url = {o["url"]: o for o in json.loads((site_dir / "offers.json").read_text(encoding="utf-8"))["tilbud"]}
+    hrefs = page.locator("#videre-resultater .videre-kort__titel a").evaluate_all("links => links.map(a => a.href)")
+    return [next(o for url, o in by_url.items() if href.endswith("/" + url)) for href in hrefs]
+
+
+def test_soenderborg_and_depression_cards_answer_and_rank_by_how_specific_they_are(guarded, base_url, site_dir):
+    """Issue 32: the way in and the first contact line on every card; the depression offers first, relatives last."""
+    page = open_directory(guarded, base_url, "?kommune=soenderborg&problem=depression")
+    shown = shown_offers(page, site_dir)
+    assert sorted(o["titel"] for o in shown) == expected_titles(site_dir, municipality="soenderborg", problem="depression")
+    relatives = [o["type"] == "paaroerende" for o in shown]
+    assert relatives == sorted(relatives), "pårørendes tilbud står sidst"
+    patient = ["depression" in o["målgruppe"]["problemer"] for o in shown if o["type"] != "paaroerende"]
+    assert patient == sorted(patient, reverse=True) and patient.count(True) >= 4, [o["titel"] for o in shown]
+    assert [o["titel"] for o in shown].index("Samtalegrupper om depression") < 5, "depressionstilbuddene står øverst"
+    for card, offer in zip(page.locator("#videre-resultater li").all(), shown):
+        facts = card.locator("dl.videre-fakta")
+        assert facts.locator("dt").all_inner_texts() == ["Sådan kommer man i gang", "Kontakt"]
+        way_in, contact = facts.locator("dd").all_inner_texts()
+        assert way_in and contact.startswith(offer["kontakt"]["rolle"])
+        if offer["kontakt"].get("email"):
+            assert card.locator(f"a[href='mailto:{offer['kontakt']['email']}']").count() == 1
+    assert page.locator("#videre-flere").is_hidden(), "intet mere at vise: knappen er skjult"
+    assert guarded.console_errors == []
+
+
+def test_the_relatives_filter_follows_the_target_group(guarded, base_url, site_dir):
+    page = open_directory(guarded, base_url, "?kommune=soenderborg&type=paaroerende")
+    shown = shown_offers(page, site_dir)
+    typed = [o for o in shown if o["type"] == "paaroerende"]
+    open_too = [o for o in shown if o["type"] != "paaroerende"]
+    assert typed and open_too, [o["titel"] for o in shown]
+    assert all(o["målgruppe"].get("pårørende") for o in open_too)
+    assert shown == typed + open_too, "tilbud til pårørende først, så tilbud, de også kan bruge"
+
+
+def test_no_result_names_the_filter_to_loosen_and_hides_show_more(guarded, base_url):
+    page = open_directory(guarded, base_url, "?kommune=laesoe&type=genoptraening")
+    assert page.locator("#videre-resultater li").count() == 0
+    assert page.locator("#videre-antal").inner_text().startswith(
+        "Ingen tilbud passer. Vælg en anden værdi under Type tilbud, så passer ")
+    more = page.locator("#videre-flere")
+    assert more.is_hidden() and more.bounding_box() is None, "'Vis flere tilbud' står ikke under 0 tilbud"
+
+
+def test_show_more_is_visible_only_while_offers_are_left(guarded, base_url, site_dir):
+    page = open_directory(guarded, base_url)
+    total = len(expected_titles(site_dir))
+    assert total > 50
+    assert page.locator("#videre-flere").is_visible() and page.locator("#videre-resultater li").count() == 50
+    page.locator("#videre-flere").click()
+    assert page.locator("#videre-resultater li").count() == min(total, 100)
+    assert page.locator("#videre-flere").is_visible() == (total > 100)
+
+
+def test_an_unknown_value_in_the_address_is_shown_and_reset(guarded, base_url, site_dir):
+    page = open_directory(guarded, base_url, "?kommune=soenderborg&problem=depresion")
+    message = page.locator("#videre-ugyldig")
+    assert message.is_visible()
+    assert message.inner_text() == ("Adressen havde værdien 'depresion' under Problem. Den findes ikke, "
+                                    "så filteret er nulstillet.")
+    assert page.get_by_label("Problem").input_value() == "" and "depresion" not in page.url
+    assert sorted(card_titles(page)) == expected_titles(site_dir, municipality="soenderborg")
+    page.get_by_role("button", name="Nulstil filtre").click()
+    assert message.is_hidden()
+
+
+def test_real_offers_come_first_and_the_examples_follow_under_their_own_heading(guarded, base_url, site_dir):
+    """Nyborg has a real offer (read from the municipality's page) and examples: the reader tells them apart."""
+    page = open_directory(guarded, base_url, "?kommune=nyborg")
+    shown_titles(page)  # every result, past "Vis flere"
+    items = page.locator("#videre-resultater > li")
+    classes = items.evaluate_all("els => els.map(e => e.className)")
+    first = items.first
+    assert "videre-kort--offentlig" in classes[0]
+    assert first.locator(".videre-maerke--offentlig").inner_text() == "Fra kommunens hjemmeside – ikke bekræftet"
+    heading = classes.index("videre-resultater__eksempler")
+    assert heading > 0 and classes.count("videre-resultater__eksempler") == 1
+    assert page.locator(".videre-resultater__eksempler h2").inner_text() == "Eksempler"
+    assert all("videre-kort--eksempel" not in c for c in classes[:heading])
+    assert all("videre-kort--eksempel" in c for c in classes[heading + 1:]) and classes[heading + 1:]
+    offers = json.loads((site_dir / "offers.json").read_text(encoding="utf-8"))["tilbud"]
+    real = [o for o in offers if "nyborg" in o["kommuner"] and not o["eksempel"]]
+    assert heading == len(real)
+    assert guarded.foreign == [] and guarded.console_errors == []

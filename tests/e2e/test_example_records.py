@@ -99,22 +99,22 @@ def test_every_kind_accepts_an_example_without_and_rejects_one_with_a_confirmati
         (Path(name).name, "sidst_bekræftet", "ikke-tilladt")]
 
 
-def test_a_record_that_is_not_an_example_must_say_who_confirmed_it(tmp_path):
+def test_a_record_that_is_not_an_example_must_say_who_confirmed_it_or_where_it_was_read(tmp_path):
     text = report(tmp_path, {
         "offers/esbjerg/a.yaml": EXAMPLE_OFFER.replace("eksempel: true", "eksempel: false"),
         "contacts/kommuner/esbjerg.yaml": EXAMPLE_CONTACTS.replace("eksempel: true\n", ""),
         "partners/test.yaml": GOOD_PARTNER.replace(", af: Redaktionen", ""),
     })
     assert text == """\
-contacts/kommuner/esbjerg.yaml:1:1: fejl [mangler-felt]: påkrævet felt 'sidst_bekræftet' mangler, fordi posten ikke har 'eksempel: true'
+contacts/kommuner/esbjerg.yaml:1:1: fejl [mangler-felt]: påkrævet felt 'kilde' mangler, fordi posten ikke har 'eksempel: true' og ikke har 'sidst_bekræftet'
   1 | gop_modtager:
     | ^~~~~~~~~~~~~
-  Hint: skriv, hvornår og af hvem oplysningerne blev tjekket, fx 'sidst_bekræftet: {dato: "2026-10-01", af: Træning og Rehabilitering}'; er de ikke tjekket, så skriv 'eksempel: true'
+  Hint: skriv, hvilken offentlig side oplysningerne er læst på, fx 'kilde: {url: https://www.kommune.example.org/genoptraening, læst: \"2026-10-01\"}'; har den, der driver tilbuddet, bekræftet dem, så skriv 'sidst_bekræftet: {dato: \"2026-10-01\", af: Træning og Rehabilitering}'; er de ikke tjekket, så skriv 'eksempel: true'
 
-offers/esbjerg/a.yaml:1:1: fejl [mangler-felt]: påkrævet felt 'sidst_bekræftet' mangler, fordi posten ikke har 'eksempel: true'
+offers/esbjerg/a.yaml:1:1: fejl [mangler-felt]: påkrævet felt 'kilde' mangler, fordi posten ikke har 'eksempel: true' og ikke har 'sidst_bekræftet'
   1 | titel: Genoptræning efter indlæggelse
     | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
-  Hint: skriv, hvornår og af hvem oplysningerne blev tjekket, fx 'sidst_bekræftet: {dato: "2026-10-01", af: Træning og Rehabilitering}'; er de ikke tjekket, så skriv 'eksempel: true'
+  Hint: skriv, hvilken offentlig side oplysningerne er læst på, fx 'kilde: {url: https://www.kommune.example.org/genoptraening, læst: \"2026-10-01\"}'; har den, der driver tilbuddet, bekræftet dem, så skriv 'sidst_bekræftet: {dato: \"2026-10-01\", af: Træning og Rehabilitering}'; er de ikke tjekket, så skriv 'eksempel: true'
 
 partners/test.yaml:5:18: fejl [mangler-felt]: påkrævet felt 'sidst_bekræftet.af' mangler
   5 | sidst_bekræftet: {dato: "2026-10-01"}
@@ -147,7 +147,16 @@ def test_every_kind_with_a_confirmation_carries_the_rule_in_standard_json_schema
         example = {"eksempel": True, S.VERIFIED_FIELD: {"dato": "2026-10-01", "af": "Enheden"}}
         assert [e.instance for e in checker.iter_errors(example) if e.message.startswith("False schema")] == \
             [example[S.VERIFIED_FIELD]], kind
-        assert f"'{S.VERIFIED_FIELD}' is a required property" in [e.message for e in checker.iter_errors({})], kind
+        # Neither an example nor confirmed: the record must name the public page it was read from.
+        assert "'kilde' is a required property" in [e.message for e in checker.iter_errors({})], kind
+        assert "'kilde' is a required property" not in [
+            e.message for e in checker.iter_errors({S.VERIFIED_FIELD: {"dato": "2026-10-01", "af": "Enheden"}})], kind
+        sourced = {"kilde": {"url": "https://kommune.example.org/side", "læst": "2026-10-01"}}
+        assert not [e for e in checker.iter_errors(sourced) if "kilde" in (e.message + str(list(e.path)))], kind
+        as_text = [e.message for e in checker.iter_errors({"kilde": "Kommunens side"})]
+        assert "'Kommunens side' is not of type 'object'" in as_text, kind
+        example_with_page = [e.message for e in checker.iter_errors({"eksempel": True, **sourced})]
+        assert any("is not of type 'string'" in m for m in example_with_page), kind
 
 
 # ---------------------------------------------------------------- pages and exports built from the records
@@ -262,7 +271,10 @@ def test_the_real_exports_show_no_confirmation_for_any_example(site_dir):
     checked = [s for s in services if s["name"] in example_names]
     assert checked and not [s["name"] for s in checked if "assured_date" in s or "assurer_email" in s]
     directory = json.loads((site_dir / "katalog.json").read_text(encoding="utf-8"))["tilbud"]
-    assert directory and all(set(o) <= {"t", "k", "e", "u", "d", "a", "p", "f", "h", "x", "b"} for o in directory)
+    # "r" (open to relatives) and "c" (the contact line: role, phone, e-mail) hold no confirmation either.
+    assert directory and all(set(o) <= {"t", "k", "e", "u", "d", "a", "p", "f", "h", "x", "q", "b", "r", "c"}
+                             for o in directory)
+    assert all(o["q"] == "" for o in directory if o["x"])  # an example never carries the 'from a public page' badge
     review = list(csv.DictReader(io.StringIO((site_dir / "gennemsyn.csv").read_text(encoding="utf-8"))))
     loaded = {p: yaml.safe_load(p.read_text(encoding="utf-8")) for p in DATA.rglob("*.yaml")}
     example_files = {f"data/{p.relative_to(DATA).as_posix()}" for p, data in loaded.items()

@@ -222,3 +222,102 @@ def test_no_case_or_guidance_text_copies_ten_words_from_a_seed():
     checked = [p for p in FILES if p.suffix in (".md", ".yaml") and "schemas" not in p.parts]
     copied = {_rel(p): runs for p in checked if (runs := shared_runs(p.read_text(encoding="utf-8"), seed_runs))}
     assert copied == {}
+
+
+# ------------------------------------------------------------------ the reform on 1 January 2027
+
+UNSURE = re.compile(r"usikker|usikkert|ikke (er )?afklaret|uafklare|ikke kunnet bekræfte|ved (vi )?ikke", re.IGNORECASE)
+GENERAL_TRAINING = re.compile(r"avanceret|almen genoptræning", re.IGNORECASE)
+
+
+def reform_doubt_rule(text: str) -> list[str]:
+    """Almen genoptræning (basal and avanceret) stays with the municipality on 1 January 2027: the sources
+    name the four tasks that move, and it is not one of them. No sentence may call that uncertain."""
+    return [f"almen/avanceret genoptræning kaldt uafklaret: {s!r}"
+            for s in _sentences(text) if GENERAL_TRAINING.search(s) and UNSURE.search(s)]
+
+
+def test_reform_doubt_rule_catches_the_old_wording():
+    assert reform_doubt_rule('!!! warning "Usikkert: avanceret genoptræning"')
+    assert reform_doubt_rule("| Almen genoptræning på avanceret niveau | Kommunen[^s002-kommune] | **Usikkert.** Vi har "
+                             "ikke kunnet bekræfte, om den flytter til regionen.[^reform] |")
+    assert reform_doubt_rule("Det er ikke afklaret, om avanceret genoptræning også flytter.")
+    assert not reform_doubt_rule("Almen genoptræning bliver i kommunen. Det er ikke afklaret, hvem der modtager "
+                                 "planer til rehabilitering på specialiseret niveau.")
+
+
+def test_no_page_calls_the_move_of_general_rehabilitation_uncertain():
+    assert _problems(reform_doubt_rule) == []
+
+
+def reform_answer(text: str) -> list[str]:
+    """What the reform page must say plainly: what stays with the municipality and what moves."""
+    sentences = _sentences(text)
+    missing = []
+    if not any(re.search(r"almen genoptræning bliver i kommunen", s, re.IGNORECASE)
+               and "basalt" in s and "avanceret" in s for s in sentences):
+        missing.append("almen genoptræning, basalt og avanceret, bliver i kommunen")
+    if not any(re.search(r"rehabilitering på specialiseret niveau\W*\s+flytter til regionen", s, re.IGNORECASE)
+               for s in sentences):
+        missing.append("rehabilitering på specialiseret niveau flytter til regionen")
+    if not all(task in text for task in ("akutfunktioner", "70 % af kommunernes midlertidige pladser",
+                                         "Patientrettet forebyggelse")):
+        missing.append("de fire opgaver, der flytter")
+    return missing
+
+
+def test_reform_answer_fails_on_the_old_page():
+    old = ("Fra 1. januar 2027 flytter myndigheds- og finansieringsansvaret for fire sundhedsopgaver fra kommunerne "
+           "til regionerne. En af dem er den specialiserede rehabilitering. Basalt niveau: kommunen. Avanceret "
+           "niveau: **Usikkert**, se boksen ovenfor.")
+    assert reform_answer(old) == ["almen genoptræning, basalt og avanceret, bliver i kommunen",
+                                  "rehabilitering på specialiseret niveau flytter til regionen",
+                                  "de fire opgaver, der flytter"]
+
+
+def test_reform_page_says_what_stays_and_what_moves():
+    text = (ROOT / "docs" / "vejledning" / "sundhedsreform-2027.md").read_text(encoding="utf-8")
+    assert reform_answer(text) == []
+    # What is unsettled is named: the new wording of § 140 (L 42) and who receives plans for specialised rehab.
+    assert "Den nye ordlyd af sundhedslovens § 140" in text and "L 42" in text
+    assert "Hvem der modtager planer til rehabilitering på specialiseret niveau" in text
+    assert "i løbet af 2026" not in text  # the page is read from December 2026
+
+
+def test_the_pages_that_said_usikkert_now_say_it_plainly():
+    for page in ("sundhedsreform-2027.md", "specialiseringsniveauer.md", "i-kommunen.md"):
+        text = (ROOT / "docs" / "vejledning" / page).read_text(encoding="utf-8")
+        assert "Usikkert" not in text, page
+        assert re.search(r"(bliver i kommunen|Uændret: kommunen)", text), page
+
+
+# ------------------------------------------------------------------ the health councils
+
+COUNCILS = re.compile(r"\b17\s+(nye\s+|nyoprettede\s+)?sundhedsråd", re.IGNORECASE)
+NATIONWIDE = re.compile(r"hele landet|i alt|landsdækkende", re.IGNORECASE)
+
+
+def councils_rule(text: str) -> list[str]:
+    """17 is the number of health councils in the whole country, not in each region: say so where it is told."""
+    return [f"17 sundhedsråd uden 'i hele landet': {s!r}"
+            for s in _sentences(text) if COUNCILS.search(s) and not NATIONWIDE.search(s)]
+
+
+def test_councils_rule_catches_seventeen_per_region():
+    assert councils_rule("Fra 1. januar 2027 samarbejder regionen og kommunerne i 17 sundhedsråd.")
+    assert councils_rule("| Samarbejde mellem region og kommuner | Sundhedsaftaler. | 17 sundhedsråd.[^sundhedsraad]")
+    assert not councils_rule("Der er 17 sundhedsråd i hele landet, ikke 17 i hver region.")
+
+
+def test_seventeen_councils_are_told_as_a_national_total():
+    assert _problems(councils_rule) == []
+    text = (ROOT / "docs" / "vejledning" / "ordliste.md").read_text(encoding="utf-8")
+    assert "17 sundhedsråd i hele landet" in text
+
+
+def test_the_patients_seven_days_keep_the_later_date_in_the_plan():
+    """The handout told the 7-day start without the plan's later start date (sundhedsloven § 140, stk. 4)."""
+    from videre.pages.patient import NEXT_SEVEN_DAYS
+    told = " ".join(NEXT_SEVEN_DAYS)
+    assert "inden for 7 dage" in told and "privat leverandør" in told
+    assert re.search(r"senere[^.]*7 dage fra den dato", told), told

@@ -170,6 +170,8 @@ def test_decision_aid_gives_the_stated_result_for_every_combination(guarded, bas
             shown = page.locator(".videre-udfald:visible")
             assert shown.count() == 1 and shown.get_attribute("data-udfald") == want
             assert live.inner_text() == f"Resultat: {shown.locator('h3').inner_text()}."
+            # Issue 32: announced, not shown a second time above the result's own heading.
+            assert live.evaluate("e => e.getBoundingClientRect().height") <= 1
             seen.add(want)
     assert seen == {"gop", "vaelg-omraade", "laege", "andre"}
     assert guarded.console_errors == []

@@ -27,6 +27,7 @@ import pytest
 import yaml
 from mkdocs.utils import meta as mkdocs_meta
 
+from tests.helpers.guards import HANG_SECONDS
 from tests.helpers.site import DATA, ROOT, build_site, write_tree
 from tests.fixtures.hostile.cases import (INERT, OUTSIDE, REJECTED, Case, all_cases, base_records, dump, hand_cases,
                                     kind_schemas, string_fields)
@@ -40,10 +41,9 @@ from videre.kinds.registry import KINDS
 from videre.catalog.load import load_catalog
 from videre.core.options import SiteOptions
 
-TODAY = dt.date(2026, 11, 23)
+TODAY = dt.date(2026, 12, 6)  # the day the sourced records in data/ were read (kilde.læst)
 OPTIONS = SiteOptions(today=TODAY)
 CASES = all_cases()
-TIME_LIMIT = 5.0
 ENGLISH = ("found", "expected", "error", "exception", "traceback", "unacceptable", "could not", "none", "keyerror")
 
 
@@ -135,7 +135,7 @@ def test_hostile_record_is_rejected_or_inert(case: Case, tmp_path: Path, render_
     start = time.perf_counter()
     result = load_catalog(root, today=TODAY)
     elapsed = time.perf_counter() - start
-    assert elapsed < TIME_LIMIT, f"valideringen tog {elapsed:.1f} s"
+    assert elapsed < HANG_SECONDS, f"valideringen tog {elapsed:.1f} s: den hænger"
     text = assert_danish(result, root)
     if case.outcome == REJECTED:
         hits = [p for p in result.errors if p.rule == case.rule and (case.field is None or p.field == case.field)]
@@ -180,7 +180,7 @@ def test_the_validator_cli_never_shows_a_traceback(tmp_path: Path) -> None:
     for rule in ("anker-alias", "for-dyb", "nul-tegn", "ikke-utf8", "for-stor-fil", "ugyldigt-tegn", "yaml-tag",
                  "symlink"):
         assert f"[{rule}]" in run.stdout, rule
-    assert elapsed < 4 * TIME_LIMIT, f"{elapsed:.1f} s"  # includes starting Python on a busy machine
+    assert elapsed < HANG_SECONDS, f"{elapsed:.1f} s"
 
 
 # ---------------------------------------------------------------- real builds

@@ -67,7 +67,8 @@ def test_link_checker_finds_missing_files_and_anchors(tmp_path: Path) -> None:
         <a href="a/#findes-ikke">forkert anker</a> <a href="https://example.org/">ude</a>
         <a href="mailto:x@example.org">mail</a> <a href="../../etc/passwd">uden for</a>
         <img src="billede.png"> <a href="a/?q=1#del-2">med forespørgsel</a> <a href="#">tom</a>
-        <a href="b%20c/">kodet</a> <span id="top"></span>""")
+        <a href="b%20c/">kodet</a> <span id="top"></span>
+        <a href="a/#/collections/tilbud-esbjerg">rute i formularen</a> <a href="mangler/#/collections/x">rute, ingen fil</a>""")
     _page(site, "a/index.html", "<h2 id='del-2'>Del 2</h2> <a href='..'>op</a> <a name='gammel'></a>"
                                 "<a href='../#top'>tilbage</a> <a href='./#gammel'>navn</a>")
     _page(site, "b c/index.html", "")
@@ -75,7 +76,7 @@ def test_link_checker_finds_missing_files_and_anchors(tmp_path: Path) -> None:
     assert pages == 3
     assert sorted((b.page, b.link) for b in broken) == [
         ("index.html", "../../etc/passwd"), ("index.html", "a/#findes-ikke"), ("index.html", "billede.png"),
-        ("index.html", "mangler/")]
+        ("index.html", "mangler/"), ("index.html", "mangler/#/collections/x")]
     assert all(b.reason for b in broken)
 
 

@@ -30,7 +30,7 @@ SCHEMAS = Path(os.environ.get("HSDS_SCHEMAS", ROOT / "tests" / "fixtures" / "hsd
 """The official HSDS 3.0 schemas (compiled), kept in the repository; see its README.md."""
 PACKAGES = {"organizations": "organization_package", "services": "service_package",
             "service_at_locations": "service_at_location_package"}
-TODAY = dt.date(2026, 11, 23)
+TODAY = dt.date(2026, 12, 6)  # the day the sourced records in data/ were read (kilde.læst)
 
 
 @lru_cache(maxsize=None)
@@ -53,6 +53,70 @@ def catalog():
 def assert_valid(name: str, data: list) -> None:
     errors = sorted(validator(PACKAGES[name]).iter_errors(data), key=lambda e: list(e.absolute_path))
     assert not errors, "\n".join(f"{name}{list(e.absolute_path)}: {e.message[:300]}" for e in errors[:10])
+
+
+BASE = SCHEMAS / "base"
+TABLES = {"organizations": "organization", "services": "service", "service_at_locations": "service_at_location",
+          "taxonomy_terms": "taxonomy_term"}
+
+
+def _strict(schema):
+    """The schema with every object closed: a field it does not name is an error, as hsds-validator has it."""
+    if isinstance(schema, dict):
+        closed = {key: _strict(value) for key, value in schema.items()}
+        if "properties" in closed and "additionalProperties" not in closed:
+            closed["additionalProperties"] = False
+        return closed
+    if isinstance(schema, list):
+        return [_strict(item) for item in schema]
+    return schema
+
+
+@lru_cache(maxsize=None)
+def base_validator(table: str) -> jsonschema.protocols.Validator:
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    schemas = {path.name.removesuffix(".gz"): _strict(json.loads(gzip.decompress(path.read_bytes())))
+               for path in sorted(BASE.glob("*.json.gz"))}
+    assert len(schemas) >= 20, f"HSDS' basisskemaer mangler i {BASE}"
+    registry = Registry().with_resources(
+        (name, Resource.from_contents(schema, default_specification=DRAFT202012)) for name, schema in schemas.items())
+    schema = schemas[f"{table}.json"]
+    return jsonschema.Draft202012Validator(schema, registry=registry,
+                                           format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+def base_errors(name: str, rows: list) -> list[str]:
+    validator = base_validator(TABLES[name])
+    return [f"{name}[{index}]{list(e.absolute_path)}: {e.message[:200]}"
+            for index, row in enumerate(rows) for e in validator.iter_errors(row)]
+
+
+def test_the_strict_check_refuses_a_field_the_base_table_does_not_name():
+    # The nested forms of the compiled API schemas are not base tables: the check must catch them.
+    ids = [str(uuid.uuid5(uuid.NAMESPACE_URL, str(n))) for n in range(3)]
+    organization = {"id": ids[0], "name": "X", "description": "Y"}
+    at_location = {"id": ids[1], "service_id": ids[2]}
+    assert base_errors("organizations", [organization]) == []
+    assert base_errors("service_at_locations", [at_location]) == []
+    assert base_errors("organizations", [{**organization, "services": []}]) == [
+        "organizations[0][]: Additional properties are not allowed ('services' was unexpected)"]
+    assert base_errors("service_at_locations", [{**at_location, "service": {"id": ids[2]}}]) == [
+        "service_at_locations[0][]: Additional properties are not allowed ('service' was unexpected)"]
+
+
+def test_every_published_file_is_a_base_table_with_no_unknown_field(tmp_path):
+    """What the Open Referral community's hsds-validator checks: each file against its table's base schema."""
+    assert cli.main(["--data", str(DATA), "--dato", TODAY.isoformat(), "eksport", "--format", "hsds",
+                     "--ud", str(tmp_path)]) == 0
+    counts = {}
+    for name in TABLES:
+        rows = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))
+        counts[name] = len(rows)
+        errors = base_errors(name, rows)
+        assert errors == [], "\n".join(errors[:10])
+    assert all(counts.values()), counts
 
 
 def test_cli_export_validates_against_the_official_schemas(tmp_path):
@@ -82,8 +146,9 @@ def test_every_offer_is_a_service_with_its_organisation_and_coded_attributes():
         service = services[hsds.uid("service", offer.id)]
         assert service["organization_id"] in organizations
         assert service["organization"]["id"] == service["organization_id"]
-        # An example was never confirmed, so it has no assured_date at all.
-        assert service.get("assured_date") == (None if offer.example else offer.verified.date.isoformat())
+        # An example was never confirmed, nor was a record read from a public page: no assured_date at all.
+        assert service.get("assured_date") == (offer.verified.date.isoformat()
+                                               if not offer.example and offer.verified else None)
         assert service["name"] == offer.title and service["status"] == "active"
         coded = {(a["taxonomy_term"]["taxonomy"], a["value"]) for a in service["attributes"]}
         assert ("Videre: type tilbud", offer.kind) in coded

@@ -3,7 +3,8 @@
 Every ``href``, ``src`` and address attribute (``data-katalog``, ``data-side``) in every HTML file is
 resolved relative to its page (root-relative links relative to the site's base path). The target must exist
 as a file (a directory means its ``index.html``), and a ``#fragment`` must be
-an ``id`` (or ``name``) in the target page. Links to other hosts, ``mailto:``
+an ``id`` (or ``name``) in the target page, unless it starts with ``/``: that is a route the
+form at /redaktion/ reads, e.g. ``redaktion/#/collections/tilbud-esbjerg``. Links to other hosts, ``mailto:``
 and ``tel:`` are not followed: the site never loads anything from them.
 """
 
@@ -97,8 +98,9 @@ def check_page(site: Path, page: Path, base_path: str = "/") -> list[BrokenLink]
             broken.append(BrokenLink(relative_page, link, "filen findes ikke"))
             continue
         fragment = unquote(parts.fragment)
-        # A fragment starting with '/' is a route inside a script's page (the editor's '#/collections/…'), not an anchor.
-        if fragment and not fragment.startswith("/") and target.suffix == ".html" and fragment not in _parse(target).ids:
+        if fragment.startswith("/"):
+            continue  # a route inside a single-page app (the form: redaktion/#/collections/…), not an anchor
+        if fragment and target.suffix == ".html" and fragment not in _parse(target).ids:
             broken.append(BrokenLink(relative_page, link, f"ankeret #{fragment} findes ikke"))
     return broken
 

@@ -44,4 +44,7 @@ PAGE_TYPES: dict[str, str] = {
     "kiosk-offentlig": "skaerm/venterum-esbjerg/",
     "handout-kommune": "udskrivning/esbjerg/",
     "tilbud-forening": "tilbud/sind/faellesspisning-og-samvaer/",  # prints as its sheet: tests/pages/test_handouts.py
+    "tilbud-fra-hjemmeside": "tilbud/nyborg/genoptraening-efter-indlaeggelse/",  # read from a public page
+    "kommune-med-rigtige-tilbud": "kommuner/nyborg/",  # real records first, examples after
+    "daekning": "daekning/",
 }

@@ -138,3 +138,17 @@ def as_example(text: str) -> str:
 EXAMPLE_OFFER = as_example(GOOD_OFFER)
 EXAMPLE_PARTNER = as_example(GOOD_PARTNER)
 EXAMPLE_CONTACTS = as_example(GOOD_CONTACTS)
+
+
+def as_sourced(text: str, url: str, read: str, page_date: str | None = None) -> str:
+    """The record as read from a public page: no ``sidst_bekræftet``, no ``eksempel``, and a ``kilde`` object."""
+    stripped, found = _CONFIRMATION.subn("", text)
+    assert found == 1 and "eksempel: false\n" in stripped, "the record must be confirmed to begin with"
+    source = f'kilde:\n  url: {url}\n  læst: "{read}"\n' + (f'  sidens_dato: "{page_date}"\n' if page_date else "")
+    return stripped.replace("eksempel: false\n", source)
+
+
+SOURCE_URL = "https://www.esbjerg.example.org/borger/sundhed/genoptraening"
+SOURCED_OFFER = as_sourced(GOOD_OFFER, SOURCE_URL, "2026-11-20", "2025-03-04")
+SOURCED_CONTACTS = as_sourced(GOOD_CONTACTS, "https://www.esbjerg.example.org/borger/sundhed/genoptraeningsplan", "2026-11-20")
+SOURCED_PARTNER = as_sourced(GOOD_PARTNER, "https://forening.example.org/om-os", "2026-11-20")

@@ -10,13 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.helpers.site import DATA, dated_build
-from videre.core import clock
 from videre.exports import opendata as exports, hsds
 from videre import site
 from videre.catalog.load import load_catalog, load_register
@@ -44,18 +42,6 @@ def dated() -> dict[dt.date, tuple[object, dict[str, str], dict[str, str]]]:
 
 def text(markdown: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", markdown))
-
-
-# ---------------------------------------------------------------- the build date
-
-
-def test_the_build_date_is_the_date_in_denmark_not_utc():
-    utc = dt.timezone.utc
-    assert clock.today(dt.datetime(2026, 12, 31, 23, 5, tzinfo=utc)) == dt.date(2027, 1, 1)   # winter: UTC+1
-    assert clock.today(dt.datetime(2026, 12, 31, 22, 55, tzinfo=utc)) == dt.date(2026, 12, 31)
-    assert clock.today(dt.datetime(2027, 6, 30, 22, 5, tzinfo=utc)) == dt.date(2027, 7, 1)    # summer: UTC+2
-    assert clock.today(dt.datetime(2027, 6, 30, 21, 55, tzinfo=utc)) == dt.date(2027, 6, 30)
-    assert SiteOptions().today == clock.today()
 
 
 # ---------------------------------------------------------------- pages, in-process
@@ -160,107 +146,8 @@ def test_exports_follow_the_build_date(dated):
         offers = json.loads(files["offers.json"])["tilbud"]
         regional = [o for o in offers if "region-syddanmark" in o["dækning"]]
         assert regional and all(len(o["kommuner"]) == 22 for o in regional)
-        assert files["offers.csv"] == exports.offers_csv(catalog, SiteOptions(today=day))
-
-
-# ---------------------------------------------------------------- validation of dates and periods
-
-REGISTER_HEAD = """\
-regioner:
-  - {kode: 1084, navn: Region Hovedstaden, slug: hovedstaden, gyldig_til: "2026-12-31"}
-  - {navn: Region Østdanmark, slug: oestdanmark, gyldig_fra: "2027-01-01"}
-kommuner:
-"""
-
-
-def _problems(tmp_path: Path, municipality: str, head: str = REGISTER_HEAD) -> list[tuple[int, str, str, str, str]]:
-    path = tmp_path / "kommuner.yaml"
-    path.write_text(head + "  - kode: 101\n    navn: København\n    slug: koebenhavn\n    team: \"@videre-dk/k\"\n"
-                    + municipality, encoding="utf-8")
-    _, problems, _ = load_register(path, BEFORE)
-    return [(p.line, p.field, p.rule, p.message, p.hint) for p in problems]
-
-
-def _periods(*items: str) -> str:
-    return "    regioner:\n" + "".join(f"      - {item}\n" for item in items)
-
-
-OPEN_HEAD = """\
-regioner:
-  - {kode: 1084, navn: Region Hovedstaden, slug: hovedstaden}
-  - {navn: Region Østdanmark, slug: oestdanmark}
-kommuner:
-"""
-"""Regions without dates, so that only the municipality's own periods are checked."""
-
-
-def test_overlapping_periods_are_reported(tmp_path):
-    assert _problems(tmp_path, _periods('{region: hovedstaden, gyldig_til: "2026-12-31"}',
-                                        '{region: oestdanmark, gyldig_fra: "2026-12-01"}'), OPEN_HEAD) == [
-        (11, "kommuner[0].regioner[1].gyldig_fra", "overlappende-perioder",
-         "kommunen 'København' ligger i to regioner på samme tid: 'hovedstaden' (…–2026-12-31) og "
-         "'oestdanmark' (2026-12-01–…)", "lad den ene periode slutte dagen før den næste begynder")]
-
-
-def test_a_day_without_a_region_is_reported(tmp_path):
-    assert _problems(tmp_path, _periods('{region: hovedstaden, gyldig_til: "2026-12-31"}',
-                                        '{region: oestdanmark, gyldig_fra: "2027-02-01"}'), OPEN_HEAD) == [
-        (11, "kommuner[0].regioner[1].gyldig_fra", "uden-region",
-         "kommunen 'København' ligger ikke i nogen region fra 2027-01-01 til 2027-01-31",
-         "skriv 'gyldig_fra: \"2027-01-01\"', så perioden begynder dagen efter den forrige")]
-    assert _problems(tmp_path, _periods('{region: hovedstaden, gyldig_til: "2026-12-31"}'), OPEN_HEAD) == [
-        (10, "kommuner[0].regioner[0].gyldig_til", "uden-region",
-         "kommunen 'København' ligger ikke i nogen region efter 2026-12-31",
-         "slet 'gyldig_til' i den sidste periode, eller tilføj den næste region")]
-    assert _problems(tmp_path, "") == [
-        (5, "kommuner[0]", "mangler-felt", "kommunen 'København' mangler 'region'",
-         "tilføj fx 'region: syddanmark', eller 'regioner' med datoer, hvis kommunen skifter region")]
-
-
-def test_unknown_region_backwards_period_and_membership_outside_the_region_are_reported(tmp_path):
-    assert _problems(tmp_path, _periods('{region: hovedstaden, gyldig_til: "2026-12-31"}',
-                                        '{region: oestdanmrk, gyldig_fra: "2027-01-01"}')) == [
-        (11, "kommuner[0].regioner[1].region", "ukendt-reference",
-         "kommunen 'København' ligger i regionen 'oestdanmrk', som ikke findes",
-         "brug en af regionernes slugs øverst i filen")]
-    assert _problems(tmp_path, _periods('{region: hovedstaden, gyldig_fra: "2026-12-31", gyldig_til: "2026-01-01"}'),
-                     OPEN_HEAD) == [
-        (10, "kommuner[0].regioner[0].gyldig_til", "ugyldig-periode",
-         "kommunen 'København' har en periode i 'hovedstaden', der slutter (2026-01-01) før den begynder "
-         "(2026-12-31)", "ret datoerne, så 'gyldig_fra' kommer før 'gyldig_til'")]
-    assert _problems(tmp_path, "    region: hovedstaden\n") == [
-        (9, "kommuner[0].region", "uden-for-periode",
-         "kommunen 'København' ligger i 'hovedstaden' i perioden …–…, men regionen findes kun i perioden "
-         "…–2026-12-31", "ret kommunens datoer, så de ligger inden for regionens 'gyldig_fra' og 'gyldig_til'")]
-    assert _problems(tmp_path, "    region: hovedstaden\n" + _periods("{region: hovedstaden}"), OPEN_HEAD) == [
-        (11, "kommuner[0].regioner", "ugyldig-værdi", "kommunen 'København' har både 'region' og 'regioner'",
-         "brug 'region', når kommunen altid ligger i samme region, ellers kun 'regioner' med datoer")]
-
-
-def test_dates_are_checked_by_the_schema_too(tmp_path):
-    [(line, field, rule, message, _)] = _problems(
-        tmp_path, _periods('{region: hovedstaden, gyldig_til: "2026-12-31"}',
-                           '{region: oestdanmark, gyldig_fra: "2027-02-30"}'))
-    assert (line, field, rule, message) == (11, "kommuner[0].regioner[1].gyldig_fra", "ugyldig-dato",
-                                            "'kommuner[0].regioner[1].gyldig_fra' er ikke en rigtig dato: '2027-02-30'")
-
-
-def test_a_region_that_has_ended_needs_a_redirect_from_its_page(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    redirects = (data / "redirects.yaml").read_text(encoding="utf-8")
-    (data / "redirects.yaml").write_text(redirects[:redirects.index("  - fra: regioner/sjaelland/")], encoding="utf-8")
-    assert load_catalog(data, today=BEFORE).errors == []
-    errors = load_catalog(data, today=AFTER).errors
-    assert sorted(p.file.name for p in errors) == ["kommuner.yaml", "publicerede.txt"]  # the published address too
-    [problem] = [p for p in errors if p.file.name == "kommuner.yaml"]
-    line = (data / "kommuner.yaml").read_text(encoding="utf-8").splitlines().index("    slug: sjaelland") + 1
-    assert (problem.file.name, problem.line, problem.rule, problem.message, problem.hint) == (
-        "kommuner.yaml", line, "mangler-omdirigering",
-        "regionen 'Region Sjælland' slutter 2026-12-31, men adressen 'regioner/sjaelland/' har ingen omdirigering "
-        "fra 2027-01-01",
-        "tilføj i data/redirects.yaml: '- {fra: regioner/sjaelland/, til: regioner/oestdanmark/, "
-        "gælder_fra: \"2027-01-01\"}'")
+        options = SiteOptions(today=day)
+        assert files["offers.csv"] == exports.offers_csv(catalog.published(options), options)
 
 
 # ---------------------------------------------------------------- two real builds

@@ -48,9 +48,14 @@ def test_every_schema_property_is_on_the_page_with_required_flag_and_values():
             assert heading in section, f"{kind}: {path} mangler i feltreferencen"
             entry = section.split(heading, 1)[1].split("\n#", 1)[0]
             if path == "sidst_bekræftet" and "if" in schema:
-                # Required or forbidden by 'eksempel': the page says both, not just "Kan udelades".
-                assert ("**Sidst bekræftet** · Skal udfyldes, når posten ikke har 'eksempel: true'; "
-                        "må ikke stå, når posten har 'eksempel: true' · ") in entry, f"{kind}.{path}"
+                # Forbidden by 'eksempel': the page says so, not just "Kan udelades".
+                assert ("**Sidst bekræftet** · Må ikke stå, når posten har 'eksempel: true' · ") in entry, \
+                    f"{kind}.{path}"
+            elif path == "kilde" and "if" in schema:
+                # Required, and in which form, by the record's state: the page says each case.
+                assert ("**Kilde** · Skal udfyldes som en gruppe af felter, når posten ikke har 'eksempel: true' "
+                        "og ikke har 'sidst\\_bekræftet'; skal være en tekst, når posten har 'eksempel: true' · "
+                        ) in entry, f"{kind}.{path}"
             else:
                 assert ("Skal udfyldes" if required else "Kan udelades") in entry, f"{kind}.{path}"
             source = child.get("items", {}) if child.get("type") == "array" else child

@@ -14,7 +14,7 @@ from tests.helpers.qr_read import read_qr
 from videre.pages import readability
 from videre.catalog.load import load_catalog
 from videre.core.options import SiteOptions
-from videre.pages.handout import MAX_OFFERS, MAX_PARTNER_OFFERS, handout_files
+from videre.pages.handout import MAX_OFFERS, MAX_PARTNER_OFFERS, MAX_RELATIVES, handout_files
 from videre.pages.offer import offer_pages
 from videre.search.spelling import PRINT_SHEET
 
@@ -109,12 +109,21 @@ def test_handout_texts_are_plain_language(handouts):
     assert failures == []
 
 
+def shown_offers(section: str) -> int:
+    """Offers shown before staff narrow the sheet: the others are on the page, hidden, for the sheet's filter."""
+    return len(re.findall(r'<article class="ark__tilbud"[^>]*(?<! hidden)>', section))
+
+
 def test_esbjerg_has_contact_and_at_most_four_of_each(handouts):
     html = handouts["udskrivning/esbjerg/index.html"]
     assert "genoptraening@esbjerg.example.org" in html, "GOP-kontakten fra data/contacts/kommuner/esbjerg.yaml"
     sections = html.split('id="kommunens-tilbud"')[1].split('id="foreninger"')
-    assert 1 <= sections[0].count('class="ark__tilbud"') <= MAX_OFFERS
-    assert 1 <= sections[1].count('class="ark__tilbud"') <= MAX_PARTNER_OFFERS
+    assert 1 <= shown_offers(sections[0]) <= MAX_OFFERS < sections[0].count('class="ark__tilbud"')
+    partners = sections[1].split('id="paaroerende"')
+    assert 1 <= shown_offers(partners[0]) <= MAX_PARTNER_OFFERS
+    assert 1 <= shown_offers(partners[1]) <= MAX_RELATIVES
+    assert all('data-k="paaroerende"' in a for a in re.findall(r"<article[^>]*>", partners[1])), "kun pårørendes"
+    assert 'data-k="paaroerende"' not in sections[0] + partners[0], "pårørendes tilbud står under deres egen overskrift"
     # Everything on this handout is an example, so no one has confirmed it: no date, and the example notice.
     assert "Oplysningerne er senest opdateret" not in html
     assert "Nogle oplysninger er eksempler. De er ikke tjekket hos kommunen eller foreningen." in html
@@ -122,10 +131,43 @@ def test_esbjerg_has_contact_and_at_most_four_of_each(handouts):
 
 def test_municipality_without_records_still_helps(handouts):
     html = handouts["udskrivning/laesoe/index.html"]
-    for text in ("Dine rettigheder", "senest den dag, du bliver udskrevet", "inden for 7 dage",
-                 "Ring til kommunens hovednummer", "Vi kender endnu ingen tilbud fra kommunen",
-                 "S001 (linje 390)", "S004 (linje 7 og 17–19)", "https://videre.example.org/kommuner/laesoe/"):
+    for text in ("Dine rettigheder", "senest den dag, du bliver udskrevet", "inden for 7 dage", "Hvis det bliver svært",
+                 "Alarm 112", "spørg personalet, hvordan du kontakter dem", "Vi kender endnu ingen tilbud fra kommunen",
+                 "https://videre.example.org/kommuner/laesoe/"):
         assert text in html, text
+
+
+def visible_text(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S))
+
+
+def test_no_internal_source_reference_reaches_a_patient(handouts):
+    """The seed documents' codes and line numbers stay on the staff pages (Kilder)."""
+    for path, html in sorted(handouts.items()):
+        text = visible_text(html)
+        assert not re.search(r"\bS00[0-9]\b|\blinje [0-9]", text), path
+
+
+def test_every_ring_on_a_handout_has_a_number(handouts):
+    """Our own texts and the crisis lines: 'ring' with a number in the same sentence; without a number the text
+    says 'skriv' or asks the staff. (The offers' own descriptions are the editors' words, with their contact.)"""
+    for path, html in sorted(handouts.items()):
+        if not path.startswith("udskrivning/"):
+            continue
+        ours = re.sub(r'<article class="ark__tilbud".*?</article>', " ", html, flags=re.S)
+        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(visible_text(ours).split())):
+            if re.search(r"\bringe?\b", sentence, re.IGNORECASE):  # the reader rings; not "kommunen ringer"
+                assert re.search(r"\b1[0-9]{2,3}\b|[0-9]{2} [0-9]{2} [0-9]{2} [0-9]{2}|[0-9]{8}", sentence), (path, sentence)
+
+
+def test_the_crisis_block_comes_first_and_is_the_same_data_as_the_municipality_page(handouts, site_dir):
+    html = handouts["udskrivning/soenderborg/index.html"]
+    assert html.index("Hvis det bliver svært") < html.index("Dine rettigheder")
+    assert "Alarm 112: <a" in html and "70 11 07 07" in html and "1813" not in html
+    page = (site_dir / "kommuner/soenderborg/index.html").read_text(encoding="utf-8")
+    assert "Hvis det bliver svært" in page and "70 11 07 07" in page
+    assert "regionsyddanmark.dk" in page, "kommunesiden (til personalet) viser kilden"
+    assert "regionsyddanmark.dk" not in html, "arket (til patienten) viser ingen kilde"
 
 
 def test_pages_link_to_their_handouts_and_offer_pages_carry_their_sheet(site_dir):
@@ -210,3 +252,49 @@ def test_handouts_pass_axe(browser, base_url, url):
         violations += Axe().run(page).response["violations"]
     page.close()
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+
+
+A4_CONTENT_PX = (210 - 28) * 96 / 25.4, (297 - 24) * 96 / 25.4
+"""The printed area of an A4 page at 96 dpi, inside the sheet's margins (@page videre-ark: 12 mm × 14 mm)."""
+
+
+@pytest.mark.browser
+def test_the_crisis_block_prints_on_page_one_and_staff_can_narrow_the_sheet(browser, base_url):
+    page = browser.new_page(viewport={"width": 1000, "height": 1400})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(base_url + "udskrivning/soenderborg/")
+    everything = page.locator("article.ark__tilbud:visible").count()
+    page.get_by_label("Problem").select_option("depression")
+    page.get_by_label("Alder").select_option("voksne")
+    assert "problem=depression" in page.url and "alder=voksne" in page.url, "valget står i adressen"
+    shown = page.locator("article.ark__tilbud:visible")
+    problems = shown.evaluate_all("cards => cards.map(c => c.getAttribute('data-p'))")
+    assert 3 <= len(problems) <= everything
+    assert all("depression" in p.split() or "alle" in p.split() for p in problems), problems
+    own = page.locator("[data-ark-gruppe='1'] article.ark__tilbud:visible").evaluate_all(
+        "cards => cards.map(c => c.getAttribute('data-p').split(' ').includes('depression'))")
+    assert own == sorted(own, reverse=True), "tilbud netop til depression står før tilbud til alle"
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    assert 1 <= page_count(pdf) <= 2
+    page.set_viewport_size({"width": round(A4_CONTENT_PX[0]), "height": round(A4_CONTENT_PX[1])})
+    page.emulate_media(media="print")
+    top = page.locator("main.ark").bounding_box()["y"]
+    block = page.locator(".videre-krise").bounding_box()
+    assert block["y"] + block["height"] - top < A4_CONTENT_PX[1], "blokken 'Hvis det bliver svært' står på side 1"
+    text = page.locator("body").inner_text()
+    assert "Alarm 112" in text and not re.search(r"\bS00[0-9]\b", text)
+    assert page.locator("#ark-udvalg").is_hidden(), "valget printes ikke"
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_an_unknown_value_in_the_handouts_address_is_named_and_reset(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "udskrivning/soenderborg/?problem=nonsens&alder=voksne")
+    assert page.locator("#ark-udvalg-status").inner_text() == (
+        "Værdien 'nonsens' findes ikke under Problem. Filteret er nulstillet.")
+    assert page.get_by_label("Problem").input_value() == "" and page.get_by_label("Alder").input_value() == "voksne"
+    assert "nonsens" not in page.url
+    page.close()

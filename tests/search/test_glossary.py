@@ -44,7 +44,8 @@ def test_a_page_gets_the_expansion_of_each_abbreviation_it_uses_and_the_terms_th
 
 def test_the_words_reach_the_hidden_block_also_in_ascii():
     block = spelling.hidden_block("Tekst.", ["Genoptræningsplan"])
-    assert block == '<p class="videre-stavemaader" hidden>Genoptræningsplan genoptraeningsplan</p>'
+    assert block == ('<p class="videre-stavemaader" id="videre-skjult-stavemaader" hidden>Genoptræningsplan '
+                     'genoptraeningsplan<span id="videre-skjult-stavemaader-slut"></span></p>')
 
 
 def test_the_real_docs_give_the_deadline_page_its_glossary_terms_and_the_gop_pages_the_word_written_out():

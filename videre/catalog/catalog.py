@@ -10,9 +10,11 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Iterable, Mapping
 
+from ..core import clock
 from ..core.model import Department, MunicipalContacts, Offer, Partner, Register
 from ..core.options import SiteOptions
 from ..kinds.cases import Case
+from ..kinds.crisis import CrisisLine, CrisisLines
 from ..kinds.figures import Figures
 from ..kinds.flow import Flow
 from ..kinds.redirects import RedirectList
@@ -44,6 +46,8 @@ class Catalog:
     cases: tuple[Case, ...] = ()
     figures: tuple[Figures, ...] = ()
     """The figures (data/figures.yaml); at most one."""
+    crisis: tuple[CrisisLines, ...] = ()
+    """The crisis lines (data/krise.yaml); at most one. Public numbers, never examples."""
 
     def offers_in(self, municipality: str) -> tuple[Offer, ...]:
         return self._offers_by_municipality.get(municipality, ())
@@ -78,18 +82,37 @@ class Catalog:
     def _offers_by_partner(self) -> dict[str, tuple[Offer, ...]]:
         return _by_owner(self.partner_offers)
 
+    def _without_replaced_examples(self) -> Catalog:
+        real = {(o.owner_kind, o.owner, o.kind) for o in self.all_offers() if not o.example}
+        if not real:
+            return self
+
+        def kept(offers: tuple[Offer, ...]) -> tuple[Offer, ...]:
+            return tuple(o for o in offers if not o.example or (o.owner_kind, o.owner, o.kind) not in real)
+
+        return replace(self, offers=kept(self.offers), partner_offers=kept(self.partner_offers))
+
     def departments_serving(self, municipality: str) -> tuple[Department, ...]:
         return tuple(d for d in self.departments if municipality in d.serves)
+
+    def crisis_lines(self, municipality: str) -> tuple[CrisisLine, ...]:
+        """The crisis lines that reach a municipality on the register's day (today when it has none)."""
+        day = self.register.day or clock.today()
+        return tuple(line for record in self.crisis for line in record.for_municipality(municipality, self.register, day))
 
     def all_offers(self) -> tuple[Offer, ...]:
         return self.offers + self.partner_offers
 
     def published(self, options: SiteOptions) -> Catalog:
-        """The records this build publishes: all, or none marked ``eksempel: true`` when ``vis_eksempler`` is off.
+        """The records this build publishes: none marked ``eksempel: true`` when ``vis_eksempler`` is off;
+        otherwise all, except examples that a real record has made needless.
 
+        A real offer (confirmed, or read from a public page) is never crowded out by examples: an example
+        offer of the same owner and type is left out, so a municipality's real genoptræning is not listed
+        beside a made-up one. The other examples stay, and the pages list them after the real records.
         The one place that decides; page builders and exports get the catalog this returns."""
         if options.show_examples:
-            return self
+            return self._without_replaced_examples()
 
         def real(records: Iterable[Any]) -> tuple[Any, ...]:
             return tuple(r for r in records if not getattr(r, "example", False))

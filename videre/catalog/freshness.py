@@ -1,4 +1,4 @@
-"""Freshness: when a record was last confirmed, and what follows from that.
+"""Freshness: when a record was last confirmed or read, and what follows from that.
 
 One place for the rule, used by the pages (badge, "Ikke bekræftet" section),
 the review list (page, CSV, ``videre gennemsyn``) and validation warnings:
@@ -6,6 +6,23 @@ the review list (page, CSV, ``videre gennemsyn``) and validation warnings:
 * fresh (``ok``) until the review period has passed since ``sidst_bekræftet``;
 * ``forfalden`` (due) after one period: a visible warning, still in place;
 * ``ikke-bekraeftet`` after two periods: moved to a marked section, never dropped.
+
+A record read from a public page (``kilde: {url, læst, sidens_dato}``, see
+:func:`videre.core.model.record_state`) follows the same path, with two limits:
+
+* ``læst`` counts as the confirmation's date does, with the same review period
+  (``gennemsyn_maaneder``, 12 months by default). We read the page for the reader
+  because no one who runs the offer has confirmed it; a year-old reading of a page
+  is no better than a year-old confirmation, so it needs the same care.
+* ``sidens_dato`` older than :data:`PAGE_YEARS` years makes the record due even when
+  ``læst`` is recent. A page its owner has not touched in three years has likely
+  outlived a budget year, a reorganisation or the 2027 health reform. Reading it
+  again does not make it newer, so only the owner's confirmation (or a newer page)
+  clears the warning. An old page date alone never moves the record to the
+  "Ikke bekræftet" section: its facts may still hold.
+
+Every record read from a page is also on the review list as "til bekræftelse":
+it is an invitation to whoever runs the offer.
 
 An example (``eksempel: true``) has no confirmation, so it has no freshness:
 it is never "due", it carries the example badge instead, and the review list
@@ -25,7 +42,8 @@ from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from ..core.errors import WARNING, Problem
-from ..core.model import confirmed
+from ..core import vocab
+from ..core.model import confirmed, record_state, source_page
 from ..core.options import SiteOptions
 from .catalog import Catalog
 from .ownership import EDITORIAL_NAME, data_path, owner_of
@@ -37,9 +55,13 @@ from ..kinds.registry import KINDS
 OK = "ok"
 DUE = "forfalden"
 UNCONFIRMED = "ikke-bekraeftet"
-STATE_LABELS = {OK: "Bekræftet", DUE: "Skal bekræftes", UNCONFIRMED: "Ikke bekræftet"}
+TO_CONFIRM = "til-bekraeftelse"
+STATE_LABELS = {OK: "Bekræftet", DUE: "Skal bekræftes", UNCONFIRMED: "Ikke bekræftet", TO_CONFIRM: "Til bekræftelse"}
 
 VERIFIED_FIELD = "sidst_bekræftet"
+SOURCE_FIELD = "kilde"
+PAGE_YEARS = 3
+"""A public page that shows a date older than this many years makes its record due (see the module's text)."""
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -52,18 +74,28 @@ def add_months(day: dt.date, months: int) -> dt.date:
 @dataclass(frozen=True)
 class Freshness:
     verified: dt.date
+    """The day the record was last confirmed; for a record read from a public page, the day it was read."""
     today: dt.date
     months: int
     """The review period in months (``extra.videre.gennemsyn_maaneder``)."""
+    sourced: bool = False
+    """Read from a public page (``kilde``), not confirmed: ``verified`` is then ``kilde.læst``."""
+    page_date: dt.date | None = None
+    """The date the public page shows (``kilde.sidens_dato``), if it shows one."""
 
     @property
     def due_date(self) -> dt.date:
         return add_months(self.verified, self.months)
 
     @property
+    def old_page(self) -> bool:
+        """The page's own date is more than :data:`PAGE_YEARS` years old."""
+        return self.page_date is not None and self.today >= add_months(self.page_date, 12 * PAGE_YEARS)
+
+    @property
     def state(self) -> str:
         if self.today < self.due_date:
-            return OK
+            return DUE if self.old_page else OK
         if self.today < add_months(self.verified, 2 * self.months):
             return DUE
         return UNCONFIRMED
@@ -86,11 +118,23 @@ class Freshness:
     @property
     def warning(self) -> str:
         """The badge text, e.g. 'Ikke bekræftet i over 12 måneder'; empty when fresh."""
-        return f"Ikke bekræftet i over {self.overdue_months} måneder" if self.due else ""
+        if not self.due:
+            return ""
+        if not self.sourced:
+            return f"Ikke bekræftet i over {self.overdue_months} måneder"
+        if self.today >= self.due_date:
+            return f"Kilden er læst for over {self.overdue_months} måneder siden"
+        return f"Kilden er over {PAGE_YEARS} år gammel"
+
+    @property
+    def since(self) -> str:
+        """What the date counts from, for a sentence: 'Sidst bekræftet' or 'Kilden blev læst'."""
+        return "Kilden blev læst" if self.sourced else "Sidst bekræftet"
 
 
-def assess(verified: dt.date, today: dt.date, months: int) -> Freshness:
-    return Freshness(verified, today, months)
+def assess(verified: dt.date, today: dt.date, months: int, *, sourced: bool = False,
+           page_date: dt.date | None = None) -> Freshness:
+    return Freshness(verified, today, months, sourced, page_date)
 
 
 class Review:
@@ -101,9 +145,14 @@ class Review:
         self.months = months
 
     def __call__(self, record: Any) -> Freshness | None:
-        """``None`` for a record without a confirmation: an example is not stale, it was never confirmed."""
+        """``None`` for an example: it is not stale, it was never confirmed nor read from a page."""
         verified = confirmed(record)
-        return assess(verified.date, self.today, self.months) if verified is not None else None
+        if verified is not None:
+            return assess(verified.date, self.today, self.months)
+        page = source_page(record)
+        if page is not None and record_state(record) == vocab.STATE_SOURCED:
+            return assess(page.read, self.today, self.months, sourced=True, page_date=page.page_date)
+        return None
 
     def split(self, records: Sequence[Any]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
         """Records still shown in place, and records moved to 'Ikke bekræftet' (in the same order)."""
@@ -125,10 +174,13 @@ def review_for(options: SiteOptions) -> Review:
 
 
 def stale_problems(document: Document, today: dt.date, months: int | None) -> list[Problem]:
-    """A warning (rule 'forældet') for a valid record whose confirmation is past the review period."""
+    """A warning (rule 'forældet') for a valid record whose confirmation is past the review period,
+    or whose public page was read too long ago or shows an old date."""
     if months is None or not isinstance(document.data, dict):
         return []
     verified = document.data.get(VERIFIED_FIELD)
+    if verified is None and document.data.get("eksempel") is not True:
+        return _stale_source(document, today, months)
     try:
         day = dt.date.fromisoformat(verified["dato"])  # type: ignore[index]
     except (TypeError, KeyError, ValueError):
@@ -143,6 +195,29 @@ def stale_problems(document: Document, today: dt.date, months: int | None) -> li
                     f"(sidst {day.isoformat()}){moved}",
                     "tjek oplysningerne hos kilden, ret dem, og skriv dagens dato i 'sidst_bekræftet.dato'",
                     level=WARNING)]
+
+
+def _stale_source(document: Document, today: dt.date, months: int) -> list[Problem]:
+    source = document.data.get(SOURCE_FIELD)
+    try:
+        read = dt.date.fromisoformat(source["læst"])  # type: ignore[index]
+        page = dt.date.fromisoformat(source["sidens_dato"]) if "sidens_dato" in source else None  # type: ignore[operator,index]
+    except (TypeError, KeyError, ValueError):
+        return []
+    fresh = assess(read, today, months, sourced=True, page_date=page)
+    if not fresh.due:
+        return []
+    if today >= fresh.due_date:
+        at, what = "læst", (f"siden er læst for over {fresh.overdue_months} måneder siden (læst {read.isoformat()})"
+                            + (" og står under 'Ikke bekræftet'" if fresh.unconfirmed else ""))
+        hint = ("læs siden igen, ret oplysningerne, og skriv dagens dato i 'kilde.læst'; "
+                "eller bed kommunen eller foreningen bekræfte dem")
+    else:
+        at, what = "sidens_dato", (f"siden viser datoen {page}, som er over {PAGE_YEARS} år gammel; "
+                                   "oplysningerne kan være forældede")
+        hint = "bed kommunen eller foreningen bekræfte oplysningerne, eller find en nyere side"
+    line, column = document.where((SOURCE_FIELD, at))
+    return [Problem(document.path, line, column, f"{SOURCE_FIELD}.{at}", "forældet", what, hint, level=WARNING)]
 
 
 # ---------------------------------------------------------------- the review list
@@ -160,6 +235,16 @@ class DueRecord:
     freshness: Freshness
     url: str = ""
     """The record's page on the site, if it has one."""
+
+    @property
+    def to_confirm(self) -> bool:
+        """Read from a public page: on the list until those who run it confirm it, however fresh."""
+        return self.freshness.sourced
+
+    @property
+    def status(self) -> str:
+        """What the list says: the freshness warning, else 'Til bekræftelse' for a record read from a page."""
+        return self.freshness.warning or (STATE_LABELS[TO_CONFIRM] if self.to_confirm else "")
 
 
 _KIND_LABELS = {"offers": "Tilbud", "partner_offers": "Tilbud fra forening", "partners": "Forening",
@@ -190,17 +275,19 @@ def dated_records(catalog: Catalog) -> Iterable[tuple[str, Any, str, str]]:
 
 
 def due_records(catalog: Catalog, today: dt.date, months: int) -> list[DueRecord]:
-    """Every record past its review period, grouped by owner (municipalities by name, editorial team last)."""
+    """Every record read from a public page ("til bekræftelse") and every record past its review period,
+    grouped by owner (municipalities by name, editorial team last); per owner, those to confirm first."""
     review = Review(today, months)
     found: list[DueRecord] = []
     for kind, record, title, url in dated_records(catalog):
         fresh = review(record)
-        if fresh is None or not fresh.due:
+        if fresh is None or not (fresh.due or fresh.sourced):
             continue
         path = data_path(record.file)
         owner, team = owner_of(path, catalog.register)
         found.append(DueRecord(path, kind, title, owner, team, fresh, url))
-    return sorted(found, key=lambda d: (d.owner == EDITORIAL_NAME, d.owner, d.freshness.verified, d.path))
+    return sorted(found, key=lambda d: (d.owner == EDITORIAL_NAME, d.owner, not d.to_confirm,
+                                        d.freshness.verified, d.path))
 
 
 def example_paths(catalog: Catalog) -> list[str]:
@@ -220,24 +307,32 @@ def by_owner(due: Sequence[DueRecord]) -> list[tuple[str, str, list[DueRecord]]]
 
 
 REVIEW_COLUMNS = ("ejer", "team", "fil", "slags", "titel", "sidst_bekræftet", "bekræftes_senest", "status",
-                  "adresse")
+                  "adresse", "kilde_læst")
 
 
 def review_csv(due: Sequence[DueRecord], site_url: str = "") -> str:
-    """The review list as CSV (gennemsyn.csv), one row per due record."""
+    """The review list as CSV (gennemsyn.csv), one row per record to confirm or due.
+
+    A record read from a public page has no 'sidst_bekræftet'; the day its page was read is in 'kilde_læst'."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(REVIEW_COLUMNS)
     for d in due:
+        day = d.freshness.verified.isoformat()
         writer.writerow([csv_cell(v) for v in (
-            d.owner, d.team, d.path, d.kind, d.title, d.freshness.verified.isoformat(),
-            d.freshness.due_date.isoformat(), d.freshness.warning, site_url + d.url if d.url else "")])
+            d.owner, d.team, d.path, d.kind, d.title, "" if d.to_confirm else day,
+            d.freshness.due_date.isoformat(), d.status, site_url + d.url if d.url else "",
+            day if d.to_confirm else "")])
     return out.getvalue()
 
 
 def counts(due: Sequence[DueRecord]) -> dict[str, int]:
-    """How many records are due, and how many of them are past two periods."""
-    found = {DUE: 0, UNCONFIRMED: 0}
+    """How many records are to confirm (read from a page), how many are due, and how many of those are past
+    two periods (a record read from a page may be both to confirm and due)."""
+    found = {TO_CONFIRM: 0, DUE: 0, UNCONFIRMED: 0}
     for d in due:
-        found[d.freshness.state] += 1
+        if d.to_confirm:
+            found[TO_CONFIRM] += 1
+        if d.freshness.state != OK:
+            found[d.freshness.state] += 1
     return found

@@ -226,13 +226,28 @@ def cmd_review(args: argparse.Namespace) -> int:
         everyone = "Alle poster, der ikke er eksempler," if examples else "Alle"
         print(f"Ingen poster skal bekræftes. {everyone} er bekræftet inden for {months} måneder ({today}).{never}")
         return 0
-    print(f"{len(due)} {'post skal' if len(due) == 1 else 'poster skal'} bekræftes igen "
-          f"(gennemsyn hver {months}. måned, {today}).")
+    sourced = sum(1 for d in due if d.to_confirm)
+    stale = len(due) - sourced
+    parts = ([f"{sourced} {'post er læst' if sourced == 1 else 'poster er læst'} på en offentlig side og venter "
+              "på bekræftelse"] if sourced else [])
+    parts += [f"{stale} {'post skal' if stale == 1 else 'poster skal'} bekræftes igen"] if stale else []
+    print(f"{' og '.join(parts)} (gennemsyn hver {months}. måned, {today}).")
     for owner, team, records in freshness.by_owner(due):
         print(f"\n{owner} ({team})")
-        for d in records:
-            print(f"  {d.path}: sidst bekræftet {d.freshness.verified.isoformat()}. {d.freshness.warning}.")
-    print("\nTjek oplysningerne, ret dem, og skriv dagens dato i 'sidst_bekræftet.dato'.")
+        for heading, group in (("Til bekræftelse", [d for d in records if d.to_confirm]),
+                               ("Skal bekræftes igen", [d for d in records if not d.to_confirm])):
+            if group:
+                print(f"  {heading}:")
+            for d in group:
+                when = (f"kilden læst {d.freshness.verified.isoformat()}" if d.to_confirm
+                        else f"sidst bekræftet {d.freshness.verified.isoformat()}")
+                warning = f" {d.freshness.warning}." if d.freshness.warning else ""
+                print(f"    {d.path}: {when}.{warning}")
+    if sourced:
+        print("\nTil bekræftelse: den, der driver tilbuddet, tjekker oplysningerne og gemmer dem i formularen, "
+              "eller skriver 'sidst_bekræftet' med dato og enhed i filen.")
+    if stale:
+        print("\nSkal bekræftes igen: tjek oplysningerne, ret dem, og skriv dagens dato i 'sidst_bekræftet.dato'.")
     if never:
         print(never)
     return 0

@@ -29,6 +29,8 @@ _MISSING = object()
 
 TRAILER = ("sidst_bekræftet", "eksempel", "kilde")
 """Fields that close every confirmable record, after the kind's own fields (as in the hand-written records)."""
+EXPORT_TRAILER = ("status", *TRAILER)
+"""The trailer in the exports: the record's state, worked out from the three fields, then the fields."""
 
 
 @dataclass(frozen=True)
@@ -106,11 +108,25 @@ def row(key: str | None, schema: Schema | Callable[[Any], Schema] | None = None,
     return dataclasses.field(default=default, metadata=meta, compare=compare)
 
 
+DERIVED_ONLY = ("(afledt)",)
+"""The ``only`` of a derived row: no kind has it in its YAML, so it is in no schema and never read."""
+
+
+def derived_row(key: str, get: Callable[[Any], Any], *,
+            csv: Iterable[tuple[str, Callable[[Any], str]]] = ()) -> Field:
+    """A row that is not in the YAML but is exported: its value is worked out from the record by ``get``.
+
+    A record class lists its derived rows in ``DERIVED``; :func:`table` puts them after the declared rows."""
+    return Field(key, get=get, csv=tuple(csv), only=DERIVED_ONLY, attr=key)
+
+
 @cache
 def table(record_class: type) -> tuple[Field, ...]:
-    """The rows of a record class, in declaration order, with their attribute names (read once per class)."""
-    return tuple(dataclasses.replace(f.metadata[_META], attr=f.name)
-                 for f in dataclasses.fields(record_class) if _META in f.metadata)
+    """The rows of a record class, in declaration order, with their attribute names (read once per class),
+    then its derived rows."""
+    return (*(dataclasses.replace(f.metadata[_META], attr=f.name)
+              for f in dataclasses.fields(record_class) if _META in f.metadata),
+            *getattr(record_class, "DERIVED", ()))
 
 
 def _plain_json(value: Any) -> Any:
@@ -180,7 +196,8 @@ def _lookup(data: Mapping[str, Any], path: tuple[str, ...]) -> Any:
 def _plan(record_class: type, kind: str | None) -> tuple[tuple[str, tuple[str, ...] | None, Any, Any], ...]:
     """(attribute, YAML path or None when the kind has no such key, read, missing) per row: worked out
     once per class and kind, because the national data set builds thousands of records."""
-    return tuple((f.attr, f.path if f.in_kind(kind) else None, f.read, f.missing) for f in table(record_class))
+    return tuple((f.attr, f.path if f.in_kind(kind) else None, f.read, f.missing) for f in table(record_class)
+                 if f.only != DERIVED_ONLY)
 
 
 def build(record_class: type, data: Mapping[str, Any] | None, kind: str | None = None, **derived: Any) -> Any:
@@ -226,8 +243,8 @@ def csv_cells(record: Any, rows: Iterable[Field]) -> Iterator[tuple[str, str]]:
 def body_and_trailer(rows: Iterable[Field]) -> tuple[tuple[Field, ...], tuple[Field, ...]]:
     """A table split into the kind's own fields and the confirmation trailer that closes every record."""
     rows = tuple(rows)
-    return (tuple(f for f in rows if f.key not in TRAILER),
-            tuple(f for key in TRAILER for f in rows if f.key == key))
+    return (tuple(f for f in rows if f.key not in EXPORT_TRAILER),
+            tuple(f for key in EXPORT_TRAILER for f in rows if f.key == key))
 
 
 def questions(record_class: type, prefix: tuple[str, ...] = ()) -> Iterator[tuple[Field, tuple[str, ...]]]:

@@ -196,13 +196,122 @@ read_verified = fields.reader(Verified)
 
 VERIFIED_SCHEMA = fields.object_schema(
     Verified, "Sidst bekræftet",
-    ("Hvornår og af hvem oplysningerne sidst blev tjekket mod en rigtig kilde. "
-     "Skal udfyldes, når 'eksempel' er false. Må ikke stå i et eksempel."))
+    ("Hvornår og af hvem oplysningerne sidst blev bekræftet af dem, der driver tilbuddet, eller af kommunen "
+     "for dens egne kontakter. Må ikke stå i et eksempel. Uden den skal posten have en 'kilde' med den "
+     "offentlige side, oplysningerne er læst på."))
 
 
 def confirmed(record: Any) -> Verified | None:
     """Who confirmed a record and when, or ``None``: an example is never presented as confirmed."""
     return None if getattr(record, "example", False) else getattr(record, "verified", None)
+
+
+@dataclass(frozen=True)
+class Source:
+    """The public page a record's facts were read from: not a confirmation by those who run the offer."""
+
+    url: str = row("url", S.https_link("Adresse", "Adressen på den offentlige side, oplysningerne er læst på.",
+                                       "https://www.kommune.example.org/genoptraening"), required=True)
+    read: dt.date = row("læst", {**S.date("Læst", "Den dag, siden blev læst. Må ikke ligge i fremtiden."),
+                                 "x-no-future-hint": "skriv den dag, du læste siden"},
+                        required=True, read=dt.date.fromisoformat, write=_iso)
+    page_date: dt.date | None = row("sidens_dato", {
+        **{k: v for k, v in S.date("Sidens dato", "Den dato, siden selv viser, fx 'Sidst opdateret'. "
+                                   "Udelad feltet, hvis siden ikke viser en dato.").items() if k != "x-no-future"},
+        "x-not-after": "læst"}, read=dt.date.fromisoformat, write=_iso, missing=None, default=None)
+
+    @property
+    def host(self) -> str:
+        """The page's host, e.g. 'www.nyborg.dk', shown beside the link so the reader sees whose page it is."""
+        return self.url.split("://", 1)[-1].split("/", 1)[0]
+
+
+def read_source(value: Any) -> "Source | str":
+    """A record's ``kilde``: a :class:`Source` (the object form), or an example's note (the text form)."""
+    return fields.build(Source, value) if isinstance(value, Mapping) else str(value)
+
+
+read_source.record_class = Source  # type: ignore[attr-defined]
+
+SOURCE_SCHEMA: S.Schema = {
+    **fields.object_schema(
+        Source, "Kilde",
+        ("Den offentlige side, oplysningerne er læst på: adressen, den dag siden blev læst, og den dato siden "
+         "selv viser. En post med kilde og uden 'sidst_bekræftet' vises som 'ikke bekræftet'. "
+         "Et eksempel har i stedet en kort tekst om, hvad det bygger på.")),
+    "type": ["object", "string"], "minLength": 1, "maxLength": 300,
+}
+"""``kilde``: an object (url, læst, sidens_dato) for a record read from a public page, or a short text for an
+example. The confirmation rule (:data:`videre.core.schema.CONFIRMATION_RULE`) says which form a record needs."""
+
+
+def source_page(record: Any) -> Source | None:
+    """The public page a record was read from; ``None`` for an example's note or a record without one."""
+    source = getattr(record, "source", None)
+    return source if isinstance(source, Source) else None
+
+
+def source_note(record: Any) -> str:
+    """An example's text ``kilde`` (what it is built on); empty for the object form."""
+    source = getattr(record, "source", "")
+    return source if isinstance(source, str) else ""
+
+
+def record_state(record: Any) -> str:
+    """The one state of a confirmable record: an example, read from a public page, or confirmed.
+
+    Every page, export, list and check asks here. The validator makes sure each record is in exactly one:
+    ``eksempel: true`` has no ``sidst_bekræftet`` and no source object; any other record has
+    ``sidst_bekræftet`` or a ``kilde`` object. A record of a kind without the three (a case, a flow) has none:
+    ''."""
+    if getattr(record, "example", False):
+        return vocab.STATE_EXAMPLE
+    if getattr(record, "verified", None) is not None:
+        return vocab.STATE_CONFIRMED
+    return vocab.STATE_SOURCED if source_page(record) is not None else ""
+
+
+def keeper_kind(record: Any) -> str:
+    """Whose page a sourced record was read from, for its badge: 'kommune', 'partner' or 'region'.
+
+    The owner's kind decides, except that a page on a region's own domain (e.g. PsykInfo's, run by Region
+    Syddanmark) is the region's, and a department's is always the region's."""
+    page = source_page(record)
+    if isinstance(record, Department) or (page is not None and "region" in page.host.rsplit(".", 2)[-2]):
+        return "region"
+    if isinstance(record, Partner) or getattr(record, "owner_kind", "") == "partner":
+        return "partner"
+    return "kommune"
+
+
+def state_badge(record: Any) -> str:
+    """The visible mark of a record's state: the example badge, the 'from a public page' badge, or ''."""
+    state = record_state(record)
+    if state == vocab.STATE_EXAMPLE:
+        return vocab.EXAMPLE_BADGE
+    if state == vocab.STATE_SOURCED:
+        return vocab.SOURCED_BADGES[keeper_kind(record)]
+    return ""
+
+
+def editor_url(record: Any) -> str:
+    """The record in the form at /redaktion/ (site-relative), where its owner confirms or corrects it."""
+    if isinstance(record, Offer):
+        collection = (urls.municipal_offers_collection(record.owner) if record.owner_kind == "kommune"
+                      else urls.partner_offers_collection(record.owner))
+    elif isinstance(record, Partner):
+        collection = urls.PARTNERS_COLLECTION
+    elif isinstance(record, MunicipalContacts):
+        collection = urls.CONTACTS_COLLECTION
+    else:
+        collection = urls.DEPARTMENTS_COLLECTION
+    return urls.editor_entry(collection, record.file.stem)
+
+
+def _source_cells(source: "Source | str") -> tuple[str, str, str]:
+    if not isinstance(source, Source):
+        return "", "", ""
+    return source.url, source.read.isoformat(), source.page_date.isoformat() if source.page_date else ""
 
 
 def _confirmation_cells(checked: Verified | None) -> tuple[str, str]:
@@ -227,8 +336,14 @@ def confirmation_rows(*, offer: bool = False) -> dict[str, Any]:
         example=row(S.EXAMPLE_FIELD, S.EXAMPLE_FLAG, read=bool, missing=False,
                     csv=(("eksempel", lambda e: "ja" if e else "nej"),) if csv else (),
                     ask=Ask(flag_help="oplysningerne er ikke tjekket mod en rigtig kilde") if offer else None),
-        source=row("kilde", S.SOURCE),
+        source=row("kilde", SOURCE_SCHEMA, read=read_source,
+                   csv=(("kilde_url", lambda s: _source_cells(s)[0]), ("kilde_læst", lambda s: _source_cells(s)[1]),
+                        ("kilde_sidens_dato", lambda s: _source_cells(s)[2])) if csv else ()),
     )
+
+
+STATE_ROW = fields.derived_row("status", record_state, csv=(("status", _same),))
+"""The record's state (:func:`record_state`) in the exports: not in the YAML, worked out from the trailer."""
 
 
 @dataclass(frozen=True)
@@ -291,6 +406,7 @@ class Offer:
     The class is the offer's field table: each row is the single place that spells a field
     (see :mod:`videre.core.fields`)."""
 
+    DERIVED: ClassVar[tuple[fields.Field, ...]] = (STATE_ROW,)
     GROUPS: ClassVar[tuple[Group, ...]] = (
         Group("målgruppe", "Målgruppe", "Hvem tilbuddet er til.", required=True),
         Group("målgruppe.alder", "Alder", "Aldersgrænser for målgruppen, begge tal medregnet.", required=True),
@@ -304,6 +420,9 @@ class Offer:
                                      "Genoptræning efter indlæggelse i psykiatrien", min_length=3, max_length=120),
                      required=True, csv=(("titel", _same),),
                      ask=Ask("Tilbuddets titel", "kort og klart, fx 'Genoptræning efter indlæggelse'", None))
+    alt_names: tuple[str, ...] = row("andre_navne", S.alt_names(
+        ["Internetpsykiatrien"], "Andre navne, personalet kender tilbuddet under: det korte navn, forkortelsen eller "
+        "det gamle navn. Søgningen finder tilbuddet under hvert af dem."), read=tuple, missing=())
     kind: str = row("type", S.coded("Type", "Hvilken slags tilbud det er.", vocab.OFFER_KINDS, "genoptraening"),
                     required=True, csv=(("type", _same),),
                     ask=Ask("Type", "én værdi", f"én af: {', '.join(vocab.OFFER_KINDS)}"))
@@ -327,6 +446,11 @@ class Offer:
     target_text: str = row("målgruppe.beskrivelse", S.text(
         "Beskrivelse", "Uddybning af målgruppen med dine egne ord.",
         "Voksne, der har været indlagt i psykiatrien.", max_length=500))
+    relatives: bool = row("målgruppe.pårørende", {
+        "type": "boolean", "title": "Også for pårørende", "examples": [True],
+        "description": "Skriv 'true', hvis pårørende også kan bruge tilbuddet. Et tilbud af typen 'paaroerende' "
+                       "er altid for pårørende."},
+        read=bool, missing=False, csv=(("for_paaroerende", lambda v: "ja" if v else "nej"),))
     elements: tuple[str, ...] = row("indhold", S.coded_list(
         "Indhold", "Hvad der arbejdes med.", vocab.CONTENT_ELEMENTS, ["struktur-i-hverdagen", "kognitiv-traening"],
         min_items=0), read=tuple, missing=(), csv=(("indhold", _codes),))
@@ -338,6 +462,10 @@ class Offer:
         "Henvisning", "Hvordan borgeren kommer i gang.", vocab.REFERRAL_ROUTES, ["gop"]),
         required=True, read=tuple, csv=(("henvisning", _codes),),
         ask=Ask("Henvisning", "en eller flere værdier, adskilt af komma", "kommasepareret, fx 'gop'"))
+    legal_basis: str = row("hjemmel", S.coded(
+        "Hjemmel", "Den lov og paragraf, tilbuddet gives efter. Den afgør vejen ind: § 85 kræver en afgørelse "
+        "fra kommunen, § 99 gør ikke. Udelad feltet, hvis du ikke ved det.", vocab.LEGAL_BASES, "serviceloven-85"),
+        csv=(("hjemmel", _same),), ask=Ask(flag_help="lov og paragraf, fx 'serviceloven-85'"))
     how_to_refer: str = row("sådan_henviser_du", S.text(
         "Sådan henviser du", "Konkret: hvad personalet skal gøre.",
         "Send genoptræningsplanen til kommunens sikre post.", max_length=600, markdown=True))
@@ -359,7 +487,7 @@ class Offer:
     verified: Verified | None = confirmation_rows(offer=True)["verified"]
     """Who confirmed the record and when; ``None`` for an example (``eksempel: true``)."""
     example: bool = confirmation_rows(offer=True)["example"]
-    source: str = confirmation_rows(offer=True)["source"]
+    source: Source | str = confirmation_rows(offer=True)["source"]
     coverage: tuple[str, ...] = row("dækning", S.coverage_schema, required=True, read=tuple, only=("partnertilbud",),
                                     csv=(("dækning", _codes),))
     file: Path = field(compare=False)
@@ -389,7 +517,7 @@ class Partner:
     verified: Verified | None = confirmation_rows()["verified"]
     """Who confirmed the record and when; ``None`` for an example (``eksempel: true``)."""
     example: bool = confirmation_rows()["example"]
-    source: str = confirmation_rows()["source"]
+    source: Source | str = confirmation_rows()["source"]
     file: Path = field(compare=False)
 
     @property
@@ -417,7 +545,7 @@ class MunicipalContacts:
     verified: Verified | None = confirmation_rows()["verified"]
     """Who confirmed the record and when; ``None`` for an example (``eksempel: true``)."""
     example: bool = confirmation_rows()["example"]
-    source: str = confirmation_rows()["source"]
+    source: Source | str = confirmation_rows()["source"]
     file: Path = field(compare=False)
 
 
@@ -447,5 +575,5 @@ class Department:
     verified: Verified | None = confirmation_rows()["verified"]
     """Who confirmed the record and when; ``None`` for an example (``eksempel: true``)."""
     example: bool = confirmation_rows()["example"]
-    source: str = confirmation_rows()["source"]
+    source: Source | str = confirmation_rows()["source"]
     file: Path = field(compare=False)

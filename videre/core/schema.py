@@ -10,12 +10,15 @@ editors ignore:
 ``x-markdown``   free text where the small Markdown subset is allowed;
 ``x-renamed``    old field names and their new names, for a helpful message;
 ``x-hint``       the fix shown to the contributor when the value is wrong;
-``x-no-future``  a date that may not lie after the build date.
+``x-no-future``  a date that may not lie after the build date;
+``x-no-future-hint``  the fix for such a date, when the general one does not fit;
+``x-not-after``  a date that may not lie after the named sibling date;
+``x-type-hint``  the fix when the value has the wrong type, when the general one does not fit.
 
-One rule spans two fields and is written in standard ``if``/``then``/``else``
-(:data:`CONFIRMATION_RULE`): an example has no ``sidst_bekræftet``, and every
-other record must say when and by whom it was confirmed. A record no one has
-checked must never look checked.
+One rule spans three fields and is written in standard ``if``/``then``/``else``
+(:data:`CONFIRMATION_RULE`): an example has no ``sidst_bekræftet``; a confirmed
+record says when and by whom; every other record names the public page it was
+read from. A record no one has checked must never look checked.
 """
 
 from __future__ import annotations
@@ -151,26 +154,46 @@ EXAMPLE_FLAG: Schema = {
     "type": "boolean", "title": "Eksempel",
     "description": ("Sæt 'true', hvis oplysningerne ikke er tjekket mod en rigtig kilde. "
                     "Siden viser så mærket 'Eksempel – ikke bekræftet', og posten må ikke have "
-                    "'sidst_bekræftet'. Har du tjekket oplysningerne, så skriv 'false' og udfyld "
-                    "'sidst_bekræftet'."),
+                    "'sidst_bekræftet'. Har du læst oplysningerne på en offentlig side, så slet feltet og "
+                    "udfyld 'kilde'. Har den, der driver tilbuddet, bekræftet dem, så udfyld 'sidst_bekræftet'."),
     "examples": [False],
 }
+
+SOURCE_FIELD = "kilde"
 
 CONFIRMATION_RULE: Schema = {
     "if": {"properties": {EXAMPLE_FIELD: {"const": True}}, "required": [EXAMPLE_FIELD]},
     "then": {
-        "properties": {VERIFIED_FIELD: False},
+        "properties": {VERIFIED_FIELD: False, SOURCE_FIELD: {
+            "type": "string",
+            "x-type-hint": ("et eksempel har ingen kildeadresse: skriv i 'kilde' en kort tekst om, hvad eksemplet "
+                            "bygger på; er oplysningerne læst på en offentlig side, så slet 'eksempel: true'")}},
         "x-hint": ("et eksempel er ikke tjekket af nogen, så slet 'sidst_bekræftet' med dato og af; "
                    "har du selv tjekket oplysningerne hos kilden, så skriv 'eksempel: false' i stedet"),
     },
     "else": {
-        "required": [VERIFIED_FIELD],
-        "x-hint": ("skriv, hvornår og af hvem oplysningerne blev tjekket, fx 'sidst_bekræftet: "
-                   "{dato: \"2026-10-01\", af: Træning og Rehabilitering}'; er de ikke tjekket, "
-                   "så skriv 'eksempel: true'"),
+        "if": {"required": [VERIFIED_FIELD]},
+        "then": {},
+        "else": {
+            "required": [SOURCE_FIELD],
+            "properties": {SOURCE_FIELD: {
+                "type": "object",
+                "x-type-hint": ("en post, der hverken er et eksempel eller bekræftet, er læst på en offentlig side: "
+                                "skriv 'kilde:' med 'url:' og 'læst:' indrykket under; er oplysningerne ikke "
+                                "tjekket, så skriv 'eksempel: true'")}},
+            "x-hint": ("skriv, hvilken offentlig side oplysningerne er læst på, fx 'kilde: {url: "
+                       "https://www.kommune.example.org/genoptraening, læst: \"2026-10-01\"}'; har den, der driver "
+                       "tilbuddet, bekræftet dem, så skriv 'sidst_bekræftet: {dato: \"2026-10-01\", af: "
+                       "Træning og Rehabilitering}'; er de ikke tjekket, så skriv 'eksempel: true'"),
+        },
     },
 }
-"""An example (``eksempel: true``) has no confirmation; any other record must have one."""
+"""Every record is in exactly one state (:func:`videre.core.model.record_state`):
+
+* an example (``eksempel: true``) has no ``sidst_bekræftet``, and its ``kilde`` is at most a short text;
+* a confirmed record has ``sidst_bekræftet``; a ``kilde`` may stay beside it;
+* any other record is read from a public page and must say which: ``kilde: {url, læst, sidens_dato}``.
+"""
 
 
 def confirmable(body: Schema) -> Schema:
@@ -179,9 +202,6 @@ def confirmable(body: Schema) -> Schema:
         raise ValueError(f"'{VERIFIED_FIELD}' must be an optional field before the rule can govern it")
     return {**body, **copy.deepcopy(CONFIRMATION_RULE)}
 
-
-SOURCE = text("Kilde", "Hvor oplysningerne stammer fra, fx kommunens hjemmeside.",
-              "Kommunens hjemmeside om genoptræning", max_length=300)
 
 LINES_PATTERN = r"^[0-9]+([–-][0-9]+)?(, ?[0-9]+([–-][0-9]+)?)*$"
 
@@ -247,9 +267,10 @@ def valid_to(what: str) -> Schema:
                                      "hvis det stadig gælder.")
 
 
-def alt_names(example: list[str]) -> Schema:
+def alt_names(example: list[str], description: str = "Andre navne, man søger på: gamle officielle stavemåder og "
+              "kendte korte navne.") -> Schema:
     return {"type": "array", "title": "Andre navne",
-            "description": "Andre navne, man søger på: gamle officielle stavemåder og kendte korte navne.",
+            "description": description,
             "items": text("Navn", "Et andet navn.", example[0], max_length=60),
             "minItems": 1, "uniqueItems": True, "examples": [example]}
 

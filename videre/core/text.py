@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 
 ALLOWED_SCHEMES = ("https://", "mailto:", "tel:")
 
@@ -131,3 +132,15 @@ def web_link(url: str) -> str:
 def csv_cell(value: str) -> str:
     """Neutralise spreadsheet formulas: a cell may not start with = + - @."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+def heading_slug(value: str, separator: str = "-") -> str:
+    """A heading's anchor: Python-Markdown's slugify with æ, ø and å written ae, oe and aa first, so that
+    "Ældre ord, du kan møde" becomes ``aeldre-ord-du-kan-moede``, not ``ldre-ord-du-kan-mde``. Anchors made
+    the old way still lead to the heading: ``docs/assets/videre-anker.js`` finds the heading they meant."""
+    value = unicodedata.normalize("NFKD", value.translate(_DANISH_LETTERS)).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(rf"[{re.escape(separator)}\s]+", separator, value)

@@ -151,6 +151,8 @@ class Validator:
 
     def _compile(self, schema: Mapping[str, Any]) -> Check:
         expected = schema.get("type")
+        if isinstance(expected, list):
+            return self._either(schema, expected)
         type_ok = _TYPE_TESTS[expected]
         body: Check | None = None
         if expected == "object":
@@ -171,8 +173,26 @@ class Validator:
 
         return check
 
+    def _either(self, schema: Mapping[str, Any], expected: list[str]) -> Check:
+        """A value of one of several types (``"type": ["object", "string"]``), each checked by its own keywords."""
+        branches = [(_TYPE_TESTS[t], self._compile({**schema, "type": t})) for t in expected]
+        type_problem = self._type_problem
+
+        def check(doc: Document, value: Any, at: Path_, out: list[Problem]) -> None:
+            for type_ok, body in branches:
+                if type_ok(value):
+                    body(doc, value, at, out)
+                    return
+            out.append(type_problem(doc, schema, value, at, _name(at)))
+
+        return check
+
     def _type_problem(self, doc: Document, schema: Mapping[str, Any], value: Any, at: Path_, name: str) -> Problem:
         expected = schema.get("type", "")
+        if isinstance(expected, list):
+            wanted = " eller ".join(_TYPE_NAMES.get(t, t) for t in expected)
+            return self._problem(doc, at, "forkert-type", f"'{name}' skal være {wanted}, men er {describe(value)}",
+                                 schema.get("x-type-hint", "se feltets beskrivelse i feltreferencen"))
         if value is None:
             example = _example(schema)
             return self._problem(doc, at, "tom-værdi", f"'{name}' er tom",
@@ -186,6 +206,7 @@ class Validator:
             "integer": "skriv et helt tal uden anførselstegn, fx 18",
             "number": "skriv kun tallet uden enhed og anførselstegn, med punktum i stedet for komma, fx 90.1",
         }.get(expected, "se feltets beskrivelse i feltreferencen")
+        hint = schema.get("x-type-hint", hint)
         return self._problem(doc, at, "forkert-type",
                              f"'{name}' skal være {_TYPE_NAMES.get(expected, expected)}, men er {describe(value)}",
                              hint)
@@ -197,13 +218,10 @@ class Validator:
         closed = schema.get("additionalProperties", True) is False
         renamed: Mapping[str, str] = schema.get("x-renamed", {})
         condition = schema.get("if")
-        branches: dict[bool, _Branch | None] = {}
-        if isinstance(condition, Mapping):
-            for holds in (True, False):
-                branch = schema.get("then" if holds else "else")
-                branches[holds] = (self._branch(branch, condition_text(condition, holds))
-                                   if isinstance(branch, Mapping) and branch else None)
+        branches = self._branches(schema)
+        order = tuple((key, child["x-not-after"]) for key, child in properties.items() if "x-not-after" in child)
         problem = self._problem
+        sequence = self._sequence
 
         def check(doc: Document, value: dict, at: Path_, out: list[Problem]) -> None:
             for required in required_fields:
@@ -234,18 +252,55 @@ class Validator:
                 out.append(problem(doc, (*at, key), "ukendt-felt", f"ukendt felt '{full}'", hint, key=True))
             if branch is not None:
                 branch.check(doc, value, at, out)
+            for key, other in order:
+                if key in value and other in value:
+                    sequence(doc, value, at, key, other, out)
 
         return check
 
+    def _branches(self, schema: Mapping[str, Any], outer: str = "") -> dict[bool, _Branch | None]:
+        """The compiled ``then`` and ``else`` of a schema's ``if`` (none without one); ``outer`` is the
+        condition of the branch that holds this ``if``, for the message."""
+        condition = schema.get("if")
+        branches: dict[bool, _Branch | None] = {}
+        if isinstance(condition, Mapping):
+            for holds in (True, False):
+                branch = schema.get("then" if holds else "else")
+                because = condition_text(condition, holds)
+                if outer:
+                    because = f"{outer} og {because.removeprefix('posten ')}"
+                branches[holds] = (self._branch(branch, because)
+                                   if isinstance(branch, Mapping) and branch else None)
+        return branches
+
+    def _sequence(self, doc: Document, value: dict, at: Path_, key: str, other: str, out: list[Problem]) -> None:
+        """``x-not-after``: a date that may not lie after a sibling date (both already checked as dates)."""
+        try:
+            day, limit = dt.date.fromisoformat(value[key]), dt.date.fromisoformat(value[other])
+        except (TypeError, ValueError):
+            return
+        if day > limit:
+            out.append(self._problem(
+                doc, (*at, key), "dato-efter", f"'{dotted((*at, key))}' ({day.isoformat()}) ligger efter "
+                f"'{dotted((*at, other))}' ({limit.isoformat()})",
+                f"'{key}' kan ikke være senere end '{other}'; tjek begge datoer"))
+
     def _branch(self, branch: Mapping[str, Any], because: str) -> _Branch:
-        """``then``/``else`` of an ``if``: fields that one value of another field requires or forbids."""
+        """``then``/``else`` of an ``if``: fields that one value of another field requires or forbids,
+        and a further ``if`` inside it."""
         required_fields = tuple(branch.get("required", ()))
         children = [(key, child if child is False else self._compile(child))
                     for key, child in branch.get("properties", {}).items()
                     if child is False or isinstance(child, Mapping)]
         problem = self._problem
+        inner_condition = branch.get("if")
+        inner = self._branches(branch, because) if isinstance(inner_condition, Mapping) else {}
 
         def check(doc: Document, value: dict, at: Path_, out: list[Problem]) -> None:
+            if inner:
+                holds = inner[matches(inner_condition, value)]
+                if holds is not None:
+                    holds.check(doc, value, at, out)
             for required in required_fields:
                 if required not in value:
                     full = dotted((*at, required))
@@ -386,7 +441,8 @@ class Validator:
         if schema.get("x-no-future") and day > self.today:
             out.append(self._problem(doc, at, "fremtidig-dato",
                                      f"'{name}' ligger i fremtiden ({value}, og i dag er {self.today.isoformat()})",
-                                     "skriv den dato, oplysningerne faktisk blev tjekket"))
+                                     schema.get("x-no-future-hint", "skriv den dato, oplysningerne faktisk blev "
+                                                                    "tjekket")))
 
     def _number(self, schema: Mapping[str, Any]) -> Check:
         low, high = schema.get("minimum"), schema.get("maximum")
@@ -441,10 +497,12 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def condition_text(condition: Mapping[str, Any], holds: bool) -> str:
-    """"posten har 'eksempel: true'" or "posten ikke har 'eksempel: true'", for messages."""
+    """"posten har 'eksempel: true'" or "posten ikke har 'eksempel: true'", for messages; a condition that only
+    requires a field reads "posten (ikke) har 'sidst_bekræftet'"."""
     parts = [f"'{name}: {_yaml_value(child['const'])}'"
              for name, child in condition.get("properties", {}).items()
              if isinstance(child, Mapping) and "const" in child]
+    parts = parts or [f"'{name}'" for name in condition.get("required", ())]
     fields = " og ".join(parts) or "de felter, skemaet kræver"
     return f"posten har {fields}" if holds else f"posten ikke har {fields}"
 

@@ -17,7 +17,7 @@ def _table(*pairs: tuple[str, str]) -> Mapping[str, str]:
 
 OFFER_KINDS = _table(
     ("genoptraening", "Genoptræning efter genoptræningsplan"),
-    ("socialpsykiatri", "Socialpsykiatrisk støtte (§ 85)"),
+    ("socialpsykiatri", "Socialpsykiatrisk støtte"),
     ("depressionsforloeb", "Forløb for depression"),
     ("sundhedscenter", "Sundhedscenter og kurser"),
     ("beskaeftigelse", "Job og uddannelse"),
@@ -26,6 +26,22 @@ OFFER_KINDS = _table(
     ("raadgivning", "Rådgivning og information"),
     ("paaroerende", "Til pårørende"),
 )
+
+LEGAL_BASES = _table(
+    ("serviceloven-82a", "Serviceloven § 82 a: gruppebaseret hjælp og støtte"),
+    ("serviceloven-82b", "Serviceloven § 82 b: tidsbegrænset socialpædagogisk støtte"),
+    ("serviceloven-85", "Serviceloven § 85: socialpædagogisk støtte"),
+    ("serviceloven-99", "Serviceloven § 99: støtte- og kontaktperson"),
+    ("serviceloven-103", "Serviceloven § 103: beskyttet beskæftigelse"),
+    ("serviceloven-104", "Serviceloven § 104: aktivitets- og samværstilbud"),
+    ("serviceloven-107", "Serviceloven § 107: midlertidigt botilbud"),
+    ("serviceloven-108", "Serviceloven § 108: længerevarende botilbud"),
+    ("sundhedsloven-140", "Sundhedsloven § 140: genoptræning efter udskrivning"),
+    ("sundhedsloven-119", "Sundhedsloven § 119: forebyggelse og sundhedsfremme"),
+    ("ingen", "Ingen lovhjemmel: foreningens eget tilbud"),
+)
+"""The law an offer is given under. It decides the way in: § 85 needs a municipal decision, § 99 and most
+§ 104 offers do not. Optional on a record: set it only where the source names the section."""
 
 PROBLEMS = _table(
     ("alle", "Alle psykiske vanskeligheder"),
@@ -109,8 +125,19 @@ SEARCH_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "ocd": ("tvangstanker", "tvangshandlinger"),
     "spiseforstyrrelse": ("anoreksi", "bulimi"),
     "misbrug": ("alkohol", "hash", "rusmidler"),
+    # legal bases (LEGAL_BASES)
+    "serviceloven-82a": ("gruppeforløb", "forebyggende gruppetilbud", "§ 82 a"),
+    "serviceloven-82b": ("tidsbegrænset støtte", "forebyggende støtte", "§ 82 b"),
+    "serviceloven-85": ("bostøtte", "socialpædagogisk støtte", "hjemmevejledning", "støtte i eget hjem", "§ 85"),
+    "serviceloven-99": ("støtte- og kontaktperson", "støttekontaktperson", "SKP", "opsøgende", "§ 99"),
+    "serviceloven-103": ("beskyttet beskæftigelse", "beskyttet værksted", "§ 103"),
+    "serviceloven-104": ("aktivitets- og samværstilbud", "værested", "samværstilbud", "§ 104"),
+    "serviceloven-107": ("midlertidigt botilbud", "bosted", "§ 107"),
+    "serviceloven-108": ("længerevarende botilbud", "bosted", "§ 108"),
+    "sundhedsloven-140": ("§ 140",),
+    "sundhedsloven-119": ("forebyggelse", "patientrettet forebyggelse", "§ 119"),
 })
-"""Everyday words for a coded sign or problem, indexed with the pages that carry the code (not shown)."""
+"""Everyday words for a coded sign, problem or legal basis, indexed with the pages that carry the code (not shown)."""
 
 
 def search_words(*tables_and_codes: tuple[Mapping[str, str], tuple[str, ...]]) -> list[str]:
@@ -193,3 +220,38 @@ def age_groups(age_from: int, age_to: int) -> tuple[str, ...]:
 
 EXAMPLE_BADGE = "Eksempel – ikke bekræftet"
 """The visible mark on every record with ``eksempel: true``, wherever it is shown."""
+
+CRISIS_WORDS: tuple[str, ...] = ("krise", "krisehjælp", "akut hjælp", "akut krise", "psykisk krise", "selvmordsfare",
+                                 "selvmordstanker", "vil ikke leve", "hjælp nu", "krisetelefon")
+"""Words staff search with for crisis help. The crisis block (on handouts, kiosk and municipality pages) carries
+them as hidden search words: ``hidden_words("krise", CRISIS_WORDS | join(" · "), "5")`` in its template."""
+
+STATE_EXAMPLE = "eksempel"
+STATE_SOURCED = "kilde"
+STATE_CONFIRMED = "bekraeftet"
+RECORD_STATES = _table(
+    (STATE_EXAMPLE, "Eksempel: ikke tjekket mod en rigtig kilde"),
+    (STATE_SOURCED, "Fra en offentlig side: ikke bekræftet af dem, der driver tilbuddet"),
+    (STATE_CONFIRMED, "Bekræftet af dem, der driver tilbuddet, eller af kommunen"),
+)
+"""The three states of a confirmable record (:func:`videre.core.model.record_state`), in exports and on pages."""
+
+SOURCED_BADGES = _table(
+    ("kommune", "Fra kommunens hjemmeside – ikke bekræftet"),
+    ("partner", "Fra foreningens hjemmeside – ikke bekræftet"),
+    ("region", "Fra regionens hjemmeside – ikke bekræftet"),
+)
+"""The visible mark on a record read from a public page (``kilde: {url, læst}``), by who keeps the record.
+It never says 'bekræftet' without 'ikke': no one who runs the offer has confirmed it."""
+
+CLAIM_QUESTIONS = _table(
+    ("kommune", "Arbejder du i kommunen?"),
+    ("partner", "Arbejder du i foreningen?"),
+    ("region", "Arbejder du i regionen?"),
+)
+"""The question that invites those who run a record read from a public page to confirm it, by whose page it is."""
+
+EXAMPLES_HEADING = "Eksempler"
+EXAMPLES_TEXT = ("Disse tilbud er eksempler. De viser, hvordan siden ser ud, når kommunen eller foreningen har lagt "
+                 "sine tilbud ind. Ingen har tjekket dem, så brug dem ikke til at henvise.")
+"""The heading and text above the examples, which follow the real records on every list."""

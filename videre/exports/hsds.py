@@ -24,7 +24,7 @@ from typing import Any, Mapping
 
 from ..core import jsonfmt, urls, vocab
 from ..catalog.freshness import Review, review_for
-from ..core.model import Contact, MunicipalContacts, Offer, Partner, Register, confirmed
+from ..core.model import Contact, MunicipalContacts, Offer, Partner, Register, confirmed, record_state
 from ..catalog.catalog import Catalog
 from ..core.options import SiteOptions
 from ..core.text import plain
@@ -49,8 +49,9 @@ TAXONOMIES: tuple[tuple[str, str, str, Mapping[str, str], str], ...] = (
     ("form", "Videre: form", "Hvor og hvordan tilbuddet foregår.", vocab.DELIVERY_MODES, "delivery_mode"),
     ("henvisning", "Videre: henvisning", "Hvordan borgeren kommer i gang.", vocab.REFERRAL_ROUTES,
      "referral_route"),
-    ("status", "Videre: status", "Postens status på Videre.",
-     {"eksempel": "Eksempel: ikke tjekket mod en rigtig kilde"}, "status"),
+    ("hjemmel", "Videre: hjemmel", "Den lov og paragraf, tilbuddet gives efter.", vocab.LEGAL_BASES, "legal_basis"),
+    ("status", "Videre: status", "Postens status på Videre, når den ikke er bekræftet.",
+     {code: vocab.RECORD_STATES[code] for code in (vocab.STATE_EXAMPLE, vocab.STATE_SOURCED)}, "status"),
 )
 
 
@@ -107,8 +108,7 @@ def _municipal_contacts(slug: str, record: MunicipalContacts | None, org_id: str
             for field, contact in roles if contact is not None]
 
 
-def _organization(catalog: Catalog, kind: str, slug: str, options: SiteOptions,
-                  services: list[dict[str, Any]]) -> dict[str, Any]:
+def _organization(catalog: Catalog, kind: str, slug: str, options: SiteOptions) -> dict[str, Any]:
     register = catalog.register
     if kind == "kommune":
         m = register.municipality(slug)
@@ -122,7 +122,6 @@ def _organization(catalog: Catalog, kind: str, slug: str, options: SiteOptions,
             "organization_identifiers": [{"id": uid("organization_identifier", "kommune", slug),
                                           "organization_id": org_id, "identifier_type": "Kommunekode",
                                           "identifier": f"{m.code:03d}"}],
-            "services": services,
         })
     partner: Partner = catalog.partner(slug)
     org_id = _partner_org_id(slug)
@@ -133,7 +132,6 @@ def _organization(catalog: Catalog, kind: str, slug: str, options: SiteOptions,
         "email": contact.email if contact else "",
         "uri": f"{options.site_url}{partner.url}",
         "contacts": [_contact(f"forening/{slug}", contact, organization_id=org_id)] if contact else [],
-        "services": services,
     })
 
 
@@ -152,9 +150,16 @@ def _term_ids(taxonomy: str, code: str) -> tuple[str, str]:
     return uid("taxonomy_term", taxonomy, code), uid("taxonomy", taxonomy)
 
 
+def _unconfirmed(offer: Offer) -> tuple[str, ...]:
+    """The record's state as a status attribute when no one who runs it has confirmed it: 'eksempel' or 'kilde'."""
+    state = record_state(offer)
+    return () if state == vocab.STATE_CONFIRMED else (state,)
+
+
 def _attributes(offer: Offer, service_id: str) -> list[dict[str, Any]]:
     values = {"type": (offer.kind,), "problemer": offer.problems, "indhold": offer.elements,
-              "form": offer.modes, "henvisning": offer.routes, "status": ("eksempel",) if offer.example else ()}
+              "form": offer.modes, "henvisning": offer.routes, "status": _unconfirmed(offer)}
+    values["hjemmel"] = (offer.legal_basis,) if offer.legal_basis else ()
     attributes = []
     for taxonomy, name, _description, table, link_type in TAXONOMIES:
         for code in values[taxonomy]:
@@ -262,28 +267,23 @@ def _service(offer: Offer, catalog: Catalog, options: SiteOptions, review: Revie
 
 
 def export(catalog: Catalog, options: SiteOptions) -> dict[str, list[dict[str, Any]]]:
-    """The three HSDS packages, keyed by file name."""
+    """The three HSDS tables, keyed by file name.
+
+    Files follow HSDS's base table schemas: an organisation does not repeat its services, and a
+    service-at-location does not repeat its service; the ids link them. (The compiled schemas nest those
+    for an API response; this site has no API.) A service carries its organisation, which the base
+    service schema allows, so one file answers "who runs this"."""
     review = review_for(options)
     offers = sorted(catalog.all_offers(), key=lambda o: o.id)
     partners = sorted(catalog.partners, key=lambda p: p.slug)
     owners = [("kommune", m.slug) for m in sorted(catalog.register.municipalities, key=lambda m: m.slug)]
     owners += [("partner", p.slug) for p in partners]
-    services: list[dict[str, Any]] = []
-    briefs: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for offer in offers:
-        service = _service(offer, catalog, options, review)
-        services.append(service)
-        briefs.setdefault((offer.owner_kind, offer.owner), []).append(
-            {"id": service["id"], "organization_id": service["organization_id"], "name": service["name"],
-             "status": service["status"]})
-    organizations = [_organization(catalog, kind, slug, options, briefs.get((kind, slug), []))
-                     for kind, slug in owners]
-    by_org = {org["id"]: {k: v for k, v in org.items() if k != "services"} for org in organizations}
+    organizations = [_organization(catalog, kind, slug, options) for kind, slug in owners]
+    by_org = {org["id"]: org for org in organizations}
+    services = [_service(offer, catalog, options, review) for offer in offers]
     for service in services:
         service["organization"] = by_org[service["organization_id"]]
-    at_locations = [{**sal, "service": {k: v for k, v in service.items()
-                                        if k in ("id", "organization_id", "name", "status", "url")}}
-                    for service in services for sal in service.get("service_at_locations", [])]
+    at_locations = [sal for service in services for sal in service.get("service_at_locations", [])]
     return {"organizations": organizations, "services": services, "service_at_locations": at_locations}
 
 

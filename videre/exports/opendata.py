@@ -11,8 +11,8 @@ import io
 import json
 from typing import Any
 
-from ..core import fields, jsonfmt, schema as S
-from ..core.model import Offer
+from ..core import fields, jsonfmt, schema as S, vocab
+from ..core.model import Offer, record_state, state_badge
 from ..catalog.catalog import Catalog
 from ..core.options import SiteOptions
 from ..core.text import csv_cell, plain
@@ -68,13 +68,16 @@ def directory_json(catalog: Catalog, options: SiteOptions) -> str:
     partner_names = {p.slug: p.short_name for p in catalog.partners}
     names = {m.slug: m.name for m in register.municipalities}
     offers = []
-    # The municipality's own offers first: that is what staff look for when they pick a municipality.
-    for o in sorted(_offers(catalog, options), key=lambda o: (o.owner_kind != "kommune", o.id)):
+    # Real offers before examples (which the page lists under their own heading); then the municipality's own
+    # offers first: that is what staff look for when they pick a municipality.
+    for o in sorted(_offers(catalog, options), key=lambda o: (o.example, o.owner_kind != "kommune", o.id)):
         owner = f"{names.get(o.owner, o.owner)} Kommune" if o.owner_kind == "kommune" else partner_names.get(o.owner, o.owner)
         summary = plain(o.description)
         offers.append({
             "t": o.title, "k": o.kind, "e": owner, "u": o.url, "d": list(o.coverage), "a": list(o.age_groups),
             "p": list(o.problems), "f": list(o.modes), "h": list(o.routes), "x": 1 if o.example else 0,
+            "r": 1 if o.relatives else 0, "c": [o.contact.role, o.contact.phone, o.contact.email],
+            "q": state_badge(o) if record_state(o) == vocab.STATE_SOURCED else "",
             "b": summary if len(summary) <= 160 else summary[:157].rsplit(" ", 1)[0] + " …",
         })
     payload = {

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Mapping
 from ..core import schema as S
 from . import screens
 from . import redirects
-from . import cases, figures, flow
+from . import cases, crisis, figures, flow
 from ..core.errors import Problem
 from . import contacts, offers, partners
 from .context import Context
@@ -70,6 +70,8 @@ KINDS: list[Kind] = [
     Kind("flow", (flow.FLOW_FILE,), flow.flow_schema, flow.build_flow, flow.check_flow, collection="flows"),
     Kind("sag", (cases.CASES_DIR, "*.yaml"), cases.case_schema, cases.build_case, collection="cases"),
     Kind("tal", (figures.FIGURES_FILE,), figures.figures_schema, figures.build_figures, figures.check_figures, collection="figures"),
+    Kind(crisis.KIND, (crisis.CRISIS_FILE,), crisis.crisis_schema, crisis.build_crisis, crisis.check_crisis,
+         collection="crisis"),
 ]
 """Every kind of record below ``data/``, except the register ``kommuner.yaml`` itself."""
 

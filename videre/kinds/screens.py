@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping
 
 from ..core import schema as S
 from ..core.errors import Problem
-from ..core.model import VERIFIED_SCHEMA, Verified
+from ..core.model import SOURCE_SCHEMA, VERIFIED_SCHEMA, Source, Verified, read_source
 from ..core.validate import closest
 from ..core.yamlsource import Document
 from .context import Context
@@ -96,7 +96,7 @@ def screen_schema(register: S.RegisterView) -> S.Schema:
                             "soendag": "søndag", "man-fre": "hverdage", "man–fre": "hverdage"}),
         "sidst_bekræftet": VERIFIED_SCHEMA,
         "eksempel": S.EXAMPLE_FLAG,
-        "kilde": S.SOURCE,
+        "kilde": SOURCE_SCHEMA,
     }, required=("navn", "afdeling", "dias", "format", "åbningstider"),
         renamed={"sidst_bekraeftet": "sidst_bekræftet", "aabningstider": "åbningstider",
                  "slides": "dias", "sekunder": "sekunder_per_dias", "orientering": "format"}))
@@ -134,7 +134,7 @@ class Screen:
     verified: Verified | None
     """``None`` for an example (``eksempel: true``)."""
     example: bool
-    source: str
+    source: Source | str
     file: Path = field(compare=False)
 
     @property
@@ -170,7 +170,7 @@ def build_screen(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ct
                   municipalities=tuple(data.get("kommuner", ())), slides=tuple(data["dias"]),
                   seconds=int(data.get("sekunder_per_dias", DEFAULT_SECONDS)), orientation=data["format"],
                   hours=opening_hours(data["åbningstider"]), verified=Verified.of(data.get("sidst_bekræftet")),
-                  example=bool(data.get("eksempel", False)), source=data.get("kilde", ""), file=file)
+                  example=bool(data.get("eksempel", False)), source=read_source(data.get("kilde", "")), file=file)
 
 
 def check_screen(screen: Screen, document: Document, ctx: Context) -> Iterable[Problem]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,9 +19,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..core import text, urls, vocab
+from ..core import fields, text, urls, vocab
+from ..search import spelling
 from . import templatecache
-from ..core.model import Offer
+from ..core.model import Offer, editor_url, keeper_kind, record_state, source_note, source_page, state_badge
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,27 @@ def _markdown(value: str | None) -> Markup:
     return Markup(text.to_html(value))
 
 
+def _email_breaks(address: str) -> Markup:
+    """An e-mail address that a narrow screen may break before '@' and after a dot, not mid-word."""
+    escaped = str(Markup.escape(address))
+    return Markup(escaped.replace("@", "<wbr>@").replace(".", ".<wbr>"))
+
+
+def coded_search_words(record: Any) -> list[str]:
+    """The everyday words (vocab.SEARCH_WORDS) of every coded value of ``record``, each once. Any field whose
+    schema lists labels (``x-labels``: ``schema.coded`` and ``schema.coded_list``) counts, so a new coded field
+    (such as a legal basis) brings its words to the page without a change here."""
+    words: dict[str, None] = {}
+    for row in fields.table(type(record)):
+        schema = row.schema if isinstance(row.schema, dict) else {}
+        if "x-labels" not in schema and "x-labels" not in schema.get("items", {}):
+            continue
+        value = row.value(record)
+        for code in (value,) if isinstance(value, str) else tuple(value or ()):
+            words.update(dict.fromkeys(vocab.SEARCH_WORDS.get(code, ())))
+    return list(words)
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -117,8 +140,19 @@ def environment() -> jinja2.Environment:
     env.filters["dato"] = danish_date
     env.filters["labels"] = lambda codes, table, sep=", ": sep.join(vocab.label(table, c) for c in codes)
     env.filters["age"] = age_text
-    env.globals.update(vocab=vocab, label=vocab.label, urls=urls)
+    env.filters["email_breaks"] = _email_breaks
+    env.filters["host"] = lambda url: urlsplit(url).netloc.removeprefix("www.")
+    env.globals.update(vocab=vocab, label=vocab.label, urls=urls, coded_search_words=coded_search_words,
+                       name_variants=spelling.name_variants,
+                       hidden_words=lambda name, text, weight=None: Markup(spelling.hidden_element(name, text, weight)),
+                       state=record_state, state_badge=state_badge, source_page=source_page,
+                       source_note=source_note, claim=claim)
     return env
+
+
+def claim(record: Any) -> tuple[str, str, str]:
+    """The invitation on a record read from a public page: (question, its place in the form, the YAML guide)."""
+    return vocab.CLAIM_QUESTIONS[keeper_kind(record)], editor_url(record), urls.CONTRIBUTING_YAML
 
 
 def render(template: str, **context: Any) -> str:

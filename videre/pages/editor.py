@@ -35,7 +35,7 @@ from urllib.parse import quote, urlsplit
 import yaml
 
 from ..core import schema as S
-from ..core import fields as fields_table, text, vocab
+from ..core import fields as fields_table, text, urls, vocab
 from ..core.validate import TOO_LONG_FIX, TOO_SHORT_FIX
 from .csp import DIRECTIVES
 from ..catalog.catalog import Catalog
@@ -78,7 +78,7 @@ EDITABLE = (OFFER, PARTNER_OFFER, PARTNER, CONTACTS, DEPARTMENT)
 
 VERIFIED_FIELD = "sidst_bekræftet"
 EXAMPLE_FIELD = "eksempel"
-SOURCE_FIELD = "kilde"
+SOURCE_FIELD = S.SOURCE_FIELD
 SAVE_CONFIRMS = ("Når du gemmer, bekræfter du, at oplysningerne er rigtige: datoen bliver dagens dato, "
                  "og posten er ikke længere et eksempel.")
 TEXTAREA_FROM = 200
@@ -138,6 +138,8 @@ def field(name: str, spec: Mapping[str, Any], required: bool, labels: Mapping[st
         out["collapsed"] = False
         need = set(spec.get("required", ()))
         out["fields"] = [field(key, sub, key in need, labels) for key, sub in spec["properties"].items()]
+    elif kind == "array" and "enum" not in spec["items"]:
+        out["widget"] = "list"  # free words (an offer's other names): Decap's list of strings
     elif kind == "array":
         items = spec["items"]
         out.update(widget="select", multiple=True,
@@ -255,26 +257,26 @@ def collections(catalog: Catalog) -> list[dict[str, Any]]:
     offer_fields = fields(schemas[OFFER.name], labels)
     partner_offer_fields = fields(schemas[PARTNER_OFFER.name], labels)
     out = [
-        _collection(f"tilbud-{m.slug}", f"Tilbud i {m.name}", f"data/offers/{m.slug}", OFFER, offer_fields,
+        _collection(urls.municipal_offers_collection(m.slug), f"Tilbud i {m.name}", f"data/offers/{m.slug}", OFFER, offer_fields,
                     identifier="titel", create=True, singular=f"tilbud i {m.name}",
                     description=f"{m.name} Kommunes egne tilbud. Et nyt tilbud gemmes i data/offers/{m.slug}/.")
         for m in sorted(catalog.register.municipalities, key=lambda m: m.name)
     ]
     out += [
-        _collection(f"partnertilbud-{p.slug}", f"Tilbud fra {p.short_name}", f"data/partners/{p.slug}",
+        _collection(urls.partner_offers_collection(p.slug), f"Tilbud fra {p.short_name}", f"data/partners/{p.slug}",
                     PARTNER_OFFER, partner_offer_fields, identifier="titel", create=True,
                     singular=f"tilbud fra {p.short_name}",
                     description=f"Foreningens egne tilbud. Et nyt tilbud gemmes i data/partners/{p.slug}/.")
         for p in sorted(catalog.partners, key=lambda p: p.short_name)
     ]
     out += [
-        _collection("foreninger", "Foreninger", "data/partners", PARTNER, fields(schemas[PARTNER.name], labels),
+        _collection(urls.PARTNERS_COLLECTION, "Foreninger", "data/partners", PARTNER, fields(schemas[PARTNER.name], labels),
                     identifier="navn", create=True, singular="forening",
                     description="Foreningerne og deres kontakter. Hver forening har sin egen fil."),
-        _collection("kommunekontakter", "Kommunernes kontakter", "data/contacts/kommuner", CONTACTS,
+        _collection(urls.CONTACTS_COLLECTION, "Kommunernes kontakter", "data/contacts/kommuner", CONTACTS,
                     fields(schemas[CONTACTS.name], labels), identifier="kilde", create=False, summary="{{slug}}",
                     singular="kontakter", description="Hvem i kommunen der modtager genoptræningsplaner, og andre faste kontakter."),
-        _collection("afdelinger", "Psykiatriske afdelinger", "data/contacts/afdelinger", DEPARTMENT,
+        _collection(urls.DEPARTMENTS_COLLECTION, "Psykiatriske afdelinger", "data/contacts/afdelinger", DEPARTMENT,
                     fields(schemas[DEPARTMENT.name], labels), identifier="navn", create=False,
                     singular="afdeling", description="Afdelingernes terapienheder og de kommuner, de betjener."),
     ]
@@ -331,18 +333,6 @@ def config(catalog: Catalog, options: EditorOptions) -> dict[str, Any]:
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": collections(catalog),
     }
-
-
-def entry_route(owner_kind: str, owner: str, slug: str) -> str:
-    """The form's route to one offer (after '#'): the collection of its municipality or association, its file."""
-    collection = f"tilbud-{owner}" if owner_kind == "kommune" else f"partnertilbud-{owner}"
-    return f"/collections/{quote(collection)}/entries/{quote(slug)}"
-
-
-def entry_url(owner_kind: str, owner: str, slug: str) -> str:
-    """The site URL of one offer in the form, e.g. 'redaktion/#/collections/tilbud-esbjerg/entries/x': every offer
-    page links here, so staff find their own entry from the public page they know."""
-    return f"{FOLDER}/#{entry_route(owner_kind, owner, slug)}"
 
 
 def config_yaml(catalog: Catalog, options: EditorOptions) -> str:

@@ -96,9 +96,17 @@ def _words(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
+def _is_object(schema: Mapping[str, Any]) -> bool:
+    """An object, or a value that may be one (``"type": ["object", "string"]``)."""
+    kind = schema.get("type")
+    return kind == "object" or (isinstance(kind, list) and "object" in kind)
+
+
 def type_text(schema: Mapping[str, Any]) -> str:
     """The type and its limits, in words."""
     kind = schema.get("type")
+    if isinstance(kind, list):
+        return " eller ".join(type_text({**schema, "type": k}) for k in kind)
     if kind == "string":
         if "enum" in schema:
             return "Én værdi fra listen"
@@ -135,6 +143,8 @@ def rules(schema: Mapping[str, Any]) -> tuple[str, ...]:
         found.append("En rigtig dato som ÅÅÅÅ-MM-DD.")
     if schema.get("x-no-future"):
         found.append("Må ikke ligge efter i dag.")
+    if schema.get("x-not-after"):
+        found.append(f"Må ikke ligge efter '{schema['x-not-after']}'.")
     if schema.get("x-markdown"):
         found.append("Du må bruge **fed**, *kursiv*, lister med '- ' og links som [tekst](https://…). "
                      "HTML er ikke tilladt.")
@@ -163,7 +173,7 @@ _Dumper.add_representer(list, lambda dumper, data: dumper.represent_sequence(
 
 def example_value(schema: Mapping[str, Any]) -> Any:
     """The schema's example; objects and lists of objects are built from their fields' examples."""
-    if schema.get("type") == "object":
+    if _is_object(schema):
         return {name: value for name, child in schema.get("properties", {}).items()
                 if (value := example_value(child)) is not None}
     items = schema.get("items", {})
@@ -186,20 +196,37 @@ def example_yaml(parts: tuple[str, ...], schema: Mapping[str, Any]) -> str:
 
 def conditions(schema: Mapping[str, Any]) -> dict[str, str]:
     """Fields the schema's ``if``/``then``/``else`` requires or forbids, each with the rule in words."""
+    found: dict[str, list[str]] = {}
+    _conditions(schema, "", found)
+    return {name: "; ".join(texts)[:1].upper() + "; ".join(texts)[1:] for name, texts in found.items()}
+
+
+def _conditions(schema: Mapping[str, Any], outer: str, found: dict[str, list[str]]) -> None:
+    """The rules of one ``if`` and of the ``if`` inside its branches (``outer``: the branch's condition)."""
     condition = schema.get("if")
     if not isinstance(condition, Mapping):
-        return {}
-    found: dict[str, list[str]] = {}
+        return
     for holds, branch in ((False, schema.get("else")), (True, schema.get("then"))):
         if not isinstance(branch, Mapping):
             continue
         because = condition_text(condition, holds)
-        for name in branch.get("required", ()):
-            found.setdefault(name, []).append(f"skal udfyldes, når {because}")
+        if outer:
+            because = f"{outer} og {because.removeprefix('posten ')}"
+        required = branch.get("required", ())
+        typed = {name: _TYPE_WORDS[child["type"]] for name, child in branch.get("properties", {}).items()
+                 if isinstance(child, Mapping) and child.get("type") in _TYPE_WORDS}
+        for name in required:
+            form = f" som {typed[name]}" if name in typed else ""
+            found.setdefault(name, []).append(f"skal udfyldes{form}, når {because}")
         for name, child in branch.get("properties", {}).items():
             if child is False:
                 found.setdefault(name, []).append(f"må ikke stå, når {because}")
-    return {name: "; ".join(texts)[:1].upper() + "; ".join(texts)[1:] for name, texts in found.items()}
+            elif name in typed and name not in required:
+                found.setdefault(name, []).append(f"skal være {typed[name]}, når {because}")
+        _conditions(branch, because, found)
+
+
+_TYPE_WORDS = {"string": "en tekst", "object": "en gruppe af felter"}
 
 
 def walk(kind: str, schema: Mapping[str, Any], parents: tuple[str, ...] = ()) -> Iterator[FieldDoc]:
@@ -214,7 +241,7 @@ def walk(kind: str, schema: Mapping[str, Any], parents: tuple[str, ...] = ()) ->
             rules=rules(child), values=values(child),
             renamed=renamed_text(child), example=example_yaml(parts, child), condition=conditional.get(name, ""),
         )
-        if child.get("type") == "object":
+        if _is_object(child):
             yield from walk(kind, child, parts)
         items = child.get("items", {})
         if child.get("type") == "array" and items.get("type") == "object":

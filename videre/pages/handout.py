@@ -17,16 +17,19 @@ import posixpath
 from typing import Any, Collection, Iterable
 
 from . import csp
-from ..core import urls
-from ..core.model import Municipality, Offer, Register
+from ..core import urls, vocab
+from ..core.model import Municipality, Offer, Register, record_state
 from ..catalog.catalog import Catalog
 from . import age_text, danish_date, render
 from ..core.options import SiteOptions
 from . import patient
+from ..catalog import ranking
+from .directory import FACETS
 from .links import Linker
 
 MAX_OFFERS = 4
-MAX_PARTNER_OFFERS = 4
+MAX_PARTNER_OFFERS = 3
+MAX_RELATIVES = 2
 QR_CLASS = "ark__qr-kode"
 
 
@@ -49,20 +52,48 @@ def _reach(offer: Offer, municipality: Municipality, register: Register) -> int:
 def _date_and_examples(records: list[Any]) -> dict[str, Any]:
     newest = patient.newest(records)
     return {"updated": danish_date(newest) if newest else "",
-            "has_examples": any(getattr(r, "example", False) for r in records)}
+            "has_examples": any(getattr(r, "example", False) for r in records),
+            "has_sourced": any(record_state(r) == vocab.STATE_SOURCED for r in records)}
+
+
+def _shown_first(offers: list[Offer], limit: int) -> list[tuple[Offer, bool]]:
+    """Every offer with whether it is shown before staff narrow the sheet: the first ``limit``.
+
+    All are on the page, so the sheet's filter (videre-udskrivning.js) can pick others for the patient."""
+    return [(offer, index < limit) for index, offer in enumerate(offers)]
+
+
+def followup(contacts: Any) -> str:
+    """What the patient does if the municipality does not get in touch: a number to ring, or an address to
+    write to. Never 'ring' without a number."""
+    c = contacts.gop_receiver if contacts else None
+    if c is not None and c.phone:
+        return f"Hører du ikke fra kommunen, så ring til dem på {c.phone}."
+    if c is not None and c.email:
+        return f"Hører du ikke fra kommunen, så skriv til dem på {c.email}."
+    return "Hører du ikke fra kommunen, så spørg personalet, hvordan du kontakter dem."
 
 
 def municipality_handout(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> str:
     path = municipality_path(municipality.slug)
-    offers = sorted(patient.for_patients(catalog.offers_in(municipality.slug), options),
-                    key=lambda o: (patient.kind_rank(o), o.title))[:MAX_OFFERS]
-    partner_offers = sorted(patient.for_patients(catalog.partner_offers_for(municipality.slug), options),
-                            key=lambda o: (_reach(o, municipality, catalog.register), patient.kind_rank(o),
-                                           o.title))[:MAX_PARTNER_OFFERS]
+    own = [o for o in patient.for_patients(catalog.offers_in(municipality.slug), options)]
+    partner = [o for o in patient.for_patients(catalog.partner_offers_for(municipality.slug), options)]
+    offers = sorted((o for o in own if not ranking.for_relatives_only(o)),
+                    key=lambda o: (*ranking.specificity_key(o), patient.kind_rank(o), o.title))
+    partner_offers = sorted((o for o in partner if not ranking.for_relatives_only(o)),
+                            key=lambda o: (*ranking.specificity_key(o), _reach(o, municipality, catalog.register),
+                                           patient.kind_rank(o), o.title))
+    relatives = sorted((o for o in own + partner if ranking.for_relatives_only(o)),
+                       key=lambda o: (o.owner_kind != "kommune", _reach(o, municipality, catalog.register), o.title))
     contacts = catalog.contacts.get(municipality.slug)
-    shown: list[Any] = [*offers, *partner_offers, *([contacts] if contacts else [])]
+    first = offers[:MAX_OFFERS] + partner_offers[:MAX_PARTNER_OFFERS] + relatives[:MAX_RELATIVES]
+    shown: list[Any] = [*first, *([contacts] if contacts else [])]
     page_url = patient.absolute(options.site_url, urls.municipality_page(municipality.slug))
-    return csp.protect(render("udskrivning-kommune.html.j2", m=municipality, offers=offers, partner_offers=partner_offers,
+    return csp.protect(render("udskrivning-kommune.html.j2", m=municipality,
+                  offers=_shown_first(offers, MAX_OFFERS), partner_offers=_shown_first(partner_offers, MAX_PARTNER_OFFERS),
+                  relatives=_shown_first(relatives, MAX_RELATIVES), limits=(MAX_OFFERS, MAX_PARTNER_OFFERS, MAX_RELATIVES),
+                  facets=[f for f in FACETS if f.name in ("alder", "problem")],
+                  crisis=catalog.crisis_lines(municipality.slug), followup=followup(contacts),
                   contacts=contacts, owner_name=lambda o: patient.owner_name(catalog, o), p=patient,
                   qr=patient.qr_svg(page_url, QR_CLASS), qr_url=page_url,
                   back_url=urls.municipality_page(municipality.slug), back_label=f"{municipality.name} Kommune",

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from . import csp
 from ..core import vocab
-from ..core.model import Department, Offer
+from ..core.model import Department, Offer, record_state, state_badge
 from ..catalog.catalog import Catalog
 from ..kinds.screens import ORIENTATIONS, SLIDE_KINDS, WEEKDAYS, Screen
 from . import Page, danish_date, environment, render
@@ -45,7 +45,7 @@ class Slide:
     qr: Markup | None = None
     qr_url: str = ""
     badge: str = ""
-    """:data:`videre.core.vocab.EXAMPLE_BADGE` for records not checked against a real source."""
+    """The record's state badge (:func:`videre.core.model.state_badge`): example, or read from a public page."""
     note: str = ""
 
 
@@ -62,6 +62,8 @@ class ScreenContent:
     """The newest confirmation among the shown records; ``None`` when no one has confirmed any of them."""
     has_examples: bool = False
     """Some shown record is an example (or the screen itself is)."""
+    has_sourced: bool = False
+    """Some shown record was read from a public page and is not confirmed."""
 
     @property
     def updated_text(self) -> str:
@@ -91,7 +93,7 @@ def _offer_slide(catalog: Catalog, offer: Offer, group: str, options: SiteOption
     about = patient.summary(offer)
     return Slide(group=group, heading=offer.title, kicker=kicker,
                  paragraphs=tuple(p for p in (about, patient.how_to_start(offer, about)) if p),
-                 qr=patient.qr_svg(url, "dias__qr-kode"), qr_url=url, badge=vocab.EXAMPLE_BADGE if offer.example else "")
+                 qr=patient.qr_svg(url, "dias__qr-kode"), qr_url=url, badge=state_badge(offer))
 
 
 def municipal_offers(catalog: Catalog, municipalities: tuple[str, ...], options: SiteOptions) -> list[Offer]:
@@ -108,6 +110,18 @@ def partner_offers(catalog: Catalog, municipalities: tuple[str, ...], options: S
     return sorted(seen.values(), key=lambda o: (patient.kind_rank(o), o.owner, o.title))[:MAX_PARTNER_OFFERS]
 
 
+CRISIS_TITLE = "Hvis det bliver svært"
+
+
+def crisis_lines(catalog: Catalog, municipalities: tuple[str, ...]) -> tuple[str, ...]:
+    """The crisis lines (data/krise.yaml) of the municipalities a screen serves, each once, as on the handout."""
+    seen: dict[str, str] = {}
+    for slug in municipalities:
+        for line in catalog.crisis_lines(slug):
+            seen.setdefault(line.id, f"{line.name}{': ' + line.phone if line.phone else ''}. {line.text}")
+    return tuple(seen.values())
+
+
 def screen_content(catalog: Catalog, screen: Screen, options: SiteOptions) -> ScreenContent:
     department = next((d for d in catalog.departments if d.slug == screen.department), None)
     municipalities = screen.municipalities or (department.serves if department else ())
@@ -118,6 +132,9 @@ def screen_content(catalog: Catalog, screen: Screen, options: SiteOptions) -> Sc
         if kind == "ret-til-gop":
             slides.append(Slide(kind, patient.RIGHTS_TITLE, kicker="Genoptræning efter udskrivning",
                                 points=patient.RIGHTS, paragraphs=(patient.RIGHTS_ASK,), note=patient.RIGHTS_SOURCE))
+            lines = crisis_lines(catalog, tuple(municipalities))
+            if lines:
+                slides.append(Slide(kind, CRISIS_TITLE, kicker="Hjælp, når det er akut", points=lines))
         elif kind == "vejen-til-genoptraening":
             steps, flow = patient.flow_steps(catalog)
             shown.extend([flow] if flow is not None else [])
@@ -137,7 +154,8 @@ def screen_content(catalog: Catalog, screen: Screen, options: SiteOptions) -> Sc
     names = tuple(catalog.register.municipality(m).name for m in municipalities)
     updated = patient.newest([*shown, screen])
     examples = screen.example or any(getattr(r, "example", False) for r in shown)
-    return ScreenContent(screen, department, tuple(municipalities), names, ordered, order, updated, examples)
+    sourced = any(record_state(r) == vocab.STATE_SOURCED for r in shown)
+    return ScreenContent(screen, department, tuple(municipalities), names, ordered, order, updated, examples, sourced)
 
 
 def _render(content: ScreenContent, *, kiosk: bool, version: str, options: SiteOptions) -> str:

@@ -1,13 +1,14 @@
-"""One page per municipality: its offers by kind, partner offers, GOP contact, rights."""
+"""One page per municipality, by need: GOP receiver and rights, key contacts, crisis lines, then offers by type."""
 
 from __future__ import annotations
 
-from typing import Collection
+from typing import Collection, Iterable, Sequence
 
 from ..search import spelling
 from ..core import parallel, urls, vocab
 from ..catalog.freshness import review_for
-from ..core.model import Municipality
+from ..catalog import ranking
+from ..core.model import Municipality, Offer
 from ..catalog.catalog import Catalog
 from . import Page, render
 from ..core.options import SiteOptions
@@ -21,24 +22,56 @@ def search_aliases(municipality: Municipality) -> str:
     return " ".join(spelling.name_variants((municipality.name, *municipality.alt_names)))
 
 
+GROUP_FIELD = "kind"
+"""The offer field a municipality page groups its offers by, in the order of :data:`GROUP_LABELS`: the everyday
+type, which says what the offer gives. Each card names its legal basis ('hjemmel'), which says the way in; to
+group by that instead, set this to 'legal_basis' and GROUP_LABELS to vocab.LEGAL_BASES."""
+GROUP_LABELS = vocab.OFFER_KINDS
+
+
+def offer_groups(offers: Iterable[Offer], problem: str = "") -> list[tuple[str, tuple[Offer, ...]]]:
+    """The page's offers by need: one group per code of :data:`GROUP_FIELD`, in vocabulary order, each group
+    ranked by how specific the match is (the municipality's own offers first among equals)."""
+    offers = tuple(offers)
+    groups = []
+    for code in GROUP_LABELS:
+        found = [o for o in offers if getattr(o, GROUP_FIELD) == code]
+        if found:
+            groups.append((code, tuple(sorted(found, key=lambda o: (*ranking.specificity_key(o, problem),
+                                                                      o.owner_kind != "kommune")))))
+    return groups
+
+
+def real_first(offers: Sequence[Offer]) -> tuple[tuple[Offer, ...], tuple[Offer, ...]]:
+    """Real offers (confirmed or read from a public page), and the examples, which a page lists after them
+    under their own heading (which examples a build shows at all: :meth:`Catalog.published`)."""
+    return tuple(o for o in offers if not o.example), tuple(o for o in offers if o.example)
+
+
 def municipality_page(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> Page:
     src = urls.source(urls.municipality_page(municipality.slug))
     review = review_for(options)
-    offers, unconfirmed = review.split(catalog.offers_in(municipality.slug))
-    partner_offers, unconfirmed_partner = review.split(catalog.partner_offers_for(municipality.slug))
+    own, own_examples = real_first(catalog.offers_in(municipality.slug))
+    partners, partner_examples = real_first(catalog.partner_offers_for(municipality.slug))
+    offers, unconfirmed = review.split(own)
+    partner_offers, unconfirmed_partner = review.split(partners)
     partner_names = {p.slug: p.short_name for p in catalog.partners}
-    groups = [(kind, tuple(o for o in offers if o.kind == kind)) for kind in vocab.OFFER_KINDS]
     contacts = catalog.contacts.get(municipality.slug)
+    owner_names = {**{o.id: f"{municipality.name} Kommune" for o in (*offers, *unconfirmed)},
+                   **{o.id: partner_names.get(o.owner, o.owner) for o in (*partner_offers, *unconfirmed_partner)}}
     markdown = render(
         "kommune.md.j2", m=municipality, region=catalog.register.region(municipality.region),
-        groups=[(kind, found) for kind, found in groups if found],
-        partner_offers=partner_offers, partner_names=partner_names,
-        review=review, unconfirmed=unconfirmed + unconfirmed_partner,
-        owner_names={**{o.id: f"{municipality.name} Kommune" for o in unconfirmed},
-                     **{o.id: partner_names.get(o.owner, o.owner) for o in unconfirmed_partner}},
+        groups=offer_groups((*offers, *partner_offers)), group_labels=GROUP_LABELS,
+        count=(len(offers) + len(partner_offers) + len(unconfirmed) + len(unconfirmed_partner)
+               + len(own_examples) + len(partner_examples)),
+        problems=[(c, t) for c, t in vocab.PROBLEMS.items() if c != ranking.ALL_PROBLEMS],
+        own_count=len(offers) + len(unconfirmed) + len(own_examples), own_real=len(offers) + len(unconfirmed),
+        partner_names=partner_names, examples=own_examples, partner_examples=partner_examples,
+        review=review, unconfirmed=unconfirmed + unconfirmed_partner, owner_names=owner_names,
         report_url=report_url(options, f"{municipality.name} Kommune", urls.municipality_page(municipality.slug),
                               f"data/contacts/kommuner/{municipality.slug}.yaml og data/offers/{municipality.slug}/"),
         contacts=contacts, departments=catalog.departments_serving(municipality.slug),
+        crisis=catalog.crisis_lines(municipality.slug),
         aliases=search_aliases(municipality),
         varsel=notice_html(catalog.register, options, src, municipality),
         **Linker(src).context(),

@@ -28,11 +28,14 @@ def partner_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     counts = {}
     for partner in partners:
         src = urls.source(partner.url)
-        offers, unconfirmed = review.split(catalog.offers_of_partner(partner.slug))
-        counts[partner.slug] = len(offers) + len(unconfirmed)
-        coverage = {o.id: coverage_text(o, catalog.register) for o in offers + unconfirmed}
+        real = tuple(o for o in catalog.offers_of_partner(partner.slug) if not o.example)
+        examples = tuple(o for o in catalog.offers_of_partner(partner.slug) if o.example)
+        offers, unconfirmed = review.split(real)
+        counts[partner.slug] = len(offers) + len(unconfirmed) + len(examples)
+        coverage = {o.id: coverage_text(o, catalog.register) for o in offers + unconfirmed + examples}
         pages.append(Page(src, render("partner.md.j2", p=partner, offers=offers, coverage=coverage,
                                       review=review, unconfirmed=unconfirmed, owner_names=coverage,
+                                      examples=examples,
                                       aliases=" ".join(spelling.name_variants((partner.name, partner.short_name))),
                                       **Linker(src).context())))
     index = "partnere/index.md"

@@ -41,7 +41,8 @@ RIGHTS: tuple[str, ...] = (
 )
 """S001 390–404 (right, latest at discharge, any diagnosis and age); S004 7, 17–19 (7 days); sundhedsloven
 § 140, stk. 4, and BEK nr. 918 af 2018 (a later start set in the plan, and free choice of a private provider)."""
-RIGHTS_SOURCE = "Kilde: reglerne om genoptræningsplaner, beskrevet i S001 og S004 (se Kilder på videre.example.org)."
+RIGHTS_SOURCE = "Reglerne står i sundhedsloven. Personalet kan fortælle dig mere."
+"""Shown to patients (kiosk): no internal source codes. The staff pages cite S001 and S004."""
 RIGHTS_ASK = "Spørg personalet: Skal jeg have en genoptræningsplan?"
 
 CASE_ASK = "Spørg personalet, om genoptræning i kommunen kan hjælpe dig."
@@ -61,9 +62,11 @@ NEXT_SEVEN_DAYS: tuple[str, ...] = (
     "Kommunen ringer eller skriver til dig.",
     "I aftaler, hvor du skal træne. Det kan være hjemme, udendørs eller på et center.",
     "Kommunen skal tilbyde dig en start inden for 7 dage efter, at du er udskrevet. Kan den ikke, kan du vælge en privat leverandør.",
+    "Står der i planen, at du først skal starte senere, tæller de 7 dage fra den dato.",
 )
 """S001 517–523 (the plan goes to the municipality), 1236–1245 (first contact, place); S004 7, 17–19;
-sundhedsloven § 140, stk. 4 (free choice when the municipality cannot offer a start within 7 days)."""
+sundhedsloven § 140, stk. 4 (free choice when the municipality cannot offer a start within 7 days; when the
+plan sets a later start for health reasons, the 7 days count from that date)."""
 
 ROUTE_SENTENCES = {
     "gop": "Du skal have en genoptræningsplan fra hospitalet.",

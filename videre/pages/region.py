@@ -59,5 +59,7 @@ def municipality_index(catalog: Catalog, options: SiteOptions) -> Page:
     src = "kommuner/index.md"
     register = catalog.register
     regions = [(r, sorted(register.in_region(r.slug), key=lambda m: m.name)) for r in register.regions]
-    counts = {m.slug: len(catalog.offers_in(m.slug)) for m in register.municipalities}
+    # What each municipality's page shows: its own offers and the partners' offers that reach it.
+    counts = {m.slug: len(catalog.offers_in(m.slug)) + len(catalog.partner_offers_for(m.slug))
+              for m in register.municipalities}
     return Page(src, render("kommuner.md.j2", regions=regions, counts=counts, **Linker(src).context()), in_nav=True)

@@ -35,7 +35,7 @@ def reduce(page: str) -> str:
     start = page.find(_OPEN)
     if start < 0 or page.find(BODY, start + len(_OPEN)) >= 0:
         return page
-    end = _element_end(page, start)
+    end = element_end(page, start)
     if end is None:
         return page
     html_tag = _HTML_TAG.search(page, 0, start)
@@ -53,13 +53,13 @@ def _without_sheet(body: str) -> str:
     Pagefind ignores the sheet whole (``data-pagefind-ignore="all"``), yet it is a fifth of an offer page's
     body. It is cut only when it is one element with no other ``data-pagefind-`` attribute inside."""
     at = body.find(PRINT_SHEET)
-    end = None if at < 0 else _element_end(body, at)
+    end = None if at < 0 else element_end(body, at)
     if end is None or body.count("data-pagefind-", at, end) != 1 or body.find(PRINT_SHEET, end) >= 0:
         return body
     return body[:at] + body[end:]
 
 
-def _element_end(page: str, start: int) -> int | None:
+def element_end(page: str, start: int) -> int | None:
     """Where the ``<div>`` opened at ``start`` closes (just after its ``</div>``), or None."""
     depth = 0
     for match in _DIV.finditer(page, start):

@@ -33,10 +33,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable, Sequence
 
-from . import indexinput, reproducible
+from . import indexinput, reproducible, words
 
 LANGUAGE = "da"
-EXCLUDE_SELECTORS = (".headerlink", ".md-source-file")
+EXCLUDE_SELECTORS = (".headerlink", ".md-source-file", "code")
+"""Left out of the index: the heading permalinks, the theme's file dates, and code (file paths and commands are
+for machines, and read badly in an excerpt)."""
 NOT_INDEXED = frozenset({"udskrivning", "assets", "pagefind", "hsds", "schemas", "redaktion"})
 """Top-level folders Pagefind need not read. Pages opt in with ``data-pagefind-body``, but Pagefind
 must still parse every file it is given to see that, so the municipalities' print handouts stay out. The editor
@@ -80,7 +82,7 @@ def _salt() -> str:
         version = "?"
     digest = hashlib.sha256(version.encode())
     here = Path(__file__).resolve().parent
-    for name in ("pagefind.py", "indexinput.py", "reproducible.py"):
+    for name in ("pagefind.py", "indexinput.py", "reproducible.py", "words.py"):
         digest.update(b"\x00" + (here / name).read_bytes())
     return digest.hexdigest()
 
@@ -156,6 +158,7 @@ def write_bundle(pages: list[tuple[str, str]], bundle: Path, pattern: str) -> in
                 (output / name).unlink(missing_ok=True)
     if len(shards) > 1:
         _list_shards(bundle, len(shards))
+    (bundle / words.FILE).write_text(words.word_list(text for _, text in pages), encoding="utf-8")
     return _page_count(bundle) + sum(_page_count(bundle / shard_path(n)) for n in range(1, len(shards)))
 
 

@@ -29,6 +29,10 @@ _DOUBLE = {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa
 _SINGLE = {"æ": "a", "ø": "o", "å": "a", "Æ": "A", "Ø": "O", "Å": "A"}
 _AA = re.compile(r"(?i)aa")
 BLOCK_CLASS = "videre-stavemaader"
+HIDDEN_ID = "videre-skjult-"
+"""The id of each hidden element of search words starts with this; an empty span with the same id plus ``-slut``
+closes it. Pagefind gives the search page both places (its ``anchors``), so the page can leave the hidden words
+out of excerpts and sub-results (``docs/assets/videre-sog.js``)."""
 
 
 def fold(text: str) -> str:
@@ -115,18 +119,61 @@ def name_variants(names: Iterable[str]) -> list[str]:
     return list(forms)
 
 
+_PAIR = re.compile(r"(?<![\w-])([^\W\d_]{2,})-\s+(?:og|eller)\s+([^\W\d_]{3,})(?![\w-])")
+"""Danish "X- og Y" (støtte- og kontaktperson, bo- og dagtilbud): the first word shares the second's end."""
+
+
+def joined_pairs(text: str) -> list[str]:
+    """The "X- og Y" pairs of ``text`` as staff write them: together and with one hyphen
+    ('støtte- og kontaktperson' → 'støttekontaktperson', 'støtte-kontaktperson'), each once."""
+    forms: dict[str, None] = {}
+    for first, second in _PAIR.findall(text):
+        forms.update(dict.fromkeys([(first + second).lower(), f"{first}-{second}".lower()]))
+    return list(forms)
+
+
+_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
+_VOWEL_CONSONANT = re.compile(r"[^\W\d_]{5,}[aeiouyæøå][^aeiouyæøå\W\d_]$", re.I)
+
+
+def definite_forms(text: str) -> list[str]:
+    """For the words of the page's title (its Markdown heading of level 1) that end in a vowel and a
+    consonant ('Besøgsven'), the word with -en ('besøgsvenen'), each once.
+
+    Pagefind matches a query's stem as the start of a word's stem. The Danish stemmer takes 'Besøgsven'
+    to 'besøgsv' but 'besøgsvennen' and 'besøgsvenner' to 'besøgsven', so the plural and definite forms
+    of such a word found nothing. 'besøgsvenen' puts the stem 'besøgsven' in the index. The form need not
+    be right Danish: it is hidden and never shown."""
+    forms: dict[str, None] = {}
+    for heading in _HEADING.findall(text):
+        for word in _WORD.findall(heading):
+            if _VOWEL_CONSONANT.search(word):
+                forms[word.lower() + "en"] = None
+    return list(forms)
+
+
 def hidden_block(text: str, extra: Iterable[str] = ()) -> str:
     """A hidden paragraph for the index only: the ``extra`` words (e.g. abbreviations written out,
-    :mod:`videre.search.glossary`), then the ASCII spellings of ``text`` and of those words.
+    :mod:`videre.search.glossary`), the "X- og Y" pairs written together (:func:`joined_pairs`), the definite
+    forms of heading words (:func:`definite_forms`), then the ASCII spellings of ``text`` and of those words.
 
     Empty when there is nothing to add. The paragraph is raw HTML on a line of its own, so it passes
     through Markdown unchanged.
     """
-    extra = list(extra)
+    extra = [*extra, *joined_pairs(text), *definite_forms(text)]
     words = [*extra, *ascii_words(" ".join([text, *extra]))]
     if not words:
         return ""
-    return f'<p class="{BLOCK_CLASS}" hidden>{html.escape(" ".join(words), quote=False)}</p>'
+    return hidden_element("stavemaader", " ".join(words))
+
+
+def hidden_element(name: str, text: str, weight: str | None = None) -> str:
+    """A hidden paragraph of search words (class ``videre-<name>``), marked where it starts and ends
+    (:data:`HIDDEN_ID`) so that no excerpt shows it; ``weight`` is Pagefind's weight of its words."""
+    weighted = f' data-pagefind-weight="{weight}"' if weight else ""
+    marker = HIDDEN_ID + name
+    return (f'<p class="videre-{name}" id="{marker}" hidden{weighted}>{html.escape(text, quote=False)}'
+            f'<span id="{marker}-slut"></span></p>')
 
 
 PRINT_SHEET = '<div class="videre-ark" data-pagefind-ignore="all"'

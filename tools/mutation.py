@@ -1,0 +1,110 @@
+"""Mutation testing of the core modules: each module against the tests beside it (``make mutation``).
+
+mutmut changes one small thing at a time in a module (a comparison, a constant, a string) and runs the tests
+that reach the changed function. A mutant that no test notices ("survived") is a bug the suite would let
+through. Each module runs in its own copy of the repository, so its report is its own.
+
+Not part of ``make test``: it takes minutes. The score per module is printed and written to
+``tools/mutation-results.json``; the target is at least 85 % killed in every module.
+
+Why mutmut (3.8) and not cosmic-ray (8.7): measured on ``videre/pages/csp.py`` with its 32 unit tests,
+mutmut ran 110 mutants in 17 s (it forks from one loaded process and runs only the tests that reach the
+mutated function); cosmic-ray starts pytest anew for every mutant and needed several minutes for the same
+module. Both report the same kind of survivors.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SLOW_CORE = ("tests/core/test_fuzz.py", "tests/core/test_parallel.py", "tests/core/test_buildcache.py")
+"""Property tests and process pools: minutes per mutant, and they reach nothing the unit tests do not."""
+
+MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
+    # module: (the tests beside it, test files left out)
+    "videre/core/validate.py": ("tests/core", SLOW_CORE),
+    "videre/core/yamlsource.py": ("tests/core", SLOW_CORE),
+    "videre/catalog/freshness.py": ("tests/catalog", ()),
+    "videre/kinds/register.py": ("tests/kinds", ()),
+    "videre/exports/opendata.py": ("tests/exports", ()),
+    "videre/pages/csp.py": ("tests/pages/test_csp.py", ()),
+}
+TARGET = 0.85
+RESULTS = ROOT / "tools" / "mutation-results.json"
+
+
+def _copy_tree(into: Path) -> None:
+    """The tracked and new files of the repository, as they are in the working tree."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            check=True, capture_output=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        source = ROOT / name
+        if source.is_file():
+            (into / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, into / name)
+
+
+def _config(module: str, tests: str, left_out: tuple[str, ...]) -> str:
+    options = ["-p", "no:cacheprovider", "-n", "0", "-q", *(f"--ignore={path}" for path in left_out)]
+    # The whole package is copied (a module alone would import its neighbours from elsewhere); one is mutated.
+    return (f"\n[tool.mutmut]\nsource_paths = [\"videre\"]\nonly_mutate = [{json.dumps(module)}]\n"
+            f"pytest_add_cli_args_test_selection = [{json.dumps(tests)}]\n"
+            f"pytest_add_cli_args = {json.dumps(options)}\n"
+            f"also_copy = {json.dumps(_top_level())}\n")
+
+
+def _top_level() -> list[str]:
+    """Everything at the top of the repository but the package: tests build the whole site."""
+    listed = subprocess.run(["git", "ls-files"], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    return sorted({name.split("/")[0] for name in listed.splitlines()} - {"videre"})
+
+
+def run(module: str, tests: str, left_out: tuple[str, ...], workdir: Path) -> dict[str, int]:
+    tree = workdir / Path(module).stem
+    tree.mkdir()
+    _copy_tree(tree)
+    with open(tree / "pyproject.toml", "a", encoding="utf-8") as config:
+        config.write(_config(module, tests, left_out))
+    # Installed from the locks, not tracked: shared, not copied. mutmut runs the tests in mutants/.
+    (tree / "mutants").mkdir()
+    for link in (tree / ".venv", tree / "node_modules", tree / "mutants" / "node_modules"):
+        link.symlink_to(ROOT / link.name)
+    env = {**os.environ, "VIDERE_CACHE": "0"}
+    mutmut = str(ROOT / ".venv" / "bin" / "mutmut")
+    subprocess.run([mutmut, "run", "--max-children", str(os.cpu_count() or 2)], cwd=tree, env=env,
+                   stdout=subprocess.DEVNULL, check=False)
+    subprocess.run([mutmut, "export-cicd-stats"], cwd=tree, env=env, capture_output=True, check=True)
+    stats = json.loads((tree / "mutants" / "mutmut-cicd-stats.json").read_text(encoding="utf-8"))
+    survivors = subprocess.run([mutmut, "results"], cwd=tree, env=env, capture_output=True, text=True).stdout
+    stats["survivors"] = [line.strip().split(":")[0] for line in survivors.splitlines() if "survived" in line]
+    return stats
+
+
+def main(argv: list[str]) -> int:
+    chosen = {m: t for m, t in MODULES.items() if not argv or any(a in m for a in argv)}
+    report: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="videre-mutation-") as temporary:
+        for module, (tests, left_out) in chosen.items():
+            stats = run(module, tests, left_out, Path(temporary))
+            tested = stats["killed"] + stats["survived"] + stats.get("timeout", 0)
+            stats["score"] = round((stats["killed"] + stats.get("timeout", 0)) / tested, 3) if tested else 0.0
+            report[module] = stats
+            print(f"{module:32} {stats['killed']:4} dræbt af {tested:4}  {stats['score']:.0%}"
+                  f"  (overlevede {stats['survived']}, ingen test {stats['no_tests']})", flush=True)
+    RESULTS.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    below = [m for m, s in report.items() if s["score"] < TARGET]
+    if below:
+        print(f"Under {TARGET:.0%}: {', '.join(below)}")
+    return 1 if below else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
