@@ -9,7 +9,7 @@
  * - Text with line breaks becomes a literal block ("|", so it ends with one line break); other text stays on one line,
  *   in double quotes only where plain YAML would read it as something else
  *   (a number, a date, true/false, or text with ": " or " #").
- * - Empty values (an empty text, list or group) are left out, as a hand-written record would.
+ * - Empty values (an empty text, list or group, a flag that is false) are left out, as a hand-written record would.
  *
  * Pure and independent of the browser: the YAML parser is passed in, so the same code
  * runs in the editor and in the test that writes every record back unchanged.
@@ -21,7 +21,9 @@ const LOOKS_NUMERIC = /^[-+]?(\.?[0-9]|\.(inf|nan)$)/i;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/;
 
 function isEmpty(value) {
-  if (value === null || value === undefined || value === '') return true;
+  // false too: the form gives every yes/no field a value, and an unset flag is left out, as in the hand-written
+  // records (none of the editable ones writes 'false').
+  if (value === null || value === undefined || value === '' || value === false) return true;
   if (Array.isArray(value)) return value.every(isEmpty);
   if (typeof value === 'object') return Object.values(value).every(isEmpty);
   return false;

@@ -133,10 +133,17 @@ def test_the_configuration_comes_from_the_schema() -> None:
 
 def test_every_offer_page_links_to_its_record_in_the_form(tmp_path: Path, cms: "Editor") -> None:
     catalog = load_catalog(ROOT / "data").catalog
+    checked = 0
     for offer in catalog.all_offers():
-        page = (cms.site / urlsplit(offer.url).path.strip("/") / "index.html").read_text(encoding="utf-8")
+        page_file = cms.site / urlsplit(offer.url).path.strip("/") / "index.html"
+        if not page_file.exists():
+            assert offer.example, offer.url  # an example beside a real offer of its kind is not published
+            continue
+        checked += 1
+        page = page_file.read_text(encoding="utf-8")
         route = editor_url(offer).split("#", 1)[1]  # a sourced record's claim box links there; every other, this
         assert f'#{route}">' in page, offer.url
+    assert checked > 60
 
 
 # ---------------------------------------------------------------- the editor in a browser
