@@ -101,7 +101,7 @@ function lines(map, order, indent) {
   return out;
 }
 
-/** A Decap CMS format ({fromFile, toFile}) for one kind of record. */
+/** A custom CMS format ({fromFile, toFile}, CMS.registerCustomFormat) for one kind of record. */
 export function recordFormat(parse, { schemaLine, order }) {
   return {
     fromFile(content) {

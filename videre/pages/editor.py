@@ -139,7 +139,7 @@ def field(name: str, spec: Mapping[str, Any], required: bool, labels: Mapping[st
         need = set(spec.get("required", ()))
         out["fields"] = [field(key, sub, key in need, labels) for key, sub in spec["properties"].items()]
     elif kind == "array" and "enum" not in spec["items"]:
-        out["widget"] = "list"  # free words (an offer's other names): Decap's list of strings
+        out["widget"] = "list"  # free words (an offer's other names): the CMS's list of strings
     elif kind == "array":
         items = spec["items"]
         out.update(widget="select", multiple=True,
