@@ -18,7 +18,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-# The editor at /redaktion/ (Decap CMS) comes from npm, installed exactly as package-lock.json says.
+# The editor at /redaktion/ (Sveltia CMS) comes from npm, installed exactly as package-lock.json says.
 NODE_STAMP := node_modules/.installeret
 REDAKTION_PORT ?= 8081
 
@@ -64,13 +64,12 @@ mutation: $(STAMP)
 	$(UV) sync --locked --compile-bytecode --extra test --extra mutation --inexact --python $(PYTHON)
 	$(BIN)/python tools/mutation.py $(MODULER)
 
-## redaktion: the editor on http://127.0.0.1:8000/redaktion/, saving to this repository through decap-server (offline)
+## redaktion: the editor on http://127.0.0.1:8000/redaktion/, saving to a local stand-in for GitHub (offline; token "lokal")
 redaktion: $(STAMP) $(NODE_STAMP)
-	@echo "Redaktionen: http://127.0.0.1:8000/redaktion/ (gemmer som grene cms/... i dette repository)"
-	PORT=$(REDAKTION_PORT) BIND_HOST=127.0.0.1 MODE=git GIT_REPO_DIRECTORY=$(CURDIR) \
-	  node node_modules/decap-server/dist/index.js & server=$$!; \
+	@echo "Redaktionen: http://127.0.0.1:8000/redaktion/ (log ind med tokenet 'lokal'; udgivne forslag skrives i data/)"
+	$(BIN)/python -m tests.helpers.forge $(CURDIR) --port $(REDAKTION_PORT) & server=$$!; \
 	  trap "kill $$server" EXIT INT TERM; \
-	  VIDERE_REDAKTION_LOKAL=http://127.0.0.1:$(REDAKTION_PORT)/api/v1 \
+	  VIDERE_REDAKTION_LOKAL=http://127.0.0.1:$(REDAKTION_PORT) \
 	  $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 ## valider: check every record in data/

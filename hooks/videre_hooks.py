@@ -169,7 +169,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except editor.EditorBundleMissing as exc:
         raise PluginError(str(exc)) from None
     for path, source in bundle:
-        files.append(File.generated(config, path, abs_src_path=str(source)))
+        files.append(File.generated(config, path, content=source) if isinstance(source, str)
+                     else File.generated(config, path, abs_src_path=str(source)))
     if state.written is not None:
         try:
             written = state.written.paths({file.src_uri for file in files})

@@ -162,7 +162,7 @@ def test_a_sourced_record_invites_its_owner_to_confirm_it(pages):
     page = pages["tilbud/esbjerg/fra-hjemmesiden.md"]
     assert "Arbejder du i kommunen? Bekræft eller ret oplysningerne" in page
     assert 'href="../../../redaktion/#/collections/tilbud-esbjerg/entries/fra-hjemmesiden"' in page
-    assert 'href="../../../bidrag/#ret-et-tilbud-i-yaml-pa-github"' in page
+    assert 'href="../../../bidrag/#ret-et-tilbud-i-yaml-paa-github"' in page
     partner = pages["partnere/test.md"]
     assert "Fra foreningens hjemmeside – ikke bekræftet" in partner and "Arbejder du i foreningen?" in partner
     assert 'href="../../redaktion/#/collections/foreninger/entries/test"' in partner

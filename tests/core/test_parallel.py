@@ -282,7 +282,7 @@ def test_a_build_that_fails_after_the_generated_files_started_ends_with_its_erro
     generate(data, 0.1)
     result = isolated(FAILING_BUILD + textwrap.dedent("""
         def missing(root):
-            raise editor.EditorBundleMissing("mappen node_modules/decap-cms mangler (prøve)")
+            raise editor.EditorBundleMissing("mappen node_modules/@sveltia/cms mangler (prøve)")
 
         editor.bundle_files = missing
         jobs = []
@@ -301,7 +301,7 @@ def test_a_build_that_fails_after_the_generated_files_started_ends_with_its_erro
         print(json.dumps({"error": error, "jobs": len(jobs), "child_left": [j._job._process is not None for j in jobs],
                           "cleared": hooks.state.written is None}))
     """), str(data), str(tmp_path / "site"))
-    assert "decap-cms mangler (prøve)" in result["error"]
+    assert "@sveltia/cms mangler (prøve)" in result["error"]
     assert result["jobs"] == 1 and result["child_left"] == [False] and result["cleared"]
 
 

@@ -27,7 +27,7 @@ class SiteOptions:
     repo: str = "videre-dk/videre"
     """The forge repository (owner/name) the editor at /redaktion/ opens pull requests in."""
     editor_backend: str = ""
-    """A local backend (decap-server) for the editor instead of the forge, for ``make redaktion`` and tests."""
+    """The local stand-in forge for the editor instead of GitHub, for ``make redaktion`` and tests."""
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any] | None, *, site_url: str | None = None,

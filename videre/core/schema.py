@@ -38,6 +38,16 @@ EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2
 HTTPS_PATTERN = r"^https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?(/[^\s<>\"]*)?$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 SITE_PATH_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*/$"
+HIDDEN_CHARACTERS = r"\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF"
+"""Characters a reader cannot see that change how text reads: the bidi controls (U+061C, U+200E, U+200F,
+U+202A–202E, U+2066–2069) can show a title in another order than it is stored, and the zero-width and
+invisible characters (U+200B, U+2060–2064, U+FEFF) hide inside words, so two titles that look the same differ.
+Kept: U+200D (zero-width joiner), which joins emoji sequences such as 👩‍⚕️, and U+200C, which some scripts
+need inside words; neither changes the order of the text."""
+VISIBLE_TEXT_PATTERN = f"^[^{HIDDEN_CHARACTERS}]*$"
+"""Short text (titles, names, one-line fields) with none of :data:`HIDDEN_CHARACTERS`; the form uses it too."""
+VISIBLE_TEXT_HINT = ("teksten har et usynligt tegn eller et tegn, der vender skriveretningen; "
+                     "slet det, fx ved at skrive teksten igen i stedet for at kopiere den")
 """An address on the site without the domain and ending in '/', e.g. 'tilbud/esbjerg/genoptraening/'."""
 
 Schema = dict[str, Any]
@@ -54,6 +64,8 @@ def text(title: str, description: str, example: str, *, max_length: int = 200,
     }
     if markdown:
         schema["x-markdown"] = True
+    else:
+        schema.update({"pattern": VISIBLE_TEXT_PATTERN, "x-hint": VISIBLE_TEXT_HINT})
     return schema
 
 

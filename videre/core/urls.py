@@ -59,7 +59,7 @@ def editor_entry(collection: str, entry: str) -> str:
     return f"{EDITOR}#/collections/{collection}/entries/{entry}"
 
 
-CONTRIBUTING_YAML = "bidrag/#ret-et-tilbud-i-yaml-pa-github"
+CONTRIBUTING_YAML = "bidrag/#ret-et-tilbud-i-yaml-paa-github"
 """The guide's section on editing a record's YAML on the forge (CONTRIBUTING.md, shown on bidrag/)."""
 
 

@@ -31,7 +31,12 @@ _PATTERN_RULES = {
     S.EMAIL_PATTERN: "ugyldig-email",
     S.HTTPS_PATTERN: "ugyldig-link",
     S.DATE_PATTERN: "ugyldig-dato",
+    S.VISIBLE_TEXT_PATTERN: "usynligt-tegn",
 }
+_HIDDEN = re.compile(f"[{S.HIDDEN_CHARACTERS}]")
+TOO_SHORT_FIX = "skriv lidt mere, så læseren forstår det"
+TOO_LONG_FIX = "skriv kortere; flyt detaljer til tilbuddets egen side"
+"""The fixes for 'for-kort' and 'for-lang'; the form (videre.pages.editor) shows the same words."""
 
 _CPR = re.compile(r"(?<![0-9])(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])([0-9]{2})[-\u2010-\u2015\u2212 ]?([0-9]{4})(?![0-9])")
 """DDMMYY, an optional hyphen, dash or space, four digits (after NFKC: fullwidth digits count too)."""
@@ -364,11 +369,11 @@ class Validator:
             name = _LazyName(at)
             if len(value) < shortest:
                 out.append(problem(doc, at, "for-kort", f"'{name}' er for kort ({len(value)} tegn, mindst "
-                                   f"{shortest})", "skriv lidt mere, så læseren forstår det"))
+                                   f"{shortest})", TOO_SHORT_FIX))
                 return
             if len(value) > longest:
                 out.append(problem(doc, at, "for-lang", f"'{name}' er for lang ({len(value)} tegn, højst "
-                                   f"{longest})", "skriv kortere; flyt detaljer til tilbuddets egen side"))
+                                   f"{longest})", TOO_LONG_FIX))
                 return
             html = find_html(value)
             if html:
@@ -415,6 +420,11 @@ class Validator:
             if scheme and scheme != "https":
                 return self._problem(doc, at, rule, f"'{name}' skal starte med 'https://', men starter med "
                                      f"'{scheme}:'", hint)
+        if rule == "usynligt-tegn":
+            found = _HIDDEN.search(value)
+            where = f"U+{ord(found.group()):04X} ved tegn {found.start() + 1}" if found else "?"
+            return self._problem(doc, at, rule, f"'{name}' har et usynligt tegn eller et tegn, der vender "
+                                 f"skriveretningen ({where})", hint)
         labels = {"ugyldig-telefon": "et telefonnummer", "ugyldig-email": "en e-mailadresse",
                   "ugyldig-link": "en webadresse", "ugyldig-dato": "en dato"}
         what = labels.get(rule, "en gyldig værdi")

@@ -6,7 +6,7 @@ from typing import Collection
 
 from ..core import parallel, urls
 from ..catalog.freshness import Review, review_for
-from ..core.model import Offer
+from ..core.model import Offer, editor_url
 from ..catalog.catalog import Catalog
 from ..catalog.ownership import data_path
 from . import Page, render
@@ -27,6 +27,7 @@ def offer_page(catalog: Catalog, offer: Offer, options: SiteOptions, review: Rev
     markdown = render("tilbud.md.j2", o=offer, owner_name=owner_name(catalog, offer), owner_url=owner_url,
                       coverage=coverage, review=review,
                       report_url=report_url(options, offer.title, offer.url, data_path(offer.file)),
+                      editor_url=editor_url(offer),
                       **offer_sheet(offer, options), **Linker(src).context())
     return Page(src, markdown, many=True)
 
