@@ -124,9 +124,11 @@ def test_esbjerg_has_contact_and_at_most_four_of_each(handouts):
     assert 1 <= shown_offers(partners[1]) <= MAX_RELATIVES
     assert all('data-k="paaroerende"' in a for a in re.findall(r"<article[^>]*>", partners[1])), "kun pårørendes"
     assert 'data-k="paaroerende"' not in sections[0] + partners[0], "pårørendes tilbud står under deres egen overskrift"
-    # Everything on this handout is an example, so no one has confirmed it: no date, and the example notice.
+    # Esbjerg's handout holds examples and records read from the municipality's page; no one has confirmed any of
+    # them: no date, and the notice that names both kinds (not the examples-only one).
     assert "Oplysningerne er senest opdateret" not in html
-    assert "Nogle oplysninger er eksempler. De er ikke tjekket hos kommunen eller foreningen." in html
+    assert "Nogle oplysninger er eksempler eller fra en hjemmeside og ikke bekræftet." in html
+    assert "De er ikke tjekket hos kommunen eller foreningen." not in html
 
 
 def test_municipality_without_records_still_helps(handouts):

@@ -163,9 +163,11 @@ def test_site_has_kiosk_public_and_version_files(site_dir):
             assert '<html lang="da"' in html
             assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "intet inline-script"
             assert not re.search(r"\son[a-z]+=", html) and ' style="' not in html
-            # Every record on the pilot screens is an example: no date, which would look like a confirmation.
+            # The pilot screens show examples and records read from a public page, none confirmed: no date, which
+            # would look like a confirmation, and the notice that names both kinds (not the examples-only one).
             assert "Oplysningerne er senest opdateret" not in html
-            assert "Nogle oplysninger er eksempler. De er ikke tjekket hos kommunen eller foreningen." in html
+            assert "Nogle oplysninger er eksempler eller fra en hjemmeside og ikke bekræftet." in html
+            assert "De er ikke tjekket hos kommunen eller foreningen." not in html
     index = (site_dir / "skaerm/index.html").read_text(encoding="utf-8")
     for slug in SLUGS:
         assert f'href="{slug}/"' in index and f'href="{slug}/kiosk/"' in index
@@ -350,7 +352,8 @@ def test_screen_goes_dark_at_closing_time(browser, base_url):
 
 
 def test_qr_codes_open_the_offer_pages(browser, base_url):
-    catalog = load_catalog(DATA).catalog
+    # The site shows the published catalog: an example with a real record of the same owner and type is left out.
+    catalog = load_catalog(DATA).catalog.published(SiteOptions())
     screen = next(s for s in screens(catalog, SiteOptions()) if s.slug == "venterum-esbjerg")
     offers = [o for o in catalog.all_offers()]
     expected = {SITE_URL + o.url for o in offers}
