@@ -82,7 +82,8 @@ def test_cuts_from_the_cache_are_the_cuts_made_anew(cache: Path, monkeypatch: py
 
 
 def test_spellings_from_the_cache_are_the_spellings_found_anew(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = [page.markdown for page in PAGES] + ["# Ingen danske bogstaver\n", "<p>Træning på Ærø</p>\n"]
+    # a heading with no æ, ø, å and no word that gets a definite form ("bogstaver" would get "bogstaveren")
+    texts = [page.markdown for page in PAGES] + ["# Ingen danske tegn\n", "<p>Træning på Ærø</p>\n"]
     anew = [spelling.with_ascii_spellings(text) for text in texts]
     monkeypatch.setattr(buildcache, "MINIMUM", len(texts) + 1)
     assert site.with_ascii_spellings_all(texts) == anew and not cache.exists()  # too few for the store

@@ -115,4 +115,4 @@ def test_the_municipality_overview_counts_what_the_page_shows(site_dir):
 def test_the_front_page_card_opens_the_decision_aid_and_search_comes_first(site_dir):
     html = (site_dir / "index.html").read_text(encoding="utf-8")
     assert '<a href="beslutning/">Skal patienten have en genoptræningsplan?</a>' in html
-    assert html.index('id="forside-soeg"') < html.index('<h2 id="hvad-vil-du-gre"'), "søgefeltet står øverst"
+    assert html.index('id="forside-soeg"') < html.index('<h2 id="hvad-vil-du-goere"'), "søgefeltet står øverst"
