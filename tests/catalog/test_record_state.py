@@ -173,7 +173,7 @@ def test_a_sourced_record_invites_its_owner_to_confirm_it(pages):
 
 def test_sourced_municipal_contacts_show_the_badge_and_never_sidst_bekraeftet(pages):
     page = pages["kommuner/esbjerg.md"]
-    box = page.split('id="gop-modtager"', 1)[1].split("## Kommunens tilbud", 1)[0]
+    box = page.split('id="gop-modtager"', 1)[1].split("## Nøglepersoner i kommunen", 1)[0]  # the next section
     assert "Fra kommunens hjemmeside – ikke bekræftet" in box and "Læst 20. november 2026" in box
     assert "Sidst bekræftet" not in box
     assert 'href="../../redaktion/#/collections/kommunekontakter/entries/esbjerg"' in box

@@ -200,7 +200,8 @@ def test_confirmed_pages_show_who_confirmed_them(tmp_path):
     for path in ("tilbud/esbjerg/a.md", "tilbud/test/b.md"):
         assert line in out[path] and BADGE not in out[path], path
     assert "Sidst bekræftet 1. oktober 2026 af Redaktionen" in out["partnere/test.md"]
-    card = "<dt>Sidst bekræftet</dt><dd>1. oktober 2026 af Træning og Rehabilitering</dd>"
+    # Issue 32's cards put a space between term and value, so extracted text keeps the words apart.
+    card = "<dt>Sidst bekræftet</dt> <dd>1. oktober 2026 af Træning og Rehabilitering</dd>"
     assert line in out["kommuner/esbjerg.md"] and card in out["kommuner/esbjerg.md"]  # contact box, offer card
     assert card in out["kommuner/varde.md"]  # the partner's offer covers Varde
     assert "Oplysningerne er senest opdateret 1. oktober 2026" in out["udskrivning/esbjerg/index.html"]

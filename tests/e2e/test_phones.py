@@ -82,12 +82,17 @@ def test_a_municipality_page_puts_the_receiver_and_key_contacts_first_and_filter
     headings = [h.replace("¶", "").strip() for h in page.locator("article h2").all_inner_texts()]
     assert headings.index("Send en genoptræningsplan") < headings.index("Nøglepersoner i kommunen") < \
         headings.index("Hvis det bliver svært") < headings.index("Tilbud i Sønderborg"), headings
-    assert page.locator("#koordinator-depression").bounding_box()["y"] < \
+    # Sønderborg's contacts are now read from its own page, which names only the GOP receiver: the key-contacts
+    # section says so, above the offers.
+    assert page.locator("#koordinator-depression").count() == 0
+    assert page.locator("p.videre-tom", has_text="Ingen andre kontakter er oplyst endnu").bounding_box()["y"] < \
         page.locator(".videre-kort-liste[data-gruppe]").first.bounding_box()["y"]
     cards = page.locator(".videre-kort-liste[data-gruppe] article")
     total = cards.count()
+    examples = page.locator(".videre-kort-liste--eksempler article").count()
     intro = page.locator("p.videre-antal-tekst").first.inner_text()
     assert intro.startswith(f"{total} tilbud på siden"), "tallet tæller det, siden viser"
+    assert examples and intro.endswith(f"Under Eksempler står desuden {examples} eksempler."), intro
     assert page.get_by_label("Patientens problem", exact=True).input_value() == "depression"
     visible = page.locator(".videre-kort-liste[data-gruppe] article:visible")
     problems = visible.evaluate_all("cards => cards.map(c => c.getAttribute('data-p').split(' '))")
@@ -101,15 +106,22 @@ def test_a_municipality_page_puts_the_receiver_and_key_contacts_first_and_filter
     assert page.locator(".videre-kort-liste[data-gruppe] article:visible").count() == total
     assert "problem=" not in page.url
     assert axe_violations(page) == []
+    # Where the municipality names a depression coordinator (Esbjerg), the contact stands above the offers.
+    open_page(page, base_url, "kommuner/esbjerg/")
+    assert page.locator("#koordinator-depression").bounding_box()["y"] < \
+        page.locator(".videre-kort-liste[data-gruppe]").first.bounding_box()["y"]
     page.close()
 
 
 def test_the_municipality_overview_counts_what_the_page_shows(site_dir):
     overview = (site_dir / "kommuner/index.html").read_text(encoding="utf-8")
     page = (site_dir / "kommuner/soenderborg/index.html").read_text(encoding="utf-8")
-    cards = len(re.findall(r'<article class="videre-kort', page))
-    assert re.search(rf'Sønderborg</a> <span class="videre-antal">\({cards} tilbud\)', overview), cards
-    assert cards == 17
+    # Real offers and examples are counted apart, as the page lists them apart (examples under their own heading).
+    cards = len(re.findall(r'<article class="videre-kort(?! videre-kort--eksempel)', page))
+    examples = len(re.findall(r'<article class="videre-kort videre-kort--eksempel', page))
+    assert re.search(rf'Sønderborg</a> <span class="videre-antal">\({cards} tilbud, {examples} eksempler\)', overview)
+    assert f"<p class=\"videre-antal-tekst\">{cards} tilbud på siden" in page
+    assert (cards, examples) == (13, 7), "3 af kommunens egne og 10 fra foreninger, læst på deres sider; 7 eksempler"
 
 
 def test_the_front_page_card_opens_the_decision_aid_and_search_comes_first(site_dir):

@@ -57,8 +57,13 @@ def test_esbjerg_page_answers_the_therapists_questions(site_dir):
         assert f"{heading}" in text
     # How each offer is reached, and civil society in the municipality.
     assert "Sådan kommer man i gang" in text
-    assert "Frivillige foreninger i Esbjerg" in text
-    assert "Røde Kors" in text
+    # Since issue 32 the page groups the associations' offers by type with the municipality's own, not under a
+    # heading per owner: Røde Kors's visiting friend stands under its type, among the real offers.
+    offers, examples = text.split("Tilbud i Esbjerg", 1)[1].split("Eksempler ¶", 1)
+    assert "Besøgsven og ledsager" in offers and "Besøgsven fra Røde Kors" in offers
+    # Real offers (read from a public page) come before the examples, which stand under their own heading.
+    assert "Aflastning, når du passer en syg i familien" in offers and "Eksempel – ikke bekræftet" not in offers
+    assert "Genoptræning efter indlæggelse i psykiatrien" in examples
 
 
 def test_every_municipality_has_a_page_and_empty_ones_say_so(site_dir):
@@ -102,7 +107,14 @@ def test_switch_hides_example_records_for_production(tmp_path):
     assert offers and all(not o["eksempel"] and o["status"] in ("kilde", "bekraeftet") for o in offers)
     text = article(tmp_path / "site", "kommuner/esbjerg")
     assert "Eksempel" not in text
-    assert "Vi har endnu ingen tilbud fra Esbjerg Kommune" in text
+    # Esbjerg now has a real offer read from its own page, which stays; its examples go.
+    assert "Aflastning, når du passer en syg i familien" in text
+    assert "Genoptræning efter indlæggelse i psykiatrien" not in text
+    assert "Vi har endnu ingen tilbud fra Esbjerg Kommune" not in text
+    # Aabenraa has only examples of its own, so without them the page says it has none yet.
+    text = article(tmp_path / "site", "kommuner/aabenraa")
+    assert "Eksempel" not in text
+    assert "Vi har endnu ingen tilbud fra Aabenraa Kommune" in text
 
 
 def test_exports_list_every_offer_in_json_and_csv(site_dir):

@@ -62,10 +62,10 @@ def municipality_page(catalog: Catalog, municipality: Municipality, options: Sit
     markdown = render(
         "kommune.md.j2", m=municipality, region=catalog.register.region(municipality.region),
         groups=offer_groups((*offers, *partner_offers)), group_labels=GROUP_LABELS,
-        count=(len(offers) + len(partner_offers) + len(unconfirmed) + len(unconfirmed_partner)
-               + len(own_examples) + len(partner_examples)),
+        count=len(offers) + len(partner_offers) + len(unconfirmed) + len(unconfirmed_partner),
+        example_count=len(own_examples) + len(partner_examples),
         problems=[(c, t) for c, t in vocab.PROBLEMS.items() if c != ranking.ALL_PROBLEMS],
-        own_count=len(offers) + len(unconfirmed) + len(own_examples), own_real=len(offers) + len(unconfirmed),
+        own_count=len(offers) + len(unconfirmed), own_real=len(offers) + len(unconfirmed),
         partner_names=partner_names, examples=own_examples, partner_examples=partner_examples,
         review=review, unconfirmed=unconfirmed + unconfirmed_partner, owner_names=owner_names,
         report_url=report_url(options, f"{municipality.name} Kommune", urls.municipality_page(municipality.slug),

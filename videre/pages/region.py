@@ -59,7 +59,10 @@ def municipality_index(catalog: Catalog, options: SiteOptions) -> Page:
     src = "kommuner/index.md"
     register = catalog.register
     regions = [(r, sorted(register.in_region(r.slug), key=lambda m: m.name)) for r in register.regions]
-    # What each municipality's page shows: its own offers and the partners' offers that reach it.
-    counts = {m.slug: len(catalog.offers_in(m.slug)) + len(catalog.partner_offers_for(m.slug))
-              for m in register.municipalities}
+    # What each municipality's page counts: its own and the partners' real offers, and the examples apart.
+    counts = {}
+    for m in register.municipalities:
+        offers = (*catalog.offers_in(m.slug), *catalog.partner_offers_for(m.slug))
+        examples = sum(o.example for o in offers)
+        counts[m.slug] = (len(offers) - examples, examples)
     return Page(src, render("kommuner.md.j2", regions=regions, counts=counts, **Linker(src).context()), in_nav=True)
