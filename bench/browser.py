@@ -23,7 +23,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 COMPRESSED = (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter", ".pagefind", ".png", ".jpg", ".woff2")
 
-SEARCH_INPUT = "#videre-soeg input, .pagefind-ui__search-input, input[type=search]"
+# The search page's own field: the header's search field (on every page since issue 32) comes first in the
+# document, and a selector list would pick it, so typing there never shows a result.
+SEARCH_INPUT = "#videre-soeg .pagefind-ui__search-input"
 SEARCH_RESULT = ".pagefind-ui__result, .videre-soeg-resultat, [data-videre-resultat]"
 
 # One filter change per call: set the value, dispatch 'change', wait for the count or list to change

@@ -97,3 +97,52 @@ def test_spellings_from_the_cache_are_the_spellings_found_anew(cache: Path, monk
 def test_text_that_utf8_cannot_hold_costs_the_store_not_the_build(cache: Path) -> None:
     assert buildcache.cached_map("test", ["k"], ["x"], lambda items: ["\ud800"]) == ["\ud800"]
     assert not cache.exists() or [p.name for p in cache.iterdir()] == []  # no half-written store is left
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+def test_the_real_site_is_the_same_bytes_without_a_cache_cold_and_warm(tmp_path: Path) -> None:
+    """The nightly build restores the cache (issue 35): that is only safe if no entry can change the output.
+    Built three times from the real data: cache off, empty cache (cold, fills it), filled cache (warm)."""
+    from tests.helpers.site import EPOCH, build_site
+
+    env = {"VIDERE_TODAY": "2026-12-06", "SOURCE_DATE_EPOCH": EPOCH}
+    store = tmp_path / "cache"
+    trees = {}
+    for name, switch in (("uden", "0"), ("kold", str(store)), ("varm", str(store))):
+        result = build_site(tmp_path / name, env={**env, buildcache.SWITCH: switch})
+        assert result.returncode == 0, result.stderr[-2000:]
+        if name == "kold":
+            assert any(store.iterdir()), "den kolde bygning skulle fylde cachen"
+        trees[name] = _tree(tmp_path / name)
+    assert len(trees["uden"]) > 500
+    for name in ("kold", "varm"):
+        differ = sorted(k for k in trees["uden"].keys() | trees[name].keys()
+                        if trees["uden"].get(k) != trees[name].get(k))
+        assert not differ, f"{name}: {differ[:10]}"
+
+
+def test_the_nightly_workflow_keeps_the_cache_the_build_uses() -> None:
+    """The scheduled build is the warm build the bench measures only if the workflow restores the cache
+    folder the build reads, keyed by the locks and the code, before the build runs."""
+    import yaml
+
+    from tests.helpers.site import ROOT
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
+    assert workflow[True]["schedule"]  # PyYAML reads the key 'on' as True
+    job = workflow["jobs"]["kontrol"]
+    folder = job["env"][buildcache.SWITCH]
+    steps = job["steps"]
+    names = [step.get("uses", step.get("run", "")) for step in steps]
+    cache = next(i for i, n in enumerate(names) if n.startswith("actions/cache@"))
+    build = next(i for i, n in enumerate(names) if n == "make build")
+    assert cache < build and cache < names.index("make test")
+    options = steps[cache]["with"]
+    assert options["path"] == "${{ env.%s }}" % buildcache.SWITCH and folder.endswith("/.cache/videre")
+    for keyed_by in ("uv.lock", "package-lock.json", "videre/**/*.py", "hooks/**"):
+        assert f"'{keyed_by}'" in options["key"]
+    assert options["restore-keys"].strip() == "videre-cache-" and options["key"].startswith("videre-cache-")

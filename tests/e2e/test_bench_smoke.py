@@ -93,3 +93,19 @@ def test_bench_can_skip_the_peers_and_reports_the_ratio() -> None:
     assert rows["ratio_peer"]["verdict"] == "MISS (+25 %)"
     assert rows["ratio_peer_cold"]["values"]["1x"] == 2.5 and rows["ratio_peer_cold"]["verdict"] == "MISS (+25 %)"
     assert rows["ratio_peer_best"]["values"]["1x"] == 2.0 and rows["ratio_peer_best"]["verdict"] == "pass"  # 20 / 10
+
+
+@pytest.mark.browser
+def test_the_browser_measurements_reach_what_they_measure(site_dir: Path) -> None:
+    """The bench's Chromium part once measured the header's search field, which never shows a result, and
+    reported only an error beside the table. Run it on the real site: every figure must be measured."""
+    from bench import browser
+    from bench.__main__ import TERMS
+
+    kiosk = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.glob("skaerm/*/kiosk/index.html"))
+    result = browser.measure(site_dir, TERMS[:2], kiosk[:1], changes=5)
+    search = result["search"]
+    assert len(search["timings_ms"]) == 2 and all(t > 0 for t in search["timings_ms"])
+    assert search["one_search"]["requests"] > 0 and search["one_search"]["bytes"] > 0
+    assert result["filters"]["changes"] == 5 and result["filters"]["p95_ms"] > 0
+    assert result["kiosk"]["bytes"] > 0
