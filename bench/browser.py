@@ -8,13 +8,14 @@ host compresses text.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
 import statistics
 import threading
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, ClassVar, Iterator
 from contextlib import contextmanager
 from urllib.parse import urlparse
 
@@ -98,7 +99,7 @@ CLEAR_JS = """
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
+    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
                       ".pagefind": "application/octet-stream", ".pf_meta": "application/octet-stream",
                       ".pf_index": "application/octet-stream", ".pf_fragment": "application/octet-stream",
                       ".pf_filter": "application/octet-stream"}
@@ -228,10 +229,9 @@ class Browser:
         context, page, responses = self._context(base)
         try:
             page.goto(base + path, wait_until="load")
-            try:
+            # A kiosk may keep polling; what arrived by now is its first load.
+            with contextlib.suppress(Exception):
                 page.wait_for_load_state("networkidle", timeout=10000)
-            except Exception:  # noqa: BLE001 - a kiosk may keep polling; what arrived by now is its first load
-                pass
             return {"path": path, **self._bytes(responses)}
         finally:
             context.close()

@@ -193,7 +193,7 @@ class EditLoop:
     def start(self, timeout: float = 900) -> float:
         args = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}", "--livereload",
                 "-w", str(self.data)]
-        self._out = open(self.log, "w", encoding="utf-8")
+        self._out = open(self.log, "w", encoding="utf-8")  # noqa: SIM115 - open while the server runs; stop() closes it
         start = time.perf_counter()
         # Its own process group, so that stopping it stops Pagefind and any other child too.
         self.process = subprocess.Popen(args, cwd=ROOT, env=_env(self.data), stdout=self._out,

@@ -298,7 +298,7 @@ def test_committed_codeowners_equals_the_generated_file(tmp_path):
             [line] = [line for line in lines if line.startswith(pattern + " ")]
             assert line.split()[1:] == [m.team, ownership.EDITORIAL_TEAM]
     # The catch-all comes first: in CODEOWNERS the last matching line wins.
-    assert lines.index(f"*  {ownership.EDITORIAL_TEAM}") < min(i for i, l in enumerate(lines) if l.startswith("/"))
+    assert lines.index(f"*  {ownership.EDITORIAL_TEAM}") < min(i for i, line in enumerate(lines) if line.startswith("/"))
     out = tmp_path / "CODEOWNERS"
     assert cli.main(["--data", str(DATA), "codeowners", "--ud", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == committed

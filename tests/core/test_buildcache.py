@@ -32,7 +32,7 @@ def test_cached_map_computes_only_the_missing_items(cache: Path) -> None:
 
     keys = [buildcache.key("salt", item) for item in ("a", "b")]
     assert buildcache.cached_map("test", keys, ["a", "b"], upper) == ["A", "B"]
-    keys3 = keys + [buildcache.key("salt", "c")]
+    keys3 = [*keys, buildcache.key("salt", "c")]
     assert buildcache.cached_map("test", keys3, ["a", "b", "c"], upper) == ["A", "B", "C"]
     assert seen == [["a", "b"], ["c"]]
     assert buildcache.cached_map("test", [buildcache.key("other salt", "a")], ["a"], upper) == ["A"]
@@ -142,7 +142,7 @@ def test_the_nightly_workflow_keeps_the_cache_the_build_uses() -> None:
     build = next(i for i, n in enumerate(names) if n == "make build")
     assert cache < build and cache < names.index("make test")
     options = steps[cache]["with"]
-    assert options["path"] == "${{ env.%s }}" % buildcache.SWITCH and folder.endswith("/.cache/videre")
+    assert options["path"] == f"${{{{ env.{buildcache.SWITCH} }}}}" and folder.endswith("/.cache/videre")
     for keyed_by in ("uv.lock", "package-lock.json", "videre/**/*.py", "hooks/**"):
         assert f"'{keyed_by}'" in options["key"]
     assert options["restore-keys"].strip() == "videre-cache-" and options["key"].startswith("videre-cache-")

@@ -19,9 +19,9 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def _text_files() -> list[Path]:
-    files = [p for p in (ROOT / "docs").rglob("*.md")]
-    files += [p for p in (ROOT / "data").rglob("*.yaml")]
-    files += [p for p in (ROOT / "videre" / "pages" / "templates").rglob("*.j2")]
+    files = list((ROOT / "docs").rglob("*.md"))
+    files += list((ROOT / "data").rglob("*.yaml"))
+    files += list((ROOT / "videre" / "pages" / "templates").rglob("*.j2"))
     files.append(ROOT / "videre" / "pages" / "patient.py")
     return sorted(files)
 

@@ -6,6 +6,7 @@ import functools
 import http.server
 import re
 import threading
+from typing import ClassVar
 from urllib.parse import urlparse
 
 CHROMIUM = "/usr/lib/chromium/chromium"
@@ -14,7 +15,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".wasm": "application/wasm", ".pagefind": "application/octet-stream",
                       ".pf_meta": "application/octet-stream", ".pf_index": "application/octet-stream",
                       ".pf_fragment": "application/octet-stream"}

@@ -74,7 +74,7 @@ def test_dated_lines_hold_only_on_their_days(tmp_path):
 
 
 def test_ring_without_a_number_is_an_error_in_danish_with_file_and_line(tmp_path):
-    result, text = report(tmp_path, crisis_file(line(text="Ring til os, hvis det er svært.")))
+    _, text = report(tmp_path, crisis_file(line(text="Ring til os, hvis det er svært.")))
     assert "krise.yaml:4:" in text and "[mangler-felt]" in text
     assert "beder patienten ringe, men linjen har intet telefonnummer" in text
     assert "Hint: skriv nummeret i 'telefon'" in text

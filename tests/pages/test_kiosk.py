@@ -355,7 +355,7 @@ def test_qr_codes_open_the_offer_pages(browser, base_url):
     # The site shows the published catalog: an example with a real record of the same owner and type is left out.
     catalog = load_catalog(DATA).catalog.published(SiteOptions())
     screen = next(s for s in screens(catalog, SiteOptions()) if s.slug == "venterum-esbjerg")
-    offers = [o for o in catalog.all_offers()]
+    offers = list(catalog.all_offers())
     expected = {SITE_URL + o.url for o in offers}
     with kiosk(browser, base_url, "skaerm/venterum-esbjerg/kiosk/") as page:
         slides = page.locator(".dias")

@@ -22,7 +22,7 @@ def _addresses() -> list[str]:
     alphabet = string.ascii_lowercase + string.digits + "-/_.?=&%"
     base = "https://videre.example.org/"
     found = [base + "".join(rng.choice(alphabet) for _ in range(n)) + "/" for n in range(0, 420, 3)]
-    return found + ["a", "ab", "https://x.example.org", base + "tilbud/esbjerg/genoptraening-efter-indlaeggelse/"]
+    return [*found, "a", "ab", "https://x.example.org", base + "tilbud/esbjerg/genoptraening-efter-indlaeggelse/"]
 
 
 @pytest.mark.parametrize("text", _addresses())

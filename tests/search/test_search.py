@@ -228,7 +228,7 @@ def test_the_words_on_every_offer_page_find_no_offer(guarded, base_url, site_dir
     results = pagefind_results(guarded, base_url, [{"soeg": words} for words in PAGE_CHROME])
     found = {words: [page for page in map(normalise, urls) if page.startswith("tilbud/") and page.count("/") == 3]
              for words, urls in results.items()}  # an offer page: tilbud/<owner>/<offer>/
-    assert found == dict.fromkeys(PAGE_CHROME, []), found
+    assert found == {words: [] for words in PAGE_CHROME}, found
     by_title = pagefind_results(guarded, base_url, [{"soeg": title}])[title]
     assert path.parent.relative_to(site_dir).as_posix() + "/" in map(normalise, by_title), "the page is searched"
 

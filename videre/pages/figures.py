@@ -97,7 +97,7 @@ def chart(figure: Figure) -> Chart:
             add(f'<rect x="{plot_x}" y="{ly}" width="14" height="14" fill="{COLOURS[index % len(COLOURS)]}"/>')
             add(f'<text x="{plot_x + 20}" y="{ly + 12}" fill="{TEXT}">{escape(s.name)}</text>')
     axis_y = top_pad + plot_height + 4
-    steps = int(round(maximum / tick))
+    steps = round(maximum / tick)
     for i in range(steps + 1):
         value = tick * i
         gx = x(value)
@@ -106,7 +106,7 @@ def chart(figure: Figure) -> Chart:
         add(f'<text x="{gx:.1f}" y="{axis_y + FONT + 4}" text-anchor="middle" fill="{TEXT}">'
             f'{escape(number(value, figure.unit))}</text>')
     y = top_pad
-    for (category, values), lines, height_here in zip(figure.rows(), label_lines, groups):
+    for (_, values), lines, height_here in zip(figure.rows(), label_lines, groups):
         text_y = y + height_here / 2 - (len(lines) - 1) * (FONT + 3) / 2 + FONT / 2 - 2
         spans = "".join(f'<tspan x="{LABEL_WIDTH}" dy="{0 if n == 0 else FONT + 3}">{escape(line)}</tspan>'
                         for n, line in enumerate(lines))

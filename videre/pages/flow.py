@@ -78,7 +78,7 @@ def layout(flow: Flow) -> list[Placed]:
     per_band, _ = print_grid(len(flow.steps))
     placed = []
     for index, step in enumerate(flow.steps):
-        def drawn(arrow: Arrow) -> str:
+        def drawn(arrow: Arrow, step: Step = step) -> str:
             target = flow.step(arrow.to)
             if target.lane == step.lane and rows[target.id] == rows[step.id] + 1:
                 return "ned"
@@ -86,7 +86,7 @@ def layout(flow: Flow) -> list[Placed]:
                 return "hoejre" if columns[target.lane] > columns[step.lane] else "venstre"
             return ""
 
-        def told(arrow: Arrow) -> Edge:
+        def told(arrow: Arrow, step: Step = step) -> Edge:
             back = flow.number(arrow.to) < flow.number(step.id)
             return Edge("↺" if back else "→", arrow.text, flow.number(arrow.to))
 

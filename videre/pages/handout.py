@@ -76,8 +76,8 @@ def followup(contacts: Any) -> str:
 
 def municipality_handout(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> str:
     path = municipality_path(municipality.slug)
-    own = [o for o in patient.for_patients(catalog.offers_in(municipality.slug), options)]
-    partner = [o for o in patient.for_patients(catalog.partner_offers_for(municipality.slug), options)]
+    own = list(patient.for_patients(catalog.offers_in(municipality.slug), options))
+    partner = list(patient.for_patients(catalog.partner_offers_for(municipality.slug), options))
     offers = sorted((o for o in own if not ranking.for_relatives_only(o)),
                     key=lambda o: (*ranking.specificity_key(o), patient.kind_rank(o), o.title))
     partner_offers = sorted((o for o in partner if not ranking.for_relatives_only(o)),

@@ -11,6 +11,7 @@ hidden search block (:mod:`videre.search.spelling`). It reads Markdown text only
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -41,7 +42,7 @@ def glossary_terms(text: str, src: str = GLOSSARY) -> dict[str, list[str]]:
     """
     found: dict[str, list[str]] = {}
     lines = text.splitlines()
-    for term, definition in zip(lines, lines[1:]):
+    for term, definition in itertools.pairwise(lines):
         if not definition.startswith(":") or not term.strip() or term.startswith((":", "#", " ", "[^")):
             continue
         definition = _FOOTNOTE.sub("", definition)

@@ -23,6 +23,7 @@ bytes are the same either way.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -266,10 +267,8 @@ def _to_cache(store: Path | None, key: str, bundle: Path) -> None:
         store.mkdir(parents=True, exist_ok=True)
         temporary = Path(tempfile.mkdtemp(prefix=".neu-", dir=store))
         shutil.copytree(bundle, temporary / "bundle", copy_function=_link_or_copy)
-        try:
+        with contextlib.suppress(OSError):  # another build stored the same key first
             os.rename(temporary / "bundle", store / key)
-        except OSError:  # another build stored the same key first
-            pass
         shutil.rmtree(temporary, ignore_errors=True)
         kept = sorted((p for p in store.iterdir() if p.is_dir() and not p.name.startswith(".")),
                       key=lambda p: p.stat().st_mtime, reverse=True)
