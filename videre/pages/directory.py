@@ -14,7 +14,7 @@ FACETS = (
     SimpleNamespace(name="alder", label="Alder", all="Alle aldre",
                     options=[(code, text) for code, text, _, _ in vocab.AGE_GROUPS]),
     SimpleNamespace(name="problem", label="Problem", all="Alle problemer",
-                    options=[(c, t) for c, t in vocab.PROBLEMS.items() if c != "alle"]),
+                    options=[(c, t) for c, t in vocab.PROBLEMS.items() if c != vocab.ALL_PROBLEMS]),
     SimpleNamespace(name="type", label="Type tilbud", all="Alle typer", options=list(vocab.OFFER_KINDS.items())),
     SimpleNamespace(name="form", label="Form", all="Alle former", options=list(vocab.DELIVERY_MODES.items())),
     SimpleNamespace(name="henvisning", label="Henvisning", all="Alle veje ind",

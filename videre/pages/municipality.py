@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Collection, Iterable, Sequence
+from typing import Collection, Iterable
 
 from ..search import spelling
 from ..core import parallel, urls, vocab
@@ -42,17 +42,11 @@ def offer_groups(offers: Iterable[Offer], problem: str = "") -> list[tuple[str, 
     return groups
 
 
-def real_first(offers: Sequence[Offer]) -> tuple[tuple[Offer, ...], tuple[Offer, ...]]:
-    """Real offers (confirmed or read from a public page), and the examples, which a page lists after them
-    under their own heading (which examples a build shows at all: :meth:`Catalog.published`)."""
-    return tuple(o for o in offers if not o.example), tuple(o for o in offers if o.example)
-
-
 def municipality_page(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> Page:
     src = urls.source(urls.municipality_page(municipality.slug))
     review = review_for(options)
-    own, own_examples = real_first(catalog.offers_in(municipality.slug))
-    partners, partner_examples = real_first(catalog.partner_offers_for(municipality.slug))
+    own, own_examples = ranking.real_first(catalog.offers_in(municipality.slug))
+    partners, partner_examples = ranking.real_first(catalog.partner_offers_for(municipality.slug))
     offers, unconfirmed = review.split(own)
     partner_offers, unconfirmed_partner = review.split(partners)
     partner_names = {p.slug: p.short_name for p in catalog.partners}
