@@ -368,6 +368,7 @@ def _to_file_urls(docs: Path, excluded: tuple[str, ...]) -> None:
     catalog = docs / "katalog.json"
     if catalog.is_file():
         payload = json.loads(catalog.read_text(encoding="utf-8"))
+        key = payload["noegler"]["url"]  # the address's short key, as the data says (the offer's field table)
         for offer in payload["tilbud"]:
-            offer["u"] = urls.target(offer["u"])
+            offer[key] = urls.target(offer[key])
         catalog.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -12,6 +12,7 @@ from ..core.model import Municipality, Offer
 from ..catalog.catalog import Catalog
 from . import Page, render
 from ..core.options import SiteOptions
+from .directory import CARDS_SELECTION, facet
 from .feedback import report_url
 from .links import Linker
 from .notice import notice_html
@@ -58,7 +59,7 @@ def municipality_page(catalog: Catalog, municipality: Municipality, options: Sit
         groups=offer_groups((*offers, *partner_offers)), group_labels=GROUP_LABELS,
         count=len(offers) + len(partner_offers) + len(unconfirmed) + len(unconfirmed_partner),
         example_count=len(own_examples) + len(partner_examples),
-        problems=[(c, t) for c, t in vocab.PROBLEMS.items() if c != ranking.ALL_PROBLEMS],
+        problem=facet("problem"), selection=CARDS_SELECTION,
         own_count=len(offers) + len(unconfirmed), own_real=len(offers) + len(unconfirmed),
         partner_names=partner_names, examples=own_examples, partner_examples=partner_examples,
         review=review, unconfirmed=unconfirmed + unconfirmed_partner, owner_names=owner_names,
