@@ -123,3 +123,88 @@ def test_an_offers_fields_are_listed_only_in_its_field_table() -> None:
                                 '"sted": s}', keys) == [1]
     assert field_list_spellings('CSV = ("id", "titel", "type", "alder_fra", "problemer", "indhold", "form", '
                                 '"pris", "sprog")', keys) == [1]
+
+
+NOT_YET_ON_THE_TABLE = {"videre/kinds/cases.py"}
+"""Kinds that still write their schema by hand (a case's 'problemer' and 'indhold'): issue 35 puts them on the
+field table, then this set is empty."""
+CODED_ENOUGH = 2
+"""A literal naming this many of the offer's coded fields (by YAML key or filter name) lists them again."""
+ASSETS = PACKAGE.parent / "docs" / "assets"
+
+
+def _coded_names() -> tuple[set[str], set[str]]:
+    """(the coded fields' YAML keys and filter names, the short keys of the directory's data), from the table."""
+    from videre.core import fields
+    from videre.core.model import Offer
+    coded = [f for f in fields.table(Offer) if f.codes or f.facet or f.taxonomy]
+    names = {f.name for f in coded if f.key} | {f.facet.name for f in coded if f.facet}
+    return names, {f.short for f in fields.table(Offer) if f.short}
+
+
+def _named(node) -> list:
+    """The names a literal gives: its items (a dict's keys), and the first value of each row in it (a tuple or
+    list) and the subject of each call in it (its first argument or ``name=``), as a table of rows names them."""
+    import ast
+    items = node.keys if isinstance(node, ast.Dict) else node.elts
+    named = list(items)
+    for item in items:
+        if isinstance(item, (ast.Tuple, ast.List)) and item.elts:
+            named.append(item.elts[0])
+        elif isinstance(item, ast.Call):
+            named += [k.value for k in item.keywords if k.arg == "name"] or item.args[:1]
+    return [n.value for n in named if isinstance(n, ast.Constant)]
+
+
+def coded_spellings(source: str, names: set[str], shorts: set[str]) -> list[int]:
+    """Lines of literals (tuple, list, set, dict) that name CODED_ENOUGH coded fields, or a dict with
+    CODED_ENOUGH short keys."""
+    import ast
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set, ast.Dict)):
+            named = set(_named(node))
+            short = named & shorts if isinstance(node, ast.Dict) else set()
+            if len(named & names) >= CODED_ENOUGH or len(short) >= CODED_ENOUGH:
+                found.append(node.lineno)
+    return found
+
+
+SCRIPT_SHORT = r"""(?:\.|\bdata-)({keys})\b(?!\s*\()|\b({names})\s*:\s*["']({keys})["']"""
+"""In a script or template: a short key as a property or a data attribute, or a filter paired with its key
+(``alder: "a"``)."""
+
+
+def script_spellings(text: str, names: set[str], shorts: set[str]) -> list[int]:
+    pattern = re.compile(SCRIPT_SHORT.format(keys="|".join(sorted(shorts)), names="|".join(sorted(names))))
+    return [number for number, line in enumerate(text.splitlines(), 1) if pattern.search(line)]
+
+
+def test_coded_fields_are_named_only_in_the_field_table() -> None:
+    """Filters, HSDS taxonomies and the directory's short keys come from the table's rows: no module lists
+    the coded fields again, and no script or template spells a short key (the build writes them as data)."""
+    names, shorts = _coded_names()
+    found = sorted(f"{path.relative_to(PACKAGE.parent)}:{line}" for path in sorted(PACKAGE.rglob("*.py"))
+                   if path != TABLE_MODULE and path.relative_to(PACKAGE.parent).as_posix() not in NOT_YET_ON_THE_TABLE
+                   for line in coded_spellings(path.read_text(encoding="utf-8"), names, shorts))
+    found += sorted(f"{path.relative_to(PACKAGE.parent)}:{line}"
+                    for path in sorted([*ASSETS.glob("*.js"), *PACKAGE.rglob("*.j2")])
+                    for line in script_spellings(path.read_text(encoding="utf-8"), names, shorts))
+    assert found == []
+
+
+def test_the_coded_field_rules_see_the_copies_the_table_replaced() -> None:
+    names, shorts = _coded_names()
+    assert {"type", "problemer", "form", "henvisning", "hjemmel", "alder", "problem"} <= names
+    assert {"t", "k", "h", "r", "c", "q"} <= shorts
+    # HSDS's own taxonomy rows, a handout's two filters, the directory's dict, and one coded key alone (allowed).
+    assert coded_spellings('T = (("type", "Videre: type"), ("henvisning", "Videre: henvisning"))', names, shorts) == [1]
+    assert coded_spellings('F = (N(name="type", label="Type"), N(name="form", label="Form"))', names, shorts) == [1]
+    assert coded_spellings('f = [x for x in FACETS if x.name in ("alder", "problem")]', names, shorts) == [1]
+    assert coded_spellings('d = {"t": o.title, "h": list(o.routes)}', names, shorts) == [1]
+    assert coded_spellings('d = {"type": "voice", "number": n}', names, shorts) == []
+    # The script's own list of filters, a short key read as a property or a data attribute.
+    assert script_spellings('var FACETS = { alder: "a", problem: "p" };', names, shorts) == [1]
+    assert script_spellings('link.href = root + offer.u;\nx = node.getAttribute("data-" + k);', names, shorts) == [1]
+    assert script_spellings('<article data-h="{{ o.routes }}">', names, shorts) == [1]
+    assert script_spellings('var offer = rule.read(compact);', names, shorts) == []

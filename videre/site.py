@@ -74,7 +74,7 @@ def offers_scope(before: Catalog, after: Catalog, options: SiteOptions, offer_id
     """What changing these offers can change: their own pages (with their printed sheets), the page and handout
     of every municipality that shows one of them before or after (its own offers and the partner offers for it,
     as videre.pages.municipality and videre.pages.handout choose them), and everything shared."""
-    towns = {m.slug for catalog in (before.published(options), after.published(options))
+    towns = {m.slug for catalog in (before.shown(options), after.shown(options))
              for m in catalog.register.municipalities
              if any(o.id in offer_ids for o in (*catalog.offers_in(m.slug), *catalog.partner_offers_for(m.slug)))}
     return Scope(offer_ids, frozenset(towns))
@@ -129,7 +129,7 @@ def _shared(scope: Scope | None) -> Callable[[Callable[[], Any]], list[Any]]:
 
 def _pages(catalog: Catalog, options: SiteOptions, scope: Scope | None) -> list[Page]:
     """Public pages see the published records; the editors' lists (review, recent changes) see every record."""
-    shown = catalog.published(options)
+    shown = catalog.shown(options)
     shared = _shared(scope)
     return [
         *shared(lambda: municipality_index(shown, options)),
@@ -184,7 +184,7 @@ class FileFamily:
 def file_families(catalog: Catalog, options: SiteOptions, scope: Scope | None = None) -> list[FileFamily]:
     """The generated files in the order :func:`build_files` gives them; a scope limits only the municipalities'
     handouts."""
-    shown = catalog.published(options)
+    shown = catalog.shown(options)
     chosen = (scope.municipalities,) if scope else ()
     editing = _editor_options(options)
     return [
@@ -368,6 +368,7 @@ def _to_file_urls(docs: Path, excluded: tuple[str, ...]) -> None:
     catalog = docs / "katalog.json"
     if catalog.is_file():
         payload = json.loads(catalog.read_text(encoding="utf-8"))
+        key = payload["noegler"]["url"]  # the address's short key, as the data says (the offer's field table)
         for offer in payload["tilbud"]:
-            offer["u"] = urls.target(offer["u"])
+            offer[key] = urls.target(offer[key])
         catalog.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -1,5 +1,6 @@
 // The directory's facets: filters combine (AND), the state lives in the URL, and
-// every offer is also reachable without JavaScript through the municipality pages.
+// every offer is also reachable without JavaScript through the municipality pages. Which field each
+// filter reads, and each field's short key, come with the data (katalog.json's "filtre" and "noegler").
 (function () {
   "use strict";
 
@@ -17,10 +18,11 @@
   }
 
   var udvalg = window.videreUdvalg;
+  var rule = udvalg.selection({ filtre: {}, noegler: {} });  // until the data has come
 
   function matches(offer, state) {
     if (state.kommune && offer.reach !== null && !offer.reach[state.kommune]) { return false; }
-    return udvalg.matches(offer, state);
+    return rule.matches(offer, state);
   }
 
   function element(tag, className, text) {
@@ -46,8 +48,8 @@
       Array.prototype.forEach.call(select.options, function (o) { found[o.value] = o.textContent; });
       return found;
     }
-    var kindLabels = labelsOf(form.elements.type);
-    var routeLabels = labelsOf(form.elements.henvisning);
+    var kindLabels = {};
+    var routeLabels = {};
     var offers = [];
     var shown = 0;
     var found = [];
@@ -64,19 +66,20 @@
     function facts(offer) {
       var list = element("dl", "videre-fakta");
       list.appendChild(element("dt", "", "Sådan kommer man i gang"));
-      list.appendChild(element("dd", "", offer.h.map(function (h) { return routeLabels[h] || h; }).join("; ")));
+      list.appendChild(element("dd", "", offer.routes.map(function (h) { return routeLabels[h] || h; }).join("; ")));
       list.appendChild(element("dt", "", "Kontakt"));
-      var contact = element("dd", "", offer.c[0]);
-      if (offer.c[1]) {
+      var role = offer.contact[0], phoneNumber = offer.contact[1], email = offer.contact[2];
+      var contact = element("dd", "", role);
+      if (phoneNumber) {
         contact.appendChild(document.createTextNode(", "));
-        var phone = element("a", "", offer.c[1]);
-        phone.href = "tel:" + offer.c[1].replace(/ /g, "");
+        var phone = element("a", "", phoneNumber);
+        phone.href = "tel:" + phoneNumber.replace(/ /g, "");
         contact.appendChild(phone);
       }
-      if (offer.c[2]) {
+      if (email) {
         contact.appendChild(document.createTextNode(", "));
-        var mail = element("a", "videre-email", offer.c[2]);
-        mail.href = "mailto:" + offer.c[2];
+        var mail = element("a", "videre-email", email);
+        mail.href = "mailto:" + email;
         contact.appendChild(mail);
       }
       list.appendChild(contact);
@@ -106,7 +109,7 @@
     }
 
     function examplesHeading() {
-      // Real offers come first (udvalg.ranked puts examples last); the examples follow under their own heading.
+      // Real offers come first (rule.ranked puts examples last); the examples follow under their own heading.
       var item = element("li", "videre-resultater__eksempler");
       item.appendChild(element("h2", "", examplesTitle));
       item.appendChild(element("p", "videre-eksempler__intro", examplesText));
@@ -120,23 +123,25 @@
       var first = null;
       slice.forEach(function (offer, index) {
         var before = found[shown + index - 1];
-        if (offer.x && (!before || !before.x)) { fragment.appendChild(examplesHeading()); }
-        var item = element("li", "videre-kort" + (offer.x ? " videre-kort--eksempel" : offer.q ? " videre-kort--offentlig" : ""));
+        if (offer.example && (!before || !before.example)) { fragment.appendChild(examplesHeading()); }
+        var item = element("li", "videre-kort" + (offer.example ? " videre-kort--eksempel" :
+          offer.sourced_badge ? " videre-kort--offentlig" : ""));
         first = first || item;
         var heading = element("h2", "videre-kort__titel");
-        var link = element("a", "", offer.t);
-        link.href = root + offer.u;
+        var link = element("a", "", offer.title);
+        link.href = root + offer.url;
         heading.appendChild(link);
-        if (offer.x) {
+        if (offer.example) {
           heading.appendChild(document.createTextNode(" "));
           heading.appendChild(element("span", "videre-maerke videre-maerke--eksempel", exampleBadge));
-        } else if (offer.q) {
+        } else if (offer.sourced_badge) {
           heading.appendChild(document.createTextNode(" "));
-          heading.appendChild(element("span", "videre-maerke videre-maerke--offentlig", offer.q));
+          heading.appendChild(element("span", "videre-maerke videre-maerke--offentlig", offer.sourced_badge));
         }
         item.appendChild(heading);
-        item.appendChild(element("p", "videre-kort__type", (kindLabels[offer.k] || offer.k) + " · " + offer.e));
-        item.appendChild(element("p", "", offer.b));
+        item.appendChild(element("p", "videre-kort__type", (kindLabels[offer.kind] || offer.kind) + " · " +
+          offer.owner_name));
+        item.appendChild(element("p", "", offer.description));
         item.appendChild(facts(offer));
         fragment.appendChild(item);
       });
@@ -148,7 +153,7 @@
 
     function update() {
       var state = readState();
-      found = udvalg.ranked(offers.filter(function (offer) { return matches(offer, state); }), state);
+      found = rule.ranked(offers.filter(function (offer) { return matches(offer, state); }), state);
       count.textContent = found.length === 0 ? loosen(state) :
         found.length === 1 ? "1 tilbud passer" : found.length + " tilbud passer";
       render(true);
@@ -181,8 +186,14 @@
         return response.json();
       })
       .then(function (data) {
-        offers = data.tilbud;
-        offers.forEach(function (offer) { offer.reach = expandCoverage(offer.d, data.regioner); });
+        rule = udvalg.selection(data);
+        kindLabels = labelsOf(form.elements[rule.filterOf("kind")]);
+        routeLabels = labelsOf(form.elements[rule.filterOf("routes")]);
+        offers = data.tilbud.map(function (compact) {
+          var offer = rule.read(compact);
+          offer.reach = expandCoverage(offer.coverage, data.regioner);
+          return offer;
+        });
         form.setAttribute("data-klar", "true");
         update();
       })
@@ -191,5 +202,5 @@
       });
   }
 
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+  udvalg.ready(start);
 })();

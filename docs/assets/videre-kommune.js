@@ -2,10 +2,9 @@
 // (videre-udvalg.js). The choice lives in the address (?problem=…). Without JavaScript every offer shows.
 (function () {
   "use strict";
-  function start() {
-    var form = document.getElementById("videre-kommunefilter");
-    var udvalg = window.videreUdvalg;
-    if (!form || !udvalg) { return; }
+  var udvalg = window.videreUdvalg;
+  if (!udvalg) { return; }
+  udvalg.withCards("videre-kommunefilter", function (form, rule) {
     var count = document.getElementById("videre-kommuneantal");
     var select = form.elements.problem;
     var lists = document.querySelectorAll(".videre-kort-liste[data-gruppe]");
@@ -17,7 +16,7 @@
       var state = { problem: select.value };
       var shown = 0;
       Array.prototype.forEach.call(lists, function (list) {
-        var fitting = udvalg.arrange(list, state);
+        var fitting = rule.arrange(list, state);
         shown += fitting;
         list.hidden = fitting === 0;
         var heading = list.previousElementSibling;
@@ -39,6 +38,5 @@
     form.addEventListener("change", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     update();
-  }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+  });
 })();

@@ -4,10 +4,9 @@
 // first offers of each group, as built.
 (function () {
   "use strict";
-  function start() {
-    var form = document.getElementById("ark-udvalg");
-    var udvalg = window.videreUdvalg;
-    if (!form || !udvalg) { return; }
+  var udvalg = window.videreUdvalg;
+  if (!udvalg) { return; }
+  udvalg.withCards("ark-udvalg", function (form, rule) {
     var status = document.getElementById("ark-udvalg-status");
     var limits = form.getAttribute("data-graenser").split(" ").map(Number);
     var groups = document.querySelectorAll("[data-ark-gruppe]");
@@ -24,7 +23,7 @@
       Array.prototype.forEach.call(groups, function (group) {
         var limit = limits[Number(group.getAttribute("data-ark-gruppe"))];
         var empty = group.querySelector(".ark__tom");
-        empty.hidden = udvalg.arrange(group, state, limit, empty) > 0;
+        empty.hidden = rule.arrange(group, state, limit, empty) > 0;
       });
       var query = new URLSearchParams();
       Object.keys(state).forEach(function (key) { if (state[key]) { query.set(key, state[key]); } });
@@ -41,6 +40,5 @@
     form.addEventListener("change", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     update();
-  }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+  });
 })();

@@ -1,68 +1,107 @@
 // Which offers fit the patient, and in which order. Shared by the directory, the municipality
-// pages and the handout, so the three choose alike. An offer is a small object with the directory's
-// short keys: a (age groups), p (problems), k (kind), f (modes), h (ways in), r (open to relatives).
+// pages and the handout, so the three choose alike. The build says which field each filter reads and
+// under which short key the compact data holds each field ("filtre" and "noegler", from the offer's field
+// table in videre/core/fields.py): katalog.json's header, or the data-udvalg of a form whose page carries
+// the offers as cards with data attributes. Here an offer is read by its fields' names (kind, problems …).
 // The order is videre/catalog/ranking.py's specificity_key, kept in step by tests/catalog/test_ranking.py.
 (function (root) {
   "use strict";
 
-  var RELATIVES = "paaroerende";
-  var FACETS = { alder: "a", problem: "p", type: "k", form: "f", henvisning: "h" };
+  var RELATIVES = "paaroerende";   // ranking.RELATIVES_KIND
+  var ALL_PROBLEMS = "alle";       // vocab.ALL_PROBLEMS
 
-  function forRelativesOnly(offer) { return offer.k === RELATIVES; }
-  function openToRelatives(offer) { return forRelativesOnly(offer) || offer.r === 1; }
+  // A value as a list: a list in the JSON as it is, a card's attribute split at its spaces, one code alone.
+  function list(value) {
+    if (Array.isArray(value)) { return value; }
+    return value === undefined || value === null || value === "" ? [] : String(value).split(" ");
+  }
 
-  // True when the offer passes every chosen facet (AND). An offer for all difficulties ('alle') passes
-  // every problem; the relatives' type passes every offer open to relatives, not only those typed for them.
-  function matches(offer, state) {
-    for (var name in FACETS) {
-      var wanted = state[name];
-      if (!wanted) { continue; }
-      var values = offer[FACETS[name]];
-      if (name === "type") {
-        if (wanted === RELATIVES ? !openToRelatives(offer) : values !== wanted) { return false; }
-        continue;
-      }
-      if (values.indexOf(wanted) === -1 && !(name === "problem" && values.indexOf("alle") !== -1)) { return false; }
+  function forRelativesOnly(offer) { return list(offer.kind).indexOf(RELATIVES) !== -1; }
+  function openToRelatives(offer) { return forRelativesOnly(offer) || Number(offer.relatives) === 1; }
+
+  // The rule and order for one description of the data: {filtre: {query name: field}, noegler: {field: key}}.
+  function selection(spec) {
+    var filters = spec.filtre;
+    var keys = spec.noegler;
+    var nameOf = {};
+    Object.keys(filters).forEach(function (name) { nameOf[filters[name]] = name; });
+
+    // An offer of the compact data (katalog.json), by its fields' names.
+    function read(compact) {
+      var offer = {};
+      Object.keys(keys).forEach(function (field) { offer[field] = compact[keys[field]]; });
+      return offer;
     }
-    return true;
-  }
 
-  // [relatives' place, problem's place]: offers for relatives last unless the relatives' filter is on,
-  // and an offer that names the chosen problem before one for all difficulties.
-  function rankKey(offer, state) {
-    var relatives = state.type === RELATIVES;
-    var place = relatives ? (forRelativesOnly(offer) ? 0 : 1) : (forRelativesOnly(offer) ? 1 : 0);
-    var named = !state.problem || offer.p.indexOf(state.problem) !== -1 ? 0 : 1;
-    return [place, named];
-  }
+    // An offer as the data attributes of a server-rendered card (data-KEY="voksne aeldre" …).
+    function fromElement(node) {
+      var offer = {};
+      Object.keys(keys).forEach(function (field) {
+        var value = node.getAttribute("data-" + keys[field]);
+        if (value !== null) { offer[field] = value; }
+      });
+      return offer;
+    }
 
-  // A stable sort: real records (confirmed or read from a public page) before examples, then by rankKey;
-  // equal keys keep the order they came in (e.g. the municipality's own first).
-  function ranked(offers, state) {
-    return offers.map(function (offer, index) { return { o: offer, k: rankKey(offer, state), i: index }; })
-      .sort(function (x, y) { return (x.o.x || 0) - (y.o.x || 0) || x.k[0] - y.k[0] || x.k[1] - y.k[1] || x.i - y.i; })
-      .map(function (item) { return item.o; });
-  }
+    // True when the offer passes every chosen filter (AND). An offer for all difficulties ('alle') passes
+    // every problem; the relatives' type passes every offer open to relatives, not only those typed for them.
+    function matches(offer, state) {
+      for (var name in filters) {
+        var wanted = state[name];
+        if (!wanted) { continue; }
+        var field = filters[name];
+        if (field === "kind" && wanted === RELATIVES) {
+          if (!openToRelatives(offer)) { return false; }
+          continue;
+        }
+        var values = list(offer[field]);
+        if (values.indexOf(wanted) === -1 && !(field === "problems" && values.indexOf(ALL_PROBLEMS) !== -1)) {
+          return false;
+        }
+      }
+      return true;
+    }
 
-  // The offer as data attributes on a server-rendered card (data-a="voksne aeldre" …).
-  function fromElement(node) {
-    function list(name) { var v = node.getAttribute("data-" + name); return v ? v.split(" ") : []; }
-    return { a: list("a"), p: list("p"), k: node.getAttribute("data-k") || "", f: list("f"), h: list("h"),
-             r: node.getAttribute("data-r") === "1" ? 1 : 0 };
-  }
+    // [relatives' place, problem's place]: offers for relatives last unless the relatives' filter is on,
+    // and an offer that names the chosen problem before one for all difficulties.
+    function rankKey(offer, state) {
+      var relatives = state[nameOf.kind] === RELATIVES;
+      var problem = state[nameOf.problems];
+      var place = relatives ? (forRelativesOnly(offer) ? 0 : 1) : (forRelativesOnly(offer) ? 1 : 0);
+      var named = !problem || list(offer.problems).indexOf(problem) !== -1 ? 0 : 1;
+      return [place, named];
+    }
 
-  // Show the cards (<article> with data attributes) in a container that fit, in rank order, at most `limit`
-  // (all when it is not given); the rest are hidden. Returns how many fit.
-  function arrange(container, state, limit, before) {
-    var cards = Array.prototype.slice.call(container.querySelectorAll("article"));
-    var items = cards.map(function (card) { var o = fromElement(card); o.node = card; return o; });
-    var fitting = ranked(items.filter(function (o) { return matches(o, state); }), state);
-    cards.forEach(function (card) { card.hidden = true; });
-    fitting.slice(0, limit === undefined ? fitting.length : limit).forEach(function (o) {
-      o.node.hidden = false;
-      container.insertBefore(o.node, before || null);
-    });
-    return fitting.length;
+    // A stable sort: real records (confirmed or read from a public page) before examples, then by rankKey;
+    // equal keys keep the order they came in (e.g. the municipality's own first).
+    function ranked(offers, state) {
+      return offers.map(function (offer, index) { return { offer: offer, key: rankKey(offer, state), index: index }; })
+        .sort(function (x, y) {
+          return (Number(x.offer.example) || 0) - (Number(y.offer.example) || 0) || x.key[0] - y.key[0] ||
+            x.key[1] - y.key[1] || x.index - y.index;
+        })
+        .map(function (item) { return item.offer; });
+    }
+
+    // Show the cards (<article> with data attributes) in a container that fit, in rank order, at most `limit`
+    // (all when it is not given); the rest are hidden. Returns how many fit.
+    function arrange(container, state, limit, before) {
+      var cards = Array.prototype.slice.call(container.querySelectorAll("article"));
+      var items = cards.map(function (card) { var o = fromElement(card); o.node = card; return o; });
+      var fitting = ranked(items.filter(function (o) { return matches(o, state); }), state);
+      cards.forEach(function (card) { card.hidden = true; });
+      fitting.slice(0, limit === undefined ? fitting.length : limit).forEach(function (o) {
+        o.node.hidden = false;
+        container.insertBefore(o.node, before || null);
+      });
+      return fitting.length;
+    }
+
+    // The query name of the filter that reads a field, e.g. 'type' for 'kind'.
+    function filterOf(field) { return nameOf[field]; }
+
+    return { read: read, fromElement: fromElement, matches: matches, rankKey: rankKey, ranked: ranked,
+             arrange: arrange, filterOf: filterOf };
   }
 
   // Keep only the values a select offers; report the ones it does not, so the page can say so.
@@ -80,7 +119,18 @@
     return { state: state, invalid: invalid };
   }
 
-  root.videreUdvalg = { RELATIVES: RELATIVES, FACETS: FACETS, matches: matches, rankKey: rankKey, ranked: ranked,
-                        fromElement: fromElement, validState: validState, openToRelatives: openToRelatives,
-                        arrange: arrange };
+  function ready(start) {
+    if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+  }
+
+  // Once the page is ready: setup(form, rule) for the form with this id whose page carries its offers as
+  // cards, the rule read from the form's data-udvalg. Nothing happens on a page without the form.
+  function withCards(id, setup) {
+    ready(function () {
+      var form = document.getElementById(id);
+      if (form) { setup(form, selection(JSON.parse(form.getAttribute("data-udvalg")))); }
+    });
+  }
+
+  root.videreUdvalg = { selection: selection, validState: validState, ready: ready, withCards: withCards };
 })(window);

@@ -351,7 +351,7 @@ def test_a_record_of_a_kind_without_the_three_states_has_none(tmp_path):
 def test_the_handout_and_the_kiosk_show_the_badge_text(catalog):
     from videre.pages import handout, kiosk
     options = SiteOptions(today=TODAY)
-    shown = catalog.published(options)
+    shown = catalog.shown(options)
     esbjerg = catalog.register.municipality("esbjerg")
     sheet = handout.municipality_handout(shown, esbjerg, options)
     badge = '<span class="ark__maerke">Fra kommunens hjemmeside – ikke bekræftet</span>'

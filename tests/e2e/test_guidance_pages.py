@@ -270,9 +270,9 @@ def test_cases_and_their_kinds_and_elements_link_both_ways(site_dir, catalog):
     # A kind page leads on to the directory filtered by that kind; an element page to the offers that have it.
     assert "tilbud/?type=genoptraening" in _hrefs(site_dir, "typer/genoptraening/")
     # The site lists the offers it publishes: an example that a real offer of the same owner and type has made
-    # needless (Catalog.published) has no page, so the element page does not link to it. The site is built on
+    # needless (Catalog.shown) has no page, so the element page does not link to it. The site is built on
     # today's date, when the real records read in December are in force, so this loads the data as it does.
-    published = {o.id for o in load_catalog(DATA).catalog.published(SiteOptions()).all_offers()}
+    published = {o.id for o in load_catalog(DATA).catalog.shown(SiteOptions()).all_offers()}
     with_element = [o for o in catalog.all_offers() if "kognitiv-traening" in o.elements]
     listed = _hrefs(site_dir, "indhold/kognitiv-traening/")
     assert with_element and all((o.url in listed) == (o.id in published) for o in with_element), listed

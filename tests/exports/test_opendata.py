@@ -82,6 +82,19 @@ def test_the_directory_keys(catalog):
     assert offer["c"] == ["Visitator", "", "genoptraening@esbjerg.example.org"]
 
 
+def test_the_directory_says_which_key_holds_which_field(catalog):
+    """The browser reads the offers by the header, so every key is explained and the filters keep their query
+    names (links with ?problem=… and ?henvisning=… stay valid) and their order on the page."""
+    data = json.loads(opendata.directory_json(catalog, OPTIONS))
+    [offer] = data["tilbud"]
+    keys = data["noegler"]
+    assert sorted(keys.values()) == sorted(offer) and len(set(keys.values())) == len(keys)
+    assert list(data["filtre"].items()) == [("alder", "age_groups"), ("problem", "problems"), ("type", "kind"),
+                                            ("form", "modes"), ("henvisning", "routes")]
+    assert (offer[keys["routes"]], offer[keys["kind"]], offer[keys["age_groups"]]) == (
+        ["gop"], "genoptraening", ["unge-voksne", "voksne", "aeldre"])
+
+
 def test_the_hsds_fields_of_one_sourced_service(catalog):
     from videre.exports import hsds
 

@@ -11,7 +11,7 @@ from tests.helpers.browser import serve
 from tests.helpers.site import DATA, ROOT, build_site, write_tree
 from tests.helpers.contrib import project, videre
 from tests.helpers.records import GOOD_OFFER
-from videre.catalog import published as addresses
+from videre.catalog import addresses
 from videre.kinds import redirects
 from videre.core import schemaline
 from videre.catalog.load import load_catalog
@@ -32,7 +32,7 @@ def published_tree(tmp_path):
     """A data tree whose offer has been published (listed in publicerede.txt), then renamed."""
     line = schemaline.schema_line("tilbud", ("offers", "esbjerg", "genoptraening.yaml"))
     data = project(tmp_path, {"offers/esbjerg/genoptraening.yaml": f"{line}\n{GOOD_OFFER}"})
-    written = videre("publicerede", "--skriv", data=data, dato=TODAY)
+    written = videre("adresser", "--skriv", data=data, dato=TODAY)
     assert written.returncode == 0, written.stderr
     assert f"{OLD}\n" in (data / "publicerede.txt").read_text(encoding="utf-8")
     (data / "offers/esbjerg/genoptraening.yaml").rename(data / "offers/esbjerg/genoptraening-efter-indlaeggelse.yaml")
@@ -50,7 +50,7 @@ def test_rename_without_redirect_fails_with_a_danish_message(tmp_path):
         f"  {line} | {OLD}\n"
         f"  {' ' * len(str(line))} | ^{'~' * (len(OLD) - 1)}\n"
         f"  Hint: tilføj i data/redirects.yaml: '- {{fra: {OLD}, til: {NEW}}}'. Har adressen aldrig været "
-        "offentlig, så kør 'videre publicerede --skriv'\n\n"
+        "offentlig, så kør 'videre adresser --skriv'\n\n"
         "1 fejl og 0 advarsler i 1 fil.\n")
     build = build_site(tmp_path / "site", data=data, env={"VIDERE_TODAY": TODAY})
     assert build.returncode != 0 and "fejl [mangler-omdirigering]" in build.stdout + build.stderr
@@ -118,7 +118,7 @@ def test_redirects_must_point_at_a_page_and_may_not_hide_one(tmp_path):
 def test_published_list_keeps_redirected_addresses_so_a_deleted_redirect_is_caught(tmp_path):
     data = published_tree(tmp_path)
     (data / "redirects.yaml").write_text(REDIRECT, encoding="utf-8")
-    assert videre("publicerede", "--skriv", data=data, dato=TODAY).returncode == 0
+    assert videre("publicerede", "--skriv", data=data, dato=TODAY).returncode == 0  # the old name still works
     listed = (data / "publicerede.txt").read_text(encoding="utf-8")
     assert f"{OLD}\n" in listed and f"{NEW}\n" in listed
     (data / "redirects.yaml").write_text("omdirigeringer: []\n", encoding="utf-8")
@@ -129,8 +129,8 @@ def test_published_list_keeps_redirected_addresses_so_a_deleted_redirect_is_caug
 def test_real_data_keeps_every_published_address():
     result = load_catalog(DATA, today=dt.date(2026, 12, 6))
     assert [p for p in result.problems if p.file.name == redirects.PUBLISHED_FILE] == []
-    published = {path for _, path in addresses.read_published(DATA / redirects.PUBLISHED_FILE)}
-    assert published, "data/publicerede.txt mangler: kør 'videre publicerede --skriv'"
+    published = {path for _, path in addresses.read_address_list(DATA / redirects.PUBLISHED_FILE)}
+    assert published, "data/publicerede.txt mangler: kør 'videre adresser --skriv'"
     assert "kommuner/esbjerg/" in published
     # The list is committed, not generated, so a fresh clone checks against the same list.
     for name in ("data/publicerede.txt", "data/redirects.yaml"):

@@ -353,7 +353,7 @@ def test_screen_goes_dark_at_closing_time(browser, base_url):
 
 def test_qr_codes_open_the_offer_pages(browser, base_url):
     # The site shows the published catalog: an example with a real record of the same owner and type is left out.
-    catalog = load_catalog(DATA).catalog.published(SiteOptions())
+    catalog = load_catalog(DATA).catalog.shown(SiteOptions())
     screen = next(s for s in screens(catalog, SiteOptions()) if s.slug == "venterum-esbjerg")
     offers = list(catalog.all_offers())
     expected = {SITE_URL + o.url for o in offers}

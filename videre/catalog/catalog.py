@@ -1,7 +1,7 @@
 """The catalog: every valid record of every kind, each kind in its own typed field.
 
 It sits above the kinds (it holds their records) and below the page builders and
-exports, which get it already filtered by :meth:`Catalog.published`.
+exports, which get it already filtered by :meth:`Catalog.shown`.
 """
 
 from __future__ import annotations
@@ -103,8 +103,8 @@ class Catalog:
     def all_offers(self) -> tuple[Offer, ...]:
         return self.offers + self.partner_offers
 
-    def published(self, options: SiteOptions) -> Catalog:
-        """The records this build publishes: none marked ``eksempel: true`` when ``vis_eksempler`` is off;
+    def shown(self, options: SiteOptions) -> Catalog:
+        """The records this build shows: none marked ``eksempel: true`` when ``vis_eksempler`` is off;
         otherwise all, except examples that a real record has made needless.
 
         A real offer (confirmed, or read from a public page) is never crowded out by examples: an example

@@ -25,7 +25,7 @@ from ..kinds.context import Context
 from ..kinds.registry import KINDS, REGISTER_FILE, Kind
 from ..core.model import Register
 from .catalog import Catalog
-from . import published
+from . import addresses
 from ..kinds.register import build_register, empty as empty_register
 from ..core.validate import Validator, closest, cpr_like, fold
 from ..core.yamlsource import Document, load
@@ -186,7 +186,7 @@ def load_catalog(data_dir: Path, *, today: dt.date | None = None,
         catalog = _catalog(register, collected)
         problems += _collisions(catalog)
         if only is None:
-            problems += published.check_catalog(catalog, data_dir, sources, register_doc, documents)
+            problems += addresses.check_catalog(catalog, data_dir, sources, register_doc, documents)
     return LoadResult(catalog, problems, sources)
 
 

@@ -5,18 +5,20 @@ difficulties", and offers for relatives after the offers for the patient, unless
 looking for relatives. The directory's JavaScript (``docs/assets/videre-udvalg.js``) applies
 the same rule in the browser; ``tests/catalog/test_ranking.py`` holds both to one case.
 
-The key is a tuple, so another rule (e.g. real records before examples) can be put in front
+Real offers come before examples everywhere (:func:`real_first`). The key is a tuple, so another rule (e.g. real records before examples) can be put in front
 of it or after it: ``sorted(offers, key=lambda o: (other(o), *specificity_key(o, problem)))``.
 """
 
 from __future__ import annotations
+
+from typing import Sequence
 
 from ..core import vocab
 from ..core.model import Offer
 
 RELATIVES_KIND = "paaroerende"
 """The offer kind made for relatives."""
-ALL_PROBLEMS = "alle"
+ALL_PROBLEMS = vocab.ALL_PROBLEMS
 
 
 def for_relatives_only(offer: Offer) -> bool:
@@ -32,6 +34,12 @@ def open_to_relatives(offer: Offer) -> bool:
 def matches_problem(offer: Offer, problem: str) -> bool:
     """The directory's rule: an offer for all difficulties matches every problem."""
     return not problem or problem in offer.problems or ALL_PROBLEMS in offer.problems
+
+
+def real_first(offers: Sequence[Offer]) -> tuple[tuple[Offer, ...], tuple[Offer, ...]]:
+    """Real offers (confirmed or read from a public page), and the examples, which a page lists after them
+    under their own heading (which examples a build shows at all: :meth:`Catalog.shown`)."""
+    return tuple(o for o in offers if not o.example), tuple(o for o in offers if o.example)
 
 
 def specificity_key(offer: Offer, problem: str = "", relatives: bool = False) -> tuple[int, int]:

@@ -6,7 +6,8 @@
     videre skemaer [--ud MAPPE]              skriv JSON-skemaerne (docs/schemas)
     videre eksport --format json|csv|hsds    skriv åbne data til standard output eller --ud
     videre codeowners [--ud FIL]             skriv .github/CODEOWNERS ud fra kommuneregisteret
-    videre publicerede [--skriv]             vis eller skriv listen over offentliggjorte adresser
+    videre adresser [--skriv]                vis eller skriv listen over offentliggjorte adresser
+                                             (før: videre publicerede)
     videre sider --ud MAPPE [--adresser filer] skriv alle genererede sider som Markdown
 
 Indstillinger (gennemsyn_maaneder, redaktion_email, fejl_url) læses fra mkdocs.yml, som bygningen.
@@ -29,7 +30,7 @@ from ..core import clock
 from ..core import schema as S
 from ..core.fields import Field
 from ..exports import opendata as exports, hsds
-from ..catalog import freshness, ownership, published
+from ..catalog import addresses, freshness, ownership
 from ..search import glossary
 from ..kinds import redirects
 from . import scaffold
@@ -161,7 +162,7 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     options = _options(args, show_examples=False if args.uden_eksempler else None)
-    catalog = _catalog_or_exit(args).published(options)
+    catalog = _catalog_or_exit(args).shown(options)
     if args.format == "hsds" and args.ud:
         out = Path(args.ud)
         out.mkdir(parents=True, exist_ok=True)
@@ -265,13 +266,13 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_published(args: argparse.Namespace) -> int:
+def cmd_addresses(args: argparse.Namespace) -> int:
     catalog = _catalog_or_exit(args, allow=("mangler-omdirigering",))
-    text = published.published_text(catalog)
+    text = addresses.address_list_text(catalog)
     if args.skriv:
         out = Path(args.data) / redirects.PUBLISHED_FILE
         out.write_text(text, encoding="utf-8")
-        print(f"Skrev {out} med {len(published.read_published(out))} adresser.")
+        print(f"Skrev {out} med {len(addresses.read_address_list(out))} adresser.")
     else:
         sys.stdout.write(text)
     return 0
@@ -431,9 +432,10 @@ def parser() -> argparse.ArgumentParser:
     owners.add_argument("--ud", default=ownership.CODEOWNERS_PATH)
     owners.set_defaults(func=cmd_codeowners)
 
-    published = sub.add_parser("publicerede", help="vis listen over offentliggjorte adresser")
-    published.add_argument("--skriv", action="store_true", help=f"skriv den til data/{redirects.PUBLISHED_FILE}")
-    published.set_defaults(func=cmd_published)
+    # 'publicerede' was its name: "published" also meant the records a build shows (Catalog.shown).
+    listed = sub.add_parser("adresser", aliases=["publicerede"], help="vis listen over offentliggjorte adresser")
+    listed.add_argument("--skriv", action="store_true", help=f"skriv den til data/{redirects.PUBLISHED_FILE}")
+    listed.set_defaults(func=cmd_addresses)
 
     pages = sub.add_parser("sider", help="skriv de genererede sider som Markdown")
     pages.add_argument("--ud", required=True)

@@ -9,6 +9,10 @@ builder that turns validated YAML into the record, the JSON/CSV export and the
 ``pypa/packaging`` keeps one mapping of raw and rich names and Material's config
 options are one typed line each. Adding a field is one row.
 
+A coded field (one whose values come from a code list) also says, on its row, where else the code list
+shows: its HSDS taxonomy, its filter on the directory and its short key in the directory's compact data
+(``katalog.json`` and the data attributes on an offer's card). No other module lists coded fields.
+
 Rows without a key are not in the YAML (an id or owner taken from the file's path).
 A dotted key ("målgruppe.alder.fra") puts a flat attribute inside a nested YAML
 object; the object itself is described by a :class:`Group`.
@@ -47,6 +51,30 @@ class Ask:
 
 
 @dataclass(frozen=True)
+class Facet:
+    """A filter over the offers (the directory, a municipality page, a handout): its name is the query key."""
+
+    name: str
+    label: str
+    all: str
+    """The first choice, which filters nothing, e.g. 'Alle typer'."""
+    place: int
+    """Its place among the filters, from 1: the patient's own facts (age, problem) come first."""
+    hidden: tuple[str, ...] = ()
+    """Codes that are no choice, e.g. the problem 'alle', which every problem matches."""
+    patient: bool = False
+    """A fact about the patient (age, problem): the handout, which the patient takes home, filters by these."""
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """A coded field as an HSDS taxonomy: its name and the ``link_type`` of the service's attributes."""
+
+    name: str
+    link_type: str
+
+
+@dataclass(frozen=True)
 class Field:
     """One row of a field table."""
 
@@ -68,8 +96,49 @@ class Field:
     only: tuple[str, ...] = ()
     """The kinds whose YAML has the field (empty: all kinds built from the table)."""
     ask: Ask | None = None
+    short: str = ""
+    """The field's key in the directory's compact data and a card's data attribute; '' when not there."""
+    compact: Callable[[Any], Any] | None = None
+    """Value → its compact form (default: a tuple as a list, a bool as 1 or 0, else the value itself)."""
+    on_card: bool = False
+    """Also a data attribute on a server-rendered card, for the filter rule (every facet is)."""
+    facet: Facet | None = None
+    taxonomy: Taxonomy | None = None
+    labels: Mapping[str, str] | None = None
+    """The code list of a coded field that has no schema of its own (a derived row)."""
     attr: str = ""
     """The Python attribute; filled in from the record class."""
+
+    @property
+    def codes(self) -> Mapping[str, str]:
+        """The code list of a coded field (code → Danish label), from its schema's labels; empty otherwise."""
+        if self.labels is not None:
+            return self.labels
+        schema = self.schema if isinstance(self.schema, dict) else {}
+        return schema.get("x-labels") or schema.get("items", {}).get("x-labels") or {}
+
+    @property
+    def name(self) -> str:
+        """The key's last part, e.g. 'problemer' for 'målgruppe.problemer' (the HSDS taxonomy's slug)."""
+        return self.path[-1] if self.key else self.attr
+
+    def choices(self) -> list[tuple[str, str]]:
+        """A facet's (code, label) choices, in code-list order."""
+        hidden = self.facet.hidden if self.facet is not None else ()
+        return [(code, text) for code, text in self.codes.items() if code not in hidden]
+
+    def coded_values(self, record: Any) -> tuple[str, ...]:
+        """The record's codes of this field that are in its code list (an empty optional code is none)."""
+        value = self.value(record)
+        return tuple(code for code in ((value,) if isinstance(value, str) else value) if code in self.codes)
+
+    def to_compact(self, record: Any) -> Any:
+        value = self.value(record)
+        if self.compact is not None:
+            return self.compact(value)
+        if isinstance(value, bool):
+            return 1 if value else 0
+        return list(value) if isinstance(value, tuple) else value
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -100,9 +169,11 @@ def row(key: str | None, schema: Schema | Callable[[Any], Schema] | None = None,
         missing: Any = "", read: Callable[[Any], Any] | None = None, write: Callable[[Any], Any] | None = None,
         csv: Iterable[tuple[str, Callable[[Any], str]]] = (), get: Callable[[Any], Any] | None = None,
         only: tuple[str, ...] = (), ask: Ask | None = None, default: Any = _MISSING,
-        compare: bool = True) -> Any:
+        compare: bool = True, short: str = "", compact: Callable[[Any], Any] | None = None,
+        on_card: bool = False, facet: Facet | None = None, taxonomy: Taxonomy | None = None) -> Any:
     """A dataclass field that carries its row; ``default`` is the Python default, not the YAML one."""
-    meta = {_META: Field(key, schema, required, missing, read, write, tuple(csv), get, only, ask)}
+    meta = {_META: Field(key, schema, required, missing, read, write, tuple(csv), get, only, ask, short, compact,
+                         on_card, facet, taxonomy)}
     if default is _MISSING:
         return dataclasses.field(metadata=meta, compare=compare)
     return dataclasses.field(default=default, metadata=meta, compare=compare)
@@ -112,12 +183,13 @@ DERIVED_ONLY = ("(afledt)",)
 """The ``only`` of a derived row: no kind has it in its YAML, so it is in no schema and never read."""
 
 
-def derived_row(key: str, get: Callable[[Any], Any], *,
-            csv: Iterable[tuple[str, Callable[[Any], str]]] = ()) -> Field:
+def derived_row(key: str | None, get: Callable[[Any], Any], *, attr: str = "",
+                csv: Iterable[tuple[str, Callable[[Any], str]]] = (), **coded: Any) -> Field:
     """A row that is not in the YAML but is exported: its value is worked out from the record by ``get``.
+    Without a key it is in no export of the YAML fields, only where ``coded`` puts it (e.g. ``short``, ``facet``).
 
     A record class lists its derived rows in ``DERIVED``; :func:`table` puts them after the declared rows."""
-    return Field(key, get=get, csv=tuple(csv), only=DERIVED_ONLY, attr=key)
+    return Field(key, get=get, csv=tuple(csv), only=DERIVED_ONLY, attr=attr or key or "", **coded)
 
 
 @cache
@@ -127,6 +199,31 @@ def table(record_class: type) -> tuple[Field, ...]:
     return (*(dataclasses.replace(f.metadata[_META], attr=f.name)
               for f in dataclasses.fields(record_class) if _META in f.metadata),
             *getattr(record_class, "DERIVED", ()))
+
+
+def facets(record_class: type) -> tuple[Field, ...]:
+    """The rows that are filters, in their places."""
+    return tuple(sorted((f for f in table(record_class) if f.facet is not None),
+                        key=lambda f: f.facet.place))  # type: ignore[union-attr]
+
+
+def card_rows(record_class: type) -> tuple[Field, ...]:
+    """The rows a server-rendered card carries as data attributes: the facets, then the rule's other fields."""
+    return (*facets(record_class), *(f for f in table(record_class) if f.on_card and f.facet is None))
+
+
+def compact(record: Any, rows: Iterable[Field] | None = None) -> dict[str, Any]:
+    """A record's short keys and compact values, in table order (the directory's data)."""
+    rows = table(type(record)) if rows is None else rows
+    return {f.short: f.to_compact(record) for f in rows if f.short}
+
+
+def selection(record_class: type, rows: Iterable[Field] | None = None) -> dict[str, dict[str, str]]:
+    """What the browser's filters (``videre-udvalg.js``) need to read the compact data by the fields' names:
+    "filtre" (query name → attribute, in their places) and "noegler" (attribute → short key) of ``rows``."""
+    rows = table(record_class) if rows is None else rows
+    return {"filtre": {f.facet.name: f.attr for f in facets(record_class)},  # type: ignore[union-attr]
+            "noegler": {f.attr: f.short for f in rows if f.short}}
 
 
 def _plain_json(value: Any) -> Any:

@@ -14,7 +14,7 @@ from typing import Any, ClassVar, Mapping
 
 from . import fields, urls, vocab
 from . import schema as S
-from .fields import Ask, Group, row
+from .fields import Ask, Facet, Group, Taxonomy, row
 from .text import plain
 
 
@@ -180,6 +180,12 @@ def _same(value: str) -> str:
     return value
 
 
+def _summary(description: str) -> str:
+    """A card's text in the directory: the description's first 160 characters, cut between words."""
+    summary = plain(description)
+    return summary if len(summary) <= 160 else summary[:157].rsplit(" ", 1)[0] + " …"
+
+
 @dataclass(frozen=True)
 class Verified:
     """A human's confirmation against a real source. Examples never have one."""
@@ -338,7 +344,7 @@ def confirmation_rows(*, offer: bool = False) -> dict[str, Any]:
                      write=_confirmation_json,
                      csv=(("sidst_bekræftet", lambda c: _confirmation_cells(c)[0]),
                           ("bekræftet_af", lambda c: _confirmation_cells(c)[1])) if csv else ()),
-        example=row(S.EXAMPLE_FIELD, S.EXAMPLE_FLAG, read=bool, missing=False,
+        example=row(S.EXAMPLE_FIELD, S.EXAMPLE_FLAG, read=bool, missing=False, short="x" if offer else "",
                     csv=(("eksempel", lambda e: "ja" if e else "nej"),) if csv else (),
                     ask=Ask(flag_help="oplysningerne er ikke tjekket mod en rigtig kilde") if offer else None),
         source=row("kilde", SOURCE_SCHEMA, read=read_source,
@@ -347,8 +353,27 @@ def confirmation_rows(*, offer: bool = False) -> dict[str, Any]:
     )
 
 
-STATE_ROW = fields.derived_row("status", record_state, csv=(("status", _same),))
-"""The record's state (:func:`record_state`) in the exports: not in the YAML, worked out from the trailer."""
+STATE_ROW = fields.derived_row("status", record_state, csv=(("status", _same),),
+                               taxonomy=Taxonomy("Videre: status", "status"),
+                               labels={code: vocab.RECORD_STATES[code]
+                                       for code in (vocab.STATE_EXAMPLE, vocab.STATE_SOURCED)})
+"""The record's state (:func:`record_state`) in the exports: not in the YAML, worked out from the trailer.
+As an HSDS attribute only while no one who runs the record has confirmed it."""
+
+
+def _sourced_badge(record: Any) -> str:
+    return state_badge(record) if record_state(record) == vocab.STATE_SOURCED else ""
+
+
+DIRECTORY_ROWS = (
+    fields.derived_row(None, lambda o: o.age_groups, attr="age_groups", short="a",
+                       facet=Facet("alder", "Alder", "Alle aldre", 1, patient=True),
+                       labels={code: text for code, text, _, _ in vocab.AGE_GROUPS}),
+    fields.derived_row(None, _sourced_badge, attr="sourced_badge", short="q"),
+    fields.derived_row(None, lambda o: o.url, attr="url", short="u"),
+)
+"""What the directory shows of an offer besides its YAML fields: its age groups (from the ages), the badge of
+a record read from a public page, and its address."""
 
 
 @dataclass(frozen=True)
@@ -411,7 +436,7 @@ class Offer:
     The class is the offer's field table: each row is the single place that spells a field
     (see :mod:`videre.core.fields`)."""
 
-    DERIVED: ClassVar[tuple[fields.Field, ...]] = (STATE_ROW,)
+    DERIVED: ClassVar[tuple[fields.Field, ...]] = (STATE_ROW, *DIRECTORY_ROWS)
     GROUPS: ClassVar[tuple[Group, ...]] = (
         Group("målgruppe", "Målgruppe", "Hvem tilbuddet er til.", required=True),
         Group("målgruppe.alder", "Alder", "Aldersgrænser for målgruppen, begge tal medregnet.", required=True),
@@ -423,19 +448,21 @@ class Offer:
     owner: str = row(None)
     title: str = row("titel", S.text("Titel", "Tilbuddets navn, kort og klart.",
                                      "Genoptræning efter indlæggelse i psykiatrien", min_length=3, max_length=120),
-                     required=True, csv=(("titel", _same),),
+                     required=True, csv=(("titel", _same),), short="t",
                      ask=Ask("Tilbuddets titel", "kort og klart, fx 'Genoptræning efter indlæggelse'", None))
     alt_names: tuple[str, ...] = row("andre_navne", S.alt_names(
         ["Internetpsykiatrien"], "Andre navne, personalet kender tilbuddet under: det korte navn, forkortelsen eller "
         "det gamle navn. Søgningen finder tilbuddet under hvert af dem."), read=tuple, missing=())
     kind: str = row("type", S.coded("Type", "Hvilken slags tilbud det er.", vocab.OFFER_KINDS, "genoptraening"),
-                    required=True, csv=(("type", _same),),
+                    required=True, csv=(("type", _same),), short="k",
+                    facet=Facet("type", "Type tilbud", "Alle typer", 3),
+                    taxonomy=Taxonomy("Videre: type tilbud", "service_type"),
                     ask=Ask("Type", "én værdi", f"én af: {', '.join(vocab.OFFER_KINDS)}"))
     description: str = row("beskrivelse", S.text(
         "Beskrivelse", "Hvad borgeren får, i et almindeligt sprog. Korte sætninger. "
         "Du må bruge **fed**, *kursiv*, lister med '- ' og links.",
         "Du træner sammen med en ergoterapeut hjemme, udendørs eller på centret.", max_length=1500, markdown=True),
-        required=True, csv=(("beskrivelse", plain),),
+        required=True, csv=(("beskrivelse", plain),), short="b", compact=_summary,
         ask=Ask("Beskrivelse", "hvad borgeren får, i korte sætninger", None))
     age_from: int = row("målgruppe.alder.fra", {"type": "integer", "title": "Fra", "minimum": 0, "maximum": 120,
                                                 "examples": [18], "description": "Laveste alder."},
@@ -446,7 +473,9 @@ class Offer:
                       required=True, csv=(("alder_til", str),), ask=Ask(flag="alder-til"))
     problems: tuple[str, ...] = row("målgruppe.problemer", S.coded_list(
         "Problemer", "De vanskeligheder, tilbuddet er til.", vocab.PROBLEMS, ["angst", "depression"]),
-        required=True, read=tuple, csv=(("problemer", _codes),),
+        required=True, read=tuple, csv=(("problemer", _codes),), short="p",
+        facet=Facet("problem", "Problem", "Alle problemer", 2, hidden=(vocab.ALL_PROBLEMS,), patient=True),
+        taxonomy=Taxonomy("Videre: problemer", "eligibility"),
         ask=Ask("Problemer", "en eller flere værdier, adskilt af komma", "kommasepareret, fx 'angst,depression'"))
     target_text: str = row("målgruppe.beskrivelse", S.text(
         "Beskrivelse", "Uddybning af målgruppen med dine egne ord.",
@@ -455,22 +484,28 @@ class Offer:
         "type": "boolean", "title": "Også for pårørende", "examples": [True],
         "description": "Skriv 'true', hvis pårørende også kan bruge tilbuddet. Et tilbud af typen 'paaroerende' "
                        "er altid for pårørende."},
-        read=bool, missing=False, csv=(("for_paaroerende", lambda v: "ja" if v else "nej"),))
+        read=bool, missing=False, csv=(("for_paaroerende", lambda v: "ja" if v else "nej"),), short="r",
+        on_card=True)
     elements: tuple[str, ...] = row("indhold", S.coded_list(
         "Indhold", "Hvad der arbejdes med.", vocab.CONTENT_ELEMENTS, ["struktur-i-hverdagen", "kognitiv-traening"],
-        min_items=0), read=tuple, missing=(), csv=(("indhold", _codes),))
+        min_items=0), read=tuple, missing=(), csv=(("indhold", _codes),),
+        taxonomy=Taxonomy("Videre: indhold", "content"))
     modes: tuple[str, ...] = row("form", S.coded_list(
         "Form", "Hvor og hvordan tilbuddet foregår.", vocab.DELIVERY_MODES, ["hjemme", "udendoers", "center"]),
-        required=True, read=tuple, csv=(("form", _codes),),
+        required=True, read=tuple, csv=(("form", _codes),), short="f",
+        facet=Facet("form", "Form", "Alle former", 4), taxonomy=Taxonomy("Videre: form", "delivery_mode"),
         ask=Ask("Form", "en eller flere værdier, adskilt af komma", "kommasepareret, fx 'hjemme,center'"))
     routes: tuple[str, ...] = row("henvisning", S.coded_list(
         "Henvisning", "Hvordan borgeren kommer i gang.", vocab.REFERRAL_ROUTES, ["gop"]),
-        required=True, read=tuple, csv=(("henvisning", _codes),),
+        required=True, read=tuple, csv=(("henvisning", _codes),), short="h",
+        facet=Facet("henvisning", "Henvisning", "Alle veje ind", 5),
+        taxonomy=Taxonomy("Videre: henvisning", "referral_route"),
         ask=Ask("Henvisning", "en eller flere værdier, adskilt af komma", "kommasepareret, fx 'gop'"))
     legal_basis: str = row("hjemmel", S.coded(
         "Hjemmel", "Den lov og paragraf, tilbuddet gives efter. Den afgør vejen ind: § 85 kræver en afgørelse "
         "fra kommunen, § 99 gør ikke. Udelad feltet, hvis du ikke ved det.", vocab.LEGAL_BASES, "serviceloven-85"),
-        csv=(("hjemmel", _same),), ask=Ask(flag_help="lov og paragraf, fx 'serviceloven-85'"))
+        csv=(("hjemmel", _same),), taxonomy=Taxonomy("Videre: hjemmel", "legal_basis"),
+        ask=Ask(flag_help="lov og paragraf, fx 'serviceloven-85'"))
     how_to_refer: str = row("sådan_henviser_du", S.text(
         "Sådan henviser du", "Konkret: hvad personalet skal gøre.",
         "Send genoptræningsplanen til kommunens sikre post.", max_length=600, markdown=True))
@@ -488,13 +523,14 @@ class Offer:
         max_length=300))
     link: str = row("link", S.https_link("Link", "Tilbuddets egen side.", "https://kommune.example.org/genoptraening"),
                     csv=(("link", _same),))
-    contact: Contact = row("kontakt", CONTACT_SCHEMA, required=True, read=read_contact, csv=_contact_cells())
+    contact: Contact = row("kontakt", CONTACT_SCHEMA, required=True, read=read_contact, csv=_contact_cells(),
+                           short="c", compact=lambda c: [c.role, c.phone, c.email])
     verified: Verified | None = confirmation_rows(offer=True)["verified"]
     """Who confirmed the record and when; ``None`` for an example (``eksempel: true``)."""
     example: bool = confirmation_rows(offer=True)["example"]
     source: Source | str = confirmation_rows(offer=True)["source"]
     coverage: tuple[str, ...] = row("dækning", S.coverage_schema, required=True, read=tuple, only=("partnertilbud",),
-                                    csv=(("dækning", _codes),))
+                                    csv=(("dækning", _codes),), short="d")
     file: Path = field(compare=False)
 
     @property

@@ -202,6 +202,10 @@ NATIONWIDE = "hele-landet"
 """Coverage value meaning that a partner offer reaches every municipality."""
 
 
+ALL_PROBLEMS = "alle"
+"""The problem code for every difficulty: such an offer matches every problem, and no filter offers it."""
+
+
 def label(table: Mapping[str, str], code: str) -> str:
     """The Danish label of a code; unknown codes fall back to the code itself."""
     return table.get(code, code)

@@ -20,11 +20,11 @@ from __future__ import annotations
 import hashlib
 import uuid
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
-from ..core import jsonfmt, urls, vocab
+from ..core import fields, jsonfmt, urls, vocab
 from ..catalog.freshness import Review, review_for
-from ..core.model import Contact, MunicipalContacts, Offer, Partner, Register, confirmed, record_state
+from ..core.model import Contact, MunicipalContacts, Offer, Partner, Register, confirmed
 from ..catalog.catalog import Catalog
 from ..core.options import SiteOptions
 from ..core.text import plain
@@ -40,19 +40,9 @@ FILES = ("organizations", "services", "service_at_locations")
 LANGUAGE_CODES = {"sgn": "dsl"}
 """Our language codes that differ from ISO 639: Danish Sign Language is 'dsl' (ISO 639-3)."""
 
-TAXONOMIES: tuple[tuple[str, str, str, Mapping[str, str], str], ...] = (
-    # (slug, name, description, table, link_type)
-    ("type", "Videre: type tilbud", "Hvilken slags tilbud det er.", vocab.OFFER_KINDS, "service_type"),
-    ("problemer", "Videre: problemer", "De psykiske vanskeligheder, tilbuddet er til.", vocab.PROBLEMS,
-     "eligibility"),
-    ("indhold", "Videre: indhold", "Hvad der arbejdes med i tilbuddet.", vocab.CONTENT_ELEMENTS, "content"),
-    ("form", "Videre: form", "Hvor og hvordan tilbuddet foregår.", vocab.DELIVERY_MODES, "delivery_mode"),
-    ("henvisning", "Videre: henvisning", "Hvordan borgeren kommer i gang.", vocab.REFERRAL_ROUTES,
-     "referral_route"),
-    ("hjemmel", "Videre: hjemmel", "Den lov og paragraf, tilbuddet gives efter.", vocab.LEGAL_BASES, "legal_basis"),
-    ("status", "Videre: status", "Postens status på Videre, når den ikke er bekræftet.",
-     {code: vocab.RECORD_STATES[code] for code in (vocab.STATE_EXAMPLE, vocab.STATE_SOURCED)}, "status"),
-)
+TAXONOMIES = tuple((f, f.taxonomy) for f in fields.table(Offer) if f.taxonomy is not None)
+"""(row, taxonomy) for the offer's coded fields that are HSDS taxonomies, from its field table: the row's key
+is the taxonomy's slug, its code list the terms."""
 
 
 def uid(*parts: str) -> str:
@@ -151,30 +141,21 @@ def _term_ids(taxonomy: str, code: str) -> tuple[str, str]:
     return uid("taxonomy_term", taxonomy, code), uid("taxonomy", taxonomy)
 
 
-def _unconfirmed(offer: Offer) -> tuple[str, ...]:
-    """The record's state as a status attribute when no one who runs it has confirmed it: 'eksempel' or 'kilde'."""
-    state = record_state(offer)
-    return () if state == vocab.STATE_CONFIRMED else (state,)
-
-
 def _attributes(offer: Offer, service_id: str) -> list[dict[str, Any]]:
-    values = {"type": (offer.kind,), "problemer": offer.problems, "indhold": offer.elements,
-              "form": offer.modes, "henvisning": offer.routes, "status": _unconfirmed(offer)}
-    values["hjemmel"] = (offer.legal_basis,) if offer.legal_basis else ()
     attributes = []
-    for taxonomy, name, _description, table, link_type in TAXONOMIES:
-        for code in values[taxonomy]:
-            term = _term(taxonomy, name, code, vocab.label(table, code))
-            attributes.append({"id": uid("attribute", offer.id, taxonomy, code), "link_id": service_id,
-                               "link_type": link_type, "link_entity": "service",
+    for row, taxonomy in TAXONOMIES:
+        for code in row.coded_values(offer):
+            term = _term(row.name, taxonomy.name, code, vocab.label(row.codes, code))
+            attributes.append({"id": uid("attribute", offer.id, row.name, code), "link_id": service_id,
+                               "link_type": taxonomy.link_type, "link_entity": "service",
                                "taxonomy_term_id": term["id"], "value": code, "taxonomy_term": term})
     return attributes
 
 
 def taxonomy_terms() -> list[dict[str, Any]]:
     """Every taxonomy term we use, for consumers that want the full code lists."""
-    return [_term(taxonomy, name, code, label) for taxonomy, name, _d, table, _l in TAXONOMIES
-            for code, label in table.items()]
+    return [_term(row.name, taxonomy.name, code, label) for row, taxonomy in TAXONOMIES
+            for code, label in row.codes.items()]
 
 
 def _area_name(code: str, register: Register) -> str:

@@ -11,11 +11,11 @@ import io
 import json
 from typing import Any
 
-from ..core import fields, jsonfmt, schema as S, vocab
-from ..core.model import Offer, record_state, state_badge
+from ..core import fields, jsonfmt, schema as S
+from ..core.model import Offer
 from ..catalog.catalog import Catalog
 from ..core.options import SiteOptions
-from ..core.text import csv_cell, plain
+from ..core.text import csv_cell
 
 
 OFFER_BODY, OFFER_TRAILER = fields.body_and_trailer(fields.table(Offer))
@@ -62,25 +62,28 @@ def offers_csv(catalog: Catalog, options: SiteOptions) -> str:
     return out.getvalue()
 
 
+OWNER_NAME = ("owner_name", "e")
+"""The attribute and short key of the owner's name in the directory's data: the catalog's name for the
+municipality or partner, not a field of the offer."""
+
+
 def directory_json(catalog: Catalog, options: SiteOptions) -> str:
-    """Compact data for the directory page: short keys, coverage codes, no long text."""
+    """Compact data for the directory page: the field table's short keys, coverage codes, no long text.
+    The header ("filtre", "noegler") tells the browser which key holds which field."""
     register = catalog.register
     partner_names = {p.slug: p.short_name for p in catalog.partners}
     names = {m.slug: m.name for m in register.municipalities}
+    attr, key = OWNER_NAME
+    selection = fields.selection(Offer)
     offers = []
     # Real offers before examples (which the page lists under their own heading); then the municipality's own
     # offers first: that is what staff look for when they pick a municipality.
     for o in sorted(_offers(catalog, options), key=lambda o: (o.example, o.owner_kind != "kommune", o.id)):
         owner = f"{names.get(o.owner, o.owner)} Kommune" if o.owner_kind == "kommune" else partner_names.get(o.owner, o.owner)
-        summary = plain(o.description)
-        offers.append({
-            "t": o.title, "k": o.kind, "e": owner, "u": o.url, "d": list(o.coverage), "a": list(o.age_groups),
-            "p": list(o.problems), "f": list(o.modes), "h": list(o.routes), "x": 1 if o.example else 0,
-            "r": 1 if o.relatives else 0, "c": [o.contact.role, o.contact.phone, o.contact.email],
-            "q": state_badge(o) if record_state(o) == vocab.STATE_SOURCED else "",
-            "b": summary if len(summary) <= 160 else summary[:157].rsplit(" ", 1)[0] + " …",
-        })
+        offers.append({**fields.compact(o), key: owner})
     payload = {
+        "filtre": selection["filtre"],
+        "noegler": {**selection["noegler"], attr: key},
         # Every region code an offer may use, also of a region that has ended or not begun (its area then).
         "regioner": {r.slug: [m.slug for m in register.area(r.slug)] for r in register.all_regions or register.regions},
         "kommuner": names,

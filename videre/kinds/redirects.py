@@ -6,7 +6,7 @@ and the build writes a small static page at the old address that sends the
 reader on (``<meta http-equiv="refresh">`` plus a visible link; no script).
 
 ``data/publicerede.txt`` lists every address that has been published
-(``videre publicerede --skriv`` writes it). Validation fails with rule
+(``videre adresser --skriv`` writes it). Validation fails with rule
 'mangler-omdirigering' when one of them disappears without a redirect. The
 check uses only committed files, so it passes the same way in a fresh clone.
 """

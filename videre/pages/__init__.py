@@ -125,6 +125,16 @@ def coded_search_words(record: Any) -> list[str]:
     return list(words)
 
 
+def card_data(record: Any) -> Markup:
+    """A card's data attributes for the filters (``videre-udvalg.js``): each card row's short key and compact
+    value, a list joined by spaces, e.g. ``data-a="voksne aeldre"``."""
+    attributes = []
+    for row in fields.card_rows(type(record)):
+        value = row.to_compact(record)
+        attributes.append(f'data-{row.short}="{Markup.escape(" ".join(value) if isinstance(value, list) else value)}"')
+    return Markup(" ".join(attributes))
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -146,7 +156,7 @@ def environment() -> jinja2.Environment:
                        name_variants=spelling.name_variants,
                        hidden_words=lambda name, text, weight=None: Markup(spelling.hidden_element(name, text, weight)),
                        state=record_state, state_badge=state_badge, source_page=source_page,
-                       source_note=source_note, claim=claim)
+                       source_note=source_note, claim=claim, card_data=card_data)
     return env
 
 

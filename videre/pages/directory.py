@@ -4,23 +4,26 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from ..core import vocab
+from ..core import fields
+from ..core.model import Offer
 from ..catalog.catalog import Catalog
 from . import Page, render
 from ..core.options import SiteOptions
 from .links import Linker
 
-FACETS = (
-    SimpleNamespace(name="alder", label="Alder", all="Alle aldre",
-                    options=[(code, text) for code, text, _, _ in vocab.AGE_GROUPS]),
-    SimpleNamespace(name="problem", label="Problem", all="Alle problemer",
-                    options=[(c, t) for c, t in vocab.PROBLEMS.items() if c != "alle"]),
-    SimpleNamespace(name="type", label="Type tilbud", all="Alle typer", options=list(vocab.OFFER_KINDS.items())),
-    SimpleNamespace(name="form", label="Form", all="Alle former", options=list(vocab.DELIVERY_MODES.items())),
-    SimpleNamespace(name="henvisning", label="Henvisning", all="Alle veje ind",
-                    options=list(vocab.REFERRAL_ROUTES.items())),
-)
-"""Facets besides the municipality; names are the URL query keys."""
+FACETS = tuple(SimpleNamespace(name=f.facet.name, label=f.facet.label, all=f.facet.all, options=f.choices(),
+                               patient=f.facet.patient)
+               for f in fields.facets(Offer) if f.facet is not None)
+"""Facets besides the municipality, from the offer's field table; names are the URL query keys."""
+
+
+CARDS_SELECTION = fields.selection(Offer, fields.card_rows(Offer))
+"""What the filters of a page whose offers are cards (a municipality page, a handout) read from the cards' data
+attributes, written on the filter's form (``data-udvalg``); the directory reads its own from katalog.json."""
+
+
+def facet(name: str) -> SimpleNamespace:
+    return next(f for f in FACETS if f.name == name)
 
 
 def directory_page(catalog: Catalog, options: SiteOptions) -> Page:

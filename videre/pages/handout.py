@@ -24,7 +24,7 @@ from . import age_text, danish_date, render
 from ..core.options import SiteOptions
 from . import patient
 from ..catalog import ranking
-from .directory import FACETS
+from .directory import CARDS_SELECTION, FACETS
 from .links import Linker
 
 MAX_OFFERS = 4
@@ -92,7 +92,7 @@ def municipality_handout(catalog: Catalog, municipality: Municipality, options: 
     return csp.protect(render("udskrivning-kommune.html.j2", m=municipality,
                   offers=_shown_first(offers, MAX_OFFERS), partner_offers=_shown_first(partner_offers, MAX_PARTNER_OFFERS),
                   relatives=_shown_first(relatives, MAX_RELATIVES), limits=(MAX_OFFERS, MAX_PARTNER_OFFERS, MAX_RELATIVES),
-                  facets=[f for f in FACETS if f.name in ("alder", "problem")],
+                  facets=[f for f in FACETS if f.patient], selection=CARDS_SELECTION,
                   crisis=catalog.crisis_lines(municipality.slug), followup=followup(contacts),
                   contacts=contacts, owner_name=lambda o: patient.owner_name(catalog, o), p=patient,
                   qr=patient.qr_svg(page_url, QR_CLASS), qr_url=page_url,

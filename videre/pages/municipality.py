@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Collection, Iterable, Sequence
+from typing import Collection, Iterable
 
 from ..search import spelling
 from ..core import parallel, urls, vocab
@@ -12,6 +12,7 @@ from ..core.model import Municipality, Offer
 from ..catalog.catalog import Catalog
 from . import Page, render
 from ..core.options import SiteOptions
+from .directory import CARDS_SELECTION, facet
 from .feedback import report_url
 from .links import Linker
 from .notice import notice_html
@@ -42,17 +43,11 @@ def offer_groups(offers: Iterable[Offer], problem: str = "") -> list[tuple[str, 
     return groups
 
 
-def real_first(offers: Sequence[Offer]) -> tuple[tuple[Offer, ...], tuple[Offer, ...]]:
-    """Real offers (confirmed or read from a public page), and the examples, which a page lists after them
-    under their own heading (which examples a build shows at all: :meth:`Catalog.published`)."""
-    return tuple(o for o in offers if not o.example), tuple(o for o in offers if o.example)
-
-
 def municipality_page(catalog: Catalog, municipality: Municipality, options: SiteOptions) -> Page:
     src = urls.source(urls.municipality_page(municipality.slug))
     review = review_for(options)
-    own, own_examples = real_first(catalog.offers_in(municipality.slug))
-    partners, partner_examples = real_first(catalog.partner_offers_for(municipality.slug))
+    own, own_examples = ranking.real_first(catalog.offers_in(municipality.slug))
+    partners, partner_examples = ranking.real_first(catalog.partner_offers_for(municipality.slug))
     offers, unconfirmed = review.split(own)
     partner_offers, unconfirmed_partner = review.split(partners)
     partner_names = {p.slug: p.short_name for p in catalog.partners}
@@ -64,7 +59,7 @@ def municipality_page(catalog: Catalog, municipality: Municipality, options: Sit
         groups=offer_groups((*offers, *partner_offers)), group_labels=GROUP_LABELS,
         count=len(offers) + len(partner_offers) + len(unconfirmed) + len(unconfirmed_partner),
         example_count=len(own_examples) + len(partner_examples),
-        problems=[(c, t) for c, t in vocab.PROBLEMS.items() if c != ranking.ALL_PROBLEMS],
+        problem=facet("problem"), selection=CARDS_SELECTION,
         own_count=len(offers) + len(unconfirmed), own_real=len(offers) + len(unconfirmed),
         partner_names=partner_names, examples=own_examples, partner_examples=partner_examples,
         review=review, unconfirmed=unconfirmed + unconfirmed_partner, owner_names=owner_names,

@@ -6,11 +6,11 @@ from ..core.model import Offer, Register
 from ..catalog.catalog import Catalog
 from ..search import spelling
 from ..core import urls, vocab
+from ..catalog import ranking
 from ..catalog.freshness import review_for
 from . import Page, render
 from ..core.options import SiteOptions
 from .links import Linker
-from .municipality import real_first
 
 
 def coverage_text(offer: Offer, register: Register) -> str:
@@ -29,7 +29,7 @@ def partner_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     counts = {}
     for partner in partners:
         src = urls.source(partner.url)
-        real, examples = real_first(catalog.offers_of_partner(partner.slug))
+        real, examples = ranking.real_first(catalog.offers_of_partner(partner.slug))
         offers, unconfirmed = review.split(real)
         counts[partner.slug] = len(offers) + len(unconfirmed) + len(examples)
         coverage = {o.id: coverage_text(o, catalog.register) for o in offers + unconfirmed + examples}

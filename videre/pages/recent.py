@@ -7,7 +7,7 @@ from ..catalog.catalog import Catalog
 from . import Page, render
 from ..core.options import SiteOptions
 from .links import Linker
-from .review import published_urls
+from .review import shown_urls
 
 SRC = "senest-aendret.md"
 LIMIT = 60
@@ -16,5 +16,5 @@ LIMIT = 60
 def recent_page(catalog: Catalog, options: SiteOptions) -> Page:
     changes = recent_changes(catalog, limit=LIMIT)
     return Page(SRC, render("senest-aendret.md.j2", changes=changes, limit=LIMIT,
-                            from_git=any(c.from_git for c in changes), published=published_urls(catalog, options),
+                            from_git=any(c.from_git for c in changes), shown=shown_urls(catalog, options),
                             **Linker(SRC).context()), in_nav=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from ..catalog.catalog import Catalog
-from ..catalog.published import active_redirects
+from ..catalog.addresses import active_redirects
 from ..kinds.redirects import Redirect
 from . import csp, relative
 

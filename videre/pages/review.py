@@ -17,9 +17,9 @@ SRC = "gennemsyn.md"
 CSV = "gennemsyn.csv"
 
 
-def published_urls(catalog: Catalog, options: SiteOptions) -> set[str]:
+def shown_urls(catalog: Catalog, options: SiteOptions) -> set[str]:
     """Addresses with a page in this build (example records may be hidden)."""
-    shown = catalog.published(options)
+    shown = catalog.shown(options)
     return {r.url for r in [*shown.all_offers(), *shown.partners]} | {urls.municipality_page(m.slug) for m in catalog.register.municipalities}
 
 
@@ -28,7 +28,7 @@ def review_page(catalog: Catalog, options: SiteOptions) -> Page:
     return Page(SRC, render("gennemsyn.md.j2", groups=freshness.by_owner(due), counts=freshness.counts(due),
                             total=len(due), months=options.review_months, today=options.today,
                             examples=len(freshness.example_paths(catalog)),
-                            published=published_urls(catalog, options), csv=CSV, **Linker(SRC).context()),
+                            shown=shown_urls(catalog, options), csv=CSV, **Linker(SRC).context()),
                 in_nav=True)
 
 

@@ -28,11 +28,14 @@ _DANISH = re.compile(r"[æøåÆØÅ]")
 _DOUBLE = {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"}
 _SINGLE = {"æ": "a", "ø": "o", "å": "a", "Æ": "A", "Ø": "O", "Å": "A"}
 _AA = re.compile(r"(?i)aa")
-BLOCK_CLASS = "videre-stavemaader"
 HIDDEN_ID = "videre-skjult-"
 """The id of each hidden element of search words starts with this; an empty span with the same id plus ``-slut``
 closes it. Pagefind gives the search page both places (its ``anchors``), so the page can leave the hidden words
 out of excerpts and sub-results (``docs/assets/videre-sog.js``)."""
+BLOCK_NAME = "stavemaader"
+BLOCK_ID = HIDDEN_ID + BLOCK_NAME
+"""The id of a page's one block of spellings. A page that has it gets no second one: its id also stays in the
+placeholder that stands for the block while MkDocs renders a big page (videre.mkdocs.shells.stash)."""
 
 
 def fold(text: str) -> str:
@@ -164,7 +167,7 @@ def hidden_block(text: str, extra: Iterable[str] = ()) -> str:
     words = [*extra, *ascii_words(" ".join([text, *extra]))]
     if not words:
         return ""
-    return hidden_element("stavemaader", " ".join(words))
+    return hidden_element(BLOCK_NAME, " ".join(words))
 
 
 def hidden_element(name: str, text: str, weight: str | None = None) -> str:
@@ -208,7 +211,7 @@ def indexed_text(text: str) -> str | None:
 def spelling_block(markdown: str, extra: Iterable[str] = ()) -> str:
     """The block :func:`with_ascii_spellings` adds to ``markdown``; empty when it adds none."""
     text = markdown.partition(PRINT_SHEET)[0]
-    if f'class="{BLOCK_CLASS}"' in text:
+    if f'id="{BLOCK_ID}"' in text:
         return ""
     indexed = indexed_text(text)
     return "" if indexed is None else hidden_block(indexed, extra)

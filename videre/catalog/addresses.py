@@ -1,4 +1,4 @@
-"""Whole-catalog redirect checks and the list of published addresses.
+"""The site's public addresses: the list of every address that has been public, and the redirect checks.
 
 Which addresses the records make, whether each redirect's target exists on its
 first day, and that no published address is lost (rule 'mangler-omdirigering').
@@ -36,7 +36,7 @@ def region_paths(register: Register, day: dt.date | None) -> set[str]:
             if day is None or r.valid.contains(day)}
 
 
-# ---------------------------------------------------------------- published addresses
+# ---------------------------------------------------------------- the list of public addresses
 
 
 def record_paths(catalog: Catalog) -> set[str]:
@@ -47,15 +47,15 @@ def record_paths(catalog: Catalog) -> set[str]:
     return paths
 
 
-def published_text(catalog: Catalog) -> str:
+def address_list_text(catalog: Catalog) -> str:
     """The content of data/publicerede.txt: every record address, and every old address that redirects."""
-    header = ("# Adresser på Videre, som links og QR-koder kan pege på. Skrevet af 'videre publicerede --skriv'.\n"
+    header = ("# Adresser på Videre, som links og QR-koder kan pege på. Skrevet af 'videre adresser --skriv'.\n"
               "# Forsvinder en adresse, skal den have en omdirigering i data/redirects.yaml.\n")
     paths = record_paths(catalog) | {item.source for item in redirects(catalog)}
     return header + "".join(f"{path}\n" for path in sorted(paths))
 
 
-def read_published(file: Path) -> list[tuple[int, str]]:
+def read_address_list(file: Path) -> list[tuple[int, str]]:
     """(line number, address) for each address in the published list; empty when the file is missing."""
     try:
         text = file.read_text(encoding="utf-8")
@@ -98,7 +98,7 @@ def check_catalog(catalog: Catalog, data_dir: Path, sources: dict[Path, Sequence
                                         "skriv adressen på den side, der findes nu"))
     problems += _ended_regions(register, moved, data_dir, register_document)
     published_file = data_dir / PUBLISHED_FILE
-    published = read_published(published_file)
+    published = read_address_list(published_file)
     new = sorted(current - {path for _, path in published})
     for line, path in published:
         if path in current or path in moved:
@@ -108,7 +108,7 @@ def check_catalog(catalog: Catalog, data_dir: Path, sources: dict[Path, Sequence
         problems.append(Problem(published_file, line, 1, "", "mangler-omdirigering",
                                 f"adressen '{path}' er offentliggjort, men ingen post har den længere",
                                 f"tilføj i data/{REDIRECTS_FILE}: '- {{fra: {path}, til: {target}}}'. "
-                                f"Har adressen aldrig været offentlig, så kør 'videre publicerede --skriv'"))
+                                f"Har adressen aldrig været offentlig, så kør 'videre adresser --skriv'"))
     for file in {p.file for p in problems} - set(sources):
         sources[file] = file.read_text(encoding="utf-8").splitlines()
     return problems

@@ -1,4 +1,4 @@
-"""Which records a build publishes is decided once, by ``Catalog.published(options)``."""
+"""Which records a build shows is decided once, by ``Catalog.shown(options)``."""
 
 from __future__ import annotations
 
@@ -19,17 +19,17 @@ def _records(catalog) -> dict[str, list]:
             "cases": list(catalog.cases), "figures": list(catalog.figures)}
 
 
-def test_with_examples_shown_the_catalog_is_published_as_it_is() -> None:
+def test_with_examples_shown_the_catalog_is_shown_as_it_is() -> None:
     catalog = load_catalog(DATA, today=TODAY).catalog
-    assert catalog.published(SiteOptions(show_examples=True, today=TODAY)) is catalog
+    assert catalog.shown(SiteOptions(show_examples=True, today=TODAY)) is catalog
 
 
 def test_without_examples_every_example_record_is_left_out_and_nothing_else() -> None:
     catalog = load_catalog(DATA, today=TODAY).catalog
-    published = catalog.published(SiteOptions(show_examples=False, today=TODAY))
-    everything, shown = _records(catalog), _records(published)
+    visible = catalog.shown(SiteOptions(show_examples=False, today=TODAY))
+    everything, shown = _records(catalog), _records(visible)
     assert sum(getattr(r, "example", False) for records in everything.values() for r in records) > 0, \
         "the real data has example records; without them this test proves nothing"
     assert shown == {kind: [r for r in records if not getattr(r, "example", False)]
                      for kind, records in everything.items()}
-    assert published.register is catalog.register
+    assert visible.register is catalog.register
