@@ -17,7 +17,8 @@ LAYERS = (
     ("kinds",),           # one module per record kind, and the registry
     ("catalog",),         # all records loaded together, their freshness and owners
     ("pages", "exports"), # page builders and their templates; open data (JSON, CSV, HSDS)
-    ("mkdocs", "site"),   # the MkDocs adapter; the whole site as data
+    ("site",),            # the whole site as data, for any generator
+    ("mkdocs",),          # the MkDocs adapter, which builds the site through videre.site
     ("cli",),             # the command, the only place that prints or exits
 )
 """Bottom first. A sub-package imports only from its own and lower layers, never sideways within a layer."""
@@ -208,3 +209,28 @@ def test_the_coded_field_rules_see_the_copies_the_table_replaced() -> None:
     assert script_spellings('link.href = root + offer.u;\nx = node.getAttribute("data-" + k);', names, shorts) == [1]
     assert script_spellings('<article data-h="{{ o.routes }}">', names, shorts) == [1]
     assert script_spellings('var offer = rule.read(compact);', names, shorts) == []
+
+
+HOOKS = PACKAGE.parent / "hooks" / "videre_hooks.py"
+"""MkDocs' entry point; the build's state and the order of its steps live in videre.mkdocs.adapter."""
+
+
+def forwarding_problems(source: str) -> list[str]:
+    """What makes a hooks file more than a list of forwarded events: an import of anything but the adapter,
+    or a branch, loop, handler, lambda or comprehension."""
+    import ast
+    problems = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import) or (isinstance(node, ast.ImportFrom)
+                                            and node.module not in ("__future__", "videre.mkdocs.adapter")):
+            problems.append(f"{node.lineno}: import")
+        elif isinstance(node, (ast.If, ast.IfExp, ast.For, ast.While, ast.Try, ast.With, ast.Lambda,
+                               ast.comprehension)):
+            problems.append(f"{node.lineno}: {type(node).__name__}")
+    return problems
+
+
+def test_the_hooks_file_only_forwards_events_to_the_adapter() -> None:
+    assert forwarding_problems(HOOKS.read_text(encoding="utf-8")) == []
+    assert forwarding_problems("import gc\nfrom videre import site\ndef on_files(files, config):\n"
+                               "    if build.live:\n        return files\n") == ["1: import", "2: import", "4: If"]

@@ -255,8 +255,9 @@ FAILING_BUILD = textwrap.dedent("""
     import json, logging, os, sys
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from videre import site
     from videre.core import parallel
-    from videre.pages import editor
+    from videre.pages import csp, editor
 
     said = []  # what MkDocs logged: a page's error comes out there, not in the exception
 
@@ -286,20 +287,20 @@ def test_a_build_that_fails_after_the_generated_files_started_ends_with_its_erro
 
         editor.bundle_files = missing
         jobs = []
-        started = hooks.site.StaticFilesJob.__init__
+        started = site.StaticFilesJob.__init__
 
         def watched(self, *args):
             started(self, *args)
             jobs.append(self)
 
-        hooks.site.StaticFilesJob.__init__ = watched
+        site.StaticFilesJob.__init__ = watched
         try:
             build(config)
             error = ""
         except Exception as exc:
             error = " ".join([*said, str(exc)])
         print(json.dumps({"error": error, "jobs": len(jobs), "child_left": [j._job._process is not None for j in jobs],
-                          "cleared": hooks.state.written is None}))
+                          "cleared": hooks.build.written is None}))
     """), str(data), str(tmp_path / "site"))
     assert "@sveltia/cms mangler (prøve)" in result["error"]
     assert result["jobs"] == 1 and result["child_left"] == [False] and result["cleared"]
@@ -332,13 +333,13 @@ def test_a_started_map_works_before_it_is_asked_and_gives_the_same_results(tmp_p
 
 
 def test_a_build_that_fails_while_the_offer_pages_are_written_ends_and_stops_the_children(tmp_path: Path) -> None:
-    """The children that fill in the offer pages start at on_env (videre.mkdocs.early). A page that fails after
-    that (here: a hand-written one, in the Content-Security-Policy step) ends the build with its error, and
-    on_build_error ends the children."""
+    """The children that fill in the offer pages start at on_env (videre.mkdocs.adapter.VidereBuild.generate). A
+    page that fails after that (here: a hand-written one, in the Content-Security-Policy step) ends the build with
+    its error, and on_build_error ends the children."""
     data = tmp_path / "data"
     generate(data, 0.25)  # over 1,000 offer pages: enough for the children (parallel.MIN_ITEMS)
     result = isolated(FAILING_BUILD + textwrap.dedent("""
-        maps, protect = [], hooks.csp.protect
+        maps, protect = [], csp.protect
         started = parallel.StartedMap.__init__
 
         def watched(self, *args, **kwargs):
@@ -351,7 +352,7 @@ def test_a_build_that_fails_while_the_offer_pages_are_written_ends_and_stops_the
             return protect(output, *scripts)
 
         parallel.StartedMap.__init__ = watched
-        hooks.csp.protect = fails_on_sources
+        csp.protect = fails_on_sources
         try:
             build(config)
             error = ""
@@ -360,7 +361,7 @@ def test_a_build_that_fails_while_the_offer_pages_are_written_ends_and_stops_the
         writing = [m for m, processes in maps if processes and m._task.__name__ == "write_one"]
         print(json.dumps({"error": error, "writing": len(writing),
                           "alive": [p.is_alive() for m, processes in maps for p in processes],
-                          "cleared": hooks.state.plan is None or hooks.state.plan._writing is None}))
+                          "cleared": hooks.build.planned is None or hooks.build.planned._writing is None}))
     """), str(data), str(tmp_path / "site"))
     assert "siden Kilder fejlede (prøve)" in result["error"]
     assert result["writing"] == 1 and not any(result["alive"]) and result["cleared"], result

@@ -48,12 +48,12 @@ class FakeServer:
 
 
 def _serve_build(site: Path) -> tuple[Any, Any]:
-    """A full build as `mkdocs serve` does it; returns the hooks module's live site and the config."""
+    """A full build as `mkdocs serve` does it; returns the hooks module's VidereBuild and the config."""
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
     config.plugins.on_startup(command="serve", dirty=False)
     config.site_url = SERVE_URL
     build(config, serve_url=SERVE_URL)
-    return config.plugins["hooks/videre_hooks.py"].state, config
+    return config.plugins["hooks/videre_hooks.py"].build, config
 
 
 @pytest.fixture()

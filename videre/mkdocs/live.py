@@ -11,10 +11,10 @@ changed, does the part of a build those files can affect:
    (:class:`videre.catalog.load.FileCache`); the cross-checks run over the
    whole catalogue as in a full build, and errors fail the same way;
 2. build the offers' own pages (with their printed sheets) and the page and
-   handout of each municipality that shows them (videre.site.rebuild, called through the hook);
+   handout of each municipality that shows them (videre.site.rebuild);
 3. write only those whose content differs from the last build: an offer page
    is filled into its shell, any other page goes through MkDocs' own page
-   steps (Markdown, theme, the hook's post-page step), a file is written as is;
+   steps (Markdown, theme, the adapter's post-page step), a file is written as is;
    then the browsers reload;
 4. once the edits pause, build every shared list and export in a thread and
    write those that changed the same way (this takes seconds at national
@@ -23,7 +23,9 @@ changed, does the part of a build those files can affect:
 
 Anything else (a new, renamed or deleted file, another kind of record,
 ``kommuner.yaml``, ``docs/``, templates, code, a change of a page's layout or a
-nav title) falls back to MkDocs' full rebuild: correctness first. The update
+nav title) falls back to MkDocs' full rebuild: correctness first. The order of
+these steps is written out in :meth:`videre.mkdocs.adapter.VidereBuild.update`,
+which calls the pieces here. The update
 writes exactly the bytes a full build would; ``tests/mkdocs/test_live_update.py``
 checks that against a fresh build. ``mkdocs build`` never comes here.
 """
@@ -56,11 +58,11 @@ _build_log = logging.getLogger("mkdocs.commands.build")  # where MkDocs itself r
 OFFER_FILES = (("offers", "*", "*.yaml"), ("partners", "*", "*.yaml"))
 """Record files (below ``data/``) that an update can handle: municipal and partner offers."""
 
-Regenerate = Callable[[Catalog, Catalog, frozenset[str], Callable[[], bool] | None],
-                      tuple[list[Page], list[Any]] | None]
-"""(catalogue before, catalogue after, changed offer ids, stale) → the pages and static files (with ``path``
-and ``content``) to check: without ``stale`` the offers' and their municipalities' own; with it everything
-shared, or None when ``stale()`` said yes on the way (a newer edit came, so the work gives way)."""
+Update = Callable[[set[Path]], bool]
+"""Changed paths below the data tree → whether they were applied (False: MkDocs' full rebuild must do it)."""
+Shared = Callable[[Callable[[], bool]], tuple[list[Page], list[Any]] | None]
+"""stale → every shared page and static file (with ``path`` and ``content``) to check, or None when ``stale()``
+said yes on the way (a newer edit came, so the work gives way)."""
 
 
 def _digest(text: str) -> bytes:
@@ -109,7 +111,7 @@ class LiveSite:
         self.data_dir: Path | None = None
         self.index: preview.BackgroundIndex | None = None
 
-    # ------------------------------------------------------------ what a full build tells us (hook events)
+    # ------------------------------------------------------------ what a full build tells us (the adapter's steps)
 
     def build_started(self) -> None:
         self.ready = False
@@ -135,10 +137,9 @@ class LiveSite:
 
     # ------------------------------------------------------------ the server
 
-    def attach(self, server: Any, builder: Callable[..., None], data_dir: Path,
-               load: Callable[[], Catalog], regenerate: Regenerate,
+    def attach(self, server: Any, builder: Callable[..., None], data_dir: Path, update: Update,
                index: preview.BackgroundIndex | None) -> Any:
-        """on_serve: watch the data tree ourselves and put :meth:`update` before MkDocs' full rebuild."""
+        """on_serve: watch the data tree ourselves and put ``update`` before MkDocs' full rebuild."""
         self.data_dir = Path(os.path.abspath(data_dir))
         self.index = index
         self._server = server
@@ -152,7 +153,7 @@ class LiveSite:
                     self._changed, self._full = set(), False
                 if config is None and not full and changed and self.ready:
                     try:
-                        if self.update(changed, load, regenerate):
+                        if update(changed):
                             return
                     except BuildError as exc:  # reported as MkDocs reports a failed build; the last build stays
                         _build_log.error(str(exc))
@@ -166,7 +167,7 @@ class LiveSite:
         return server
 
     def note(self, path: str, *, directory: bool = False, kind: str = "modified") -> None:
-        """A watched path changed: below the data tree it is noted for :meth:`update`; anywhere else, or a
+        """A watched path changed: below the data tree it is noted for the update; anywhere else, or a
         folder that came or went, means a full build. Hidden files (editors' swap files) are no records."""
         data = str(self.data_dir)
         with self._lock:
@@ -209,45 +210,52 @@ class LiveSite:
 
     # ------------------------------------------------------------ the update
 
-    def update(self, changed: set[Path], load: Callable[[], Catalog], regenerate: Regenerate) -> bool:
-        """Apply edits of existing offer files to the served site; False when a full build must do it.
+    @property
+    def catalog(self) -> Catalog:
+        """The records the site was last built or updated from."""
+        assert self.built is not None
+        return self.built.catalog
 
-        The offers' own pages and their municipalities' pages and handouts are written before
-        this returns (then the browsers reload); the shared lists and exports follow in a thread
-        (:meth:`_update_shared`), as the search index does."""
-        built = self.built
-        assert built is not None and self.data_dir is not None and built.site_dir is not None
-        started = time.perf_counter()
+    def only_offer_files(self, changed: set[Path]) -> bool:
+        """Every changed path is an existing offer file that the last load read."""
+        assert self.data_dir is not None
         data = self.data_dir.resolve()
         for path in (p.resolve() for p in changed):
             relative = PurePosixPath(path.relative_to(data).as_posix())
             if not _is_offer_file(relative) or not path.is_file() or path not in self.cache.files:
                 return False
-        catalog = load()  # raises the build's own error when a record is wrong
-        offer_ids = _changed_offers(built.catalog, catalog)
-        if offer_ids is None:
-            return False
-        before = built.catalog
-        own = regenerate(before, catalog, offer_ids, None)
-        written = self._apply(*own) if own is not None else None
+        return True
+
+    def changed_offers(self, catalog: Catalog) -> frozenset[str] | None:
+        """The ids of the offers that differ from the last build; None when anything but their content changed."""
+        return _changed_offers(self.catalog, catalog)
+
+    def write_own(self, pages: list[Page], files: list[Any], *, catalog: Catalog, started: float) -> bool:
+        """Write the offers' own pages and files that changed, now (the browsers reload when the build step
+        returns); False when a full build must do it."""
+        built = self.built
+        assert built is not None and built.site_dir is not None
+        written = self._apply(pages, files)
         if written is None:
             return False
         built.catalog = catalog
         self._refresh_index()
         log.info("Opdateret uden fuld genopbygning: %d sider og filer skrevet på %.2f s",
                  written, time.perf_counter() - started)
-        self._shared_thread = threading.Thread(target=self._update_shared, daemon=True,
-                                               args=(self.generation, before, catalog, offer_ids, regenerate))
-        self._shared_thread.start()
         return True
+
+    def update_shared_later(self, shared: Shared) -> None:
+        """The shared lists and exports follow in a thread (:meth:`_update_shared`), as the search index does."""
+        self._shared_thread = threading.Thread(target=self._update_shared, daemon=True,
+                                               args=(self.generation, shared))
+        self._shared_thread.start()
 
     def settle(self, timeout: float = 300) -> None:
         """Wait for the shared update of the last edit (tests)."""
         if self._shared_thread is not None:
             self._shared_thread.join(timeout)
 
-    def _update_shared(self, generation: int, before: Catalog, after: Catalog, offer_ids: frozenset[str],
-                       regenerate: Regenerate) -> None:
+    def _update_shared(self, generation: int, shared: Shared) -> None:
         """The shared pages and files after an update: built here once the edits have paused for
         :data:`videre.mkdocs.preview.QUIET_SECONDS` (building them takes seconds of the one core Python uses,
         which the next edit's own pages should have), written unless a newer build came meanwhile."""
@@ -256,7 +264,7 @@ class LiveSite:
             return  # the newer update brings its own
         started = time.perf_counter()
         try:
-            built = regenerate(before, after, offer_ids, lambda: generation != self.generation)
+            built = shared(lambda: generation != self.generation)
             if built is None:
                 return  # a newer edit came while building; its own update follows
             pages, files = built

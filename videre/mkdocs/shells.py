@@ -21,7 +21,7 @@ from MkDocs itself (the shell has them), and the title is rendered the way
 Python-Markdown renders it (escaping, abbreviations, the toc extension's id and
 permalink). ``tests/mkdocs/test_shells.py`` builds pages both ways and compares them.
 
-Nothing here imports MkDocs; the hook passes in what it needs.
+Nothing here imports MkDocs; the adapter (:mod:`videre.mkdocs.adapter`) passes in what it needs.
 """
 
 from __future__ import annotations

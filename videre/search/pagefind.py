@@ -13,7 +13,7 @@ Pagefind reads the pages as :mod:`videre.search.indexinput` cuts them (the
 article without the theme around it), from a temporary folder of the same
 layout (in memory where the machine has ``/dev/shm``), and writes the bundle
 into the site. The bundle can be kept in a cache
-folder (the hook passes the build cache's, :mod:`videre.core.buildcache`),
+folder (the MkDocs adapter passes the build cache's, :mod:`videre.core.buildcache`),
 keyed by a hash of every page Pagefind reads, the program's version and its
 options: a rebuild whose pages did not change copies the bundle instead of
 indexing again. Pagefind's output, once
@@ -95,7 +95,7 @@ def _page_count(bundle: Path) -> int:
 
 PageMap = Callable[[Callable[[Path], str], Sequence[Path]], Sequence[str]]
 """How :func:`build_index` reads the pages: ``[task(path) for path in paths]``, or the same spread over the
-cores (the hook passes videre.core.parallel.ordered_map; search does not import core)."""
+cores (the MkDocs adapter passes videre.core.parallel.ordered_map; search does not import core)."""
 
 
 def _in_order(task: Callable[[Path], str], paths: Sequence[Path]) -> list[str]:
