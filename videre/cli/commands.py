@@ -93,11 +93,8 @@ def _options(args: argparse.Namespace, **overrides: Any) -> SiteOptions:
     """The same options the build uses (extra.videre in mkdocs.yml and the environment), with the command's
     overrides; --dato, not VIDERE_TODAY, sets the date."""
     config = _read_config(Path(args.mkdocs))
-    try:
-        options = SiteOptions.from_mapping((config.get("extra") or {}).get("videre"), site_url=config.get("site_url"),
-                                           today=_today(args.dato), environment=settings.environment())
-    except settings.SettingError as exc:
-        raise SystemExit(f"videre: {exc}") from None
+    options = SiteOptions.from_mapping((config.get("extra") or {}).get("videre"), site_url=config.get("site_url"),
+                                       today=_today(args.dato), environment=settings.environment())
     return dataclasses.replace(options, **{k: v for k, v in overrides.items() if v is not None})
 
 
@@ -439,7 +436,10 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except settings.SettingError as exc:  # a bad option in mkdocs.yml or the environment, named with its fix
+        raise SystemExit(f"videre: {exc}") from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -31,8 +31,14 @@ class SiteOptions:
     """The local stand-in forge for the editor instead of GitHub, for ``make redaktion`` and tests."""
 
     @classmethod
-    def from_mapping(cls, raw: dict[str, Any] | None, *, site_url: str | None = None, today: dt.date | None = None,
-                     environment: settings.Environment | None = None) -> "SiteOptions":
+    def from_mapping(
+        cls,
+        raw: dict[str, Any] | None,
+        *,
+        site_url: str | None = None,
+        today: dt.date | None = None,
+        environment: settings.Environment | None = None,
+    ) -> SiteOptions:
         """The options under ``extra.videre``; an option set in the ``environment`` wins, and ``today``
         (``videre --dato``) wins over ``VIDERE_TODAY``. Raises :class:`settings.SettingError`."""
         values = settings.site_values(raw, site_url)

@@ -16,9 +16,10 @@ import datetime as dt
 import functools
 import logging
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 log = logging.getLogger("videre.settings")
 
@@ -56,6 +57,7 @@ def _whole(low: int, high: int | None = None) -> Callable[[Any], int]:
         if not isinstance(number, int) or isinstance(number, bool) or number < low or (high and number > high):
             raise ValueError(value)
         return number
+
     return convert
 
 
@@ -148,70 +150,156 @@ class Setting:
         try:
             return self.type.convert(value)
         except (ValueError, TypeError):
-            fix = ("Ret den, eller slet variablen" if self.where == ENVIRONMENT
-                   else "Ret værdien, eller slet linjen")
-            raise SettingError(f"{self.label} skal være {self.type.rule}, ikke {value!r}. "
-                               f"{fix} for at bruge standarden ({self.default_text}).") from None
+            fix = "Ret den, eller slet variablen" if self.where == ENVIRONMENT else "Ret værdien, eller slet linjen"
+            raise SettingError(
+                f"{self.label} skal være {self.type.rule}, ikke {value!r}. "
+                f"{fix} for at bruge standarden ({self.default_text})."
+            ) from None
 
 
 SHOW_EXAMPLES = Setting(
-    "vis_eksempler", EXTRA, BOOLEAN, True, attribute="show_examples",
-    help="Vis poster markeret eksempel. Sæt false i en produktionsbygning.")
-REVIEW_MONTHS = Setting(
-    "gennemsyn_maaneder", EXTRA, MONTHS, 12, attribute="review_months",
-    help="Hvor mange måneder der går, før en post skal bekræftes igen.")
-EDITOR_EMAIL = Setting(
-    "redaktion_email", EXTRA, EMAIL, "redaktion@videre.example.org", attribute="editor_email",
-    help="Redaktionens adresse. 'Rapportér fejl' skriver hertil, når fejl_url ikke er sat.")
-ISSUE_URL = Setting(
-    "fejl_url", EXTRA, URL, "", shown="ingen", attribute="issue_url",
-    help="Hvis sat, åbner 'Rapportér fejl' en udfyldt sag på denne adresse i stedet for en e-mail.")
-REPO_NAME = Setting(
-    "repo", EXTRA, REPO, "videre-dk/videre", attribute="repo",
-    help="Forgens repository. Redaktionen på /redaktion/ åbner pull requests her.")
-SITE_URL = Setting(
-    "site_url", MKDOCS, URL, "https://videre.example.org/", attribute="site_url",
-    help="Sitets offentlige adresse (MkDocs' egen indstilling). Åbne data, gennemsynslisten og redaktionen "
-         "skriver hele adresser ud fra den.")
-SHOW_EXAMPLES_ENV = Setting(
-    "VIDERE_VIS_EKSEMPLER", ENVIRONMENT, BOOLEAN, None, shown="ikke sat: vis_eksempler gælder",
+    name="vis_eksempler",
+    where=EXTRA,
+    type=BOOLEAN,
+    default=True,
     attribute="show_examples",
-    help="Sætter vis_eksempler for én bygning uden at rette mkdocs.yml, fx false i produktion.")
+    help="Vis poster markeret eksempel. Sæt false i en produktionsbygning.",
+)
+REVIEW_MONTHS = Setting(
+    name="gennemsyn_maaneder",
+    where=EXTRA,
+    type=MONTHS,
+    default=12,
+    attribute="review_months",
+    help="Hvor mange måneder der går, før en post skal bekræftes igen.",
+)
+EDITOR_EMAIL = Setting(
+    name="redaktion_email",
+    where=EXTRA,
+    type=EMAIL,
+    default="redaktion@videre.example.org",
+    attribute="editor_email",
+    help="Redaktionens adresse. 'Rapportér fejl' skriver hertil, når fejl_url ikke er sat.",
+)
+ISSUE_URL = Setting(
+    name="fejl_url",
+    where=EXTRA,
+    type=URL,
+    default="",
+    shown="ingen",
+    attribute="issue_url",
+    help="Hvis sat, åbner 'Rapportér fejl' en udfyldt sag på denne adresse i stedet for en e-mail.",
+)
+REPO_NAME = Setting(
+    name="repo",
+    where=EXTRA,
+    type=REPO,
+    default="videre-dk/videre",
+    attribute="repo",
+    help="Forgens repository. Redaktionen på /redaktion/ åbner pull requests her.",
+)
+SITE_URL = Setting(
+    name="site_url",
+    where=MKDOCS,
+    type=URL,
+    default="https://videre.example.org/",
+    attribute="site_url",
+    help="Sitets offentlige adresse (MkDocs' egen indstilling). Åbne data, gennemsynslisten og redaktionen "
+    "skriver hele adresser ud fra den.",
+)
+SHOW_EXAMPLES_ENV = Setting(
+    name="VIDERE_VIS_EKSEMPLER",
+    where=ENVIRONMENT,
+    type=BOOLEAN,
+    default=None,
+    shown="ikke sat: vis_eksempler gælder",
+    attribute="show_examples",
+    help="Sætter vis_eksempler for én bygning uden at rette mkdocs.yml, fx false i produktion.",
+)
 TODAY = Setting(
-    "VIDERE_TODAY", ENVIRONMENT, DATE, None, shown="dagens dato i Danmark", attribute="today",
-    help="Byggedatoen. Daterede fakta og 'sidst bekræftet' følger den. Til test; kommandoen videre bruger --dato.")
+    name="VIDERE_TODAY",
+    where=ENVIRONMENT,
+    type=DATE,
+    default=None,
+    shown="dagens dato i Danmark",
+    attribute="today",
+    help="Byggedatoen. Daterede fakta og 'sidst bekræftet' følger den. Til test; kommandoen videre bruger --dato.",
+)
 DATA = Setting(
-    "VIDERE_DATA", ENVIRONMENT, FOLDER, None, shown="data ved siden af mkdocs.yml", attribute="data",
-    help="Mappen med de poster, bygningen læser.")
+    name="VIDERE_DATA",
+    where=ENVIRONMENT,
+    type=FOLDER,
+    default=None,
+    shown="data ved siden af mkdocs.yml",
+    attribute="data",
+    help="Mappen med de poster, bygningen læser.",
+)
 CACHE = Setting(
-    "VIDERE_CACHE", ENVIRONMENT, FOLDER_OR_OFF, _default_cache, attribute="cache",
+    name="VIDERE_CACHE",
+    where=ENVIRONMENT,
+    type=FOLDER_OR_OFF,
+    default=_default_cache,
+    attribute="cache",
     shown="$XDG_CACHE_HOME/videre, ellers ~/.cache/videre",
-    help="Mappen til byggecachen (QR-koder, skaller, søgeord og søgeindeks). 0 slår cachen fra.")
+    help="Mappen til byggecachen (QR-koder, skaller, søgeord og søgeindeks). 0 slår cachen fra.",
+)
 PROCESSES = Setting(
-    "VIDERE_PROCESSER", ENVIRONMENT, COUNT, None, shown="alle kerner, processen må bruge", attribute="processes",
-    help="Hvor mange processer der læser poster og laver sider. 1 slår de ekstra processer fra.")
+    name="VIDERE_PROCESSER",
+    where=ENVIRONMENT,
+    type=COUNT,
+    default=None,
+    shown="alle kerner, processen må bruge",
+    attribute="processes",
+    help="Hvor mange processer der læser poster og laver sider. 1 slår de ekstra processer fra.",
+)
 SHELLS = Setting(
-    "VIDERE_SKALSIDER", ENVIRONMENT, BOOLEAN, True, attribute="shells",
+    name="VIDERE_SKALSIDER",
+    where=ENVIRONMENT,
+    type=BOOLEAN,
+    default=True,
+    attribute="shells",
     help="Fyld tilbudssiderne i fælles skaller. false sender hver side gennem MkDocs (til sammenligning og "
-         "som nødudgang).")
+    "som nødudgang).",
+)
 EDITOR_BACKEND = Setting(
-    "VIDERE_REDAKTION_LOKAL", ENVIRONMENT, URL, "", shown="ingen: GitHub", attribute="editor_backend",
-    help="Adressen på en lokal stand-in for GitHub, som redaktionen taler med i stedet. make redaktion sætter den.")
+    name="VIDERE_REDAKTION_LOKAL",
+    where=ENVIRONMENT,
+    type=URL,
+    default="",
+    shown="ingen: GitHub",
+    attribute="editor_backend",
+    help="Adressen på en lokal stand-in for GitHub, som redaktionen taler med i stedet. make redaktion sætter den.",
+)
 
-SETTINGS: tuple[Setting, ...] = (SHOW_EXAMPLES, REVIEW_MONTHS, EDITOR_EMAIL, ISSUE_URL, REPO_NAME, SITE_URL,
-                                 SHOW_EXAMPLES_ENV, TODAY, DATA, CACHE, PROCESSES, SHELLS, EDITOR_BACKEND)
+SETTINGS: tuple[Setting, ...] = (
+    SHOW_EXAMPLES,
+    REVIEW_MONTHS,
+    EDITOR_EMAIL,
+    ISSUE_URL,
+    REPO_NAME,
+    SITE_URL,
+    SHOW_EXAMPLES_ENV,
+    TODAY,
+    DATA,
+    CACHE,
+    PROCESSES,
+    SHELLS,
+    EDITOR_BACKEND,
+)
 """Every option, in the README's order."""
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _renamed(setting: Setting) -> None:
     """Says once per process that an old name was used (the environment is read many times in a build)."""
-    log.warning("%s hedder nu %s. Det gamle navn virker stadig, men skriv det nye.",
-                setting.label_of(setting.old), setting.name)
+    log.warning(
+        "%s hedder nu %s. Det gamle navn virker stadig, men skriv det nye.", setting.label_of(setting.old), setting.name
+    )
 
 
-def site_values(raw: Mapping[str, Any] | None, site_url: str | None = None,
-                declared: tuple[Setting, ...] = SETTINGS) -> dict[str, Any]:
+def site_values(
+    raw: Mapping[str, Any] | None, site_url: str | None = None, declared: tuple[Setting, ...] = SETTINGS
+) -> dict[str, Any]:
     """The options set under ``extra.videre`` (and ``site_url``), checked, by attribute; unknown keys fail."""
     raw = dict(raw or {})
     mine = [s for s in declared if s.where == EXTRA]
@@ -222,8 +310,10 @@ def site_values(raw: Mapping[str, Any] | None, site_url: str | None = None,
             raw.setdefault(setting.name, value)
     unknown = sorted(set(raw) - {s.name for s in mine})
     if unknown:
-        raise SettingError(f"ukendt indstilling under extra.videre i mkdocs.yml: {', '.join(unknown)}. "
-                           f"Tilladte er {', '.join(sorted(s.name for s in mine))}; se tabellen i README.md.")
+        raise SettingError(
+            f"ukendt indstilling under extra.videre i mkdocs.yml: {', '.join(unknown)}. "
+            f"Tilladte er {', '.join(sorted(s.name for s in mine))}; se tabellen i README.md."
+        )
     values = {s.attribute: s.convert(raw[s.name]) for s in mine if s.name in raw}
     if site_url:
         address = SITE_URL.convert(site_url)
@@ -245,8 +335,7 @@ class Environment:
     editor_backend: str
 
 
-def environment(environ: Mapping[str, str] | None = None,
-                declared: tuple[Setting, ...] = SETTINGS) -> Environment:
+def environment(environ: Mapping[str, str] | None = None, declared: tuple[Setting, ...] = SETTINGS) -> Environment:
     """The environment's options, read now (tests and the bench change them between builds); an empty
     variable counts as unset."""
     environ = os.environ if environ is None else environ
