@@ -234,3 +234,40 @@ def test_the_hooks_file_only_forwards_events_to_the_adapter() -> None:
     assert forwarding_problems(HOOKS.read_text(encoding="utf-8")) == []
     assert forwarding_problems("import gc\nfrom videre import site\ndef on_files(files, config):\n"
                                "    if build.live:\n        return files\n") == ["1: import", "2: import", "4: If"]
+
+
+SETTINGS_MODULE = PACKAGE / "core" / "settings.py"
+"""The one module that reads the environment; the rest get typed values from it (videre.core.settings)."""
+READS_ENVIRONMENT = {"environ", "environb", "getenv", "getenvb", "expanduser", "expandvars"}
+"""``os.environ``, ``os.getenv`` and the path functions that read ``HOME`` or other variables."""
+
+
+def environment_reads(source: str) -> list[int]:
+    """Lines that read the environment. ``{**os.environ, …}`` hands all of it to a child process and is allowed."""
+    import ast
+    tree = ast.parse(source)
+    handed_on = {id(value) for node in ast.walk(tree) if isinstance(node, ast.Dict)
+                 for key, value in zip(node.keys, node.values) if key is None}
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and id(node) not in handed_on and (
+                node.attr in READS_ENVIRONMENT
+                or (node.attr == "home" and isinstance(node.value, ast.Name) and node.value.id == "Path")):
+            found.add(node.lineno)
+        elif isinstance(node, ast.ImportFrom) and node.module in {"os", "os.path"}:
+            found.update(node.lineno for alias in node.names if alias.name in READS_ENVIRONMENT)
+    return sorted(found)
+
+
+def test_only_the_settings_module_reads_the_environment() -> None:
+    root = PACKAGE.parent
+    code = [*sorted(PACKAGE.rglob("*.py")), *sorted((root / "hooks").glob("*.py")),
+            *sorted((root / "tools").glob("*.py"))]
+    found = [f"{path.relative_to(root)}:{line}" for path in code if path != SETTINGS_MODULE
+             for line in environment_reads(path.read_text(encoding="utf-8"))]
+    assert found == []
+    assert environment_reads(SETTINGS_MODULE.read_text(encoding="utf-8")) != []
+    # The rule sees the reads the settings module replaced, and lets a child process inherit the environment.
+    assert environment_reads('import os\nwanted = os.environ.get("VIDERE_PROCESSER", "")') == [2]
+    assert environment_reads('from os import getenv\n\nbase = os.path.expanduser("~")') == [1, 3]
+    assert environment_reads('subprocess.run(args, env={**os.environ, "VIDERE_CACHE": "0"})') == []

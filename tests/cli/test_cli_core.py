@@ -66,3 +66,17 @@ def test_the_package_never_imports_mkdocs():
     code = "import sys, videre.cli.commands, videre.site, videre.catalog.load; print('mkdocs' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_command_reads_the_environment_as_the_build_does(monkeypatch):
+    """VIDERE_VIS_EKSEMPLER hides the examples from the open data, as --uden-eksempler does; a bad value is named."""
+    everything = json.loads(videre("eksport", "--format", "json").stdout)["tilbud"]
+    without = videre("eksport", "--format", "json", "--uden-eksempler").stdout
+    monkeypatch.setenv("VIDERE_VIS_EKSEMPLER", "false")
+    hidden = videre("eksport", "--format", "json")
+    assert hidden.returncode == 0 and hidden.stdout == without
+    assert 0 < len(json.loads(without)["tilbud"]) < len(everything)
+    monkeypatch.setenv("VIDERE_VIS_EKSEMPLER", "nej")
+    bad = videre("eksport", "--format", "json")
+    assert bad.returncode == 1
+    assert bad.stderr.startswith("videre: miljøvariablen VIDERE_VIS_EKSEMPLER skal være true eller false")

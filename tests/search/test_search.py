@@ -366,7 +366,7 @@ def test_pagefind_beats_materials_lunr_search_on_danish(tmp_path, guarded, base_
     from tests.helpers.browser import serve
     from tests.helpers.site import build_site
 
-    built = build_site(tmp_path / "lunr", config=LUNR_CONFIG, env={"VIDERE_CSP": "off"})
+    built = build_site(tmp_path / "lunr", config=LUNR_CONFIG)
     assert built.returncode == 0, built.stderr
     server, lunr_url = serve(tmp_path / "lunr")
     try:

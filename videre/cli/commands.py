@@ -10,7 +10,8 @@
                                              (før: videre publicerede)
     videre sider --ud MAPPE [--adresser filer] skriv alle genererede sider som Markdown
 
-Indstillinger (gennemsyn_maaneder, redaktion_email, fejl_url) læses fra mkdocs.yml, som bygningen.
+Indstillinger (gennemsyn_maaneder, redaktion_email, fejl_url, VIDERE_VIS_EKSEMPLER …) læses fra mkdocs.yml
+og miljøet, som bygningen; tabellen i README.md viser dem alle.
 """
 
 from __future__ import annotations
@@ -19,14 +20,13 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import yaml
 
-from ..core import clock
+from ..core import clock, settings
 from ..core import schema as S
 from ..core.fields import Field
 from ..exports import opendata as exports, hsds
@@ -73,20 +73,10 @@ def _today(value: str | None) -> dt.date:
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml: '!ENV [NAME, standard]' as MkDocs does; other tags become empty."""
+    """Reads mkdocs.yml; tags (``!!python/name``) become empty. The options the commands read are plain values
+    there; those from the environment come from videre.core.settings."""
 
 
-def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    names = ([loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode)
-             else loader.construct_sequence(node))  # type: ignore[arg-type]
-    default = names[-1] if len(names) > 1 else None
-    for name in names[:-1] if len(names) > 1 else names:
-        if isinstance(name, str) and name in os.environ:
-            return yaml.safe_load(os.environ[name])
-    return default
-
-
-_ConfigLoader.add_constructor("!ENV", _env_tag)
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
@@ -100,14 +90,11 @@ def _read_config(path: Path) -> dict[str, Any]:
 
 
 def _options(args: argparse.Namespace, **overrides: Any) -> SiteOptions:
-    """The same options the build uses (extra.videre in mkdocs.yml), with the command's overrides."""
-    path = Path(args.mkdocs)
-    config = _read_config(path)
-    try:
-        options = SiteOptions.from_mapping((config.get("extra") or {}).get("videre"),
-                                           site_url=config.get("site_url"), today=_today(args.dato))
-    except ValueError as exc:
-        raise SystemExit(f"videre: {path}: {exc}") from None
+    """The same options the build uses (extra.videre in mkdocs.yml and the environment), with the command's
+    overrides; --dato, not VIDERE_TODAY, sets the date."""
+    config = _read_config(Path(args.mkdocs))
+    options = SiteOptions.from_mapping((config.get("extra") or {}).get("videre"), site_url=config.get("site_url"),
+                                       today=_today(args.dato), environment=settings.environment())
     return dataclasses.replace(options, **{k: v for k, v in overrides.items() if v is not None})
 
 
@@ -449,7 +436,10 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except settings.SettingError as exc:  # a bad option in mkdocs.yml or the environment, named with its fix
+        raise SystemExit(f"videre: {exc}") from None
 
 
 if __name__ == "__main__":  # pragma: no cover

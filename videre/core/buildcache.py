@@ -12,8 +12,8 @@ text: cutting it for its shell (videre.mkdocs.shells) and finding its search
 spellings (videre.search.spelling).
 
 The store is one JSON file per kind under ``$VIDERE_CACHE`` (default
-``~/.cache/videre``; ``VIDERE_CACHE=0`` turns it off). It holds the entries the
-last build used, so it does not grow with every data set it has seen. It is
+``~/.cache/videre``; ``VIDERE_CACHE=0`` turns it off; see :mod:`videre.core.settings`).
+It holds the entries the last build used, so it does not grow with every data set it has seen. It is
 replaced atomically, so builds running side by side can only lose each
 other's entries, never corrupt them. It keeps what earlier builds stored until
 it passes :data:`LIMIT` entries; then only the last build's entries stay.
@@ -29,22 +29,18 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Sequence, TypeVar
 
+from . import settings
+
 T = TypeVar("T")
 
-SWITCH = "VIDERE_CACHE"
+SWITCH = settings.CACHE.name
 LIMIT = 30_000
 """Entries a store may hold (a QR code is ~3 KB: 4× the national data set fits)."""
 
 
 def folder() -> Path | None:
     """Where the stores live; None when the cache is off."""
-    wanted = os.environ.get(SWITCH, "")
-    if wanted == "0":
-        return None
-    if wanted:
-        return Path(wanted)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "videre"
+    return settings.environment().cache
 
 
 def key(salt: str, *parts: str) -> str:

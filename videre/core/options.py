@@ -1,7 +1,8 @@
-"""Build options (``extra.videre`` in ``mkdocs.yml``), typed and checked once, and what they publish.
+"""Build options, typed and checked once, as the page builders and exports read them.
 
 Below the page builders and exports, so that both read the same options without
-importing each other.
+importing each other. Where each option comes from, its type, default and help are
+declared in :mod:`videre.core.settings`.
 """
 
 from __future__ import annotations
@@ -10,45 +11,42 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import clock
+from . import clock, settings
 
 
 @dataclass(frozen=True)
 class SiteOptions:
-    """Build options from ``mkdocs.yml`` (``extra.videre``), typed and checked once."""
+    """Build options from ``mkdocs.yml`` (``extra.videre``, ``site_url``) and the environment."""
 
-    show_examples: bool = True
-    review_months: int = 12
-    editor_email: str = "redaktion@videre.example.org"
-    issue_url: str = ""
-    site_url: str = "https://videre.example.org/"
+    show_examples: bool = settings.SHOW_EXAMPLES.default
+    review_months: int = settings.REVIEW_MONTHS.default
+    editor_email: str = settings.EDITOR_EMAIL.default
+    issue_url: str = settings.ISSUE_URL.default
+    site_url: str = settings.SITE_URL.default
     today: dt.date = field(default_factory=clock.today)
     """The build date, in Danish time (:mod:`videre.core.clock`)."""
-    repo: str = "videre-dk/videre"
+    repo: str = settings.REPO_NAME.default
     """The forge repository (owner/name) the editor at /redaktion/ opens pull requests in."""
-    editor_backend: str = ""
+    editor_backend: str = settings.EDITOR_BACKEND.default
     """The local stand-in forge for the editor instead of GitHub, for ``make redaktion`` and tests."""
 
     @classmethod
-    def from_mapping(cls, raw: dict[str, Any] | None, *, site_url: str | None = None,
-                     today: dt.date | None = None, editor_backend: str = "") -> "SiteOptions":
-        raw = dict(raw or {})
-        known = {"vis_eksempler": "show_examples", "gennemsyn_maaneder": "review_months",
-                 "redaktion_email": "editor_email", "fejl_url": "issue_url", "repo": "repo"}
-        unknown = sorted(set(raw) - set(known))
-        if unknown:
-            raise ValueError(f"ukendt indstilling under extra.videre: {', '.join(unknown)}; "
-                             f"tilladte er {', '.join(sorted(known))}")
-        values: dict[str, Any] = {known[k]: v for k, v in raw.items()}
-        if not isinstance(values.get("show_examples", True), bool):
-            raise ValueError("extra.videre.vis_eksempler skal være true eller false")
-        months = values.get("review_months", 12)
-        if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= 60:
-            raise ValueError("extra.videre.gennemsyn_maaneder skal være et helt tal fra 1 til 60")
-        if site_url:
-            values["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
-        if not isinstance(values.get("repo", "a/b"), str) or values.get("repo", "a/b").count("/") != 1:
-            raise ValueError("extra.videre.repo skal være forgens repository som 'ejer/navn'")
+    def from_mapping(
+        cls,
+        raw: dict[str, Any] | None,
+        *,
+        site_url: str | None = None,
+        today: dt.date | None = None,
+        environment: settings.Environment | None = None,
+    ) -> SiteOptions:
+        """The options under ``extra.videre``; an option set in the ``environment`` wins, and ``today``
+        (``videre --dato``) wins over ``VIDERE_TODAY``. Raises :class:`settings.SettingError`."""
+        values = settings.site_values(raw, site_url)
+        if environment is not None:
+            if environment.show_examples is not None:
+                values["show_examples"] = environment.show_examples
+            values["editor_backend"] = environment.editor_backend
+            today = today or environment.today
         if today is not None:
             values["today"] = today
-        return cls(**values, editor_backend=editor_backend)
+        return cls(**values)

@@ -20,19 +20,21 @@ import tempfile
 import threading
 from typing import Any, Callable, Generic, Sequence, TypeVar
 
+from . import settings
+
 T = TypeVar("T")
 R = TypeVar("R")
 
 MIN_ITEMS = 1000
 """Below this many items a pool costs more than it saves."""
-SWITCH = "VIDERE_PROCESSER"
+SWITCH = settings.PROCESSES.name
 """Number of worker processes; 1 turns the pool off (for profiling and comparisons)."""
 
 def workers() -> int:
     """How many processes to use: VIDERE_PROCESSER, else the cores this process may run on."""
-    wanted = os.environ.get(SWITCH, "")
-    if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
+    wanted = settings.environment().processes
+    if wanted is not None:
+        return wanted
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux

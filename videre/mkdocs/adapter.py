@@ -28,10 +28,8 @@ A serve update (``make serve``; you save an offer file):
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import logging
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -48,7 +46,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from .. import site
 from ..catalog.catalog import Catalog
 from ..catalog.load import load_catalog
-from ..core import buildcache, parallel
+from ..core import buildcache, parallel, settings
 from ..core.errors import WARNING, render_text
 from ..core.options import SiteOptions
 from ..pages import csp, editor, templatecache
@@ -115,18 +113,17 @@ class VidereBuild:
     # ------------------------------------------------------------ 1. load
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
-        """on_config: read extra.videre once into typed options; VIDERE_TODAY pins the date for tests,
-        VIDERE_REDAKTION_LOKAL points the editor at a local backend (make redaktion)."""
+        """on_config: read extra.videre and the environment once into typed options (videre.core.settings);
+        VIDERE_TODAY pins the date for tests, VIDERE_REDAKTION_LOKAL points the editor at a local backend
+        (make redaktion)."""
         self.root = Path(config.config_file_path).parent
         self.scripts = csp.TrustedScripts.from_templates(config.theme.dirs)
         self.words = glossary.SearchWords.from_docs(Path(config.docs_dir))
-        today = os.environ.get("VIDERE_TODAY")
         try:
             self.options = SiteOptions.from_mapping(config.extra.get("videre"), site_url=config.site_url,
-                                                    today=dt.date.fromisoformat(today) if today else None,
-                                                    editor_backend=os.environ.get(editor.LOCAL_BACKEND_ENV, ""))
-        except ValueError as exc:
-            raise PluginError(f"mkdocs.yml: {exc}") from None
+                                                    environment=settings.environment())
+        except settings.SettingError as exc:
+            raise PluginError(str(exc)) from None
         return config
 
     def load(self) -> Catalog:
@@ -304,4 +301,4 @@ class VidereBuild:
 
 
 def _data_dir(root: Path) -> Path:
-    return Path(os.environ.get("VIDERE_DATA", root / "data"))
+    return settings.environment().data or root / "data"

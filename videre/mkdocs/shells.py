@@ -29,7 +29,6 @@ from __future__ import annotations
 import gzip
 import html
 import json
-import os
 import re
 import shutil
 import sys
@@ -44,7 +43,7 @@ from markdown.serializers import _escape_attrib_html, _escape_cdata  # the escap
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 from markupsafe import Markup, escape
 
-from ..core import buildcache, parallel
+from ..core import buildcache, parallel, settings
 from ..pages import Page, page_url
 from ..core.text import md_escape
 
@@ -54,7 +53,7 @@ SHELL_DIR = "_skal"
 TITLE = "Videreskaltitel"
 DESCRIPTION = "videreskalbeskrivelse"
 END = "<!--videre-skal-slut-->"
-SWITCH = "VIDERE_SKALSIDER"
+SWITCH = settings.SHELLS.name
 """Set to 0 to send every page through MkDocs (for comparisons and as an escape hatch)."""
 
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # as mkdocs.utils.meta
@@ -68,7 +67,7 @@ _PART = "<!--videre-skal-{}-->"
 
 
 def enabled() -> bool:
-    return os.environ.get(SWITCH, "1") != "0"
+    return settings.environment().shells
 
 
 @dataclass(frozen=True)

@@ -55,9 +55,6 @@ IMMUTABLE = Path("node_modules") / "immutable" / "dist" / "immutable.es.js"
 YAML_DIR = Path("node_modules") / "yaml" / "browser" / "dist"
 FORGE_API = "https://api.github.com"
 TOKEN_PAGE = "https://github.com/settings/personal-access-tokens/new"
-LOCAL_BACKEND_ENV = "VIDERE_REDAKTION_LOKAL"
-"""Read by the MkDocs hook: ``make redaktion`` sets it to the local stand-in forge's address,
-e.g. http://127.0.0.1:8081 (the CMS adds /api/v3 and /api/graphql, as for GitHub Enterprise)."""
 
 MISSING_BUNDLE = ("Redaktionen (/redaktion/) kan ikke bygges: mappen node_modules/@sveltia/cms mangler. "
                   "Kør 'npm ci' i projektets mappe (make build, make serve og make test gør det for dig).")
