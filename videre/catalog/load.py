@@ -23,10 +23,9 @@ from ..core import schema as S
 from ..core.errors import ERROR, Problem, errors_only
 from ..kinds.context import Context
 from ..kinds.registry import KINDS, REGISTER_FILE, Kind
-from ..core.model import Register
 from .catalog import Catalog
 from . import published
-from ..kinds.register import build_register, empty as empty_register
+from ..kinds.register import Register, build_register, empty as empty_register
 from ..core.validate import Validator, closest, cpr_like, fold
 from ..core.yamlsource import Document, load
 

@@ -21,9 +21,10 @@ from typing import Any, Iterable, Mapping
 from ..core import fields, schema as S
 from ..core.errors import Problem
 from ..core.fields import row
-from ..core.model import Period, Register
+from ..core.model import Period
 from ..core.yamlsource import Document
 from .context import Context
+from .register import Register
 
 CRISIS_FILE = "krise.yaml"
 KIND = "krise"
