@@ -11,7 +11,11 @@ options are one typed line each. Adding a field is one row.
 
 Rows without a key are not in the YAML (an id or owner taken from the file's path).
 A dotted key ("målgruppe.alder.fra") puts a flat attribute inside a nested YAML
-object; the object itself is described by a :class:`Group`.
+object; the object itself is described by a :class:`Group`. A field that holds one
+sub-record or a list of them (a contact, a flow's steps) is read by :func:`reader`
+or :func:`list_reader`, and its schema is the sub-record's own table
+(:func:`object_schema`). Every kind's record is such a table, so no kind writes a
+JSON Schema by hand (``tests/test_layout.py``).
 """
 
 from __future__ import annotations
@@ -68,6 +72,9 @@ class Field:
     only: tuple[str, ...] = ()
     """The kinds whose YAML has the field (empty: all kinds built from the table)."""
     ask: Ask | None = None
+    anonymous: bool = False
+    """Free text about a person that must stay anonymous: the schema marks it ``x-anonym``, and the
+    validator rejects e-mail addresses and phone numbers in it."""
     attr: str = ""
     """The Python attribute; filled in from the record class."""
 
@@ -94,15 +101,17 @@ class Group:
     title: str
     description: str
     required: bool = False
+    renamed: Mapping[str, str] | None = None
+    """Old keys inside the object and their new names (``x-renamed``)."""
 
 
 def row(key: str | None, schema: Schema | Callable[[Any], Schema] | None = None, *, required: bool = False,
         missing: Any = "", read: Callable[[Any], Any] | None = None, write: Callable[[Any], Any] | None = None,
         csv: Iterable[tuple[str, Callable[[Any], str]]] = (), get: Callable[[Any], Any] | None = None,
-        only: tuple[str, ...] = (), ask: Ask | None = None, default: Any = _MISSING,
+        only: tuple[str, ...] = (), ask: Ask | None = None, anonymous: bool = False, default: Any = _MISSING,
         compare: bool = True) -> Any:
     """A dataclass field that carries its row; ``default`` is the Python default, not the YAML one."""
-    meta = {_META: Field(key, schema, required, missing, read, write, tuple(csv), get, only, ask)}
+    meta = {_META: Field(key, schema, required, missing, read, write, tuple(csv), get, only, ask, anonymous)}
     if default is _MISSING:
         return dataclasses.field(metadata=meta, compare=compare)
     return dataclasses.field(default=default, metadata=meta, compare=compare)
@@ -161,14 +170,16 @@ def properties(rows: Iterable[Field], view: Any = None, kind: str | None = None,
             continue
         schema = f.schema(view) if callable(f.schema) else f.schema
         props[head] = dict(schema or {})
+        if f.anonymous:
+            props[head]["x-anonym"] = True
         if f.required:
             required.append(head)
     for head, children in nested.items():
         group = by_key[head]
-        inner = [Group(g.key.removeprefix(head + "."), g.title, g.description, g.required)
+        inner = [dataclasses.replace(g, key=g.key.removeprefix(head + "."))
                  for g in by_key.values() if g.key.startswith(head + ".")]
         sub, need = properties(children, view, kind, inner)
-        props[head] = S.obj(group.title, group.description, sub, need)
+        props[head] = S.obj(group.title, group.description, sub, need, renamed=group.renamed)
     return props, required
 
 
@@ -262,6 +273,13 @@ def questions(record_class: type, prefix: tuple[str, ...] = ()) -> Iterator[tupl
 def _record_type(f: Field) -> type | None:
     """The sub-record class a row reads into (Contact, Place, Verified), if any."""
     return getattr(f.read, "record_class", None)
+
+
+def list_reader(record_class: type) -> Callable[[Any], tuple[Any, ...]]:
+    """A ``read`` for a list of sub-records (a flow's steps, a figure's series): each item from its own table."""
+    def read(items: Iterable[Any]) -> tuple[Any, ...]:
+        return tuple(build(record_class, item) for item in items)
+    return read
 
 
 def reader(record_class: type) -> Callable[[Any], Any]:

@@ -133,6 +133,19 @@ def obj(title: str, description: str, properties: Mapping[str, Schema],
     return schema
 
 
+def array(title: str, description: str, items: Schema, example: list[Any], *, min_items: int = 1) -> Schema:
+    """A list of objects (a flow's steps, a figure's series), each item one sub-record's schema."""
+    return {"type": "array", "title": title, "items": items, "minItems": min_items,
+            "description": description, "examples": [example]}
+
+
+def site_path(title: str, description: str, example: str, hint_example: str) -> Schema:
+    """An address on the site without the domain, ending in '/', e.g. 'tilbud/esbjerg/genoptraening/'."""
+    return {"type": "string", "title": title, "description": description, "pattern": SITE_PATH_PATTERN,
+            "maxLength": 200, "examples": [example],
+            "x-hint": f"skriv adressen uden domæne og med / til sidst, fx '{hint_example}'"}
+
+
 def document(kind: str, title: str, description: str, body: Schema) -> Schema:
     """Turn an object schema into a published top-level schema document."""
     return {
@@ -201,20 +214,6 @@ def confirmable(body: Schema) -> Schema:
     if VERIFIED_FIELD not in body["properties"] or VERIFIED_FIELD in body["required"]:
         raise ValueError(f"'{VERIFIED_FIELD}' must be an optional field before the rule can govern it")
     return {**body, **copy.deepcopy(CONFIRMATION_RULE)}
-
-
-LINES_PATTERN = r"^[0-9]+([–-][0-9]+)?(, ?[0-9]+([–-][0-9]+)?)*$"
-
-
-def seed_source(description: str = "Det kildedokument og de linjer, oplysningen bygger på.") -> Schema:
-    """Where a fact comes from: one of the seed documents S000–S004 and its physical line numbers."""
-    return obj("Kilde", description, {
-        "dokument": coded("Dokument", "Kildedokumentet. Se siden Kilder.", vocab.SOURCE_DOCUMENTS, "S001"),
-        "linjer": {"type": "string", "title": "Linjer", "pattern": LINES_PATTERN,
-                   "description": "Linjenumrene i tekstudgaven, med tomme linjer talt med.",
-                   "examples": ["1098–1306"],
-                   "x-hint": "skriv linjenumre som '52–56' eller '52–56, 92'"},
-    }, required=("dokument", "linjer"))
 
 
 PERSON_FIELDS = {"navn": "rolle", "person": "rolle", "kontaktperson": "rolle"}
