@@ -25,7 +25,7 @@ from ..kinds.context import Context
 from ..kinds.registry import KINDS, REGISTER_FILE, Kind
 from .catalog import Catalog
 from . import published
-from ..kinds.register import Register, build_register, empty as empty_register
+from ..kinds.register import Register, build_register, empty as empty_register, register_schema
 from ..core.validate import Validator, closest, cpr_like, fold
 from ..core.yamlsource import Document, load
 
@@ -54,7 +54,7 @@ def load_register(path: Path, today: dt.date) -> tuple[Register, list[Problem], 
     document, problems = load(path)
     if document is None:
         return empty_register(), problems, None
-    problems += Validator(S.register_schema(), today).problems(document)
+    problems += Validator(register_schema(), today).problems(document)
     if errors_only(problems):
         return empty_register(), problems, document
     register, found = build_register(document, today)

@@ -15,6 +15,7 @@ from ..core.errors import Problem
 from ..core.yamlsource import Document
 from . import cases, contacts, crisis, figures, flow, offers, partners, redirects, screens
 from .context import Context
+from .register import KIND as REGISTER_KIND, register_schema
 
 Builder = Callable[[Mapping[str, Any], Path, tuple[str, ...], Context], Any]
 Checker = Callable[[Any, Document, Context], Iterable[Problem]]
@@ -78,4 +79,4 @@ REGISTER_FILE = "kommuner.yaml"
 
 def published_schemas(register: S.RegisterView) -> dict[str, S.Schema]:
     """Every schema the site publishes, keyed by kind: the register plus each kind."""
-    return {"kommuner": S.register_schema(), **{kind.name: kind.schema(register) for kind in KINDS}}
+    return {REGISTER_KIND: register_schema(), **{kind.name: kind.schema(register) for kind in KINDS}}
