@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ..core import fields, schema as S
+from ..core import fields
+from ..core import schema as S
 from ..core.errors import Problem
 from ..core.fields import row
 from ..core.model import Period

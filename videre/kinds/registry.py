@@ -15,7 +15,8 @@ from ..core.errors import Problem
 from ..core.yamlsource import Document
 from . import cases, contacts, crisis, figures, flow, offers, partners, redirects, screens
 from .context import Context
-from .register import KIND as REGISTER_KIND, register_schema
+from .register import KIND as REGISTER_KIND
+from .register import register_schema
 
 Builder = Callable[[Mapping[str, Any], Path, tuple[str, ...], Context], Any]
 Checker = Callable[[Any, Document, Context], Iterable[Problem]]
