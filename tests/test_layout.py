@@ -126,9 +126,6 @@ def test_an_offers_fields_are_listed_only_in_its_field_table() -> None:
                                 '"pris", "sprog")', keys) == [1]
 
 
-NOT_YET_ON_THE_TABLE = {"videre/kinds/cases.py"}
-"""Kinds that still write their schema by hand (a case's 'problemer' and 'indhold'): issue 35 puts them on the
-field table, then this set is empty."""
 CODED_ENOUGH = 2
 """A literal naming this many of the offer's coded fields (by YAML key or filter name) lists them again."""
 ASSETS = PACKAGE.parent / "docs" / "assets"
@@ -186,7 +183,7 @@ def test_coded_fields_are_named_only_in_the_field_table() -> None:
     the coded fields again, and no script or template spells a short key (the build writes them as data)."""
     names, shorts = _coded_names()
     found = sorted(f"{path.relative_to(PACKAGE.parent)}:{line}" for path in sorted(PACKAGE.rglob("*.py"))
-                   if path != TABLE_MODULE and path.relative_to(PACKAGE.parent).as_posix() not in NOT_YET_ON_THE_TABLE
+                   if path != TABLE_MODULE
                    for line in coded_spellings(path.read_text(encoding="utf-8"), names, shorts))
     found += sorted(f"{path.relative_to(PACKAGE.parent)}:{line}"
                     for path in sorted([*ASSETS.glob("*.js"), *PACKAGE.rglob("*.j2")])
@@ -271,3 +268,72 @@ def test_only_the_settings_module_reads_the_environment() -> None:
     assert environment_reads('import os\nwanted = os.environ.get("VIDERE_PROCESSER", "")') == [2]
     assert environment_reads('from os import getenv\n\nbase = os.path.expanduser("~")') == [1, 3]
     assert environment_reads('subprocess.run(args, env={**os.environ, "VIDERE_CACHE": "0"})') == []
+
+
+KINDS_DIR = PACKAGE / "kinds"
+TABLE_WRAPPERS = {"document", "confirmable"}
+"""Functions of videre.core.schema that wrap a table's object schema (publish it, add the confirmation rule)
+and so write no field; every other function of the module builds a field's or an object's schema."""
+
+
+def hand_written_schemas(source: str) -> list[int]:
+    """Lines of a kind module that write a JSON Schema outside a field-table row: a call to a building block of
+    videre.core.schema (``S.text(…)``, ``S.obj(…)``, …) or a dict literal with a "type" or "properties" key that
+    is not inside the arguments of a ``row(…)`` call. ``S.obj`` is one everywhere: an object's properties come
+    from its table (``fields.object_schema`` or a ``Group``), never from a hand-written dict."""
+    import ast
+    tree = ast.parse(source)
+    aliases: set[str] = set()  # names the schema module goes by: 'S' in 'from ..core import schema as S'
+    blocks: set[str] = set()  # functions imported by name: 'text' in 'from ..core.schema import text'
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("core"):
+            aliases |= {a.asname or a.name for a in node.names if a.name == "schema"}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").endswith("core.schema"):
+            blocks |= {a.asname or a.name for a in node.names}
+
+    def schema_function(call: ast.Call) -> str | None:
+        f = call.func
+        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id in aliases:
+            return f.attr
+        return f.id if isinstance(f, ast.Name) and f.id in blocks else None
+
+    def is_row(call: ast.AST) -> bool:
+        f = getattr(call, "func", None)
+        return isinstance(call, ast.Call) and (getattr(f, "id", None) == "row" or getattr(f, "attr", None) == "row")
+
+    found: set[int] = set()
+
+    def visit(node: ast.AST, in_row: bool) -> None:
+        if isinstance(node, ast.Call):
+            name = schema_function(node)
+            if name == "obj" or (name is not None and name not in TABLE_WRAPPERS and not in_row):
+                found.add(node.lineno)
+        if isinstance(node, ast.Dict) and not in_row and any(
+                isinstance(k, ast.Constant) and k.value in ("type", "properties") for k in node.keys):
+            found.add(node.lineno)
+        for child in ast.iter_child_nodes(node):
+            visit(child, in_row or is_row(node))
+
+    visit(tree, False)
+    return sorted(found)
+
+
+def test_no_kind_module_writes_a_json_schema_by_hand() -> None:
+    found = sorted(f"{path.relative_to(PACKAGE.parent)}:{line}" for path in sorted(KINDS_DIR.glob("*.py"))
+                   for line in hand_written_schemas(path.read_text(encoding="utf-8")))
+    assert found == []
+
+
+def test_the_hand_written_schema_rule_can_fail() -> None:
+    """It sees a property, an object and a typed dict outside a row, and lets rows and wrappers be."""
+    head = "from ..core import schema as S\nfrom ..core.schema import text as t\n"
+    assert hand_written_schemas(head + 'X = S.text("T", "D", "e")\n') == [3]
+    assert hand_written_schemas(head + 'X = t("T", "D", "e")\n') == [3]
+    assert hand_written_schemas(head + 'X = {"type": "integer", "title": "T"}\n') == [3]
+    assert hand_written_schemas(head + 'x: int = row("k", S.obj("T", "D", {}))\n') == [3]
+    assert hand_written_schemas(head + 'def f(v):\n    return {"properties": {}}\n') == [4]
+    assert hand_written_schemas(head + 'x: int = row("k", S.text("T", "D", "e"), required=True)\n'
+                                'y: int = fields.row("k", {"type": "integer"})\n'
+                                'z: int = row("k", lambda view: S.array("T", "D", {"type": "string"}, []))\n'
+                                'D = S.document("k", "T", "D", S.confirmable(fields.object_schema(C, "T", "D")))\n'
+                                'E = {"titel": "x"}\n') == []

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from videre.catalog import ownership
-from videre.core.model import Municipality, Register, Region
+from videre.kinds.register import Municipality, Region, Register
 
 REGISTER = Register(
     regions=(Region(1083, "Region Syddanmark", "syddanmark"),),

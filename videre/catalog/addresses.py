@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 
 from ..core import urls
 from ..core.errors import Problem
-from ..core.model import Register
+from ..kinds.register import Register
 from ..core.validate import closest
 from ..core.yamlsource import Document
 from ..kinds.redirects import PUBLISHED_FILE, RECORD_PREFIXES, REDIRECTS_FILE, Redirect

@@ -11,7 +11,8 @@ from functools import cached_property
 from typing import Any, Iterable, Mapping
 
 from ..core import clock
-from ..core.model import Department, MunicipalContacts, Offer, Partner, Register
+from ..core.model import Department, MunicipalContacts, Offer, Partner
+from ..kinds.register import Register
 from ..core.options import SiteOptions
 from ..kinds.cases import Case
 from ..kinds.crisis import CrisisLine, CrisisLines

@@ -23,10 +23,9 @@ from ..core import schema as S
 from ..core.errors import ERROR, Problem, errors_only
 from ..kinds.context import Context
 from ..kinds.registry import KINDS, REGISTER_FILE, Kind
-from ..core.model import Register
 from .catalog import Catalog
 from . import addresses
-from ..kinds.register import build_register, empty as empty_register
+from ..kinds.register import Register, build_register, empty as empty_register, register_schema
 from ..core.validate import Validator, closest, cpr_like, fold
 from ..core.yamlsource import Document, load
 
@@ -55,7 +54,7 @@ def load_register(path: Path, today: dt.date) -> tuple[Register, list[Problem], 
     document, problems = load(path)
     if document is None:
         return empty_register(), problems, None
-    problems += Validator(S.register_schema(), today).problems(document)
+    problems += Validator(register_schema(), today).problems(document)
     if errors_only(problems):
         return empty_register(), problems, document
     register, found = build_register(document, today)

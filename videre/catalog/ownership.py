@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..kinds.registry import REGISTER_FILE
-from ..core.model import Register
+from ..kinds.register import Register
 
 EDITORIAL_TEAM = "@videre-dk/redaktion"
 """The editorial team: reviews every change and owns everything no municipality owns."""

@@ -15,7 +15,11 @@ shows: its HSDS taxonomy, its filter on the directory and its short key in the d
 
 Rows without a key are not in the YAML (an id or owner taken from the file's path).
 A dotted key ("målgruppe.alder.fra") puts a flat attribute inside a nested YAML
-object; the object itself is described by a :class:`Group`.
+object; the object itself is described by a :class:`Group`. A field that holds one
+sub-record or a list of them (a contact, a flow's steps) is read by :func:`reader`
+or :func:`list_reader`, and its schema is the sub-record's own table
+(:func:`object_schema`). Every kind's record is such a table, so no kind writes a
+JSON Schema by hand (``tests/test_layout.py``).
 """
 
 from __future__ import annotations
@@ -106,6 +110,9 @@ class Field:
     taxonomy: Taxonomy | None = None
     labels: Mapping[str, str] | None = None
     """The code list of a coded field that has no schema of its own (a derived row)."""
+    anonymous: bool = False
+    """Free text about a person that must stay anonymous: the schema marks it ``x-anonym``, and the
+    validator rejects e-mail addresses and phone numbers in it."""
     attr: str = ""
     """The Python attribute; filled in from the record class."""
 
@@ -163,17 +170,19 @@ class Group:
     title: str
     description: str
     required: bool = False
+    renamed: Mapping[str, str] | None = None
+    """Old keys inside the object and their new names (``x-renamed``)."""
 
 
 def row(key: str | None, schema: Schema | Callable[[Any], Schema] | None = None, *, required: bool = False,
         missing: Any = "", read: Callable[[Any], Any] | None = None, write: Callable[[Any], Any] | None = None,
         csv: Iterable[tuple[str, Callable[[Any], str]]] = (), get: Callable[[Any], Any] | None = None,
-        only: tuple[str, ...] = (), ask: Ask | None = None, default: Any = _MISSING,
+        only: tuple[str, ...] = (), ask: Ask | None = None, anonymous: bool = False, default: Any = _MISSING,
         compare: bool = True, short: str = "", compact: Callable[[Any], Any] | None = None,
         on_card: bool = False, facet: Facet | None = None, taxonomy: Taxonomy | None = None) -> Any:
     """A dataclass field that carries its row; ``default`` is the Python default, not the YAML one."""
     meta = {_META: Field(key, schema, required, missing, read, write, tuple(csv), get, only, ask, short, compact,
-                         on_card, facet, taxonomy)}
+                         on_card, facet, taxonomy, anonymous=anonymous)}
     if default is _MISSING:
         return dataclasses.field(metadata=meta, compare=compare)
     return dataclasses.field(default=default, metadata=meta, compare=compare)
@@ -258,14 +267,16 @@ def properties(rows: Iterable[Field], view: Any = None, kind: str | None = None,
             continue
         schema = f.schema(view) if callable(f.schema) else f.schema
         props[head] = dict(schema or {})
+        if f.anonymous:
+            props[head]["x-anonym"] = True
         if f.required:
             required.append(head)
     for head, children in nested.items():
         group = by_key[head]
-        inner = [Group(g.key.removeprefix(head + "."), g.title, g.description, g.required)
+        inner = [dataclasses.replace(g, key=g.key.removeprefix(head + "."))
                  for g in by_key.values() if g.key.startswith(head + ".")]
         sub, need = properties(children, view, kind, inner)
-        props[head] = S.obj(group.title, group.description, sub, need)
+        props[head] = S.obj(group.title, group.description, sub, need, renamed=group.renamed)
     return props, required
 
 
@@ -359,6 +370,13 @@ def questions(record_class: type, prefix: tuple[str, ...] = ()) -> Iterator[tupl
 def _record_type(f: Field) -> type | None:
     """The sub-record class a row reads into (Contact, Place, Verified), if any."""
     return getattr(f.read, "record_class", None)
+
+
+def list_reader(record_class: type) -> Callable[[Any], tuple[Any, ...]]:
+    """A ``read`` for a list of sub-records (a flow's steps, a figure's series): each item from its own table."""
+    def read(items: Iterable[Any]) -> tuple[Any, ...]:
+        return tuple(build(record_class, item) for item in items)
+    return read
 
 
 def reader(record_class: type) -> Callable[[Any], Any]:

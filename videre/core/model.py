@@ -7,8 +7,7 @@ dates are ``datetime.date``, lists are tuples, and optional text is ``""``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Mapping
 
@@ -38,129 +37,6 @@ class Period:
 
 
 ALWAYS = Period()
-
-
-@dataclass(frozen=True)
-class Region:
-    code: int | None
-    """The official region code; ``None`` for a region with no code confirmed yet."""
-    name: str
-    slug: str
-    alt_names: tuple[str, ...] = ()
-    valid: Period = ALWAYS
-
-
-@dataclass(frozen=True)
-class Membership:
-    """A municipality belongs to a region for a period."""
-
-    region: str
-    valid: Period = ALWAYS
-
-
-@dataclass(frozen=True)
-class Notice:
-    """A dated notice about a register change, shown to staff in a window around the change."""
-
-    region: str
-    """The region that changes: the new region from its first day."""
-    change: dt.date
-    show: Period
-    guidance: str
-    """Site address of the guidance page, e.g. ``vejledning/sundhedsreform-2027/``."""
-    before: tuple[str, ...] = ()
-    """Names of the regions that the new region replaces."""
-
-
-@dataclass(frozen=True)
-class Municipality:
-    code: int
-    name: str
-    slug: str
-    region: str
-    """The region on the register's date (see :meth:`Register.on`)."""
-    team: str
-    alt_names: tuple[str, ...] = ()
-    memberships: tuple[Membership, ...] = ()
-    """Every membership with its period; empty means ``region`` always."""
-
-    def region_on(self, day: dt.date) -> str | None:
-        if not self.memberships:
-            return self.region
-        return next((m.region for m in self.memberships if m.valid.contains(day)), None)
-
-
-@dataclass(frozen=True)
-class Register:
-    """The municipality register as in force on ``day``, with its history kept for look-ups.
-
-    ``regions`` holds the regions in force on ``day`` and each municipality's ``region`` is its
-    region on ``day``: builders that list regions or group municipalities see only that date.
-    Regions that ended or have not begun stay reachable through :meth:`region` and :meth:`area`,
-    so old coverage codes such as 'region-hovedstaden' keep working.
-    """
-
-    regions: tuple[Region, ...]
-    municipalities: tuple[Municipality, ...]
-    day: dt.date | None = None
-    all_regions: tuple[Region, ...] = ()
-    """Every region in the file, in file order, also those not in force on ``day``."""
-    notices: tuple[Notice, ...] = ()
-
-    def on(self, day: dt.date) -> "Register":
-        """The same register as in force on another day."""
-        every = self.all_regions or self.regions
-        municipalities = tuple(replace(m, region=m.region_on(day) or "") for m in self.municipalities)
-        return Register(tuple(r for r in every if r.valid.contains(day)), municipalities, day, every, self.notices)
-
-    def municipality(self, slug: str) -> Municipality:
-        return self._by_slug[slug]
-
-    def region(self, slug: str) -> Region:
-        """Any region in the file by slug, also one that has ended or not yet begun."""
-        return next(r for r in self.all_regions or self.regions if r.slug == slug)
-
-    def in_region(self, region_slug: str) -> tuple[Municipality, ...]:
-        return tuple(m for m in self.municipalities if m.region == region_slug)
-
-    def area(self, region_slug: str) -> tuple[Municipality, ...]:
-        """The municipalities a region covers: on the register's date while it is in force, else as on
-        its nearest day in force (its last day once it has ended, its first day before it begins)."""
-        region = self.region(region_slug)
-        if self.day is None or region.valid.contains(self.day):
-            return self.in_region(region_slug)
-        day = region.valid.nearest(self.day)
-        return tuple(m for m in self.municipalities if m.region_on(day) == region_slug)
-
-    def holder(self, region_slug: str) -> str:
-        """The region in force on the register's date that holds the whole area of a region: the region
-        itself while in force, the region it merged into after it ended; '' when the area is split."""
-        current = {m.region for m in self.area(region_slug)}
-        return current.pop() if len(current) == 1 else ""
-
-    def notices_on(self, day: dt.date) -> tuple[Notice, ...]:
-        return tuple(n for n in self.notices if n.show.contains(day))
-
-    @cached_property
-    def slugs(self) -> list[str]:
-        """The municipality slugs, in register order (for membership tests and 'did you mean')."""
-        return [m.slug for m in self.municipalities]
-
-    @cached_property
-    def _by_slug(self) -> dict[str, Municipality]:
-        return {m.slug: m for m in self.municipalities}
-
-    def expand_coverage(self, coverage: tuple[str, ...]) -> frozenset[str]:
-        """Municipality slugs reached by a coverage list (nationwide, regions, municipalities)."""
-        if vocab.NATIONWIDE in coverage:
-            return frozenset(m.slug for m in self.municipalities)
-        reached: set[str] = set()
-        for item in coverage:
-            if item.startswith("region-"):
-                reached.update(m.slug for m in self.area(item.removeprefix("region-")))
-            else:
-                reached.add(item)
-        return frozenset(reached)
 
 
 def _iso(day: dt.date) -> str:

@@ -133,6 +133,19 @@ def obj(title: str, description: str, properties: Mapping[str, Schema],
     return schema
 
 
+def array(title: str, description: str, items: Schema, example: list[Any], *, min_items: int = 1) -> Schema:
+    """A list of objects (a flow's steps, a figure's series), each item one sub-record's schema."""
+    return {"type": "array", "title": title, "items": items, "minItems": min_items,
+            "description": description, "examples": [example]}
+
+
+def site_path(title: str, description: str, example: str, hint_example: str) -> Schema:
+    """An address on the site without the domain, ending in '/', e.g. 'tilbud/esbjerg/genoptraening/'."""
+    return {"type": "string", "title": title, "description": description, "pattern": SITE_PATH_PATTERN,
+            "maxLength": 200, "examples": [example],
+            "x-hint": f"skriv adressen uden domæne og med / til sidst, fx '{hint_example}'"}
+
+
 def document(kind: str, title: str, description: str, body: Schema) -> Schema:
     """Turn an object schema into a published top-level schema document."""
     return {
@@ -203,20 +216,6 @@ def confirmable(body: Schema) -> Schema:
     return {**body, **copy.deepcopy(CONFIRMATION_RULE)}
 
 
-LINES_PATTERN = r"^[0-9]+([–-][0-9]+)?(, ?[0-9]+([–-][0-9]+)?)*$"
-
-
-def seed_source(description: str = "Det kildedokument og de linjer, oplysningen bygger på.") -> Schema:
-    """Where a fact comes from: one of the seed documents S000–S004 and its physical line numbers."""
-    return obj("Kilde", description, {
-        "dokument": coded("Dokument", "Kildedokumentet. Se siden Kilder.", vocab.SOURCE_DOCUMENTS, "S001"),
-        "linjer": {"type": "string", "title": "Linjer", "pattern": LINES_PATTERN,
-                   "description": "Linjenumrene i tekstudgaven, med tomme linjer talt med.",
-                   "examples": ["1098–1306"],
-                   "x-hint": "skriv linjenumre som '52–56' eller '52–56, 92'"},
-    }, required=("dokument", "linjer"))
-
-
 PERSON_FIELDS = {"navn": "rolle", "person": "rolle", "kontaktperson": "rolle"}
 """Fields that would hold a private person; the message points to a role instead."""
 
@@ -273,57 +272,3 @@ def alt_names(example: list[str], description: str = "Andre navne, man søger p�
             "description": description,
             "items": text("Navn", "Et andet navn.", example[0], max_length=60),
             "minItems": 1, "uniqueItems": True, "examples": [example]}
-
-
-def register_schema() -> Schema:
-    notice = obj("Varsel", "En kort besked til personalet om regionsskiftet, vist i en periode omkring datoen.", {
-        "vis_fra": period_date("Vis fra", "Første dag, beskeden vises."),
-        "vis_til": period_date("Vis til", "Sidste dag, beskeden vises."),
-        "vejledning": {"type": "string", "title": "Vejledning", "pattern": SITE_PATH_PATTERN,
-                       "maxLength": 200, "examples": ["vejledning/sundhedsreform-2027/"],
-                       "description": "Adressen på siden, der forklarer ændringen, uden domæne og med / til sidst.",
-                       "x-hint": "skriv adressen uden domæne og med / til sidst, fx 'vejledning/sundhedsreform-2027/'"},
-    }, required=("vis_fra", "vis_til", "vejledning"))
-    region = obj("Region", "En region. Regioner, der er nedlagt eller endnu ikke begyndt, står her med datoer.", {
-        "kode": {"type": "integer", "title": "Regionskode", "minimum": 1081, "maximum": 1099,
-                 "examples": [1083], "description": "Officiel regionskode. Udelad den, indtil en kode er bekræftet."},
-        "navn": text("Navn", "Regionens navn.", "Region Syddanmark", max_length=60),
-        "slug": {"type": "string", "title": "Slug", "pattern": SLUG_PATTERN, "examples": ["syddanmark"],
-                 "description": "Kort navn til adresser."},
-        "andre_navne": alt_names(["Region H"]),
-        "gyldig_fra": valid_from("regionen"),
-        "gyldig_til": valid_to("regionen"),
-        "varsel": notice,
-    }, required=("navn", "slug"))
-    membership = obj("Medlemskab", "Hvilken region kommunen ligger i, og i hvilken periode.", {
-        "region": {"type": "string", "title": "Region", "pattern": SLUG_PATTERN,
-                   "examples": ["oestdanmark"], "description": "Regionens slug."},
-        "gyldig_fra": valid_from("medlemskabet"),
-        "gyldig_til": valid_to("medlemskabet"),
-    }, required=("region",))
-    municipality = obj("Kommune", "En af de 98 kommuner.", {
-        "kode": {"type": "integer", "title": "Kommunekode", "minimum": 101, "maximum": 999,
-                 "examples": [561], "description": "Officiel kommunekode med tre cifre."},
-        "navn": text("Navn", "Kommunens navn uden 'Kommune'.", "Esbjerg", max_length=60),
-        "slug": {"type": "string", "title": "Slug", "pattern": SLUG_PATTERN, "examples": ["esbjerg"],
-                 "description": "Kort navn til adresser og mappenavne: æ→ae, ø→oe, å→aa."},
-        "andre_navne": alt_names(["Århus"]),
-        "region": {"type": "string", "title": "Region", "pattern": SLUG_PATTERN,
-                   "examples": ["syddanmark"],
-                   "description": "Regionens slug, når kommunen altid ligger i samme region. Ellers 'regioner'."},
-        "regioner": {"type": "array", "title": "Regioner", "items": membership, "minItems": 1,
-                     "description": "Kommunens regioner med datoer, når kommunen skifter region. "
-                                    "Perioderne skal følge lige efter hinanden.",
-                     "examples": [[{"region": "sjaelland", "gyldig_til": "2026-12-31"},
-                                   {"region": "oestdanmark", "gyldig_fra": "2027-01-01"}]]},
-        "team": {"type": "string", "title": "Team", "pattern": r"^@[A-Za-z0-9-]+/[A-Za-z0-9-]+$",
-                 "examples": ["@videre-dk/kommune-esbjerg"],
-                 "description": "Det hold på forgen, der ejer kommunens mappe."},
-    }, required=("kode", "navn", "slug", "team"))
-    body = obj("Kommuneregister", "Regioner og kommuner.", {
-        "regioner": {"type": "array", "title": "Regioner", "items": region, "minItems": 1,
-                     "description": "Regionerne, også dem der er nedlagt eller endnu ikke begyndt."},
-        "kommuner": {"type": "array", "title": "Kommuner", "items": municipality, "minItems": 1,
-                     "description": "De 98 kommuner."},
-    }, required=("regioner", "kommuner"))
-    return document("kommuner", "Kommuneregister", "Danmarks regioner og kommuner, med datoer for ændringer.", body)

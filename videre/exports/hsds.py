@@ -24,7 +24,8 @@ from typing import Any
 
 from ..core import fields, jsonfmt, urls, vocab
 from ..catalog.freshness import Review, review_for
-from ..core.model import Contact, MunicipalContacts, Offer, Partner, Register, confirmed
+from ..core.model import Contact, MunicipalContacts, Offer, Partner, confirmed, record_state
+from ..kinds.register import Register
 from ..catalog.catalog import Catalog
 from ..core.options import SiteOptions
 from ..core.text import plain

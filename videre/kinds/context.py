@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.model import Register
+from .register import Register
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ..core import fields, schema as S
+from ..core import fields
+from ..core import schema as S
 from ..core.errors import Problem
 from ..core.fields import row
-from ..core.model import Period, Register
+from ..core.model import Period
 from ..core.yamlsource import Document
 from .context import Context
+from .register import Register
 
 CRISIS_FILE = "krise.yaml"
 KIND = "krise"
@@ -90,7 +92,11 @@ class CrisisLine:
 
 @dataclass(frozen=True)
 class CrisisLines:
-    lines: tuple[CrisisLine, ...]
+    lines: tuple[CrisisLine, ...] = row("linjer", lambda register: S.array(
+        "Linjer", "Linjerne i den rækkefølge, de vises. Landsdækkende linjer vises først.",
+        fields.object_schema(CrisisLine, "Linje", "Ét nummer i blokken 'Hvis det bliver svært'.", view=register,
+                             renamed={"nummer": "telefon", "tlf": "telefon", "daekning": "dækning"}),
+        [{"id": "alarm-112"}]), required=True, read=fields.list_reader(CrisisLine))
     file: Path = field(compare=False)
 
     def for_municipality(self, slug: str, register: Register, day: dt.date) -> tuple[CrisisLine, ...]:
@@ -101,19 +107,14 @@ class CrisisLines:
 
 
 def crisis_schema(register: S.RegisterView) -> S.Schema:
-    line = fields.object_schema(CrisisLine, "Linje", "Ét nummer i blokken 'Hvis det bliver svært'.", view=register,
-                                renamed={"nummer": "telefon", "tlf": "telefon", "daekning": "dækning"})
-    body = S.obj("Krisenumre", "Numre til patienten, hvis det bliver svært efter udskrivningen.", {
-        "linjer": {"type": "array", "title": "Linjer", "items": line, "minItems": 1,
-                   "description": "Linjerne i den rækkefølge, de vises. Landsdækkende linjer vises først.",
-                   "examples": [[{"id": "alarm-112"}]]},
-    }, required=("linjer",))
+    body = fields.object_schema(CrisisLines, "Krisenumre",
+                                "Numre til patienten, hvis det bliver svært efter udskrivningen.", view=register)
     return S.document(KIND, "Krisenumre", f"Numre til patienten i en krise. Filen ligger i data/{CRISIS_FILE}.",
                       body)
 
 
 def build_crisis(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Context) -> CrisisLines:
-    return CrisisLines(tuple(fields.build(CrisisLine, line) for line in data["linjer"]), file=file)
+    return fields.build(CrisisLines, data, KIND, file=file)
 
 
 def check_crisis(record: CrisisLines, document: Document, ctx: Context) -> Iterable[Problem]:

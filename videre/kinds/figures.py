@@ -12,37 +12,76 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from ..core import fields
 from ..core import schema as S
 from ..core.errors import Problem
-from .sources import Source, source
+from ..core.fields import row
 from ..core.yamlsource import Document
 from .context import Context
+from .sources import Source, read_seed_source, seed_source_schema
 
+KIND = "tal"
 FIGURES_FILE = "figures.yaml"
 UNITS = {"antal": "Antal", "procent": "Procent"}
 MAX_VALUE = 1_000_000
 
 
 @dataclass(frozen=True)
+class Point:
+    """One number in a series and its category."""
+
+    label: str = row("etiket", S.text("Etiket", "Kategorien, fx året eller kommunen.", "2019", max_length=60),
+                     required=True)
+    value: float = row("værdi", {"type": "number", "title": "Værdi", "minimum": 0, "maximum": MAX_VALUE,
+                                 "examples": [193],
+                                 "description": "Tallet uden enhed. Brug punktum som decimaltegn, fx 90.1."},
+                       required=True)
+
+
+@dataclass(frozen=True)
 class Series:
-    name: str
-    labels: tuple[str, ...]
-    values: tuple[float, ...]
+    name: str = row("navn", S.text("Navn", "Hvad tallene er.", "Genoptræningsplaner", max_length=80), required=True)
+    points: tuple[Point, ...] = row("værdier", S.array(
+        "Værdier", "Et tal pr. kategori, i samme rækkefølge i alle serier.",
+        fields.object_schema(Point, "Værdi", "Ét tal i en serie.", renamed={"vaerdi": "værdi", "tal": "værdi"}),
+        [{"etiket": "2019", "værdi": 193}]), required=True, read=fields.list_reader(Point))
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(p.label for p in self.points)
+
+    @property
+    def values(self) -> tuple[float, ...]:
+        return tuple(p.value for p in self.points)
 
 
 @dataclass(frozen=True)
 class Figure:
-    id: str
-    title: str
-    text: str
-    unit: str
-    axis: str
+    id: str = row("id", {"type": "string", "title": "Id", "pattern": S.SLUG_PATTERN,
+                         "examples": ["planer-fra-psykiatrien"],
+                         "description": "Kort id til adressen, fx #planer-fra-psykiatrien."}, required=True)
+    title: str = row("titel", S.text("Titel", "Hvad figuren viser.", "Genoptræningsplaner fra psykiatrien",
+                                     max_length=140), required=True)
+    text: str = row("tekst", S.text("Tekst", "Hvad tallene betyder, med dine egne ord.",
+                                    "Tallet steg fra 2018 til 2019.", max_length=800, markdown=True), required=True)
+    unit: str = row("enhed", S.coded("Enhed", "Hvad tallene tæller.", UNITS, "antal"), required=True)
+    axis: str = row("akse", S.text("Akse", "Overskriften på kategorierne i tabellen.", "År", max_length=40),
+                    required=True)
     """The heading of the category column, e.g. 'År' or 'Kommune'."""
-    categories: tuple[str, ...]
-    series: tuple[Series, ...]
-    period: str
-    source: Source
-    note: str = ""
+    series: tuple[Series, ...] = row("serier", S.array(
+        "Serier", "En eller flere rækker tal.",
+        fields.object_schema(Series, "Serie", "En række tal med samme betydning.", renamed={"vaerdier": "værdier"}),
+        [{"navn": "Planer"}]), required=True, read=fields.list_reader(Series))
+    period: str = row("periode", S.text("Periode", "De år eller måneder, tallene dækker.", "2018–2019",
+                                        max_length=80), required=True)
+    source: Source = row("kilde", seed_source_schema(), required=True, read=read_seed_source)
+    note: str = row("note", S.text("Note", "Forbehold, læseren skal kende.", "Tallene gælder kun psykiatrien.",
+                                   max_length=400), default="")
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """The categories down the side: the first series' labels (the check holds the others to them)."""
+        return self.series[0].labels
 
     def rows(self) -> list[tuple[str, tuple[float, ...]]]:
         """One row per category with a value per series, as in the data table."""
@@ -51,59 +90,24 @@ class Figure:
 
 @dataclass(frozen=True)
 class Figures:
-    title: str
-    intro: str
-    figures: tuple[Figure, ...]
+    title: str = row("titel", S.text("Titel", "Sidens titel.", "Tal om genoptræningsplaner", max_length=120),
+                     required=True)
+    intro: str = row("intro", S.text("Intro", "En til to sætninger før figurerne.", "Her er tallene fra kilderne.",
+                                     max_length=600, markdown=True), required=True)
+    figures: tuple[Figure, ...] = row("figurer", S.array(
+        "Figurer", "Figurerne i den rækkefølge, de vises.",
+        fields.object_schema(Figure, "Figur", "Ét diagram med sin tabel."),
+        [{"id": "planer"}]), required=True, read=fields.list_reader(Figure))
     file: Path = field(compare=False)
 
 
 def figures_schema(register: S.RegisterView) -> S.Schema:
-    value = S.obj("Værdi", "Ét tal i en serie.", {
-        "etiket": S.text("Etiket", "Kategorien, fx året eller kommunen.", "2019", max_length=60),
-        "værdi": {"type": "number", "title": "Værdi", "minimum": 0, "maximum": MAX_VALUE, "examples": [193],
-                  "description": "Tallet uden enhed. Brug punktum som decimaltegn, fx 90.1."},
-    }, required=("etiket", "værdi"), renamed={"vaerdi": "værdi", "tal": "værdi"})
-    series = S.obj("Serie", "En række tal med samme betydning.", {
-        "navn": S.text("Navn", "Hvad tallene er.", "Genoptræningsplaner", max_length=80),
-        "værdier": {"type": "array", "title": "Værdier", "items": value, "minItems": 1,
-                    "description": "Et tal pr. kategori, i samme rækkefølge i alle serier.",
-                    "examples": [[{"etiket": "2019", "værdi": 193}]]},
-    }, required=("navn", "værdier"), renamed={"vaerdier": "værdier"})
-    figure = S.obj("Figur", "Ét diagram med sin tabel.", {
-        "id": {"type": "string", "title": "Id", "pattern": S.SLUG_PATTERN, "examples": ["planer-fra-psykiatrien"],
-               "description": "Kort id til adressen, fx #planer-fra-psykiatrien."},
-        "titel": S.text("Titel", "Hvad figuren viser.", "Genoptræningsplaner fra psykiatrien", max_length=140),
-        "tekst": S.text("Tekst", "Hvad tallene betyder, med dine egne ord.", "Tallet steg fra 2018 til 2019.",
-                        max_length=800, markdown=True),
-        "enhed": S.coded("Enhed", "Hvad tallene tæller.", UNITS, "antal"),
-        "akse": S.text("Akse", "Overskriften på kategorierne i tabellen.", "År", max_length=40),
-        "serier": {"type": "array", "title": "Serier", "items": series, "minItems": 1,
-                   "description": "En eller flere rækker tal.", "examples": [[{"navn": "Planer"}]]},
-        "periode": S.text("Periode", "De år eller måneder, tallene dækker.", "2018–2019", max_length=80),
-        "kilde": S.seed_source(),
-        "note": S.text("Note", "Forbehold, læseren skal kende.", "Tallene gælder kun psykiatrien.",
-                       max_length=400),
-    }, required=("id", "titel", "tekst", "enhed", "akse", "serier", "periode", "kilde"))
-    body = S.obj("Tal", "Tal fra kilderne.", {
-        "titel": S.text("Titel", "Sidens titel.", "Tal om genoptræningsplaner", max_length=120),
-        "intro": S.text("Intro", "En til to sætninger før figurerne.", "Her er tallene fra kilderne.",
-                        max_length=600, markdown=True),
-        "figurer": {"type": "array", "title": "Figurer", "items": figure, "minItems": 1,
-                    "description": "Figurerne i den rækkefølge, de vises.", "examples": [[{"id": "planer"}]]},
-    }, required=("titel", "intro", "figurer"))
-    return S.document("tal", "Tal", "Tal fra kilderne. Filen ligger i data/figures.yaml.", body)
+    body = fields.object_schema(Figures, "Tal", "Tal fra kilderne.")
+    return S.document(KIND, "Tal", "Tal fra kilderne. Filen ligger i data/figures.yaml.", body)
 
 
 def build_figures(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Context) -> Figures:
-    figures = []
-    for f in data["figurer"]:
-        series = tuple(Series(s["navn"], tuple(v["etiket"] for v in s["værdier"]),
-                              tuple(v["værdi"] for v in s["værdier"])) for s in f["serier"])
-        categories = series[0].labels
-        figures.append(Figure(id=f["id"], title=f["titel"], text=f["tekst"], unit=f["enhed"], axis=f["akse"],
-                              categories=categories, series=series, period=f["periode"], source=source(f["kilde"]),
-                              note=f.get("note", "")))
-    return Figures(title=data["titel"], intro=data["intro"], figures=tuple(figures), file=file)
+    return fields.build(Figures, data, KIND, file=file)
 
 
 def check_figures(record: Figures, document: Document, ctx: Context) -> Iterable[Problem]:

@@ -11,17 +11,20 @@ diagram, print versions, the patient version) and :mod:`videre.pages.decision`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, ClassVar, Iterable, Mapping
 
+from ..core import fields
 from ..core import schema as S
 from ..core.errors import Problem
-from .sources import Source, guidance_pages, page_title, source
+from ..core.fields import Group, row
 from ..core.validate import closest
 from ..core.yamlsource import Document, dotted
 from .context import Context
+from .sources import Source, guidance_pages, page_title, read_seed_source, seed_source_schema
 
+KIND = "flow"
 FLOW_FILE = "flow.yaml"
 
 STEP_KINDS = {"trin": "Et trin i forløbet", "beslutning": "Et beslutningspunkt med JA og NEJ"}
@@ -32,45 +35,86 @@ PATIENT_STEPS = (4, 6)
 MAX_LANES = 3
 
 
-# ---------------------------------------------------------------- records
+# ---------------------------------------------------------------- records: each class is its field table
 
 
 @dataclass(frozen=True)
 class Lane:
-    id: str
-    title: str
+    id: str = row("id", {"type": "string", "title": "Id", "pattern": S.SLUG_PATTERN, "examples": ["sygehus"],
+                         "description": "Kort id, som trinnene henviser til."}, required=True)
+    title: str = row("titel", S.text("Titel", "Banens navn.", "Psykiatrisygehuset", max_length=60), required=True)
 
 
 @dataclass(frozen=True)
 class Arrow:
-    to: str
-    text: str = ""
+    to: str = row("til", {"type": "string", "title": "Til", "pattern": ID_PATTERN, "examples": ["H2"],
+                          "description": "Id på det trin, pilen peger på.",
+                          "x-hint": "skriv id'et på et trin i listen 'trin', fx 'H2'"}, required=True)
+    text: str = row("tekst", S.text("Tekst", "Hvad der sker på vejen, kort.", "Planen sendes til kommunen",
+                                    max_length=120), default="")
+
+
+def _arrow_schema(title: str, description: str) -> S.Schema:
+    return fields.object_schema(Arrow, title, description)
+
+
+read_arrow = fields.reader(Arrow)
 
 
 @dataclass(frozen=True)
 class Criterion:
-    code: str
-    text: str
-    question: str
-    help: str
+    code: str = row("kode", {"type": "string", "title": "Kode", "pattern": S.SLUG_PATTERN,
+                             "examples": ["funktionstab"], "description": "Kort kode, som beslutningsstøtten bruger."},
+                    required=True)
+    text: str = row("tekst", S.text("Tekst", "Kriteriet, som det står i diagrammet.",
+                                    "Funktionstab, der hænger sammen med indlæggelsen", max_length=120),
+                    required=True)
+    question: str = row("spørgsmål", S.text("Spørgsmål", "Kriteriet som et spørgsmål i beslutningsstøtten.",
+                                            "Har patienten mistet funktion, som hænger sammen med indlæggelsen?",
+                                            max_length=160), required=True)
+    help: str = row("hjælp", S.text("Hjælp", "En kort forklaring under spørgsmålet.",
+                                    "Tænk på, hvad patienten kunne før, og hvad der er svært nu.", max_length=300),
+                    required=True)
 
 
 @dataclass(frozen=True)
 class Step:
-    id: str
-    lane: str
-    kind: str
-    title: str
-    details: str
-    remarks: str
-    source: Source
-    guide: str
+    id: str = row("id", {"type": "string", "title": "Id", "pattern": ID_PATTERN, "examples": ["H1"],
+                         "description": "Kort id med store bogstaver og tal, fx 'H1' for sygehuset og 'K1' for "
+                                        "kommunen.",
+                         "x-hint": "skriv store bogstaver og tal, fx 'H1'"}, required=True)
+    lane: str = row("bane", {"type": "string", "title": "Bane", "pattern": S.SLUG_PATTERN, "examples": ["sygehus"],
+                             "description": "Id på den bane (sektor), trinnet hører til."}, required=True)
+    kind: str = row("type", S.coded("Type", "Et almindeligt trin eller et beslutningspunkt.", STEP_KINDS, "trin"),
+                    missing="trin")
+    title: str = row("titel", S.text("Titel", "Hvad der sker, kort.", "Patienten bliver indlagt", max_length=90),
+                     required=True)
+    details: str = row("uddybning", S.text(
+        "Uddybning", "Hvad trinnet går ud på, med dine egne ord.",
+        "Patienten kommer via egen læge, vagtlægen eller lokalpsykiatrien.", max_length=400), required=True)
+    remarks: str = row("bemærkning", S.text("Bemærkning", "Det, personalet skal være opmærksomt på.",
+                                            "Patienter i ambulatoriet kan også få en plan.", max_length=300))
+    source: Source = row("kilde", seed_source_schema(), required=True, read=read_seed_source)
+    guide: str = row("vejledning", {"type": "string", "title": "Vejledning", "pattern": PAGE_PATTERN,
+                                    "examples": ["vejledning/frister.md"],
+                                    "description": "Den side under docs/, som trinnet linker til.",
+                                    "x-hint": "skriv stien til en side under docs/, fx 'vejledning/frister.md'"},
+                     required=True)
     """A hand-written page below docs/, e.g. ``vejledning/frister.md``."""
-    guide_title: str
-    arrows: tuple[Arrow, ...] = ()
-    criteria: tuple[Criterion, ...] = ()
-    yes: Arrow | None = None
-    no: Arrow | None = None
+    guide_title: str = row(None)
+    """The page's first heading, filled in by :func:`build_flow`."""
+    arrows: tuple[Arrow, ...] = row("videre", S.array(
+        "Videre", "Pilene fra trinnet til de næste trin.", _arrow_schema("Pil", "En pil til et andet trin."),
+        [{"til": "H2"}]), read=fields.list_reader(Arrow), missing=(), default=())
+    criteria: tuple[Criterion, ...] = row("kriterier", S.array(
+        "Kriterier", "Kun i et beslutningspunkt: de kriterier, der vurderes.",
+        fields.object_schema(Criterion, "Kriterium", "Et af kriterierne i beslutningspunktet."),
+        [{"kode": "potentiale", "tekst": "Patientens potentiale", "spørgsmål": "Har patienten potentiale?",
+          "hjælp": "Fx motivation."}]), read=fields.list_reader(Criterion), missing=(), default=())
+    yes: Arrow | None = row("ja", _arrow_schema("JA", "Kun i et beslutningspunkt: hvad der sker, når svaret er ja."),
+                            read=read_arrow, missing=None, default=None)
+    no: Arrow | None = row("nej", _arrow_schema("NEJ", "Kun i et beslutningspunkt: hvad der sker, når svaret er nej."),
+                           read=read_arrow, missing=None, default=None)
 
     @property
     def is_decision(self) -> bool:
@@ -82,22 +126,52 @@ class Step:
 
 @dataclass(frozen=True)
 class PatientStep:
-    title: str
-    text: str
-    covers: tuple[str, ...]
+    title: str = row("titel", S.text("Titel", "Trinnet i få ord.", "Du bliver indlagt", max_length=60),
+                     required=True)
+    text: str = row("tekst", S.text("Tekst", "To til fire korte sætninger til patienten.",
+                                    "Personalet laver en plan for din behandling sammen med dig.", max_length=400),
+                    required=True)
+    covers: tuple[str, ...] = row("dækker", {"type": "array", "title": "Dækker", "minItems": 1, "uniqueItems": True,
+                                             "items": {"type": "string", "pattern": ID_PATTERN},
+                                             "description": "Id'erne på de trin i diagrammet, som trinnet fortæller "
+                                                            "om.",
+                                             "examples": [["H1", "H2"]]}, required=True, read=tuple)
     """The ids of the steps this plain step retells."""
 
 
 @dataclass(frozen=True)
 class Flow:
-    title: str
-    description: str
-    source: Source
-    lanes: tuple[Lane, ...]
-    steps: tuple[Step, ...]
-    patient_title: str
-    patient_intro: str
-    patient_steps: tuple[PatientStep, ...]
+    GROUPS: ClassVar[tuple[Group, ...]] = (
+        Group("patientvej", "Patientversion", "Den samme vej i et almindeligt sprog, til patienten.", required=True),
+    )
+
+    title: str = row("titel", S.text("Titel", "Diagrammets titel.", "Patientens vej", max_length=120), required=True)
+    description: str = row("beskrivelse", S.text(
+        "Beskrivelse", "Hvad diagrammet viser, i to til tre sætninger.",
+        "Diagrammet viser vejen fra indlæggelse til genoptræning i kommunen.", max_length=600), required=True)
+    source: Source = row("kilde", seed_source_schema("Det dokument, diagrammet bygger på."), required=True,
+                         read=read_seed_source)
+    lanes: tuple[Lane, ...] = row("baner", S.array(
+        "Baner", "Sektorerne, fx sygehuset og kommunen. To eller tre.",
+        fields.object_schema(Lane, "Bane", "En sektor i diagrammet."),
+        [{"id": "sygehus", "titel": "Psykiatrisygehuset"}], min_items=2), required=True,
+        read=fields.list_reader(Lane))
+    steps: tuple[Step, ...] = row("trin", S.array(
+        "Trin", "Trinnene i den rækkefølge, de skal læses.",
+        fields.object_schema(Step, "Trin", "Et trin i patientens vej."),
+        [{"id": "H1"}], min_items=2), required=True, read=fields.list_reader(Step))
+    patient_title: str = row("patientvej.titel", S.text(
+        "Titel", "Sidens titel.", "Din vej fra psykiatrien til genoptræning i kommunen", max_length=120),
+        required=True)
+    patient_intro: str = row("patientvej.intro", S.text("Intro", "En til to sætninger før trinnene.",
+                                                         "Her kan du se, hvad der sker.", max_length=300),
+                             required=True)
+    patient_steps: tuple[PatientStep, ...] = row("patientvej.trin", S.array(
+        "Trin", f"Fra {PATIENT_STEPS[0]} til {PATIENT_STEPS[1]} store trin.",
+        fields.object_schema(PatientStep, "Trin for patienten", "Et stort trin i et almindeligt sprog, i du-form.",
+                             renamed={"daekker": "dækker"}),
+        [{"titel": "Du bliver indlagt"}], min_items=PATIENT_STEPS[0]), required=True,
+        read=fields.list_reader(PatientStep))
     file: Path = field(compare=False)
 
     def step(self, step_id: str) -> Step:
@@ -115,120 +189,16 @@ class Flow:
         return next(lane for lane in self.lanes if lane.id == lane_id)
 
 
-# ---------------------------------------------------------------- schema
-
-
-def _arrow(title: str, description: str) -> S.Schema:
-    return S.obj(title, description, {
-        "til": {"type": "string", "title": "Til", "pattern": ID_PATTERN, "examples": ["H2"],
-                "description": "Id på det trin, pilen peger på.",
-                "x-hint": "skriv id'et på et trin i listen 'trin', fx 'H2'"},
-        "tekst": S.text("Tekst", "Hvad der sker på vejen, kort.", "Planen sendes til kommunen", max_length=120),
-    }, required=("til",))
-
-
 def flow_schema(register: S.RegisterView) -> S.Schema:
-    step_id = {"type": "string", "title": "Id", "pattern": ID_PATTERN, "examples": ["H1"],
-               "description": "Kort id med store bogstaver og tal, fx 'H1' for sygehuset og 'K1' for kommunen.",
-               "x-hint": "skriv store bogstaver og tal, fx 'H1'"}
-    criterion = S.obj("Kriterium", "Et af kriterierne i beslutningspunktet.", {
-        "kode": {"type": "string", "title": "Kode", "pattern": S.SLUG_PATTERN, "examples": ["funktionstab"],
-                 "description": "Kort kode, som beslutningsstøtten bruger."},
-        "tekst": S.text("Tekst", "Kriteriet, som det står i diagrammet.",
-                        "Funktionstab, der hænger sammen med indlæggelsen", max_length=120),
-        "spørgsmål": S.text("Spørgsmål", "Kriteriet som et spørgsmål i beslutningsstøtten.",
-                            "Har patienten mistet funktion, som hænger sammen med indlæggelsen?", max_length=160),
-        "hjælp": S.text("Hjælp", "En kort forklaring under spørgsmålet.",
-                        "Tænk på, hvad patienten kunne før, og hvad der er svært nu.", max_length=300),
-    }, required=("kode", "tekst", "spørgsmål", "hjælp"))
-    step = S.obj("Trin", "Et trin i patientens vej.", {
-        "id": step_id,
-        "bane": {"type": "string", "title": "Bane", "pattern": S.SLUG_PATTERN, "examples": ["sygehus"],
-                 "description": "Id på den bane (sektor), trinnet hører til."},
-        "type": S.coded("Type", "Et almindeligt trin eller et beslutningspunkt.", STEP_KINDS, "trin"),
-        "titel": S.text("Titel", "Hvad der sker, kort.", "Patienten bliver indlagt", max_length=90),
-        "uddybning": S.text("Uddybning", "Hvad trinnet går ud på, med dine egne ord.",
-                            "Patienten kommer via egen læge, vagtlægen eller lokalpsykiatrien.", max_length=400),
-        "bemærkning": S.text("Bemærkning", "Det, personalet skal være opmærksomt på.",
-                             "Patienter i ambulatoriet kan også få en plan.", max_length=300),
-        "kilde": S.seed_source(),
-        "vejledning": {"type": "string", "title": "Vejledning", "pattern": PAGE_PATTERN,
-                       "examples": ["vejledning/frister.md"],
-                       "description": "Den side under docs/, som trinnet linker til.",
-                       "x-hint": "skriv stien til en side under docs/, fx 'vejledning/frister.md'"},
-        "videre": {"type": "array", "title": "Videre", "items": _arrow("Pil", "En pil til et andet trin."),
-                   "minItems": 1, "description": "Pilene fra trinnet til de næste trin.",
-                   "examples": [[{"til": "H2"}]]},
-        "kriterier": {"type": "array", "title": "Kriterier", "items": criterion, "minItems": 1,
-                      "description": "Kun i et beslutningspunkt: de kriterier, der vurderes.",
-                      "examples": [[{"kode": "potentiale", "tekst": "Patientens potentiale",
-                                     "spørgsmål": "Har patienten potentiale?", "hjælp": "Fx motivation."}]]},
-        "ja": _arrow("JA", "Kun i et beslutningspunkt: hvad der sker, når svaret er ja."),
-        "nej": _arrow("NEJ", "Kun i et beslutningspunkt: hvad der sker, når svaret er nej."),
-    }, required=("id", "bane", "titel", "uddybning", "kilde", "vejledning"))
-    lane = S.obj("Bane", "En sektor i diagrammet.", {
-        "id": {"type": "string", "title": "Id", "pattern": S.SLUG_PATTERN, "examples": ["sygehus"],
-               "description": "Kort id, som trinnene henviser til."},
-        "titel": S.text("Titel", "Banens navn.", "Psykiatrisygehuset", max_length=60),
-    }, required=("id", "titel"))
-    patient_step = S.obj("Trin for patienten", "Et stort trin i et almindeligt sprog, i du-form.", {
-        "titel": S.text("Titel", "Trinnet i få ord.", "Du bliver indlagt", max_length=60),
-        "tekst": S.text("Tekst", "To til fire korte sætninger til patienten.",
-                        "Personalet laver en plan for din behandling sammen med dig.", max_length=400),
-        "dækker": {"type": "array", "title": "Dækker", "minItems": 1, "uniqueItems": True,
-                   "items": {"type": "string", "pattern": ID_PATTERN},
-                   "description": "Id'erne på de trin i diagrammet, som trinnet fortæller om.",
-                   "examples": [["H1", "H2"]]},
-    }, required=("titel", "tekst", "dækker"), renamed={"daekker": "dækker"})
-    body = S.obj("Patientens vej", "Flowdiagrammet fra psykiatrisygehuset til kommunen.", {
-        "titel": S.text("Titel", "Diagrammets titel.", "Patientens vej", max_length=120),
-        "beskrivelse": S.text("Beskrivelse", "Hvad diagrammet viser, i to til tre sætninger.",
-                              "Diagrammet viser vejen fra indlæggelse til genoptræning i kommunen.",
-                              max_length=600),
-        "kilde": S.seed_source("Det dokument, diagrammet bygger på."),
-        "baner": {"type": "array", "title": "Baner", "items": lane, "minItems": 2,
-                  "description": "Sektorerne, fx sygehuset og kommunen. To eller tre.",
-                  "examples": [[{"id": "sygehus", "titel": "Psykiatrisygehuset"}]]},
-        "trin": {"type": "array", "title": "Trin", "items": step, "minItems": 2,
-                 "description": "Trinnene i den rækkefølge, de skal læses.",
-                 "examples": [[{"id": "H1"}]]},
-        "patientvej": S.obj("Patientversion", "Den samme vej i et almindeligt sprog, til patienten.", {
-            "titel": S.text("Titel", "Sidens titel.", "Din vej fra psykiatrien til genoptræning i kommunen",
-                            max_length=120),
-            "intro": S.text("Intro", "En til to sætninger før trinnene.", "Her kan du se, hvad der sker.",
-                            max_length=300),
-            "trin": {"type": "array", "title": "Trin", "items": patient_step, "minItems": PATIENT_STEPS[0],
-                     "description": f"Fra {PATIENT_STEPS[0]} til {PATIENT_STEPS[1]} store trin.",
-                     "examples": [[{"titel": "Du bliver indlagt"}]]},
-        }, required=("titel", "intro", "trin")),
-    }, required=("titel", "beskrivelse", "kilde", "baner", "trin", "patientvej"))
-    return S.document("flow", "Patientens vej",
-                      "Flowdiagrammet for patientens vej. Filen ligger i data/flow.yaml.", body)
-
-
-# ---------------------------------------------------------------- builder
-
-
-def _arrow_of(data: Mapping[str, Any] | None) -> Arrow | None:
-    return Arrow(data["til"], data.get("tekst", "")) if data else None
+    body = fields.object_schema(Flow, "Patientens vej", "Flowdiagrammet fra psykiatrisygehuset til kommunen.")
+    return S.document(KIND, "Patientens vej", "Flowdiagrammet for patientens vej. Filen ligger i data/flow.yaml.",
+                      body)
 
 
 def build_flow(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Context) -> Flow:
-    steps = tuple(
-        Step(id=s["id"], lane=s["bane"], kind=s.get("type", "trin"), title=s["titel"], details=s["uddybning"],
-             remarks=s.get("bemærkning", ""), source=source(s["kilde"]), guide=s["vejledning"],
-             guide_title=page_title(ctx.data_dir, s["vejledning"]),
-             arrows=tuple(Arrow(a["til"], a.get("tekst", "")) for a in s.get("videre", ())),
-             criteria=tuple(Criterion(c["kode"], c["tekst"], c["spørgsmål"], c["hjælp"])
-                            for c in s.get("kriterier", ())),
-             yes=_arrow_of(s.get("ja")), no=_arrow_of(s.get("nej")))
-        for s in data["trin"])
-    patient = data["patientvej"]
-    return Flow(title=data["titel"], description=data["beskrivelse"], source=source(data["kilde"]),
-                lanes=tuple(Lane(b["id"], b["titel"]) for b in data["baner"]), steps=steps,
-                patient_title=patient["titel"], patient_intro=patient["intro"],
-                patient_steps=tuple(PatientStep(p["titel"], p["tekst"], tuple(p["dækker"])) for p in patient["trin"]),
-                file=file)
+    """The flow from its table; each step also gets its guidance page's title, read from docs/."""
+    flow = fields.build(Flow, data, KIND, file=file)
+    return replace(flow, steps=tuple(replace(s, guide_title=page_title(ctx.data_dir, s.guide)) for s in flow.steps))
 
 
 # ---------------------------------------------------------------- checks

@@ -18,56 +18,43 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from ..core import fields
 from ..core import schema as S
 from ..core.errors import Problem
+from ..core.fields import row
 from ..core.yamlsource import Document
 
+KIND = "omdirigering"
 REDIRECTS_FILE = "redirects.yaml"
 PUBLISHED_FILE = "publicerede.txt"
 PATH_PATTERN = S.SITE_PATH_PATTERN
 RECORD_PREFIXES = ("kommuner/", "tilbud/", "partnere/")
 """Addresses made from records; a redirect target with one of these prefixes must exist."""
+PATH_HINT = "tilbud/esbjerg/kognitiv-traening/"
 
 
-def _site_path(title: str, description: str, example: str) -> S.Schema:
-    return {"type": "string", "title": title, "description": description, "pattern": PATH_PATTERN,
-            "maxLength": 200, "examples": [example],
-            "x-hint": "skriv adressen uden domæne og med / til sidst, fx 'tilbud/esbjerg/kognitiv-traening/'"}
-
-
-def redirect_schema(register: S.RegisterView) -> S.Schema:
-    item = S.obj("Omdirigering", "Én gammel adresse og den nye adresse, den skal sende læseren til.", {
-        "fra": _site_path("Fra", "Den gamle adresse, som links og QR-koder stadig peger på.",
-                          "tilbud/esbjerg/genoptraening/"),
-        "til": _site_path("Til", "Den nye adresse. Peg altid direkte på den nyeste side.",
-                          "tilbud/esbjerg/genoptraening-efter-psykiatrisk-indlaeggelse/"),
-        "dato": S.date("Dato", "Hvornår adressen blev flyttet."),
-        "gælder_fra": S.period_date("Gælder fra", "Første dag, omdirigeringen virker. Brug den, når en side "
-                                    "forsvinder på en fast dag, fx når to regioner bliver lagt sammen. Udelad "
-                                    "feltet, hvis omdirigeringen skal virke med det samme."),
-        "grund": S.text("Grund", "Kort forklaring, fx 'Tilbuddet fik et nyt navn'.", "Tilbuddet fik et nyt navn",
-                        max_length=200),
-    }, required=("fra", "til"), renamed={"from": "fra", "to": "til", "gammel": "fra", "ny": "til",
-                                         "gaelder_fra": "gælder_fra"})
-    body = S.obj("Omdirigeringer", "Gamle adresser, der skal blive ved med at virke.", {
-        "omdirigeringer": {"type": "array", "title": "Omdirigeringer",
-                           "description": "Listen over flyttede adresser. Slet aldrig en linje: gamle QR-koder "
-                                          "lever længe.",
-                           "items": item, "examples": [[{"fra": "tilbud/esbjerg/genoptraening/",
-                                                         "til": "tilbud/esbjerg/ny-adresse/"}]]},
-    }, required=("omdirigeringer",))
-    return S.document("omdirigering", "Omdirigeringer",
-                      "Gamle adresser og deres nye adresser. Filen er data/redirects.yaml.", body)
+def _day(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
 
 
 @dataclass(frozen=True)
 class Redirect:
-    source: str
-    target: str
-    reason: str = ""
-    date: dt.date | None = None
-    start: dt.date | None = None
+    """One old address and the new one; the class is its field table (:mod:`videre.core.fields`)."""
+
+    source: str = row("fra", S.site_path("Fra", "Den gamle adresse, som links og QR-koder stadig peger på.",
+                                         "tilbud/esbjerg/genoptraening/", PATH_HINT), required=True)
+    target: str = row("til", S.site_path("Til", "Den nye adresse. Peg altid direkte på den nyeste side.",
+                                         "tilbud/esbjerg/genoptraening-efter-psykiatrisk-indlaeggelse/", PATH_HINT),
+                      required=True)
+    date: dt.date | None = row("dato", S.date("Dato", "Hvornår adressen blev flyttet."), read=_day, missing=None,
+                               default=None)
+    start: dt.date | None = row("gælder_fra", S.period_date(
+        "Gælder fra", "Første dag, omdirigeringen virker. Brug den, når en side forsvinder på en fast dag, fx når "
+        "to regioner bliver lagt sammen. Udelad feltet, hvis omdirigeringen skal virke med det samme."),
+        read=_day, missing=None, default=None)
     """The first day the redirect works; before it the old address is still a page."""
+    reason: str = row("grund", S.text("Grund", "Kort forklaring, fx 'Tilbuddet fik et nyt navn'.",
+                                      "Tilbuddet fik et nyt navn", max_length=200), default="")
 
     def active(self, day: dt.date | None) -> bool:
         return self.start is None or day is None or self.start <= day
@@ -75,16 +62,25 @@ class Redirect:
 
 @dataclass(frozen=True)
 class RedirectList:
-    items: tuple[Redirect, ...]
+    items: tuple[Redirect, ...] = row("omdirigeringer", {
+        "type": "array", "title": "Omdirigeringer",
+        "description": "Listen over flyttede adresser. Slet aldrig en linje: gamle QR-koder lever længe.",
+        "items": fields.object_schema(
+            Redirect, "Omdirigering", "Én gammel adresse og den nye adresse, den skal sende læseren til.",
+            renamed={"from": "fra", "to": "til", "gammel": "fra", "ny": "til", "gaelder_fra": "gælder_fra"}),
+        "examples": [[{"fra": "tilbud/esbjerg/genoptraening/", "til": "tilbud/esbjerg/ny-adresse/"}]]},
+        required=True, read=fields.list_reader(Redirect))
     file: Path
 
 
+def redirect_schema(register: S.RegisterView) -> S.Schema:
+    body = fields.object_schema(RedirectList, "Omdirigeringer", "Gamle adresser, der skal blive ved med at virke.")
+    return S.document(KIND, "Omdirigeringer",
+                      "Gamle adresser og deres nye adresser. Filen er data/redirects.yaml.", body)
+
+
 def build_redirects(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Any) -> RedirectList:
-    return RedirectList(tuple(
-        Redirect(item["fra"], item["til"], item.get("grund", ""),
-                 dt.date.fromisoformat(item["dato"]) if "dato" in item else None,
-                 dt.date.fromisoformat(item["gælder_fra"]) if "gælder_fra" in item else None)
-        for item in data["omdirigeringer"]), file)
+    return fields.build(RedirectList, data, KIND, file=file)
 
 
 def check_redirects(record: RedirectList, document: Document, ctx: Any) -> Iterable[Problem]:

@@ -11,14 +11,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from ..core import schema as S
-from . import screens
-from . import redirects
-from . import cases, crisis, figures, flow
 from ..core.errors import Problem
-from . import contacts, offers, partners
-from .context import Context
 from ..core.yamlsource import Document
-
+from . import cases, contacts, crisis, figures, flow, offers, partners, redirects, screens
+from .context import Context
+from .register import KIND as REGISTER_KIND
+from .register import register_schema
 
 Builder = Callable[[Mapping[str, Any], Path, tuple[str, ...], Context], Any]
 Checker = Callable[[Any, Document, Context], Iterable[Problem]]
@@ -64,12 +62,14 @@ KINDS: list[Kind] = [
          contacts.build_contacts, contacts.check_contacts, collection="contacts"),
     Kind(contacts.DEPARTMENT, ("contacts", "afdelinger", "*.yaml"), contacts.department_schema,
          contacts.build_department, collection="departments"),
-    Kind("skaerm", ("screens", "*.yaml"), screens.screen_schema, screens.build_screen, screens.check_screen, collection="screens"),
-    Kind("omdirigering", (redirects.REDIRECTS_FILE,), redirects.redirect_schema, redirects.build_redirects,
+    Kind(screens.KIND, ("screens", "*.yaml"), screens.screen_schema, screens.build_screen, screens.check_screen,
+         collection="screens"),
+    Kind(redirects.KIND, (redirects.REDIRECTS_FILE,), redirects.redirect_schema, redirects.build_redirects,
          redirects.check_redirects, collection="redirects", keeps_document=True),
-    Kind("flow", (flow.FLOW_FILE,), flow.flow_schema, flow.build_flow, flow.check_flow, collection="flows"),
-    Kind("sag", (cases.CASES_DIR, "*.yaml"), cases.case_schema, cases.build_case, collection="cases"),
-    Kind("tal", (figures.FIGURES_FILE,), figures.figures_schema, figures.build_figures, figures.check_figures, collection="figures"),
+    Kind(flow.KIND, (flow.FLOW_FILE,), flow.flow_schema, flow.build_flow, flow.check_flow, collection="flows"),
+    Kind(cases.KIND, (cases.CASES_DIR, "*.yaml"), cases.case_schema, cases.build_case, collection="cases"),
+    Kind(figures.KIND, (figures.FIGURES_FILE,), figures.figures_schema, figures.build_figures,
+         figures.check_figures, collection="figures"),
     Kind(crisis.KIND, (crisis.CRISIS_FILE,), crisis.crisis_schema, crisis.build_crisis, crisis.check_crisis,
          collection="crisis"),
 ]
@@ -80,4 +80,4 @@ REGISTER_FILE = "kommuner.yaml"
 
 def published_schemas(register: S.RegisterView) -> dict[str, S.Schema]:
     """Every schema the site publishes, keyed by kind: the register plus each kind."""
-    return {"kommuner": S.register_schema(), **{kind.name: kind.schema(register) for kind in KINDS}}
+    return {REGISTER_KIND: register_schema(), **{kind.name: kind.schema(register) for kind in KINDS}}

@@ -10,16 +10,20 @@ department serves, and short case stories. The pages are built by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from ..core import fields
 from ..core import schema as S
 from ..core.errors import Problem
-from ..core.model import SOURCE_SCHEMA, VERIFIED_SCHEMA, Source, Verified, read_source
+from ..core.fields import row
+from ..core.model import Source, Verified, confirmation_rows
 from ..core.validate import closest
 from ..core.yamlsource import Document
 from .context import Context
+
+KIND = "skaerm"
 
 SLIDE_KINDS = {
     "ret-til-gop": "Du har ret til en genoptræningsplan",
@@ -45,63 +49,16 @@ _TIME = re.compile(r"([0-9]{2})[:.]([0-9]{2})")
 DEFAULT_SECONDS = 12
 
 
-def _hours_field(title: str) -> S.Schema:
-    return {
-        "type": "string", "title": title, "pattern": HOURS_PATTERN,
-        "description": "Fra og til som TT:MM–TT:MM. Udelad dagen, hvis skærmen er slukket hele dagen.",
-        "examples": ["07:30–16:00"],
-        "x-hint": "skriv tiden som '07:30–16:00'",
-    }
+def _hours_row(key: str, title: str) -> Any:
+    return row(key, {"type": "string", "title": title, "pattern": HOURS_PATTERN,
+                     "description": "Fra og til som TT:MM–TT:MM. Udelad dagen, hvis skærmen er slukket hele dagen.",
+                     "examples": ["07:30–16:00"], "x-hint": "skriv tiden som '07:30–16:00'"})
 
 
-def screen_schema(register: S.RegisterView) -> S.Schema:
-    hours = {WORKDAYS_KEY: _hours_field("Hverdage (mandag til fredag)"),
-             **{day: _hours_field(day.capitalize()) for day in WEEKDAYS}}
-    body = S.confirmable(S.obj("Infoskærm", "En skærm i et venterum i psykiatrien.", {
-        "navn": S.text("Navn", "Hvor skærmen står, så personalet kan kende den.",
-                       "Venterummet i Psykiatrisk Afdeling Esbjerg", min_length=3, max_length=120),
-        "afdeling": {
-            "type": "string", "title": "Afdeling", "pattern": S.SLUG_PATTERN,
-            "description": "Afdelingens korte navn: filnavnet i data/contacts/afdelinger/ uden '.yaml'.",
-            "examples": ["psykiatrisk-afdeling-esbjerg"],
-            "x-hint": "skriv filnavnet fra data/contacts/afdelinger/ uden '.yaml'",
-        },
-        "kommuner": {
-            "type": "array", "title": "Kommuner",
-            "description": ("Kommunerne, hvis tilbud skærmen viser. Udelad feltet for at bruge "
-                            "afdelingens liste 'betjener'."),
-            "items": {"type": "string", "enum": list(register.municipality_slugs())},
-            "minItems": 1, "uniqueItems": True, "examples": [["esbjerg", "fanoe", "varde"]],
-            "x-hint": "brug kommunens slug fra data/kommuner.yaml",
-        },
-        "dias": {
-            "type": "array", "title": "Dias",
-            "description": ("Diastyperne i den rækkefølge, skærmen viser dem. En type må stå flere gange. "
-                            "Typer med flere dias (foreninger, kommunens tilbud, sager) viser det næste "
-                            "hver gang, typen kommer igen."),
-            "items": {"type": "string", "enum": list(SLIDE_KINDS), "x-labels": dict(SLIDE_KINDS)},
-            "minItems": 1, "examples": [list(SLIDE_KINDS)],
-        },
-        "sekunder_per_dias": {
-            "type": "integer", "title": "Sekunder per dias", "minimum": 5, "maximum": 120,
-            "description": f"Hvor længe hvert dias vises. Standard er {DEFAULT_SECONDS} sekunder.",
-            "examples": [DEFAULT_SECONDS],
-        },
-        "format": S.coded("Format", "Hvordan skærmen hænger.", ORIENTATIONS, "liggende"),
-        "åbningstider": S.obj(
-            "Åbningstider", ("Hvornår skærmen viser indhold (dansk tid). Uden for tiderne viser den en "
-                             "mørk, næsten tom side."),
-            hours, renamed={"man": "mandag", "tir": "tirsdag", "ons": "onsdag", "tor": "torsdag",
-                            "fre": "fredag", "lør": "lørdag", "loerdag": "lørdag", "søn": "søndag",
-                            "soendag": "søndag", "man-fre": "hverdage", "man–fre": "hverdage"}),
-        "sidst_bekræftet": VERIFIED_SCHEMA,
-        "eksempel": S.EXAMPLE_FLAG,
-        "kilde": SOURCE_SCHEMA,
-    }, required=("navn", "afdeling", "dias", "format", "åbningstider"),
-        renamed={"sidst_bekraeftet": "sidst_bekræftet", "aabningstider": "åbningstider",
-                 "slides": "dias", "sekunder": "sekunder_per_dias", "orientering": "format"}))
-    return S.document("skaerm", "Infoskærm",
-                      "En infoskærm i et venterum. Filen ligger i data/screens/<skærm>.yaml.", body)
+Week = make_dataclass("Week", [(WORKDAYS_KEY, str, _hours_row(WORKDAYS_KEY, "Hverdage (mandag til fredag)")),
+                               *((day, str, _hours_row(day, day.capitalize())) for day in WEEKDAYS)], frozen=True)
+"""The table of ``åbningstider``: one row per day, the workdays' shorthand first. Its schema is read from it;
+:func:`opening_hours` turns the days into :class:`OpeningHours`."""
 
 
 @dataclass(frozen=True)
@@ -120,21 +77,60 @@ class OpeningHours:
         return f"{self.clock(self.start)}–{self.clock(self.end)}"
 
 
+def opening_hours(data: Mapping[str, str]) -> tuple[OpeningHours, ...]:
+    result: list[OpeningHours] = []
+    for number, day in enumerate(WEEKDAYS, start=1):
+        value = data.get(day) or (data.get(WORKDAYS_KEY) if number <= 5 else None)
+        if value:
+            start, end = _minutes(value)
+            result.append(OpeningHours(number, start, end))
+    return tuple(result)
+
+
 @dataclass(frozen=True)
 class Screen:
-    slug: str
-    name: str
-    department: str
-    municipalities: tuple[str, ...]
+    """One screen; the class is its field table (:mod:`videre.core.fields`)."""
+
+    slug: str = row(None)
+    name: str = row("navn", S.text("Navn", "Hvor skærmen står, så personalet kan kende den.",
+                                   "Venterummet i Psykiatrisk Afdeling Esbjerg", min_length=3, max_length=120),
+                    required=True)
+    department: str = row("afdeling", {
+        "type": "string", "title": "Afdeling", "pattern": S.SLUG_PATTERN,
+        "description": "Afdelingens korte navn: filnavnet i data/contacts/afdelinger/ uden '.yaml'.",
+        "examples": ["psykiatrisk-afdeling-esbjerg"],
+        "x-hint": "skriv filnavnet fra data/contacts/afdelinger/ uden '.yaml'"}, required=True)
+    municipalities: tuple[str, ...] = row("kommuner", lambda register: {
+        "type": "array", "title": "Kommuner",
+        "description": "Kommunerne, hvis tilbud skærmen viser. Udelad feltet for at bruge afdelingens liste "
+                       "'betjener'.",
+        "items": {"type": "string", "enum": list(register.municipality_slugs())},
+        "minItems": 1, "uniqueItems": True, "examples": [["esbjerg", "fanoe", "varde"]],
+        "x-hint": "brug kommunens slug fra data/kommuner.yaml"}, read=tuple, missing=())
     """Chosen municipalities; empty means: the department's ``betjener`` list."""
-    slides: tuple[str, ...]
-    seconds: int
-    orientation: str
-    hours: tuple[OpeningHours, ...]
-    verified: Verified | None
+    slides: tuple[str, ...] = row("dias", {
+        "type": "array", "title": "Dias",
+        "description": ("Diastyperne i den rækkefølge, skærmen viser dem. En type må stå flere gange. "
+                        "Typer med flere dias (foreninger, kommunens tilbud, sager) viser det næste "
+                        "hver gang, typen kommer igen."),
+        "items": {"type": "string", "enum": list(SLIDE_KINDS), "x-labels": dict(SLIDE_KINDS)},
+        "minItems": 1, "examples": [list(SLIDE_KINDS)]}, required=True, read=tuple)
+    seconds: int = row("sekunder_per_dias", {
+        "type": "integer", "title": "Sekunder per dias", "minimum": 5, "maximum": 120,
+        "description": f"Hvor længe hvert dias vises. Standard er {DEFAULT_SECONDS} sekunder.",
+        "examples": [DEFAULT_SECONDS]}, read=int, missing=DEFAULT_SECONDS)
+    orientation: str = row("format", S.coded("Format", "Hvordan skærmen hænger.", ORIENTATIONS, "liggende"),
+                           required=True)
+    hours: tuple[OpeningHours, ...] = row("åbningstider", fields.object_schema(
+        Week, "Åbningstider", "Hvornår skærmen viser indhold (dansk tid). Uden for tiderne viser den en mørk, "
+        "næsten tom side.",
+        renamed={"man": "mandag", "tir": "tirsdag", "ons": "onsdag", "tor": "torsdag", "fre": "fredag",
+                 "lør": "lørdag", "loerdag": "lørdag", "søn": "søndag", "soendag": "søndag",
+                 "man-fre": "hverdage", "man–fre": "hverdage"}), required=True, read=opening_hours)
+    verified: Verified | None = confirmation_rows()["verified"]
     """``None`` for an example (``eksempel: true``)."""
-    example: bool
-    source: Source | str
+    example: bool = confirmation_rows()["example"]
+    source: Source | str = confirmation_rows()["source"]
     file: Path = field(compare=False)
 
     @property
@@ -150,27 +146,22 @@ class Screen:
         return f"skaerm/{self.slug}/kiosk/"
 
 
-def _minutes(text: str) -> tuple[int, int]:
-    (h1, m1), (h2, m2) = _TIME.findall(text)
-    return int(h1) * 60 + int(m1), int(h2) * 60 + int(m2)
-
-
-def opening_hours(data: Mapping[str, str]) -> tuple[OpeningHours, ...]:
-    result: list[OpeningHours] = []
-    for number, day in enumerate(WEEKDAYS, start=1):
-        value = data.get(day) or (data.get(WORKDAYS_KEY) if number <= 5 else None)
-        if value:
-            start, end = _minutes(value)
-            result.append(OpeningHours(number, start, end))
-    return tuple(result)
+def screen_schema(register: S.RegisterView) -> S.Schema:
+    body = S.confirmable(fields.object_schema(
+        Screen, "Infoskærm", "En skærm i et venterum i psykiatrien.", view=register, kind=KIND,
+        renamed={"sidst_bekraeftet": "sidst_bekræftet", "aabningstider": "åbningstider",
+                 "slides": "dias", "sekunder": "sekunder_per_dias", "orientering": "format"}))
+    return S.document(KIND, "Infoskærm",
+                      "En infoskærm i et venterum. Filen ligger i data/screens/<skærm>.yaml.", body)
 
 
 def build_screen(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Context) -> Screen:
-    return Screen(slug=slugs[0], name=data["navn"], department=data["afdeling"],
-                  municipalities=tuple(data.get("kommuner", ())), slides=tuple(data["dias"]),
-                  seconds=int(data.get("sekunder_per_dias", DEFAULT_SECONDS)), orientation=data["format"],
-                  hours=opening_hours(data["åbningstider"]), verified=Verified.of(data.get("sidst_bekræftet")),
-                  example=bool(data.get("eksempel", False)), source=read_source(data.get("kilde", "")), file=file)
+    return fields.build(Screen, data, KIND, slug=slugs[0], file=file)
+
+
+def _minutes(text: str) -> tuple[int, int]:
+    (h1, m1), (h2, m2) = _TIME.findall(text)
+    return int(h1) * 60 + int(m1), int(h2) * 60 + int(m2)
 
 
 def check_screen(screen: Screen, document: Document, ctx: Context) -> Iterable[Problem]:

@@ -10,17 +10,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
 
+from ..core import fields, vocab
+from ..core import schema as S
+from ..core.fields import row
 
 PACKAGE_DOCS = Path(__file__).resolve().parents[2] / "docs"
+LINES_PATTERN = r"^[0-9]+([–-][0-9]+)?(, ?[0-9]+([–-][0-9]+)?)*$"
 
 
 @dataclass(frozen=True)
 class Source:
-    document: str
+    """Where a fact comes from: one of the seed documents S000–S004 and its physical line numbers."""
+
+    document: str = row("dokument", S.coded("Dokument", "Kildedokumentet. Se siden Kilder.",
+                                            vocab.SOURCE_DOCUMENTS, "S001"), required=True)
     """``S000`` … ``S004``."""
-    lines: str
+    lines: str = row("linjer", {"type": "string", "title": "Linjer", "pattern": LINES_PATTERN,
+                                "description": "Linjenumrene i tekstudgaven, med tomme linjer talt med.",
+                                "examples": ["1098–1306"],
+                                "x-hint": "skriv linjenumre som '52–56' eller '52–56, 92'"},
+                     required=True)
 
     @property
     def url(self) -> str:
@@ -32,8 +42,12 @@ class Source:
         return f"{self.document}, linje {self.lines}"
 
 
-def source(data: Mapping[str, Any]) -> Source:
-    return Source(document=data["dokument"], lines=data["linjer"])
+read_seed_source = fields.reader(Source)
+
+
+def seed_source_schema(description: str = "Det kildedokument og de linjer, oplysningen bygger på.") -> S.Schema:
+    """The ``kilde`` of a guidance record; the description says what it is the source of."""
+    return fields.object_schema(Source, "Kilde", description)
 
 
 def docs_dir(data_dir: Path) -> Path:

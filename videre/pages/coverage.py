@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from ..catalog.catalog import Catalog
 from ..core import urls, vocab
-from ..core.model import MunicipalContacts, Municipality, Region, record_state
+from ..core.model import MunicipalContacts, record_state
+from ..kinds.register import Municipality, Region
 from ..core.options import SiteOptions
 from . import Page, render
 from .links import Linker

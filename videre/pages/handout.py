@@ -18,7 +18,8 @@ from typing import Any, Collection, Iterable
 
 from . import csp
 from ..core import urls, vocab
-from ..core.model import Municipality, Offer, Register, record_state
+from ..core.model import Offer, record_state
+from ..kinds.register import Municipality, Register
 from ..catalog.catalog import Catalog
 from . import age_text, danish_date, render
 from ..core.options import SiteOptions

@@ -8,7 +8,8 @@ from ..search import spelling
 from ..core import parallel, urls, vocab
 from ..catalog.freshness import review_for
 from ..catalog import ranking
-from ..core.model import Municipality, Offer
+from ..core.model import Offer
+from ..kinds.register import Municipality
 from ..catalog.catalog import Catalog
 from . import Page, render
 from ..core.options import SiteOptions

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..core.model import Municipality, Notice, Register
+from ..kinds.register import Municipality, Notice, Register
 from . import danish_date, render
 from ..core.options import SiteOptions
 from .links import Linker

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..core.model import Offer, Register
+from ..core.model import Offer
+from ..kinds.register import Register
 from ..catalog.catalog import Catalog
 from ..search import spelling
 from ..core import urls, vocab

@@ -11,7 +11,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from ..search import spelling
-from ..core.model import Region
+from ..kinds.register import Region
 from ..catalog.catalog import Catalog
 from . import Page, render
 from ..core.options import SiteOptions
