@@ -131,9 +131,22 @@ def several(tmp_path_factory):
     return result.catalog
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture()
 def directory(several):
+    """Made anew for every test (not once per module), so that each test calls the exporter itself."""
     return json.loads(opendata.directory_json(several, OPTIONS))
+
+
+def test_the_directory_is_compact_utf8_json_on_one_line(several):
+    raw = opendata.directory_json(several, OPTIONS)
+    assert raw.startswith('{"regioner":{"nordjylland":["') and raw.endswith("]}\n") and raw.count("\n") == 1
+    assert '"aeroe":"Ærø"' in raw and ", " not in raw.split('"tilbud"')[0]
+
+
+def test_the_csv_ends_its_lines_with_a_line_feed(several):
+    text = opendata.offers_csv(several, OPTIONS)
+    assert text.startswith("id,url,udbyder_type,udbyder,titel,type,") and "\r" not in text
+    assert text.count("\n") == 6 and text.endswith("\n")
 
 
 def test_the_exports_list_offers_by_id(several):

@@ -63,7 +63,8 @@ def build(text: str, today: dt.date = D(2026, 12, 30)):
 
 
 def found(text: str, today: dt.date = D(2026, 12, 30)) -> list[tuple[int, int, str, str, str, str]]:
-    _, problems = build(text, today)
+    register, problems = build(text, today)
+    assert all(p.file == Path("kommuner.yaml") for p in problems)
     return [(p.line, p.column, p.field, p.rule, p.message, p.hint) for p in problems]
 
 
@@ -132,14 +133,14 @@ def test_a_region_may_last_one_day_but_not_run_backwards(start, end, backwards):
 
 
 def test_duplicate_codes_slugs_and_names_of_regions():
-    text = _regions("{kode: 1083, navn: Region Syddanmark, slug: syddanmark}",
+    text = _regions("{navn: Region A, slug: a}", "{navn: Region B, slug: b}",  # no code twice is no duplicate
                     "{kode: 1083, navn: Region Syddanmark, slug: syddanmark}",
-                    "{navn: Region A, slug: a}", "{navn: Region B, slug: b}")  # no code twice is no duplicate
+                    "{kode: 1083, navn: Region Syddanmark, slug: syddanmark}")
     hint = "hver region må kun stå én gang"
     assert found(text) == [
-        (3, 12, "regioner[1].kode", "dublet-id", "'kode' 1083 findes allerede (regioner[0])", hint),
-        (3, 49, "regioner[1].slug", "dublet-id", "'slug' syddanmark findes allerede (regioner[0])", hint),
-        (3, 24, "regioner[1].navn", "dublet-id", "'navn' Region Syddanmark findes allerede (regioner[0])", hint),
+        (5, 12, "regioner[3].kode", "dublet-id", "'kode' 1083 findes allerede (regioner[2])", hint),
+        (5, 49, "regioner[3].slug", "dublet-id", "'slug' syddanmark findes allerede (regioner[2])", hint),
+        (5, 24, "regioner[3].navn", "dublet-id", "'navn' Region Syddanmark findes allerede (regioner[2])", hint),
     ]
 
 
@@ -150,6 +151,16 @@ def test_duplicate_municipalities_name_the_last_one_seen():
     assert found(text) == [
         (9, 12, "kommuner[1].kode", "dublet-id", "'kode' 561 findes allerede (kommuner[0])", hint),
         (10, 12, "kommuner[2].kode", "dublet-id", "'kode' 561 findes allerede (kommuner[1])", hint),
+    ]
+
+
+def test_duplicate_slugs_and_names_of_municipalities():
+    text = _regions("{navn: Region Syddanmark, slug: syddanmark}") + (
+        "  - {kode: 562, navn: Esbjerg, slug: esbjerg, team: t, region: syddanmark}\n")
+    hint = "hver kommune må kun stå én gang"
+    assert found(text) == [
+        (9, 38, "kommuner[1].slug", "dublet-id", "'slug' esbjerg findes allerede (kommuner[0])", hint),
+        (9, 23, "kommuner[1].navn", "dublet-id", "'navn' Esbjerg findes allerede (kommuner[0])", hint),
     ]
 
 
@@ -248,3 +259,32 @@ def test_a_notice_needs_the_day_its_region_begins():
         (5, "regioner[1].varsel", "mangler-felt", "regionen 'Region Ny' har et varsel, men ingen 'gyldig_fra'",
          "skriv den dag, regionen begynder, i 'gyldig_fra'; varslet handler om den dag")]
     assert register.notices == ()
+
+
+@pytest.mark.parametrize("periods", [
+    ('{region: syddanmark, gyldig_til: "2026-12-31"}', '{region: nordd, gyldig_fra: "2027-01-01"}'),  # unknown
+    ('{region: syddanmark, gyldig_fra: "2026-01-02", gyldig_til: "2026-01-01"}',),                # backwards
+    ("{region: syddanmark}", '{region: nord, gyldig_fra: "2027-01-01"}'),                         # overlap
+    ('{region: syddanmark, gyldig_til: "2026-12-31"}', "{region: nord}"),                         # overlap
+    ('{region: syddanmark, gyldig_til: "2026-12-31"}', '{region: nord, gyldig_fra: "2027-01-02"}'),  # a gap
+    ('{region: syddanmark, gyldig_fra: "2026-01-01"}',),                                          # open start
+    ('{region: syddanmark, gyldig_til: "2026-01-01"}',),                                          # open end
+])
+def test_a_municipality_with_a_broken_period_is_in_no_region(periods):
+    register, problems = build(_member(*periods))
+    assert len(problems) == 1
+    [esbjerg] = register.municipalities
+    assert (esbjerg.region, esbjerg.memberships) == ("", ())
+
+
+def test_a_broken_notice_does_not_stop_the_next_one():
+    text = ("regioner:\n  - {navn: Region Syddanmark, slug: syddanmark, gyldig_til: \"2026-12-31\"}\n"
+            "  - {navn: Region A, slug: a, varsel: {vis_fra: \"2026-12-01\", vis_til: \"2027-01-31\", vejledning: v/}}\n"
+            "  - {navn: Region B, slug: b, gyldig_fra: \"2027-01-01\", "
+            "varsel: {vis_fra: \"2026-12-02\", vis_til: \"2026-12-01\", vejledning: v/}}\n"
+            "  - {navn: Region Ny, slug: ny, gyldig_fra: \"2027-01-01\", "
+            "varsel: {vis_fra: \"2026-12-01\", vis_til: \"2027-01-31\", vejledning: v/}}\n" + ESBJERG_MOVES)
+    register, problems = build(text)
+    assert [(p.field, p.rule) for p in problems] == [("regioner[1].varsel", "mangler-felt"),
+                                                      ("regioner[2].varsel.vis_til", "ugyldig-periode")]
+    assert [n.region for n in register.notices] == ["ny"]
