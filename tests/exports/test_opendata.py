@@ -116,3 +116,95 @@ def test_the_hsds_fields_of_one_sourced_service(catalog):
     ]
     assert list(service["contacts"][0]) == ["id", "service_id", "title", "email"]
     assert list(service["organization"]) == ["id", "name", "description", "uri", "organization_identifiers"]
+
+
+WORDS_159 = " ".join(["ordnummer"] * 16)  # 16 words of 9 letters and 15 spaces: 159 characters
+
+
+def _with_description(text: str, description: str) -> str:
+    return text.replace("  Du træner med en **ergoterapeut** hjemme eller udendørs.", "  " + description)
+
+
+@pytest.fixture(scope="module")
+def several(tmp_path_factory):
+    """Five offers, one of each place in the directory's order, and two descriptions at the summary's edge."""
+    from tests.helpers.records import EXAMPLE_OFFER, GOOD_PARTNER, GOOD_PARTNER_OFFER
+
+    root = write_tree(tmp_path_factory.mktemp("directory") / "data", {
+        "offers/varde/genoptraening.yaml": _with_description(GOOD_OFFER, WORDS_159 + "x"),  # 160: kept whole
+        "offers/esbjerg/genoptraening.yaml": _with_description(GOOD_OFFER, WORDS_159 + "xy"),  # 161: cut
+        "offers/esbjerg/eksempel.yaml": EXAMPLE_OFFER.replace("type: genoptraening", "type: samvaer").replace(
+            "titel: Genoptræning efter indlæggelse", "titel: Et eksempel"),
+        "partners/test.yaml": GOOD_PARTNER,
+        "partners/test/gaatur.yaml": GOOD_PARTNER_OFFER.replace("målgruppe:\n", "målgruppe:\n  pårørende: true\n"),
+        "offers/aabenraa/kilde.yaml": SOURCED_WITHOUT_PAGE_DATE,
+    })
+    result = load_catalog(root, today=TODAY)
+    assert result.errors == [], result.errors
+    return result.catalog
+
+
+@pytest.fixture()
+def directory(several):
+    """Made anew for every test (not once per module), so that each test calls the exporter itself."""
+    return json.loads(opendata.directory_json(several, OPTIONS))
+
+
+def test_the_directory_is_compact_utf8_json_on_one_line(several):
+    raw = opendata.directory_json(several, OPTIONS)
+    assert raw.startswith('{"regioner":{"nordjylland":["') and raw.endswith("]}\n") and raw.count("\n") == 1
+    assert '"aeroe":"Ærø"' in raw and ", " not in raw.split('"tilbud"')[0]
+
+
+def test_the_csv_ends_its_lines_with_a_line_feed(several):
+    text = opendata.offers_csv(several, OPTIONS)
+    assert text.startswith("id,url,udbyder_type,udbyder,titel,type,") and "\r" not in text
+    assert text.count("\n") == 6 and text.endswith("\n")
+
+
+def test_the_exports_list_offers_by_id(several):
+    ids = ["aabenraa/kilde", "esbjerg/eksempel", "esbjerg/genoptraening", "test/gaatur", "varde/genoptraening"]
+    assert [o["id"] for o in json.loads(opendata.offers_json(several, OPTIONS))["tilbud"]] == ids
+    assert [row[0] for row in csv.reader(io.StringIO(opendata.offers_csv(several, OPTIONS)))][1:] == ids
+
+
+def test_the_directory_lists_real_municipal_offers_first_then_partners_then_examples(directory):
+    assert [(o["u"], o["e"], o["x"]) for o in directory["tilbud"]] == [
+        ("tilbud/aabenraa/kilde/", "Aabenraa Kommune", 0),
+        ("tilbud/esbjerg/genoptraening/", "Esbjerg Kommune", 0),
+        ("tilbud/varde/genoptraening/", "Varde Kommune", 0),
+        ("tilbud/test/gaatur/", "Test", 0),  # a partner by its short name
+        ("tilbud/esbjerg/eksempel/", "Esbjerg Kommune", 1),
+    ]
+
+
+def test_one_full_directory_entry(directory):
+    sourced, esbjerg, varde, partner = directory["tilbud"][:4]
+    assert sourced["q"] == "Fra kommunens hjemmeside – ikke bekræftet"
+    assert esbjerg == {
+        "t": "Genoptræning efter indlæggelse", "k": "genoptraening", "e": "Esbjerg Kommune",
+        "u": "tilbud/esbjerg/genoptraening/", "d": ["esbjerg"], "a": ["unge-voksne", "voksne", "aeldre"],
+        "p": ["angst", "depression"], "f": ["hjemme", "udendoers"], "h": ["gop"], "x": 0, "r": 0,
+        "c": ["Visitator", "", "genoptraening@esbjerg.example.org"], "q": "",
+        # 161 characters: cut at the last whole word within 157, then a space and an ellipsis.
+        "b": " ".join(["ordnummer"] * 15) + " …",
+    }
+    assert varde["b"] == WORDS_159 + "x"  # 160 characters: whole
+    assert (partner["d"], partner["r"], partner["k"]) == (["varde", "region-nordjylland"], 1, "samvaer")
+
+
+def test_the_directory_names_every_municipality_and_every_region_with_its_area(directory):
+    assert len(directory["kommuner"]) == 98
+    assert directory["kommuner"]["aeroe"] == "Ærø"
+    assert list(directory["regioner"]) == [
+        "nordjylland", "midtjylland", "syddanmark", "hovedstaden", "sjaelland", "oestdanmark"]
+    assert len(directory["regioner"]["nordjylland"]) == 11 and "aalborg" in directory["regioner"]["nordjylland"]
+    assert len(directory["regioner"]["oestdanmark"]) == 46  # before it begins: its area on its first day
+    assert "koebenhavn" in directory["regioner"]["oestdanmark"]
+    assert list(directory) == ["regioner", "kommuner", "tilbud"]
+
+
+def test_the_json_export_carries_the_schema_version(catalog):
+    payload = json.loads(opendata.offers_json(catalog, OPTIONS))
+    assert list(payload) == ["schema_version", "tilbud"]
+    assert payload["schema_version"] == "1.0"

@@ -138,3 +138,13 @@ def test_templates_with_danish_letters_are_read_as_utf8(tmp_path):
     (tmp_path / "t.html").write_bytes('<script>var s = "Søg på æbler"</script>'.encode("utf-8"))
     trusted = csp.TrustedScripts.from_templates([tmp_path])
     assert trusted.trusts('var s = "Søg på æbler"')
+
+
+def test_protect_writes_the_policy_as_it_is_with_the_hash_of_the_theme_script(trusted):
+    good = THEME_SCRIPT.replace("{{ base_url }}", "..")
+    page = f'<html><head><meta charset="utf-8"><script>{good}</script></head></html>'
+    # Single quotes stay as they are in the attribute (it is delimited by double quotes).
+    assert csp.protect(page, trusted) == page.replace(
+        '<meta charset="utf-8">', '<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="'
+        f"default-src 'none'; script-src 'self' {_hash(good)}; style-src 'self'; img-src 'self' data:; "
+        "font-src 'self'; connect-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'\">")

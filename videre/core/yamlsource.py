@@ -118,7 +118,7 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
                               "tjek at filen findes og ikke er en mappe")]
     if len(raw) > MAX_BYTES:
         return None, [Problem(path, 1, 1, "", "for-stor-fil",
-                              f"filen fylder {len(raw):,} byte, og grænsen er {MAX_BYTES:,}".replace(",", "."),
+                              f"filen fylder {_thousands(len(raw))} byte, og grænsen er {_thousands(MAX_BYTES)}",
                               "del indholdet op, eller fjern lange tekster")]
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
@@ -132,6 +132,11 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
                               f"filen er ikke gemt som UTF-8 (ugyldig byte 0x{raw[exc.start]:02x})",
                               "gem filen som UTF-8; i Notesblok vælger du 'UTF-8' under 'Kodning'")]
     return text.removeprefix("\ufeff"), []
+
+
+def _thousands(number: int) -> str:
+    """A number as Danes write it: 262.144 (a point between thousands, not the sentence's comma)."""
+    return f"{number:,}".replace(",", ".")
 
 
 def parse(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
@@ -285,7 +290,7 @@ class _Walker:
     def value(self, node: yaml.Node, at: Path_, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Refused("for-mange-værdier", f"filen har mere end {MAX_NODES:,} værdier".replace(",", "."),
+            raise _Refused("for-mange-værdier", f"filen har mere end {_thousands(MAX_NODES)} værdier",
                            "en post er ét tilbud; del filen op", node.start_mark)
         if depth > MAX_DEPTH:
             raise _Refused("for-dyb", f"værdierne er indrykket mere end {MAX_DEPTH} niveauer",

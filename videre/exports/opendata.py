@@ -35,13 +35,13 @@ def offer_to_json(offer: Offer, catalog: Catalog) -> dict[str, Any]:
             **fields.to_json(offer, OFFER_TRAILER)}
 
 
-def _offers(catalog: Catalog, options: SiteOptions) -> list[Offer]:
+def _offers(catalog: Catalog) -> list[Offer]:
     return sorted(catalog.all_offers(), key=lambda o: o.id)
 
 
 def offers_json(catalog: Catalog, options: SiteOptions) -> str:
     payload = {"schema_version": S.SCHEMA_VERSION,
-               "tilbud": [offer_to_json(o, catalog) for o in _offers(catalog, options)]}
+               "tilbud": [offer_to_json(o, catalog) for o in _offers(catalog)]}
     return jsonfmt.dumps(payload)  # one offer per line; indent=1 ran in pure Python and cost seconds
 
 
@@ -57,7 +57,7 @@ def offers_csv(catalog: Catalog, options: SiteOptions) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for o in _offers(catalog, options):
+    for o in _offers(catalog):
         writer.writerow([csv_cell(v) for v in _csv_row(o).values()])
     return out.getvalue()
 
@@ -78,7 +78,7 @@ def directory_json(catalog: Catalog, options: SiteOptions) -> str:
     offers = []
     # Real offers before examples (which the page lists under their own heading); then the municipality's own
     # offers first: that is what staff look for when they pick a municipality.
-    for o in sorted(_offers(catalog, options), key=lambda o: (o.example, o.owner_kind != "kommune", o.id)):
+    for o in sorted(_offers(catalog), key=lambda o: (o.example, o.owner_kind != "kommune", o.id)):
         owner = f"{names.get(o.owner, o.owner)} Kommune" if o.owner_kind == "kommune" else partner_names.get(o.owner, o.owner)
         offers.append({**fields.compact(o), key: owner})
     payload = {
