@@ -37,7 +37,7 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                                    "tests/core/test_boundaries.py"), ()),
     "videre/catalog/freshness.py": (("tests/catalog/test_freshness_rules.py", "tests/catalog/test_freshness.py"),
                                     ()),
-    "videre/kinds/register.py": (("tests/kinds/test_register_build.py", "tests/kinds/test_register.py",
+    "videre/kinds/register.py": (("tests/kinds/test_register_build.py", "tests/core/test_model.py", "tests/kinds/test_register.py",
                                   "tests/kinds/test_register_periods.py", "tests/kinds/test_register_independent.py"),
                                  ()),
     "videre/exports/opendata.py": (("tests/exports/test_opendata.py",), ()),

@@ -1,4 +1,5 @@
-"""The typed records' own rules (videre.core.model): periods to the day, the register on a date, coverage,
+"""The typed records' own rules (videre.core.model, and the register's classes in videre.kinds.register):
+periods to the day, the register on a date, coverage,
 and the one state of a confirmable record. Registers here are built by hand, not loaded."""
 
 from __future__ import annotations
@@ -8,9 +9,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from videre.core.model import (ALWAYS, Membership, Municipality, Notice, Period, Region, Register, Source, Verified,
-                               confirmed, keeper_kind, read_source, record_state, source_note, source_page,
-                               state_badge)
+from videre.core.model import (ALWAYS, Period, Source, Verified, confirmed, keeper_kind, read_source, record_state,
+                               source_note, source_page, state_badge)
+from videre.kinds.register import Membership, Municipality, Notice, Region, Register
 
 D = dt.date
 END, START = D(2026, 12, 31), D(2027, 1, 1)

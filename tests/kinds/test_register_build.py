@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from videre.core.model import ALWAYS, Membership, Municipality, Notice, Period, Region, Register
+from videre.core.model import ALWAYS, Period
 from videre.core.yamlsource import parse
-from videre.kinds.register import build_register, empty, show
+from videre.kinds.register import Membership, Municipality, Notice, Region, Register, build_register, empty, show
 
 D = dt.date
 
