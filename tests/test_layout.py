@@ -13,13 +13,13 @@ import sys
 from tests.helpers.imports import PACKAGE, cycles, graph, modules, third_party
 
 LAYERS = (
-    ("core", "search"),   # the record format; the search words and Pagefind (neither knows the other)
-    ("kinds",),           # one module per record kind, and the registry
-    ("catalog",),         # all records loaded together, their freshness and owners
-    ("pages", "exports"), # page builders and their templates; open data (JSON, CSV, HSDS)
-    ("site",),            # the whole site as data, for any generator
-    ("mkdocs",),          # the MkDocs adapter, which builds the site through videre.site
-    ("cli",),             # the command, the only place that prints or exits
+    ("core", "search"),  # the record format; the search words and Pagefind (neither knows the other)
+    ("kinds",),  # one module per record kind, and the registry
+    ("catalog",),  # all records loaded together, their freshness and owners
+    ("pages", "exports"),  # page builders and their templates; open data (JSON, CSV, HSDS)
+    ("site",),  # the whole site as data, for any generator
+    ("mkdocs",),  # the MkDocs adapter, which builds the site through videre.site
+    ("cli",),  # the command, the only place that prints or exits
 )
 """Bottom first. A sub-package imports only from its own and lower layers, never sideways within a layer."""
 
@@ -42,9 +42,12 @@ def test_the_package_has_no_import_cycles_not_even_for_type_checking() -> None:
 
 
 def test_imports_point_down_the_layers() -> None:
-    wrong = sorted(f"{source} -> {target}" for source, targets in graph().items() for target in targets
-                   if source != "videre" and part(source) != part(target)
-                   and LEVEL[part(source)] <= LEVEL[part(target)])
+    wrong = sorted(
+        f"{source} -> {target}"
+        for source, targets in graph().items()
+        for target in targets
+        if source != "videre" and part(source) != part(target) and LEVEL[part(source)] <= LEVEL[part(target)]
+    )
     assert wrong == []
 
 
@@ -54,14 +57,15 @@ def test_at_most_four_modules_at_the_package_root() -> None:
 
 
 def test_only_the_adapter_knows_mkdocs_or_markdown() -> None:
-    knows = sorted(name for name, path in modules().items()
-                   if third_party(path) & GENERATOR and part(name) != "mkdocs")
+    knows = sorted(name for name, path in modules().items() if third_party(path) & GENERATOR and part(name) != "mkdocs")
     assert knows == []
 
 
 def test_loading_and_validating_records_imports_no_templates_markdown_or_mkdocs() -> None:
-    code = ("import json, sys; import videre.catalog.load, videre.core.validate, videre.kinds.registry; "
-            f"print(json.dumps(sorted(m for m in {sorted(TEMPLATING)!r} if m in sys.modules)))")
+    code = (
+        "import json, sys; import videre.catalog.load, videre.core.validate, videre.kinds.registry; "
+        f"print(json.dumps(sorted(m for m in {sorted(TEMPLATING)!r} if m in sys.modules)))"
+    )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(run.stdout) == []
 
@@ -77,11 +81,13 @@ ADDRESS = re.compile(r"""(?<![/\w])(kommuner|regioner|partnere|tilbud|udskrivnin
 
 
 def test_record_addresses_are_built_only_in_urls() -> None:
-    found = sorted(f"{path.relative_to(PACKAGE.parent)}:{number}"
-                   for path in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.j2")])
-                   if path != PACKAGE / "core" / "urls.py"
-                   for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                   if ADDRESS.search(line))
+    found = sorted(
+        f"{path.relative_to(PACKAGE.parent)}:{number}"
+        for path in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.j2")])
+        if path != PACKAGE / "core" / "urls.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ADDRESS.search(line)
+    )
     assert found == []
     assert ADDRESS.search("""src = f"kommuner/{municipality.slug}.md\"""")
     assert ADDRESS.search("""<a href="{{ link('regioner/' ~ region.slug ~ '/') }}">""")
@@ -96,13 +102,19 @@ SPELLING = 6
 def _offer_keys() -> set[str]:
     from videre.core import fields
     from videre.core.model import Offer
-    return {part for row in fields.table(Offer) if row.key and row.only != fields.DERIVED_ONLY  # YAML keys only
-            for part in row.key.split(".")}
+
+    return {
+        part
+        for row in fields.table(Offer)
+        if row.key and row.only != fields.DERIVED_ONLY  # YAML keys only
+        for part in row.key.split(".")
+    }
 
 
 def field_list_spellings(source: str, keys: set[str]) -> list[int]:
     """Lines of dict, list, tuple or set literals that name at least SPELLING of ``keys`` (dict keys only)."""
     import ast
+
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, (ast.Tuple, ast.List, ast.Set, ast.Dict)):
@@ -115,15 +127,20 @@ def field_list_spellings(source: str, keys: set[str]) -> list[int]:
 
 def test_an_offers_fields_are_listed_only_in_its_field_table() -> None:
     keys = _offer_keys()
-    found = sorted(f"{path.relative_to(PACKAGE.parent)}:{line}" for path in sorted(PACKAGE.rglob("*.py"))
-                   if path != TABLE_MODULE
-                   for line in field_list_spellings(path.read_text(encoding="utf-8"), keys))
+    found = sorted(
+        f"{path.relative_to(PACKAGE.parent)}:{line}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path != TABLE_MODULE
+        for line in field_list_spellings(path.read_text(encoding="utf-8"), keys)
+    )
     assert found == []
     # The rule sees the spellings the field table replaced: the export's dict and the CSV column list.
-    assert field_list_spellings('{"id": 1, "titel": t, "type": k, "beskrivelse": b, "form": f, "henvisning": h, '
-                                '"sted": s}', keys) == [1]
-    assert field_list_spellings('CSV = ("id", "titel", "type", "alder_fra", "problemer", "indhold", "form", '
-                                '"pris", "sprog")', keys) == [1]
+    assert field_list_spellings(
+        '{"id": 1, "titel": t, "type": k, "beskrivelse": b, "form": f, "henvisning": h, "sted": s}', keys
+    ) == [1]
+    assert field_list_spellings(
+        'CSV = ("id", "titel", "type", "alder_fra", "problemer", "indhold", "form", "pris", "sprog")', keys
+    ) == [1]
 
 
 CODED_ENOUGH = 2
@@ -135,6 +152,7 @@ def _coded_names() -> tuple[set[str], set[str]]:
     """(the coded fields' YAML keys and filter names, the short keys of the directory's data), from the table."""
     from videre.core import fields
     from videre.core.model import Offer
+
     coded = [f for f in fields.table(Offer) if f.codes or f.facet or f.taxonomy]
     names = {f.name for f in coded if f.key} | {f.facet.name for f in coded if f.facet}
     return names, {f.short for f in fields.table(Offer) if f.short}
@@ -144,6 +162,7 @@ def _named(node) -> list:
     """The names a literal gives: its items (a dict's keys), and the first value of each row in it (a tuple or
     list) and the subject of each call in it (its first argument or ``name=``), as a table of rows names them."""
     import ast
+
     items = node.keys if isinstance(node, ast.Dict) else node.elts
     named = list(items)
     for item in items:
@@ -158,6 +177,7 @@ def coded_spellings(source: str, names: set[str], shorts: set[str]) -> list[int]
     """Lines of literals (tuple, list, set, dict) that name CODED_ENOUGH coded fields, or a dict with
     CODED_ENOUGH short keys."""
     import ast
+
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, (ast.Tuple, ast.List, ast.Set, ast.Dict)):
@@ -182,12 +202,17 @@ def test_coded_fields_are_named_only_in_the_field_table() -> None:
     """Filters, HSDS taxonomies and the directory's short keys come from the table's rows: no module lists
     the coded fields again, and no script or template spells a short key (the build writes them as data)."""
     names, shorts = _coded_names()
-    found = sorted(f"{path.relative_to(PACKAGE.parent)}:{line}" for path in sorted(PACKAGE.rglob("*.py"))
-                   if path != TABLE_MODULE
-                   for line in coded_spellings(path.read_text(encoding="utf-8"), names, shorts))
-    found += sorted(f"{path.relative_to(PACKAGE.parent)}:{line}"
-                    for path in sorted([*ASSETS.glob("*.js"), *PACKAGE.rglob("*.j2")])
-                    for line in script_spellings(path.read_text(encoding="utf-8"), names, shorts))
+    found = sorted(
+        f"{path.relative_to(PACKAGE.parent)}:{line}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path != TABLE_MODULE
+        for line in coded_spellings(path.read_text(encoding="utf-8"), names, shorts)
+    )
+    found += sorted(
+        f"{path.relative_to(PACKAGE.parent)}:{line}"
+        for path in sorted([*ASSETS.glob("*.js"), *PACKAGE.rglob("*.j2")])
+        for line in script_spellings(path.read_text(encoding="utf-8"), names, shorts)
+    )
     assert found == []
 
 
@@ -205,7 +230,7 @@ def test_the_coded_field_rules_see_the_copies_the_table_replaced() -> None:
     assert script_spellings('var FACETS = { alder: "a", problem: "p" };', names, shorts) == [1]
     assert script_spellings('link.href = root + offer.u;\nx = node.getAttribute("data-" + k);', names, shorts) == [1]
     assert script_spellings('<article data-h="{{ o.routes }}">', names, shorts) == [1]
-    assert script_spellings('var offer = rule.read(compact);', names, shorts) == []
+    assert script_spellings("var offer = rule.read(compact);", names, shorts) == []
 
 
 HOOKS = PACKAGE.parent / "hooks" / "videre_hooks.py"
@@ -216,21 +241,25 @@ def forwarding_problems(source: str) -> list[str]:
     """What makes a hooks file more than a list of forwarded events: an import of anything but the adapter,
     or a branch, loop, handler, lambda or comprehension."""
     import ast
+
     problems = []
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import) or (isinstance(node, ast.ImportFrom)
-                                            and node.module not in ("__future__", "videre.mkdocs.adapter")):
+        if isinstance(node, ast.Import) or (
+            isinstance(node, ast.ImportFrom) and node.module not in ("__future__", "videre.mkdocs.adapter")
+        ):
             problems.append(f"{node.lineno}: import")
-        elif isinstance(node, (ast.If, ast.IfExp, ast.For, ast.While, ast.Try, ast.With, ast.Lambda,
-                               ast.comprehension)):
+        elif isinstance(
+            node, (ast.If, ast.IfExp, ast.For, ast.While, ast.Try, ast.With, ast.Lambda, ast.comprehension)
+        ):
             problems.append(f"{node.lineno}: {type(node).__name__}")
     return problems
 
 
 def test_the_hooks_file_only_forwards_events_to_the_adapter() -> None:
     assert forwarding_problems(HOOKS.read_text(encoding="utf-8")) == []
-    assert forwarding_problems("import gc\nfrom videre import site\ndef on_files(files, config):\n"
-                               "    if build.live:\n        return files\n") == ["1: import", "2: import", "4: If"]
+    assert forwarding_problems(
+        "import gc\nfrom videre import site\ndef on_files(files, config):\n    if build.live:\n        return files\n"
+    ) == ["1: import", "2: import", "4: If"]
 
 
 SETTINGS_MODULE = PACKAGE / "core" / "settings.py"
@@ -242,14 +271,25 @@ READS_ENVIRONMENT = {"environ", "environb", "getenv", "getenvb", "expanduser", "
 def environment_reads(source: str) -> list[int]:
     """Lines that read the environment. ``{**os.environ, …}`` hands all of it to a child process and is allowed."""
     import ast
+
     tree = ast.parse(source)
-    handed_on = {id(value) for node in ast.walk(tree) if isinstance(node, ast.Dict)
-                 for key, value in zip(node.keys, node.values) if key is None}
+    handed_on = {
+        id(value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Dict)
+        for key, value in zip(node.keys, node.values)
+        if key is None
+    }
     found = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and id(node) not in handed_on and (
+        if (
+            isinstance(node, ast.Attribute)
+            and id(node) not in handed_on
+            and (
                 node.attr in READS_ENVIRONMENT
-                or (node.attr == "home" and isinstance(node.value, ast.Name) and node.value.id == "Path")):
+                or (node.attr == "home" and isinstance(node.value, ast.Name) and node.value.id == "Path")
+            )
+        ):
             found.add(node.lineno)
         elif isinstance(node, ast.ImportFrom) and node.module in {"os", "os.path"}:
             found.update(node.lineno for alias in node.names if alias.name in READS_ENVIRONMENT)
@@ -258,10 +298,17 @@ def environment_reads(source: str) -> list[int]:
 
 def test_only_the_settings_module_reads_the_environment() -> None:
     root = PACKAGE.parent
-    code = [*sorted(PACKAGE.rglob("*.py")), *sorted((root / "hooks").glob("*.py")),
-            *sorted((root / "tools").glob("*.py"))]
-    found = [f"{path.relative_to(root)}:{line}" for path in code if path != SETTINGS_MODULE
-             for line in environment_reads(path.read_text(encoding="utf-8"))]
+    code = [
+        *sorted(PACKAGE.rglob("*.py")),
+        *sorted((root / "hooks").glob("*.py")),
+        *sorted((root / "tools").glob("*.py")),
+    ]
+    found = [
+        f"{path.relative_to(root)}:{line}"
+        for path in code
+        if path != SETTINGS_MODULE
+        for line in environment_reads(path.read_text(encoding="utf-8"))
+    ]
     assert found == []
     assert environment_reads(SETTINGS_MODULE.read_text(encoding="utf-8")) != []
     # The rule sees the reads the settings module replaced, and lets a child process inherit the environment.
@@ -282,6 +329,7 @@ def hand_written_schemas(source: str) -> list[int]:
     is not inside the arguments of a ``row(…)`` call. ``S.obj`` is one everywhere: an object's properties come
     from its table (``fields.object_schema`` or a ``Group``), never from a hand-written dict."""
     import ast
+
     tree = ast.parse(source)
     aliases: set[str] = set()  # names the schema module goes by: 'S' in 'from ..core import schema as S'
     blocks: set[str] = set()  # functions imported by name: 'text' in 'from ..core.schema import text'
@@ -308,8 +356,11 @@ def hand_written_schemas(source: str) -> list[int]:
             name = schema_function(node)
             if name == "obj" or (name is not None and name not in TABLE_WRAPPERS and not in_row):
                 found.add(node.lineno)
-        if isinstance(node, ast.Dict) and not in_row and any(
-                isinstance(k, ast.Constant) and k.value in ("type", "properties") for k in node.keys):
+        if (
+            isinstance(node, ast.Dict)
+            and not in_row
+            and any(isinstance(k, ast.Constant) and k.value in ("type", "properties") for k in node.keys)
+        ):
             found.add(node.lineno)
         for child in ast.iter_child_nodes(node):
             visit(child, in_row or is_row(node))
@@ -319,8 +370,11 @@ def hand_written_schemas(source: str) -> list[int]:
 
 
 def test_no_kind_module_writes_a_json_schema_by_hand() -> None:
-    found = sorted(f"{path.relative_to(PACKAGE.parent)}:{line}" for path in sorted(KINDS_DIR.glob("*.py"))
-                   for line in hand_written_schemas(path.read_text(encoding="utf-8")))
+    found = sorted(
+        f"{path.relative_to(PACKAGE.parent)}:{line}"
+        for path in sorted(KINDS_DIR.glob("*.py"))
+        for line in hand_written_schemas(path.read_text(encoding="utf-8"))
+    )
     assert found == []
 
 
@@ -332,8 +386,13 @@ def test_the_hand_written_schema_rule_can_fail() -> None:
     assert hand_written_schemas(head + 'X = {"type": "integer", "title": "T"}\n') == [3]
     assert hand_written_schemas(head + 'x: int = row("k", S.obj("T", "D", {}))\n') == [3]
     assert hand_written_schemas(head + 'def f(v):\n    return {"properties": {}}\n') == [4]
-    assert hand_written_schemas(head + 'x: int = row("k", S.text("T", "D", "e"), required=True)\n'
-                                'y: int = fields.row("k", {"type": "integer"})\n'
-                                'z: int = row("k", lambda view: S.array("T", "D", {"type": "string"}, []))\n'
-                                'D = S.document("k", "T", "D", S.confirmable(fields.object_schema(C, "T", "D")))\n'
-                                'E = {"titel": "x"}\n') == []
+    assert (
+        hand_written_schemas(
+            head + 'x: int = row("k", S.text("T", "D", "e"), required=True)\n'
+            'y: int = fields.row("k", {"type": "integer"})\n'
+            'z: int = row("k", lambda view: S.array("T", "D", {"type": "string"}, []))\n'
+            'D = S.document("k", "T", "D", S.confirmable(fields.object_schema(C, "T", "D")))\n'
+            'E = {"titel": "x"}\n'
+        )
+        == []
+    )

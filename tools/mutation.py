@@ -30,16 +30,31 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # module: (the tests beside it that test it, test files left out). Narrower than the whole folder: a
     # surviving mutant runs every test that reaches it, and the folder's tests that load the whole real data
     # set (seconds each) made one module an hour on a 2-core machine without killing more.
-    "videre/core/validate.py": (("tests/core/test_validate_messages.py", "tests/core/test_validate.py",
-                                 "tests/core/test_boundaries.py", "tests/core/test_hidden_characters.py",
-                                 "tests/core/test_schema.py"), ()),
-    "videre/core/yamlsource.py": (("tests/core/test_yamlsource_messages.py", "tests/core/test_yamlsource.py",
-                                   "tests/core/test_boundaries.py"), ()),
-    "videre/catalog/freshness.py": (("tests/catalog/test_freshness_rules.py", "tests/catalog/test_freshness.py"),
-                                    ()),
-    "videre/kinds/register.py": (("tests/kinds/test_register_build.py", "tests/core/test_model.py", "tests/kinds/test_register.py",
-                                  "tests/kinds/test_register_periods.py", "tests/kinds/test_register_independent.py"),
-                                 ()),
+    "videre/core/validate.py": (
+        (
+            "tests/core/test_validate_messages.py",
+            "tests/core/test_validate.py",
+            "tests/core/test_boundaries.py",
+            "tests/core/test_hidden_characters.py",
+            "tests/core/test_schema.py",
+        ),
+        (),
+    ),
+    "videre/core/yamlsource.py": (
+        ("tests/core/test_yamlsource_messages.py", "tests/core/test_yamlsource.py", "tests/core/test_boundaries.py"),
+        (),
+    ),
+    "videre/catalog/freshness.py": (("tests/catalog/test_freshness_rules.py", "tests/catalog/test_freshness.py"), ()),
+    "videre/kinds/register.py": (
+        (
+            "tests/kinds/test_register_build.py",
+            "tests/core/test_model.py",
+            "tests/kinds/test_register.py",
+            "tests/kinds/test_register_periods.py",
+            "tests/kinds/test_register_independent.py",
+        ),
+        (),
+    ),
     "videre/exports/opendata.py": (("tests/exports/test_opendata.py",), ()),
     "videre/pages/csp.py": (("tests/pages/test_csp.py",), ()),
 }
@@ -50,8 +65,16 @@ TABLE = ROOT / "tools" / "mutation-results.md"
 
 def _copy_tree(into: Path) -> None:
     """The tracked and new files of the repository, as they are in the working tree."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            check=True, capture_output=True).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for name in filter(None, listed):
         source = ROOT / name
         if source.is_file():
@@ -61,13 +84,23 @@ def _copy_tree(into: Path) -> None:
 
 def _config(module: str, tests: tuple[str, ...], left_out: tuple[str, ...]) -> str:
     # Browser tests start Chromium for every mutant they reach, and test nothing these modules compute.
-    options = ["-p", "no:cacheprovider", "-n", "0", "-q", "-m", "not browser",
-               *(f"--ignore={path}" for path in left_out)]
+    options = [
+        "-p",
+        "no:cacheprovider",
+        "-n",
+        "0",
+        "-q",
+        "-m",
+        "not browser",
+        *(f"--ignore={path}" for path in left_out),
+    ]
     # The whole package is copied (a module alone would import its neighbours from elsewhere); one is mutated.
-    return (f"\n[tool.mutmut]\nsource_paths = [\"videre\"]\nonly_mutate = [{json.dumps(module)}]\n"
-            f"pytest_add_cli_args_test_selection = {json.dumps(list(tests))}\n"
-            f"pytest_add_cli_args = {json.dumps(options)}\n"
-            f"also_copy = {json.dumps(_top_level())}\n")
+    return (
+        f'\n[tool.mutmut]\nsource_paths = ["videre"]\nonly_mutate = [{json.dumps(module)}]\n'
+        f"pytest_add_cli_args_test_selection = {json.dumps(list(tests))}\n"
+        f"pytest_add_cli_args = {json.dumps(options)}\n"
+        f"also_copy = {json.dumps(_top_level())}\n"
+    )
 
 
 def _top_level() -> list[str]:
@@ -90,8 +123,13 @@ def run(module: str, tests: tuple[str, ...], left_out: tuple[str, ...], workdir:
         link.symlink_to(ROOT / link.name)
     env = {**os.environ, "VIDERE_CACHE": "0"}
     mutmut = str(ROOT / ".venv" / "bin" / "mutmut")
-    subprocess.run([mutmut, "run", "--max-children", str(os.cpu_count() or 2)], cwd=tree, env=env,
-                   stdout=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [mutmut, "run", "--max-children", str(os.cpu_count() or 2)],
+        cwd=tree,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
     subprocess.run([mutmut, "export-cicd-stats"], cwd=tree, env=env, capture_output=True, check=True)
     stats = json.loads((tree / "mutants" / "mutmut-cicd-stats.json").read_text(encoding="utf-8"))
     survivors = subprocess.run([mutmut, "results"], cwd=tree, env=env, capture_output=True, text=True).stdout
@@ -115,12 +153,16 @@ def score(stats: dict[str, Any]) -> float:
 
 def table(report: dict[str, dict[str, Any]]) -> str:
     """The scores as a Markdown table, one row per module, for the terminal and for a closing note."""
-    rows = ["| modul | mutanter | dræbt | overlevede | timeout | ingen test | score | mål |",
-            "|---|---:|---:|---:|---:|---:|---:|---|"]
+    rows = [
+        "| modul | mutanter | dræbt | overlevede | timeout | ingen test | score | mål |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for module, stats in report.items():
-        rows.append(f"| {module} | {stats['total']} | {stats['killed']} | {stats['survived']} "
-                    f"| {stats.get('timeout', 0)} | {stats['no_tests']} | {stats['score']:.1%} "
-                    f"| {'nået' if stats['score'] >= TARGET else 'IKKE nået'} |")
+        rows.append(
+            f"| {module} | {stats['total']} | {stats['killed']} | {stats['survived']} "
+            f"| {stats.get('timeout', 0)} | {stats['no_tests']} | {stats['score']:.1%} "
+            f"| {'nået' if stats['score'] >= TARGET else 'IKKE nået'} |"
+        )
     return "\n".join(rows) + "\n"
 
 
@@ -135,13 +177,17 @@ def main(argv: list[str]) -> int:
             stats["tests"] = list(tests)
             earlier[module] = stats
             tested = stats["killed"] + stats["survived"] + stats.get("timeout", 0)
-            print(f"{module:32} {stats['killed'] + stats.get('timeout', 0):4} dræbt af {tested:4}"
-                  f"  {stats['score']:.0%}  (overlevede {stats['survived']}, ingen test {stats['no_tests']})",
-                  flush=True)
+            print(
+                f"{module:32} {stats['killed'] + stats.get('timeout', 0):4} dræbt af {tested:4}"
+                f"  {stats['score']:.0%}  (overlevede {stats['survived']}, ingen test {stats['no_tests']})",
+                flush=True,
+            )
     report = {m: earlier[m] for m in MODULES if m in earlier}
     RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    TABLE.write_text("# Mutationstest: score pr. modul\n\nSkrevet af `make mutation` (tools/mutation.py).\n\n"
-                     + table(report), encoding="utf-8")
+    TABLE.write_text(
+        "# Mutationstest: score pr. modul\n\nSkrevet af `make mutation` (tools/mutation.py).\n\n" + table(report),
+        encoding="utf-8",
+    )
     print("\n" + table(report), end="")
     below = [m for m in chosen if report[m]["score"] < TARGET]
     if below:

@@ -11,28 +11,30 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from functools import cache
-from typing import Any, Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
 
-from .core import buildcache, parallel
-from .pages import editor
-from .exports import opendata as exports, hsds
-from .search import spelling
-from .search.glossary import SearchWords
 from .catalog.catalog import Catalog
-from .pages import Page, reload_changed_templates
-from .pages.links import FileUrls
+from .core import buildcache, parallel
 from .core.options import SiteOptions
+from .exports import hsds
+from .exports import opendata as exports
+from .pages import Page, editor, reload_changed_templates
 from .pages.cases import case_pages
+from .pages.coverage import coverage_page
+from .pages.crisis import crisis_page
 from .pages.decision import decision_page
 from .pages.directory import directory_page
 from .pages.fieldref import field_reference_pages
 from .pages.figures import figures_page
-from .pages.flow import STYLESHEET as FLOW_CSS, flow_pages, flow_stylesheet
+from .pages.flow import STYLESHEET as FLOW_CSS
+from .pages.flow import flow_pages, flow_stylesheet
 from .pages.handout import handout_files, handout_paths
 from .pages.kiosk import all_screen_files, screen_index
+from .pages.links import FileUrls
 from .pages.municipality import municipality_pages
 from .pages.notice import fill_marker
 from .pages.offer import offer_pages
@@ -40,9 +42,10 @@ from .pages.partner import partner_pages
 from .pages.recent import recent_page
 from .pages.redirect import redirect_files
 from .pages.region import municipality_index, region_pages
-from .pages.review import CSV as REVIEW_CSV, review_csv, review_page
-from .pages.coverage import coverage_page
-from .pages.crisis import crisis_page
+from .pages.review import CSV as REVIEW_CSV
+from .pages.review import review_csv, review_page
+from .search import spelling
+from .search.glossary import SearchWords
 
 
 @dataclass(frozen=True)
@@ -74,14 +77,18 @@ def offers_scope(before: Catalog, after: Catalog, options: SiteOptions, offer_id
     """What changing these offers can change: their own pages (with their printed sheets), the page and handout
     of every municipality that shows one of them before or after (its own offers and the partner offers for it,
     as videre.pages.municipality and videre.pages.handout choose them), and everything shared."""
-    towns = {m.slug for catalog in (before.shown(options), after.shown(options))
-             for m in catalog.register.municipalities
-             if any(o.id in offer_ids for o in (*catalog.offers_in(m.slug), *catalog.partner_offers_for(m.slug)))}
+    towns = {
+        m.slug
+        for catalog in (before.shown(options), after.shown(options))
+        for m in catalog.register.municipalities
+        if any(o.id in offer_ids for o in (*catalog.offers_in(m.slug), *catalog.partner_offers_for(m.slug)))
+    }
     return Scope(offer_ids, frozenset(towns))
 
 
-def rebuild(before: Catalog, after: Catalog, options: SiteOptions, offer_ids: frozenset[str],
-            stale: Callable[[], bool] | None) -> tuple[list[Page], list[StaticFile]] | None:
+def rebuild(
+    before: Catalog, after: Catalog, options: SiteOptions, offer_ids: frozenset[str], stale: Callable[[], bool] | None
+) -> tuple[list[Page], list[StaticFile]] | None:
     """The pages and files an edit of these offers can change: without ``stale``, the records' own (their pages,
     and their municipalities' pages and handouts); with it, everything shared, or None when ``stale`` said a newer
     edit came."""
@@ -110,13 +117,15 @@ def with_ascii_spellings_all(pages: Sequence[str]) -> list[str]:
     module): at national scale finding the words of 5,000 pages takes a second on every build."""
     salt = buildcache.salt_of(Path(spelling.__file__), sys.version)  # its words and Python's Unicode tables
     keys = [buildcache.key(salt, markdown) for markdown in pages]
-    blocks = buildcache.cached_map("stavemaader", keys, pages,
-                                   lambda todo: parallel.ordered_map(spelling.spelling_block, todo))
+    blocks = buildcache.cached_map(
+        "stavemaader", keys, pages, lambda todo: parallel.ordered_map(spelling.spelling_block, todo)
+    )
     return [spelling.with_block(markdown, block) for markdown, block in zip(pages, blocks)]
 
 
 def _shared(scope: Scope | None) -> Callable[[Callable[[], Any]], list[Any]]:
     """Builds one shared family (a page or file, or a list of them) when the scope has the shared ones."""
+
     def build(family: Callable[[], Any]) -> list[Any]:
         if scope is not None and not scope.shared:
             return []
@@ -124,6 +133,7 @@ def _shared(scope: Scope | None) -> Callable[[Callable[[], Any]], list[Any]]:
             raise Cancelled
         built = family()
         return built if isinstance(built, list) else [built]
+
     return build
 
 
@@ -151,8 +161,13 @@ def _pages(catalog: Catalog, options: SiteOptions, scope: Scope | None) -> list[
     ]
 
 
-def fill_hand_written(markdown: str, src: str, catalog: Catalog, options: SiteOptions,
-                      words: SearchWords = SearchWords()) -> str:
+NO_WORDS = SearchWords()
+"""A page without abbreviations or glossary terms (the export's default)."""
+
+
+def fill_hand_written(
+    markdown: str, src: str, catalog: Catalog, options: SiteOptions, words: SearchWords = NO_WORDS
+) -> str:
     """What a hand-written page gets, for the hook and the export alike: the dated notices where it has the
     marker, then its hidden search words (ASCII spellings, abbreviations written out, glossary terms;
     videre.search.spelling, videre.search.glossary)."""
@@ -164,8 +179,11 @@ def build_files(catalog: Catalog, options: SiteOptions, scope: Scope | None = No
     """Open data, screens and handouts see the published records; the review list and the editor see every
     record. With a ``scope``, only the files in it."""
     shared = _shared(scope)
-    return [item for family in file_families(catalog, options, scope)
-            for item in (shared(family.make) if family.shared else family.make())]
+    return [
+        item
+        for family in file_families(catalog, options, scope)
+        for item in (shared(family.make) if family.shared else family.make())
+    ]
 
 
 @dataclass(frozen=True)
@@ -193,8 +211,11 @@ def file_families(catalog: Catalog, options: SiteOptions, scope: Scope | None = 
         _one("offers.csv", lambda: exports.offers_csv(shown, options)),
         _one(FLOW_CSS, lambda: flow_stylesheet(shown)),
         _quick(lambda: all_screen_files(shown, options).items()),
-        FileFamily(lambda: handout_paths(shown, *chosen),
-                   lambda: _files(handout_files(shown, options, *chosen).items()), shared=False),
+        FileFamily(
+            lambda: handout_paths(shown, *chosen),
+            lambda: _files(handout_files(shown, options, *chosen).items()),
+            shared=False,
+        ),
         _one(REVIEW_CSV, lambda: review_csv(catalog, options)),
         FileFamily(hsds.hsds_paths, lambda: _files(hsds.hsds_files(shown, options).items())),
         _quick(lambda: redirect_files(catalog, options.site_url)),
@@ -264,8 +285,10 @@ class StaticFilesJob:
             written = [path for family in families for path in write_files(site_dir, family.make())]
             if written != paths:
                 differ = ", ".join(sorted(set(written) ^ set(paths))[:5]) or "samme stier i en anden rækkefølge"
-                raise StaticFilesFailed(f"De genererede filer passer ikke med stierne, der blev meldt før ({differ})."
-                                        " Det er en fejl i Videre, ikke i posterne.")
+                raise StaticFilesFailed(
+                    f"De genererede filer passer ikke med stierne, der blev meldt før ({differ})."
+                    " Det er en fejl i Videre, ikke i posterne."
+                )
             return len(written)
 
         self._job = parallel.Background(make_and_write)
@@ -276,8 +299,11 @@ class StaticFilesJob:
         paths = self._get(self._job.told)
         clash = sorted(others.intersection(paths))
         if clash:
-            raise StaticFilesFailed("Disse genererede filer har samme sti som en fil i docs/ eller temaet: "
-                                    + ", ".join(clash[:10]) + ". Giv filen i docs/ et andet navn.")
+            raise StaticFilesFailed(
+                "Disse genererede filer har samme sti som en fil i docs/ eller temaet: "
+                + ", ".join(clash[:10])
+                + ". Giv filen i docs/ et andet navn."
+            )
         return paths
 
     def wait(self) -> int:
@@ -320,10 +346,18 @@ not_in_nav: |
 """
 
 
-def write_standalone(out_dir: Path, pages: list[Page], files: list[StaticFile], config: Path,
-                     docs_dir: Path, overrides: Path, inherited_not_in_nav: str,
-                     hand_written: Callable[[str, str], str] | None = None, excluded: tuple[str, ...] = (),
-                     directory_urls: bool = True) -> int:
+def write_standalone(
+    out_dir: Path,
+    pages: list[Page],
+    files: list[StaticFile],
+    config: Path,
+    docs_dir: Path,
+    overrides: Path,
+    inherited_not_in_nav: str,
+    hand_written: Callable[[str, str], str] | None = None,
+    excluded: tuple[str, ...] = (),
+    directory_urls: bool = True,
+) -> int:
     """A project another generator can build without our hook: the hand-written docs, every generated
     page and file, and a config that inherits ours and lists the generated pages kept out of the nav
     (a generator cannot know that from the Markdown). Returns how many generated items were written.
@@ -348,9 +382,15 @@ def write_standalone(out_dir: Path, pages: list[Page], files: list[StaticFile], 
     hidden = [f"/{page.src_uri}" for page in pages if not page.in_nav]
     patterns = [line.strip() for line in inherited_not_in_nav.splitlines() if line.strip()] + hidden
     relative = lambda target: Path(os.path.relpath(target.resolve(), out_dir.resolve())).as_posix()  # noqa: E731
-    (out_dir / "mkdocs.yml").write_text(STANDALONE_CONFIG.format(
-        inherit=relative(config), overrides=relative(overrides), directory_urls=str(directory_urls).lower(),
-        not_in_nav="\n".join(f"  {pattern}" for pattern in patterns)), encoding="utf-8")
+    (out_dir / "mkdocs.yml").write_text(
+        STANDALONE_CONFIG.format(
+            inherit=relative(config),
+            overrides=relative(overrides),
+            directory_urls=str(directory_urls).lower(),
+            not_in_nav="\n".join(f"  {pattern}" for pattern in patterns),
+        ),
+        encoding="utf-8",
+    )
     return count
 
 
@@ -359,7 +399,9 @@ def _to_file_urls(docs: Path, excluded: tuple[str, ...]) -> None:
     ``excluded`` folders are left alone (their links belong to the page that includes them)."""
     names = [path.relative_to(docs).as_posix() for path in sorted(docs.rglob("*")) if path.is_file()]
     names = [name for name in names if not name.startswith(excluded)]
-    urls = FileUrls(frozenset(n for n in names if n.endswith(".md")), frozenset(n for n in names if not n.endswith(".md")))
+    urls = FileUrls(
+        frozenset(n for n in names if n.endswith(".md")), frozenset(n for n in names if not n.endswith(".md"))
+    )
     for name in names:
         if name.endswith((".md", ".html")):
             path = docs / name

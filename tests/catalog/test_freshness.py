@@ -13,20 +13,21 @@ import re
 
 import pytest
 
-from tests.helpers.site import build_site, write_tree
 from tests.helpers.contrib import project, videre
 from tests.helpers.records import GOOD_CONTACTS, GOOD_OFFER, GOOD_PARTNER, GOOD_PARTNER_OFFER
-from videre.catalog import freshness
+from tests.helpers.site import build_site, write_tree
 from videre import site
+from videre.catalog import freshness
 from videre.catalog.load import load_catalog
 from videre.core.options import SiteOptions
 
 CONFIRMED = dt.date(2026, 10, 1)  # the date in every record in tests/helpers/records.py
-ONE_PERIOD = "2027-10-15"        # 12½ months later
+ONE_PERIOD = "2027-10-15"  # 12½ months later
 TWO_PERIODS = dt.date(2028, 10, 15)
 
 FRESH_OFFER = GOOD_OFFER.replace('dato: "2026-10-01"', 'dato: "2027-09-01"').replace(
-    "titel: Genoptræning efter indlæggelse", "titel: Nyt og bekræftet tilbud")
+    "titel: Genoptræning efter indlæggelse", "titel: Nyt og bekræftet tilbud"
+)
 
 FILES = {
     "offers/esbjerg/genoptraening.yaml": GOOD_OFFER,
@@ -37,12 +38,15 @@ FILES = {
 }
 
 
-@pytest.mark.parametrize("today, state, warning", [
-    (dt.date(2027, 9, 30), freshness.OK, ""),
-    (dt.date(2027, 10, 1), freshness.DUE, "Ikke bekræftet i over 12 måneder"),
-    (dt.date(2028, 9, 30), freshness.DUE, "Ikke bekræftet i over 12 måneder"),
-    (dt.date(2028, 10, 1), freshness.UNCONFIRMED, "Ikke bekræftet i over 24 måneder"),
-])
+@pytest.mark.parametrize(
+    "today, state, warning",
+    [
+        (dt.date(2027, 9, 30), freshness.OK, ""),
+        (dt.date(2027, 10, 1), freshness.DUE, "Ikke bekræftet i over 12 måneder"),
+        (dt.date(2028, 9, 30), freshness.DUE, "Ikke bekræftet i over 12 måneder"),
+        (dt.date(2028, 10, 1), freshness.UNCONFIRMED, "Ikke bekræftet i over 24 måneder"),
+    ],
+)
 def test_states_follow_the_review_period(today, state, warning):
     fresh = freshness.assess(CONFIRMED, today, 12)
     assert (fresh.state, fresh.warning) == (state, warning)
@@ -89,19 +93,25 @@ def test_stale_record_shows_a_badge_and_joins_the_review_list_page_csv_and_cli(t
     ]
     first = rows[1]
     assert (first["team"], first["sidst_bekræftet"], first["bekræftes_senest"], first["status"]) == (
-        "'@videre-dk/kommune-esbjerg", "2026-10-01", "2027-10-01", "Ikke bekræftet i over 12 måneder")
+        "'@videre-dk/kommune-esbjerg",
+        "2026-10-01",
+        "2027-10-01",
+        "Ikke bekræftet i over 12 måneder",
+    )
 
     listed = videre("gennemsyn", data=data, dato=ONE_PERIOD)
     assert listed.returncode == 0, listed.stderr
     assert listed.stdout.startswith("4 poster skal bekræftes igen (gennemsyn hver 12. måned, 2027-10-15).")
-    assert ("\nEsbjerg Kommune (@videre-dk/kommune-esbjerg)\n  Skal bekræftes igen:\n"
-            "    data/contacts/kommuner/esbjerg.yaml: sidst bekræftet 2026-10-01. Ikke bekræftet i over 12 måneder.\n"
-            "    data/offers/esbjerg/genoptraening.yaml: sidst bekræftet 2026-10-01. Ikke bekræftet i over 12 måneder.\n"
-            ) in listed.stdout
+    assert (
+        "\nEsbjerg Kommune (@videre-dk/kommune-esbjerg)\n  Skal bekræftes igen:\n"
+        "    data/contacts/kommuner/esbjerg.yaml: sidst bekræftet 2026-10-01. Ikke bekræftet i over 12 måneder.\n"
+        "    data/offers/esbjerg/genoptraening.yaml: sidst bekræftet 2026-10-01. Ikke bekræftet i over 12 måneder.\n"
+    ) in listed.stdout
     assert "\nRedaktionen (@videre-dk/redaktion)\n" in listed.stdout
     as_csv = videre("gennemsyn", "--csv", data=data, dato=ONE_PERIOD)
-    assert as_csv.stdout.replace("https://videre.example.org/", "") == \
-        (out / "gennemsyn.csv").read_text(encoding="utf-8").replace("https://videre.example.org/", "")
+    assert as_csv.stdout.replace("https://videre.example.org/", "") == (out / "gennemsyn.csv").read_text(
+        encoding="utf-8"
+    ).replace("https://videre.example.org/", "")
     only = videre("gennemsyn", "--kommune", "esbjerg", data=data, dato=ONE_PERIOD)
     assert "Redaktionen" not in only.stdout and only.stdout.startswith("2 poster")
     before = videre("gennemsyn", data=data, dato="2027-09-30")
@@ -140,20 +150,34 @@ def test_stale_warning_points_at_the_date(tmp_path):
     result = load_catalog(root, today=dt.date(2027, 10, 15), review_months=12)
     [problem] = result.problems
     assert (problem.level, problem.rule, problem.field, problem.line, problem.column) == (
-        "advarsel", "forældet", "sidst_bekræftet.dato", 14, 9)
+        "advarsel",
+        "forældet",
+        "sidst_bekræftet.dato",
+        14,
+        9,
+    )
     assert problem.message == "oplysningerne er ikke bekræftet i over 12 måneder (sidst 2026-10-01)"
     assert result.errors == [] and len(result.catalog.offers) == 1  # stays published
     assert load_catalog(root, today=dt.date(2027, 10, 15)).problems == []  # only when a period is given
-    assert re.search(r"genoptraening\.yaml:14:9: advarsel \[forældet\]",
-                     videre("valider", data=root, dato="2027-10-15").stdout)
+    assert re.search(
+        r"genoptraening\.yaml:14:9: advarsel \[forældet\]", videre("valider", data=root, dato="2027-10-15").stdout
+    )
 
 
 def test_an_example_is_never_due_and_is_only_counted_beside_the_review_list(tmp_path):
     """No one confirmed it, so it has no date to go stale from: it stays with the examples, with its badge.
     (Of another type than the real offers: an example of the same type as a real one is left out.)"""
     from tests.helpers.records import EXAMPLE_OFFER
-    root = write_tree(tmp_path / "data", {**FILES, "offers/esbjerg/eksempel.yaml": EXAMPLE_OFFER.replace(
-        "titel: Genoptræning efter indlæggelse", "titel: Et eksempel").replace("type: genoptraening", "type: samvaer")})
+
+    root = write_tree(
+        tmp_path / "data",
+        {
+            **FILES,
+            "offers/esbjerg/eksempel.yaml": EXAMPLE_OFFER.replace(
+                "titel: Genoptræning efter indlæggelse", "titel: Et eksempel"
+            ).replace("type: genoptraening", "type: samvaer"),
+        },
+    )
     catalog = load_catalog(root, today=TWO_PERIODS).catalog
     example = next(o for o in catalog.offers if o.example)
     assert freshness.Review(TWO_PERIODS, 12)(example) is None
@@ -164,6 +188,8 @@ def test_an_example_is_never_due_and_is_only_counted_beside_the_review_list(tmp_
     unconfirmed, examples = rest.split("## Eksempler { #eksempler }", 1)
     assert 'id="esbjerg--eksempel"' in examples
     assert 'id="esbjerg--eksempel"' not in own and 'id="esbjerg--eksempel"' not in unconfirmed
-    assert ('<p class="videre-boks">1 post er et eksempel. Ingen har bekræftet dem, så de har ingen dato og '
-            'står ikke på listen.') in pages["gennemsyn.md"]
+    assert (
+        '<p class="videre-boks">1 post er et eksempel. Ingen har bekræftet dem, så de har ingen dato og '
+        "står ikke på listen."
+    ) in pages["gennemsyn.md"]
     assert "Ikke bekræftet i over" not in pages["tilbud/esbjerg/eksempel.md"]

@@ -34,23 +34,37 @@ def test_the_review_period_can_be_any_number_of_months():
 def test_each_state_its_flags_and_the_months_it_has_passed():
     fresh, due, gone = (assess(D(2026, 1, 1), today, 6) for today in (D(2026, 6, 30), D(2026, 7, 1), D(2027, 1, 1)))
     assert [(f.state, f.due, f.unconfirmed, f.overdue_months) for f in (fresh, due, gone)] == [
-        ("ok", False, False, 6), ("forfalden", True, False, 6), ("ikke-bekraeftet", True, True, 12)]
+        ("ok", False, False, 6),
+        ("forfalden", True, False, 6),
+        ("ikke-bekraeftet", True, True, 12),
+    ]
     assert [f.warning for f in (fresh, due, gone)] == [
-        "", "Ikke bekræftet i over 6 måneder", "Ikke bekræftet i over 12 måneder"]
+        "",
+        "Ikke bekræftet i over 6 måneder",
+        "Ikke bekræftet i over 12 måneder",
+    ]
     assert fresh.due_date == D(2026, 7, 1)
     assert (fresh.since, assess(READ, READ, 12, sourced=True).since) == ("Sidst bekræftet", "Kilden blev læst")
-    assert freshness.STATE_LABELS == {"ok": "Bekræftet", "forfalden": "Skal bekræftes",
-                                      "ikke-bekraeftet": "Ikke bekræftet", "til-bekraeftelse": "Til bekræftelse"}
+    assert freshness.STATE_LABELS == {
+        "ok": "Bekræftet",
+        "forfalden": "Skal bekræftes",
+        "ikke-bekraeftet": "Ikke bekræftet",
+        "til-bekraeftelse": "Til bekræftelse",
+    }
 
 
-@pytest.mark.parametrize("page_date, old", [
-    (D(2023, 11, 20), True),   # exactly three years before today
-    (D(2023, 11, 21), False),  # a day less
-])
+@pytest.mark.parametrize(
+    "page_date, old",
+    [
+        (D(2023, 11, 20), True),  # exactly three years before today
+        (D(2023, 11, 21), False),  # a day less
+    ],
+)
 def test_a_page_is_old_from_the_day_it_turns_three_years(page_date, old):
     fresh = assess(READ, D(2026, 11, 20), 12, sourced=True, page_date=page_date)
     assert (fresh.old_page, fresh.state, fresh.warning) == (
-        (True, "forfalden", "Kilden er over 3 år gammel") if old else (False, "ok", ""))
+        (True, "forfalden", "Kilden er over 3 år gammel") if old else (False, "ok", "")
+    )
 
 
 def test_an_old_page_read_long_ago_warns_of_the_reading():
@@ -73,7 +87,11 @@ def test_review_reads_the_confirmation_or_the_page_and_gives_an_example_none():
     page = Source(url=URL, read=D(2027, 6, 1), page_date=D(2024, 12, 1))
     sourced = review(_record(source=page))
     assert (sourced.verified, sourced.sourced, sourced.page_date, sourced.state) == (
-        D(2027, 6, 1), True, D(2024, 12, 1), "forfalden")
+        D(2027, 6, 1),
+        True,
+        D(2024, 12, 1),
+        "forfalden",
+    )
     assert review(_record(example=True, verified=Verified(date=D(2026, 1, 1), by="x"))) is None
     assert review(_record(example=True, source=page)) is None
     assert review(_record(source="Bygger på en samtale")) is None
@@ -85,12 +103,12 @@ def test_split_moves_only_records_past_two_periods_and_keeps_the_order():
     old = [_record(verified=Verified(date=D(2026, 1, day), by="x")) for day in (1, 2)]
     new = [_record(verified=Verified(date=D(2027, 1, day), by="x")) for day in (1, 2)]
     example = _record(example=True)
-    assert review.split([old[0], new[0], example, old[1], new[1]]) == (
-        (new[0], example, new[1]), (old[0], old[1]))
+    assert review.split([old[0], new[0], example, old[1], new[1]]) == ((new[0], example, new[1]), (old[0], old[1]))
 
 
 def test_review_for_takes_the_date_and_period_of_the_options():
     from videre.core.options import SiteOptions
+
     review = freshness.review_for(SiteOptions(today=D(2027, 3, 4), review_months=9))
     assert (review.today, review.months) == (D(2027, 3, 4), 9)
 
@@ -101,8 +119,9 @@ def test_review_for_takes_the_date_and_period_of_the_options():
 def _warnings(text: str, today: dt.date, months: int | None = 12):
     document, problems = parse(Path("x.yaml"), text)
     assert problems == []
-    return [(p.line, p.column, p.field, p.rule, p.message, p.hint, p.level)
-            for p in stale_problems(document, today, months)]
+    return [
+        (p.line, p.column, p.field, p.rule, p.message, p.hint, p.level) for p in stale_problems(document, today, months)
+    ]
 
 
 CONFIRMED = 'titel: T\nsidst_bekræftet:\n  dato: "2026-01-01"\n  af: x\n'
@@ -112,11 +131,27 @@ CONFIRM_HINT = "tjek oplysningerne hos kilden, ret dem, og skriv dagens dato i '
 def test_a_confirmation_past_one_and_two_periods_warns_with_its_date():
     assert _warnings(CONFIRMED, D(2026, 12, 31)) == []
     assert _warnings(CONFIRMED, D(2027, 1, 1)) == [
-        (3, 9, "sidst_bekræftet.dato", "forældet", "oplysningerne er ikke bekræftet i over 12 måneder "
-         "(sidst 2026-01-01)", CONFIRM_HINT, "advarsel")]
+        (
+            3,
+            9,
+            "sidst_bekræftet.dato",
+            "forældet",
+            "oplysningerne er ikke bekræftet i over 12 måneder (sidst 2026-01-01)",
+            CONFIRM_HINT,
+            "advarsel",
+        )
+    ]
     assert _warnings(CONFIRMED, D(2028, 1, 1)) == [
-        (3, 9, "sidst_bekræftet.dato", "forældet", "oplysningerne er ikke bekræftet i over 24 måneder "
-         "(sidst 2026-01-01) og står under 'Ikke bekræftet'", CONFIRM_HINT, "advarsel")]
+        (
+            3,
+            9,
+            "sidst_bekræftet.dato",
+            "forældet",
+            "oplysningerne er ikke bekræftet i over 24 måneder (sidst 2026-01-01) og står under 'Ikke bekræftet'",
+            CONFIRM_HINT,
+            "advarsel",
+        )
+    ]
 
 
 def test_no_warning_without_a_period_a_date_or_a_mapping():
@@ -131,26 +166,51 @@ def test_no_warning_without_a_period_a_date_or_a_mapping():
 
 
 SOURCED = 'titel: T\nkilde:\n  url: x\n  læst: "2026-01-01"\n'
-READ_HINT = ("læs siden igen, ret oplysningerne, og skriv dagens dato i 'kilde.læst'; "
-             "eller bed kommunen eller foreningen bekræfte dem")
+READ_HINT = (
+    "læs siden igen, ret oplysningerne, og skriv dagens dato i 'kilde.læst'; "
+    "eller bed kommunen eller foreningen bekræfte dem"
+)
 
 
 def test_a_page_read_long_ago_warns_at_the_reading():
     assert _warnings(SOURCED, D(2026, 12, 31)) == []
     assert _warnings(SOURCED, D(2027, 1, 1)) == [
-        (4, 9, "kilde.læst", "forældet", "siden er læst for over 12 måneder siden (læst 2026-01-01)", READ_HINT,
-         "advarsel")]
+        (
+            4,
+            9,
+            "kilde.læst",
+            "forældet",
+            "siden er læst for over 12 måneder siden (læst 2026-01-01)",
+            READ_HINT,
+            "advarsel",
+        )
+    ]
     assert _warnings(SOURCED + '  sidens_dato: "2020-01-01"\n', D(2028, 1, 1)) == [
-        (4, 9, "kilde.læst", "forældet", "siden er læst for over 24 måneder siden (læst 2026-01-01) og står under "
-         "'Ikke bekræftet'", READ_HINT, "advarsel")]
+        (
+            4,
+            9,
+            "kilde.læst",
+            "forældet",
+            "siden er læst for over 24 måneder siden (læst 2026-01-01) og står under 'Ikke bekræftet'",
+            READ_HINT,
+            "advarsel",
+        )
+    ]
 
 
 def test_an_old_page_date_warns_at_the_page_date():
     assert _warnings(SOURCED + '  sidens_dato: "2023-01-02"\n', D(2026, 1, 1)) == []
     assert _warnings(SOURCED + '  sidens_dato: "2023-01-01"\n', D(2026, 1, 1)) == [
-        (5, 16, "kilde.sidens_dato", "forældet",
-         "siden viser datoen 2023-01-01, som er over 3 år gammel; oplysningerne kan være forældede",
-         "bed kommunen eller foreningen bekræfte oplysningerne, eller find en nyere side", "advarsel")]
+        (
+            5,
+            16,
+            "kilde.sidens_dato",
+            "forældet",
+            "siden viser datoen 2023-01-01, som er over 3 år gammel; oplysningerne kan være forældede",
+            "bed kommunen eller foreningen bekræfte oplysningerne, eller find en nyere side",
+            "advarsel",
+        )
+    ]
 
 
 # ---------------------------------------------------------------- the review list
@@ -160,8 +220,8 @@ def _due(owner: str, path: str, fresh: freshness.Freshness, url: str = "") -> Du
     return DueRecord(path, "Tilbud", "En titel, med komma", owner, "@videre-dk/" + owner.lower(), fresh, url)
 
 
-LATE = assess(D(2026, 1, 1), D(2027, 2, 1), 12)                       # due, confirmed
-GONE = assess(D(2025, 1, 1), D(2027, 2, 1), 12)                       # past two periods
+LATE = assess(D(2026, 1, 1), D(2027, 2, 1), 12)  # due, confirmed
+GONE = assess(D(2025, 1, 1), D(2027, 2, 1), 12)  # past two periods
 FRESH_PAGE = assess(D(2027, 1, 1), D(2027, 2, 1), 12, sourced=True)  # read lately: only to confirm
 OLD_READING = assess(D(2025, 1, 1), D(2027, 2, 1), 12, sourced=True)  # read long ago: to confirm and gone
 
@@ -175,20 +235,50 @@ def test_a_due_record_says_what_it_needs():
 
 
 def test_review_csv_columns_and_rows():
-    due = [_due("Esbjerg Kommune", "data/offers/esbjerg/a.yaml", LATE, "tilbud/esbjerg/a/"),
-           _due("Esbjerg Kommune", "data/offers/esbjerg/b.yaml", FRESH_PAGE)]
+    due = [
+        _due("Esbjerg Kommune", "data/offers/esbjerg/a.yaml", LATE, "tilbud/esbjerg/a/"),
+        _due("Esbjerg Kommune", "data/offers/esbjerg/b.yaml", FRESH_PAGE),
+    ]
     rows = list(csv.reader(io.StringIO(review_csv(due, "https://videre.example.org/"))))
     assert rows == [
-        ["ejer", "team", "fil", "slags", "titel", "sidst_bekræftet", "bekræftes_senest", "status", "adresse",
-         "kilde_læst"],
-        ["Esbjerg Kommune", "'@videre-dk/esbjerg kommune", "data/offers/esbjerg/a.yaml", "Tilbud",
-         "En titel, med komma", "2026-01-01", "2027-01-01", "Ikke bekræftet i over 12 måneder",
-         "https://videre.example.org/tilbud/esbjerg/a/", ""],
-        ["Esbjerg Kommune", "'@videre-dk/esbjerg kommune", "data/offers/esbjerg/b.yaml", "Tilbud",
-         "En titel, med komma", "", "2028-01-01", "Til bekræftelse", "", "2027-01-01"],
+        [
+            "ejer",
+            "team",
+            "fil",
+            "slags",
+            "titel",
+            "sidst_bekræftet",
+            "bekræftes_senest",
+            "status",
+            "adresse",
+            "kilde_læst",
+        ],
+        [
+            "Esbjerg Kommune",
+            "'@videre-dk/esbjerg kommune",
+            "data/offers/esbjerg/a.yaml",
+            "Tilbud",
+            "En titel, med komma",
+            "2026-01-01",
+            "2027-01-01",
+            "Ikke bekræftet i over 12 måneder",
+            "https://videre.example.org/tilbud/esbjerg/a/",
+            "",
+        ],
+        [
+            "Esbjerg Kommune",
+            "'@videre-dk/esbjerg kommune",
+            "data/offers/esbjerg/b.yaml",
+            "Tilbud",
+            "En titel, med komma",
+            "",
+            "2028-01-01",
+            "Til bekræftelse",
+            "",
+            "2027-01-01",
+        ],
     ]
-    assert review_csv([]) == ("ejer,team,fil,slags,titel,sidst_bekræftet,bekræftes_senest,status,adresse,"
-                              "kilde_læst\n")
+    assert review_csv([]) == ("ejer,team,fil,slags,titel,sidst_bekræftet,bekræftes_senest,status,adresse,kilde_læst\n")
 
 
 def test_counts_to_confirm_due_and_gone():

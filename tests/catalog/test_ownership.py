@@ -1,7 +1,5 @@
 """Who owns which file: each municipality its own folder and contacts file, the editorial team the rest."""
 
-from pathlib import Path
-
 import pytest
 
 from videre.catalog import ownership
@@ -9,19 +7,25 @@ from videre.kinds.register import Municipality, Region, Register
 
 REGISTER = Register(
     regions=(Region(1083, "Region Syddanmark", "syddanmark"),),
-    municipalities=(Municipality(561, "Esbjerg", "esbjerg", "syddanmark", "@videre-dk/esbjerg"),
-                    Municipality(573, "Varde", "varde", "syddanmark", "@videre-dk/varde")))
+    municipalities=(
+        Municipality(561, "Esbjerg", "esbjerg", "syddanmark", "@videre-dk/esbjerg"),
+        Municipality(573, "Varde", "varde", "syddanmark", "@videre-dk/varde"),
+    ),
+)
 
 
-@pytest.mark.parametrize("path, slug", [
-    ("data/offers/esbjerg/genoptraening.yaml", "esbjerg"),
-    ("data/contacts/kommuner/varde.yaml", "varde"),
-    ("data/offers/esbjerg.yaml", ""),                       # a file in the wrong place belongs to nobody
-    ("data/offers/esbjerg/sub/x.yaml", ""),
-    ("data/partners/sind/gaatur.yaml", ""),
-    ("data/contacts/afdelinger/esbjerg.yaml", ""),
-    ("data/kommuner.yaml", ""),
-])
+@pytest.mark.parametrize(
+    "path, slug",
+    [
+        ("data/offers/esbjerg/genoptraening.yaml", "esbjerg"),
+        ("data/contacts/kommuner/varde.yaml", "varde"),
+        ("data/offers/esbjerg.yaml", ""),  # a file in the wrong place belongs to nobody
+        ("data/offers/esbjerg/sub/x.yaml", ""),
+        ("data/partners/sind/gaatur.yaml", ""),
+        ("data/contacts/afdelinger/esbjerg.yaml", ""),
+        ("data/kommuner.yaml", ""),
+    ],
+)
 def test_municipality_of_a_path(path, slug):
     assert ownership.municipality_of(path) == slug
 

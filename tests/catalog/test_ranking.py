@@ -10,8 +10,11 @@ CATALOG = load_catalog(DATA).catalog
 
 
 def soenderborg(problem: str, relatives: bool = False) -> list:
-    found = [o for o in (*CATALOG.offers_in("soenderborg"), *CATALOG.partner_offers_for("soenderborg"))
-             if ranking.matches_problem(o, problem)]
+    found = [
+        o
+        for o in (*CATALOG.offers_in("soenderborg"), *CATALOG.partner_offers_for("soenderborg"))
+        if ranking.matches_problem(o, problem)
+    ]
     return sorted(found, key=lambda o: ranking.specificity_key(o, problem, relatives))
 
 
@@ -19,9 +22,9 @@ def test_soenderborg_and_depression_puts_the_depression_offers_first_and_relativ
     ranked = soenderborg("depression")
     named = [o for o in ranked if "depression" in o.problems and o.kind != ranking.RELATIVES_KIND]
     assert len(named) >= 4
-    assert ranked[:len(named)] == named, [o.title for o in ranked]
+    assert ranked[: len(named)] == named, [o.title for o in ranked]
     relatives = [o for o in ranked if o.kind == ranking.RELATIVES_KIND]
-    assert relatives and ranked[-len(relatives):] == relatives
+    assert relatives and ranked[-len(relatives) :] == relatives
     # Ranking only orders: every offer for depression or for all difficulties is still there. (A fixed count
     # went stale when the real records arrived; this one is counted from the data without the rule.)
     offers = (*CATALOG.offers_in("soenderborg"), *CATALOG.partner_offers_for("soenderborg"))
@@ -39,7 +42,9 @@ def test_the_relatives_filter_brings_relatives_first_and_offers_open_to_them_aft
 
 def test_the_key_composes_with_another_rule_in_front():
     offers = soenderborg("depression")
-    example_last = sorted(offers, key=lambda o: (o.title != offers[-1].title, *ranking.specificity_key(o, "depression")))
+    example_last = sorted(
+        offers, key=lambda o: (o.title != offers[-1].title, *ranking.specificity_key(o, "depression"))
+    )
     assert example_last[0] == offers[-1]
 
 

@@ -6,24 +6,33 @@ import datetime as dt
 import os
 import subprocess
 
-from tests.helpers.site import write_tree
 from tests.helpers.records import GOOD_CONTACTS, GOOD_OFFER
+from tests.helpers.site import write_tree
 from videre.catalog import changes
 from videre.catalog.load import load_catalog
 from videre.core.options import SiteOptions
 from videre.pages.recent import recent_page
 
 TODAY = dt.date(2026, 11, 23)
-FILES = {"offers/esbjerg/genoptraening.yaml": GOOD_OFFER,
-         "offers/varde/gaagruppe.yaml": GOOD_OFFER.replace("2026-10-01", "2026-11-02").replace(
-             "titel: Genoptræning efter indlæggelse", "titel: Gågruppe"),
-         "contacts/kommuner/esbjerg.yaml": GOOD_CONTACTS}
+FILES = {
+    "offers/esbjerg/genoptraening.yaml": GOOD_OFFER,
+    "offers/varde/gaagruppe.yaml": GOOD_OFFER.replace("2026-10-01", "2026-11-02").replace(
+        "titel: Genoptræning efter indlæggelse", "titel: Gågruppe"
+    ),
+    "contacts/kommuner/esbjerg.yaml": GOOD_CONTACTS,
+}
 
 
 def git(root, *args, date="2026-11-20T10:00:00+00:00"):
-    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "Test",
-           "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test",
-           "GIT_COMMITTER_EMAIL": "test@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+    }
     subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
 
 
@@ -53,8 +62,9 @@ def test_in_a_git_checkout_each_record_shows_its_last_commit(tmp_path):
     offer = root / "offers/esbjerg/genoptraening.yaml"
     offer.write_text(offer.read_text(encoding="utf-8").replace("Visitator", "Visitation"), encoding="utf-8")
     git(repo, "commit", "-q", "-am", "Esbjerg: ny rolle <b>", date="2026-11-22T09:00:00+00:00")
-    (root / "offers/varde/ny.yaml").write_text(GOOD_OFFER.replace("titel: Genoptræning efter indlæggelse",
-                                                                  "titel: Ny og ikke gemt"), encoding="utf-8")
+    (root / "offers/varde/ny.yaml").write_text(
+        GOOD_OFFER.replace("titel: Genoptræning efter indlæggelse", "titel: Ny og ikke gemt"), encoding="utf-8"
+    )
     catalog = load_catalog(root, today=TODAY).catalog
     assert rows(catalog) == [
         ("2026-11-22", "data/offers/esbjerg/genoptraening.yaml", "Esbjerg: ny rolle <b>", True),
@@ -77,6 +87,7 @@ def test_git_failures_fall_back_quietly(tmp_path, monkeypatch):
 def test_an_example_has_no_record_date_so_only_git_can_date_it(tmp_path):
     """Without git an example is left out: it has no date, and 'Bekræftet af' would be untrue."""
     from tests.helpers.records import EXAMPLE_OFFER
+
     files = {**FILES, "offers/varde/eksempel.yaml": EXAMPLE_OFFER}
     root = write_tree(tmp_path / "repo" / "data", files)
     catalog = load_catalog(root, today=TODAY).catalog

@@ -5,9 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers.site import ROOT, write_tree
 from tests.helpers.contrib import videre
 from tests.helpers.records import GOOD_OFFER
+from tests.helpers.site import ROOT, write_tree
 
 
 def test_valider_passes_on_the_real_data_through_the_installed_command():
@@ -19,10 +19,13 @@ def test_valider_passes_on_the_real_data_through_the_installed_command():
 
 
 def test_valider_lists_every_error_and_exits_1(tmp_path):
-    root = write_tree(tmp_path / "data", {
-        "offers/esbjerg/a.yaml": GOOD_OFFER.replace("type: genoptraening", "type: genoptræning"),
-        "offers/varde/b.yaml": GOOD_OFFER.replace("form: [hjemme, udendoers]", "form: [hjemme, udenfor]"),
-    })
+    root = write_tree(
+        tmp_path / "data",
+        {
+            "offers/esbjerg/a.yaml": GOOD_OFFER.replace("type: genoptraening", "type: genoptræning"),
+            "offers/varde/b.yaml": GOOD_OFFER.replace("form: [hjemme, udendoers]", "form: [hjemme, udenfor]"),
+        },
+    )
     result = videre("valider", str(root), cwd=tmp_path)
     assert result.returncode == 1
     assert "data/offers/esbjerg/a.yaml:2:7: fejl [ugyldig-værdi]: 'type' har værdien 'genoptræning'" in result.stdout
@@ -32,18 +35,32 @@ def test_valider_lists_every_error_and_exits_1(tmp_path):
 
 
 def test_valider_json_has_the_same_fields(tmp_path):
-    root = write_tree(tmp_path / "data", {"offers/esbjerg/a.yaml": GOOD_OFFER.replace("eksempel: false", "eksempel: ja")})
+    root = write_tree(
+        tmp_path / "data", {"offers/esbjerg/a.yaml": GOOD_OFFER.replace("eksempel: false", "eksempel: ja")}
+    )
     result = videre("valider", "--json", str(root / "offers" / "esbjerg" / "a.yaml"), cwd=tmp_path)
     report = json.loads(result.stdout)
     assert result.returncode == 1
-    assert report["fejl"] == [{"fil": "data/offers/esbjerg/a.yaml", "linje": 16, "kolonne": 11, "felt": "eksempel",
-                               "regel": "forkert-type", "besked": "'eksempel' skal være true eller false, men er 'ja'",
-                               "hint": "skriv true eller false (små bogstaver)", "niveau": "fejl"}]
+    assert report["fejl"] == [
+        {
+            "fil": "data/offers/esbjerg/a.yaml",
+            "linje": 16,
+            "kolonne": 11,
+            "felt": "eksempel",
+            "regel": "forkert-type",
+            "besked": "'eksempel' skal være true eller false, men er 'ja'",
+            "hint": "skriv true eller false (små bogstaver)",
+            "niveau": "fejl",
+        }
+    ]
 
 
 def test_build_fails_with_the_same_report(tmp_path):
     from tests.helpers.site import build_site
-    root = write_tree(tmp_path / "data", {"offers/esbjerg/a.yaml": GOOD_OFFER.replace("eksempel: false", "eksempel: ja")})
+
+    root = write_tree(
+        tmp_path / "data", {"offers/esbjerg/a.yaml": GOOD_OFFER.replace("eksempel: false", "eksempel: ja")}
+    )
     result = build_site(tmp_path / "site", data=root)
     assert result.returncode != 0
     assert "fejl [forkert-type]: 'eksempel' skal være true eller false, men er 'ja'" in result.stderr + result.stdout

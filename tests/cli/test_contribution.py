@@ -18,13 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.site import DATA, ROOT, build_site, write_tree
 from tests.helpers.contrib import problem_lines, project, videre
 from tests.helpers.records import GOOD_OFFER
-from videre.cli import commands as cli, scaffold
+from tests.helpers.site import DATA, ROOT, build_site, write_tree
 from videre.catalog import ownership
-from videre.core import schemaline
 from videre.catalog.load import load_catalog, load_register
+from videre.cli import commands as cli
+from videre.cli import scaffold
+from videre.core import schemaline
 from videre.core.yamlsource import parse
 
 TODAY = "2026-12-06"  # the day the sourced records in data/ were read (kilde.læst)
@@ -71,11 +72,28 @@ data/offers/esbjerg/gaagruppe.yaml:14:9: fejl [ugyldig-dato]: 'sidst_bekræftet.
 4 fejl og 0 advarsler i 1 fil.
 """
 
-NEW_OFFER_FLAGS = ["--kommune", "esbjerg", "--titel", "Gåtur og kaffe: Ølgod", "--type", "samvaer",
-                   "--beskrivelse", "Vi går en tur sammen hver tirsdag. Bagefter drikker vi kaffe.",
-                   "--problemer", "angst,Depression", "--form", "Udendørs", "--henvisning", "egen-henvendelse",
-                   "--rolle", "Frivillighedskoordinator", "--email", "gaatur@esbjerg.example.org",
-                   "--af", "Sundhed og Omsorg"]
+NEW_OFFER_FLAGS = [
+    "--kommune",
+    "esbjerg",
+    "--titel",
+    "Gåtur og kaffe: Ølgod",
+    "--type",
+    "samvaer",
+    "--beskrivelse",
+    "Vi går en tur sammen hver tirsdag. Bagefter drikker vi kaffe.",
+    "--problemer",
+    "angst,Depression",
+    "--form",
+    "Udendørs",
+    "--henvisning",
+    "egen-henvendelse",
+    "--rolle",
+    "Frivillighedskoordinator",
+    "--email",
+    "gaatur@esbjerg.example.org",
+    "--af",
+    "Sundhed og Omsorg",
+]
 
 
 # ---------------------------------------------------------------- the scaffold
@@ -110,12 +128,38 @@ def test_scaffolded_offer_validates_builds_and_appears_on_its_municipality_page(
 
 def test_scaffold_asks_on_a_terminal_and_asks_again_for_an_unknown_code(tmp_path):
     data = project(tmp_path)
-    answers = ["samvær", "Kom og drik kaffe.", "angst, ensomhed", "centret", "center", "egen-henvendelse",
-               "Koordinator", "", "Sundhed og Omsorg"]
+    answers = [
+        "samvær",
+        "Kom og drik kaffe.",
+        "angst, ensomhed",
+        "centret",
+        "center",
+        "egen-henvendelse",
+        "Koordinator",
+        "",
+        "Sundhed og Omsorg",
+    ]
     master, slave = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "videre.cli.commands", "--data", str(data), "--dato", TODAY,
-                                "ny-tilbud", "--kommune", "varde", "--titel", "Åben café"],
-                               stdin=slave, stdout=slave, stderr=slave, cwd=ROOT)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "videre.cli.commands",
+            "--data",
+            str(data),
+            "--dato",
+            TODAY,
+            "ny-tilbud",
+            "--kommune",
+            "varde",
+            "--titel",
+            "Åben café",
+        ],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=ROOT,
+    )
     os.close(slave)
     os.write(master, "".join(a + "\n" for a in answers).encode())
     output = b""
@@ -152,30 +196,60 @@ def test_scaffold_refuses_bad_answers_with_the_usual_messages_and_keeps_no_file(
     flags = [f if f != "Udendørs" else "udenfor" for f in NEW_OFFER_FLAGS]
     result = videre("ny-tilbud", *flags, cwd=tmp_path, data=Path("data"), dato=TODAY)
     assert result.returncode == 1
-    assert ("data/offers/esbjerg/gaatur-og-kaffe-oelgod.yaml:8:8: fejl [ugyldig-værdi]: 'form[0]' har værdien "
-            "'udenfor', som ikke er tilladt") in result.stderr
+    assert (
+        "data/offers/esbjerg/gaatur-og-kaffe-oelgod.yaml:8:8: fejl [ugyldig-værdi]: 'form[0]' har værdien "
+        "'udenfor', som ikke er tilladt"
+    ) in result.stderr
     assert "Filen blev ikke gemt." in result.stderr
     assert list((data / "offers" / "esbjerg").iterdir()) == []
 
 
-@pytest.mark.parametrize("title, slug", [
-    ("Gåtur & snak i Ølgod", "gaatur-snak-i-oelgod"),
-    ("  Kognitiv træning (KT) – for voksne ", "kognitiv-traening-kt-for-voksne"),
-    ("Café Æblehaven", "cafe-aeblehaven"),
-    ("???", "tilbud"),
-])
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("Gåtur & snak i Ølgod", "gaatur-snak-i-oelgod"),
+        ("  Kognitiv træning (KT) – for voksne ", "kognitiv-traening-kt-for-voksne"),
+        ("Café Æblehaven", "cafe-aeblehaven"),
+        ("???", "tilbud"),
+    ],
+)
 def test_slugs_are_plain_ascii_file_names(title, slug):
     assert scaffold.slugify(title) == slug
 
 
-@pytest.mark.parametrize("value", ["Træning: krop og hoved", "# ikke en kommentar", "- ikke en liste", "true",
-                                   "123", "2026-11-23", "Pris 'gratis' \"altid\"", "@hold", "a #b", " mellemrum "])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Træning: krop og hoved",
+        "# ikke en kommentar",
+        "- ikke en liste",
+        "true",
+        "123",
+        "2026-11-23",
+        "Pris 'gratis' \"altid\"",
+        "@hold",
+        "a #b",
+        " mellemrum ",
+    ],
+)
 def test_scaffold_text_reads_back_exactly(value):
-    new = scaffold.NewOffer("esbjerg", {
-        "titel": value.strip() or "x", "type": "samvaer", "beskrivelse": value + "\n\nAnden linje",
-        "målgruppe.alder.fra": 18, "målgruppe.alder.til": 120, "målgruppe.problemer": ("angst",),
-        "form": ("center",), "henvisning": ("gop",), "kontakt.rolle": value, "sidst_bekræftet.af": value,
-        "sidst_bekræftet.dato": dt.date(2026, 11, 23).isoformat(), "eksempel": False})
+    new = scaffold.NewOffer(
+        "esbjerg",
+        {
+            "titel": value.strip() or "x",
+            "type": "samvaer",
+            "beskrivelse": value + "\n\nAnden linje",
+            "målgruppe.alder.fra": 18,
+            "målgruppe.alder.til": 120,
+            "målgruppe.problemer": ("angst",),
+            "form": ("center",),
+            "henvisning": ("gop",),
+            "kontakt.rolle": value,
+            "sidst_bekræftet.af": value,
+            "sidst_bekræftet.dato": dt.date(2026, 11, 23).isoformat(),
+            "eksempel": False,
+        },
+    )
     document, problems = parse(Path("x.yaml"), scaffold.offer_yaml(new))
     assert problems == [] and document is not None
     data = document.data
@@ -198,18 +272,29 @@ def test_broken_contribution_gets_exact_danish_messages_and_exit_1(tmp_path):
 def test_the_contributing_guide_shows_the_real_output():
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "```text\n" + BROKEN_REPORT + "```" in guide
-    for rule in ("mangler-felt", "ukendt-felt", "ugyldig-værdi", "ugyldig-dato", "yaml-syntaks",
-                 "mangler-omdirigering", "mangler-skemalinje", "forældet"):
+    for rule in (
+        "mangler-felt",
+        "ukendt-felt",
+        "ugyldig-værdi",
+        "ugyldig-dato",
+        "yaml-syntaks",
+        "mangler-omdirigering",
+        "mangler-skemalinje",
+        "forældet",
+    ):
         assert f"`{rule}`" in guide
 
 
 def test_cli_and_build_log_report_the_same_problem_lines(tmp_path):
     stale = GOOD_OFFER  # confirmed 2026-10-01: stale at the date below
-    data = project(tmp_path, {
-        "offers/esbjerg/gaagruppe.yaml": BROKEN,
-        "offers/varde/gammel.yaml": stale,  # no schema line: a warning as well
-        "offers/esbjerg/yaml-fejl.yaml": "titel: Vi går: hver tirsdag\n",
-    })
+    data = project(
+        tmp_path,
+        {
+            "offers/esbjerg/gaagruppe.yaml": BROKEN,
+            "offers/varde/gammel.yaml": stale,  # no schema line: a warning as well
+            "offers/esbjerg/yaml-fejl.yaml": "titel: Vi går: hver tirsdag\n",
+        },
+    )
     later = "2027-12-01"
     cli_result = videre("valider", data=data, dato=later)
     build = build_site(tmp_path / "site", data=data, env={"VIDERE_TODAY": later})
@@ -223,8 +308,14 @@ def test_cli_and_build_log_report_the_same_problem_lines(tmp_path):
 
 
 def test_stale_records_only_warn_and_the_strict_build_still_passes(tmp_path):
-    data = project(tmp_path, {"offers/esbjerg/gammel.yaml": schemaline.schema_line(
-        "tilbud", ("offers", "esbjerg", "gammel.yaml")) + "\n" + GOOD_OFFER})
+    data = project(
+        tmp_path,
+        {
+            "offers/esbjerg/gammel.yaml": schemaline.schema_line("tilbud", ("offers", "esbjerg", "gammel.yaml"))
+            + "\n"
+            + GOOD_OFFER
+        },
+    )
     build = build_site(tmp_path / "site", data=data, env={"VIDERE_TODAY": "2030-01-01"})
     assert build.returncode == 0, build.stderr
     assert "advarsel [forældet]: oplysningerne er ikke bekræftet i over 24 måneder" in build.stdout + build.stderr
@@ -249,11 +340,15 @@ def test_missing_or_wrong_schema_line_warns_with_the_line_to_use(tmp_path):
     assert _schema_problems(tmp_path / "a", line + "\n" + GOOD_OFFER) == []
     [missing] = _schema_problems(tmp_path / "b", GOOD_OFFER)
     assert (missing.level, missing.line, missing.message, missing.hint) == (
-        "advarsel", 1, "filen mangler skemalinjen øverst, som lader din editor tjekke felterne",
-        f"indsæt som første linje: '{line}'")
+        "advarsel",
+        1,
+        "filen mangler skemalinjen øverst, som lader din editor tjekke felterne",
+        f"indsæt som første linje: '{line}'",
+    )
     [wrong] = _schema_problems(tmp_path / "c", line.replace("tilbud.schema", "partner.schema") + "\n" + GOOD_OFFER)
-    assert wrong.message == ("skemalinjen peger på '../../../docs/schemas/partner.schema.json', men filen skal "
-                             "bruge skemaet 'tilbud'")
+    assert wrong.message == (
+        "skemalinjen peger på '../../../docs/schemas/partner.schema.json', men filen skal bruge skemaet 'tilbud'"
+    )
     assert wrong.hint == f"ret linjen til '{line}'"
     # A data tree away from docs/schemas (a bare copy) cannot resolve the line, so it is not checked there.
     assert _schema_problems(tmp_path / "d", GOOD_OFFER, with_schemas=False) == []
@@ -263,8 +358,10 @@ def test_missing_or_wrong_schema_line_warns_with_the_line_to_use(tmp_path):
     register.write_text(register.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
     [problem] = load_catalog(data, today=dt.date(2026, 11, 23)).problems
     assert (problem.file.name, problem.rule, problem.hint) == (
-        "kommuner.yaml", "mangler-skemalinje",
-        "indsæt som første linje: '# yaml-language-server: $schema=../docs/schemas/kommuner.schema.json'")
+        "kommuner.yaml",
+        "mangler-skemalinje",
+        "indsæt som første linje: '# yaml-language-server: $schema=../docs/schemas/kommuner.schema.json'",
+    )
 
 
 # ---------------------------------------------------------------- schemas, owners
@@ -298,7 +395,9 @@ def test_committed_codeowners_equals_the_generated_file(tmp_path):
             [line] = [line for line in lines if line.startswith(pattern + " ")]
             assert line.split()[1:] == [m.team, ownership.EDITORIAL_TEAM]
     # The catch-all comes first: in CODEOWNERS the last matching line wins.
-    assert lines.index(f"*  {ownership.EDITORIAL_TEAM}") < min(i for i, line in enumerate(lines) if line.startswith("/"))
+    assert lines.index(f"*  {ownership.EDITORIAL_TEAM}") < min(
+        i for i, line in enumerate(lines) if line.startswith("/")
+    )
     out = tmp_path / "CODEOWNERS"
     assert cli.main(["--data", str(DATA), "codeowners", "--ud", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == committed
@@ -313,8 +412,14 @@ def test_forge_files_are_in_danish_and_run_the_make_targets():
     checklist = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert checklist.count("- [ ]") >= 5 and "sidst_bekræftet" in checklist
     workflow = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
-    for needed in ("pull_request", "make test", "make build", "actions/upload-pages-artifact",
-                   "actions/deploy-pages", "apt-get install -y -qq chromium"):
+    for needed in (
+        "pull_request",
+        "make test",
+        "make build",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+        "apt-get install -y -qq chromium",
+    ):
         assert needed in workflow
 
 
@@ -338,8 +443,10 @@ def test_report_link_is_a_prefilled_mail_or_forge_issue():
     query = parse_qs(parts.query)
     assert (parts.scheme, parts.path) == ("mailto", "redaktion@videre.example.org")
     assert query["subject"] == ["Forkerte oplysninger: Gågruppe"]
-    assert "Side: https://videre.example.org/tilbud/esbjerg/gaagruppe/\r\nFil: data/offers/esbjerg/gaagruppe.yaml" \
+    assert (
+        "Side: https://videre.example.org/tilbud/esbjerg/gaagruppe/\r\nFil: data/offers/esbjerg/gaagruppe.yaml"
         in query["body"][0]
+    )
     assert "+" not in parts.query  # spaces as %20, which every mail program reads
     forge = SiteOptions(issue_url="https://github.com/videre-dk/videre/issues/new?template=rapporter-fejl.yml")
     issue = urlsplit(report_url(forge, "Gågruppe", "tilbud/esbjerg/gaagruppe/", "data/offers/esbjerg/gaagruppe.yaml"))
@@ -350,10 +457,12 @@ def test_report_link_is_a_prefilled_mail_or_forge_issue():
 
 
 def test_municipality_and_offer_pages_link_to_report_an_error(site_dir):
-    offer = (site_dir / "tilbud" / "esbjerg" / "genoptraening-efter-psykiatrisk-indlaeggelse" / "index.html")
+    offer = site_dir / "tilbud" / "esbjerg" / "genoptraening-efter-psykiatrisk-indlaeggelse" / "index.html"
     municipality = site_dir / "kommuner" / "esbjerg" / "index.html"
-    for page, file in ((offer, "data/offers/esbjerg/genoptraening-efter-psykiatrisk-indlaeggelse.yaml"),
-                       (municipality, "data/contacts/kommuner/esbjerg.yaml")):
+    for page, file in (
+        (offer, "data/offers/esbjerg/genoptraening-efter-psykiatrisk-indlaeggelse.yaml"),
+        (municipality, "data/contacts/kommuner/esbjerg.yaml"),
+    ):
         html = page.read_text(encoding="utf-8")
         link = re.search(r'<a href="(mailto:[^"]+)">Rapportér fejl</a>', html)
         assert link, page

@@ -31,9 +31,15 @@ def with_title(title: str) -> str:
     return GOOD_OFFER.replace("titel: Genoptræning efter indlæggelse", f"titel: '{title}'")
 
 
-@pytest.mark.parametrize("length, expected", [
-    (2, ["for-kort"]), (3, []), (120, []), (121, ["for-lang"]),
-])
+@pytest.mark.parametrize(
+    "length, expected",
+    [
+        (2, ["for-kort"]),
+        (3, []),
+        (120, []),
+        (121, ["for-lang"]),
+    ],
+)
 def test_title_length_edges(tmp_path, length, expected):
     assert rules(tmp_path, with_title("x" * length)) == expected
 
@@ -45,9 +51,14 @@ def test_description_length_edges(tmp_path, length, expected):
     assert rules(tmp_path, offer) == expected
 
 
-@pytest.mark.parametrize("low, high, expected", [
-    (0, 120, []), (-1, 120, ["uden-for-grænse"]), (0, 121, ["uden-for-grænse"]),
-])
+@pytest.mark.parametrize(
+    "low, high, expected",
+    [
+        (0, 120, []),
+        (-1, 120, ["uden-for-grænse"]),
+        (0, 121, ["uden-for-grænse"]),
+    ],
+)
 def test_age_edges(tmp_path, low, high, expected):
     offer = GOOD_OFFER.replace("alder: {fra: 18, til: 120}", f"alder: {{fra: {low}, til: {high}}}")
     assert rules(tmp_path, offer) == expected
@@ -58,20 +69,27 @@ def test_a_list_needs_at_least_one_item(tmp_path, problems, expected):
     assert rules(tmp_path, GOOD_OFFER.replace("problemer: [angst, depression]", f"problemer: {problems}")) == expected
 
 
-@pytest.mark.parametrize("title, refused", [
-    ("0101901234", True),      # exactly ten digits: a CPR number
-    ("010190-1234", True),     # with the usual dash
-    ("101901234", False),      # nine digits
-    ("01019012345", False),    # eleven digits: not a CPR number
-    ("3102901234", False),     # 31 February does not exist
-])
+@pytest.mark.parametrize(
+    "title, refused",
+    [
+        ("0101901234", True),  # exactly ten digits: a CPR number
+        ("010190-1234", True),  # with the usual dash
+        ("101901234", False),  # nine digits
+        ("01019012345", False),  # eleven digits: not a CPR number
+        ("3102901234", False),  # 31 February does not exist
+    ],
+)
 def test_cpr_check_at_exactly_ten_digits(tmp_path, title, refused):
     assert ("cpr-nummer" in rules(tmp_path, with_title(title))) is refused
 
 
-@pytest.mark.parametrize("day, expected", [
-    (TODAY, []), (TODAY + dt.timedelta(days=1), ["fremtidig-dato"]),
-])
+@pytest.mark.parametrize(
+    "day, expected",
+    [
+        (TODAY, []),
+        (TODAY + dt.timedelta(days=1), ["fremtidig-dato"]),
+    ],
+)
 def test_a_confirmation_may_be_dated_today_but_not_tomorrow(tmp_path, day, expected):
     assert rules(tmp_path, GOOD_OFFER.replace('dato: "2026-10-01"', f'dato: "{day.isoformat()}"')) == expected
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from videre import site
 from videre.core import buildcache
 from videre.mkdocs import shells
 from videre.pages import Page, patient
-from videre import site
 from videre.search import spelling
 
 
@@ -65,11 +65,15 @@ def test_qr_codes_from_the_cache_are_the_codes_drawn_anew(cache: Path, monkeypat
 
 
 PAGES = [
-    Page("tilbud/esbjerg/a.md", '---\ndescription: "Kort."\n---\n\n# Titel\n\n<p>a</p>\n\n## Del\n\n<div>\n<p>b</p>\n'
-                                '</div>\n\n## Tom\n\n## Sidst\n\n<p>a</p>\n', many=True),
+    Page(
+        "tilbud/esbjerg/a.md",
+        '---\ndescription: "Kort."\n---\n\n# Titel\n\n<p>a</p>\n\n## Del\n\n<div>\n<p>b</p>\n'
+        "</div>\n\n## Tom\n\n## Sidst\n\n<p>a</p>\n",
+        many=True,
+    ),
     Page("tilbud/esbjerg/b.md", "# Uden beskrivelse\n\n<p>x</p>\n\n## Del\n\n<p>x</p>", many=True),
-    Page("tilbud/esbjerg/c.md", "# Titel\n\nAlmindelig *Markdown*.\n", many=True),   # not cut
-    Page("tilbud/esbjerg/d.md", "# Søvn og ro \ud800\n\n<p>æøå</p>\n", many=True),      # a lone surrogate
+    Page("tilbud/esbjerg/c.md", "# Titel\n\nAlmindelig *Markdown*.\n", many=True),  # not cut
+    Page("tilbud/esbjerg/d.md", "# Søvn og ro \ud800\n\n<p>æøå</p>\n", many=True),  # a lone surrogate
 ]
 
 
@@ -120,8 +124,9 @@ def test_the_real_site_is_the_same_bytes_without_a_cache_cold_and_warm(tmp_path:
         trees[name] = _tree(tmp_path / name)
     assert len(trees["uden"]) > 500
     for name in ("kold", "varm"):
-        differ = sorted(k for k in trees["uden"].keys() | trees[name].keys()
-                        if trees["uden"].get(k) != trees[name].get(k))
+        differ = sorted(
+            k for k in trees["uden"].keys() | trees[name].keys() if trees["uden"].get(k) != trees[name].get(k)
+        )
         assert not differ, f"{name}: {differ[:10]}"
 
 

@@ -20,25 +20,65 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.fixtures.hostile.cases import base_records, dump, kind_schemas, set_at, string_fields
 from tests.helpers.guards import HANG_SECONDS
 from tests.helpers.site import DATA
-from tests.fixtures.hostile.cases import base_records, dump, kind_schemas, set_at, string_fields
+from videre.catalog.load import load_catalog
 from videre.core import text as videre_text
 from videre.core.errors import Problem
-from videre.catalog.load import load_catalog
 from videre.core.yamlsource import load, parse
 
 TODAY = dt.date(2026, 11, 23)
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOWER = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-YAML_TOKENS = ["a", "titel", ":", ": ", "- ", "-", "[", "]", "{", "}", ",", "&x ", "*x", "!!str ", "!!python/name:os ",
-               "? ", "|", ">", "'", '"', "\\", "#", "%YAML 1.2", "---", "...", "\n", "\n  ", "\t", " ", "\x00",
-               "\ufeff", "æøå", "\u2028", "\x85", "<<: ", "~", "null", "1e999", "0x1F", "2026-13-45", "@", "`"]
+YAML_TOKENS = [
+    "a",
+    "titel",
+    ":",
+    ": ",
+    "- ",
+    "-",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&x ",
+    "*x",
+    "!!str ",
+    "!!python/name:os ",
+    "? ",
+    "|",
+    ">",
+    "'",
+    '"',
+    "\\",
+    "#",
+    "%YAML 1.2",
+    "---",
+    "...",
+    "\n",
+    "\n  ",
+    "\t",
+    " ",
+    "\x00",
+    "\ufeff",
+    "æøå",
+    "\u2028",
+    "\x85",
+    "<<: ",
+    "~",
+    "null",
+    "1e999",
+    "0x1F",
+    "2026-13-45",
+    "@",
+    "`",
+]
 
 
 def check_result(result: tuple[Any, list[Problem]]) -> None:
@@ -79,17 +119,39 @@ def test_load_never_raises_on_any_bytes(scratch: Path, raw: bytes) -> None:
 
 # ---------------------------------------------------------------- records of every kind
 
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(min_value=-(10**30), max_value=10**30),
-                    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=300),
-                    st.sampled_from(["", " ", "2026-02-30", "https://example.org", "javascript:alert(1)", "esbjerg",
-                                     "ja", "0101901234", "<b>", "**", "[x](y)"]))
-VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                       st.dictionaries(st.text(max_size=12), inner, max_size=4)),
-                      max_leaves=12)
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=300),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "2026-02-30",
+            "https://example.org",
+            "javascript:alert(1)",
+            "esbjerg",
+            "ja",
+            "0101901234",
+            "<b>",
+            "**",
+            "[x](y)",
+        ]
+    ),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)),
+    max_leaves=12,
+)
 BASES = base_records()
 SCHEMAS = kind_schemas()
-FIELDS = {kind: [at for at, _ in string_fields(SCHEMAS[kind])] + [(k,) for k in SCHEMAS[kind].get("properties", {})]
-          for kind in BASES}
+FIELDS = {
+    kind: [at for at, _ in string_fields(SCHEMAS[kind])] + [(k,) for k in SCHEMAS[kind].get("properties", {})]
+    for kind in BASES
+}
 
 
 @pytest.fixture(scope="module")
@@ -105,8 +167,10 @@ def test_load_never_raises_on_any_record(tree: Path, kind: str) -> None:
     relative, base = BASES[kind]
 
     @SLOWER
-    @given(st.lists(st.tuples(st.sampled_from(FIELDS[kind]), VALUES), min_size=1, max_size=4),
-           st.dictionaries(st.text(min_size=1, max_size=10), VALUES, max_size=2))
+    @given(
+        st.lists(st.tuples(st.sampled_from(FIELDS[kind]), VALUES), min_size=1, max_size=4),
+        st.dictionaries(st.text(min_size=1, max_size=10), VALUES, max_size=2),
+    )
     def run(changes: list[tuple[tuple[Any, ...], Any]], extra: dict[str, Any]) -> None:
         data = base
         for at, value in changes:
@@ -131,9 +195,48 @@ def test_load_never_raises_on_any_record(tree: Path, kind: str) -> None:
 # ---------------------------------------------------------------- the Markdown subset
 
 ALLOWED_TAGS = {"p", "ul", "li", "strong", "em", "a"}
-MD_TOKENS = ["[", "]", "(", ")", "](", "**", "*", "_", "`", "<", ">", "&", "&amp;", "&#106;", ";", '"', "'", " ",
-             "\n", "\n\n", "- ", "* ", "javascript:", "JaVaScRiPt:", "data:", "https://", "mailto:", "tel:", "//",
-             "tekst", "x", "alert(1)", "\t", "\x00", "æ", "\u202e", "{: onclick=x}", "onerror=", "=", "\\"]
+MD_TOKENS = [
+    "[",
+    "]",
+    "(",
+    ")",
+    "](",
+    "**",
+    "*",
+    "_",
+    "`",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "&#106;",
+    ";",
+    '"',
+    "'",
+    " ",
+    "\n",
+    "\n\n",
+    "- ",
+    "* ",
+    "javascript:",
+    "JaVaScRiPt:",
+    "data:",
+    "https://",
+    "mailto:",
+    "tel:",
+    "//",
+    "tekst",
+    "x",
+    "alert(1)",
+    "\t",
+    "\x00",
+    "æ",
+    "\u202e",
+    "{: onclick=x}",
+    "onerror=",
+    "=",
+    "\\",
+]
 
 
 class _Tags(HTMLParser):
@@ -181,11 +284,21 @@ def test_markdown_subset_on_markdown_shaped_soup(source: str) -> None:
     assert subset_problems(source) == []
 
 
-@pytest.mark.parametrize("source", [
-    "[x](javascript:alert(1))", "[x](https://example.org/\"onmouseover=\"alert(1))", "<script>alert(1)</script>",
-    "**[x](https://a.example.org)**", "- [x](tel:+4512345678)\n- *y*", "&lt;b&gt;", "[x](JAVASCRIPT:1)",
-    "[x](&#106;avascript:1)", "[x](https:&#47;&#47;a)", "![x](https://a.example.org/p.gif)",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "[x](javascript:alert(1))",
+        '[x](https://example.org/"onmouseover="alert(1))',
+        "<script>alert(1)</script>",
+        "**[x](https://a.example.org)**",
+        "- [x](tel:+4512345678)\n- *y*",
+        "&lt;b&gt;",
+        "[x](JAVASCRIPT:1)",
+        "[x](&#106;avascript:1)",
+        "[x](https:&#47;&#47;a)",
+        "![x](https://a.example.org/p.gif)",
+    ],
+)
 def test_markdown_subset_examples(source: str) -> None:
     assert subset_problems(source) == []
     assert "<img" not in videre_text.to_html(source)

@@ -11,8 +11,16 @@ from videre.core import schema as S
 from videre.core.validate import Validator
 from videre.core.yamlsource import parse
 
-REFUSED = ["\u061c", "\u200b", "\u200e", "\u200f", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2060, 0x2065)),
-           *map(chr, range(0x2066, 0x206A)), "\ufeff"]
+REFUSED = [
+    "\u061c",
+    "\u200b",
+    "\u200e",
+    "\u200f",
+    *map(chr, range(0x202A, 0x202F)),
+    *map(chr, range(0x2060, 0x2065)),
+    *map(chr, range(0x2066, 0x206A)),
+    "\ufeff",
+]
 KEPT = ["Gåtur i Ærø og Søby", "Café – naïve façade", "👩‍⚕️ 🏳️‍🌈", "Ḿ̀ Ĺ ǘ", "a\u200cb", "\u2065", "\u202f", "\u2010"]
 SCHEMA = {"type": "object", "properties": {"titel": S.text("Titel", "Navnet.", "Gåtur")}}
 

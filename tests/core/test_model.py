@@ -9,19 +9,36 @@ from types import SimpleNamespace
 
 import pytest
 
-from videre.core.model import (ALWAYS, Period, Source, Verified, confirmed, keeper_kind, read_source, record_state,
-                               source_note, source_page, state_badge)
+from videre.core.model import (
+    ALWAYS,
+    Period,
+    Source,
+    Verified,
+    confirmed,
+    keeper_kind,
+    read_source,
+    record_state,
+    source_note,
+    source_page,
+    state_badge,
+)
 from videre.kinds.register import Membership, Municipality, Notice, Region, Register
 
 D = dt.date
 END, START = D(2026, 12, 31), D(2027, 1, 1)
 
 
-@pytest.mark.parametrize("period, day, holds", [
-    (Period(START, None), D(2026, 12, 31), False), (Period(START, None), START, True),
-    (Period(None, END), END, True), (Period(None, END), START, False),
-    (ALWAYS, D(1900, 1, 1), True), (Period(END, END), END, True),
-])
+@pytest.mark.parametrize(
+    "period, day, holds",
+    [
+        (Period(START, None), D(2026, 12, 31), False),
+        (Period(START, None), START, True),
+        (Period(None, END), END, True),
+        (Period(None, END), START, False),
+        (ALWAYS, D(1900, 1, 1), True),
+        (Period(END, END), END, True),
+    ],
+)
 def test_a_period_holds_both_its_ends(period, day, holds):
     assert period.contains(day) is holds
 
@@ -41,22 +58,41 @@ STAYS = Region(3, "Region Bliver", "bliver")
 
 
 def _moves(slug: str, before: str, after: str = "ny") -> Municipality:
-    return Municipality(100, slug.title(), slug, before, "t", (),
-                        (Membership(before, Period(None, END)), Membership(after, Period(START, None))))
+    return Municipality(
+        100,
+        slug.title(),
+        slug,
+        before,
+        "t",
+        (),
+        (Membership(before, Period(None, END)), Membership(after, Period(START, None))),
+    )
 
 
-REGISTER = Register((OLD, OTHER, NEW, STAYS), (
-    _moves("a", "gammel"), _moves("b", "anden"), _moves("c", "gammel", "bliver"),
-    Municipality(200, "D", "d", "bliver", "t")), None, (OLD, OTHER, NEW, STAYS),
-    (Notice("ny", START, Period(D(2026, 12, 1), D(2027, 1, 31)), "v/"),))
+REGISTER = Register(
+    (OLD, OTHER, NEW, STAYS),
+    (
+        _moves("a", "gammel"),
+        _moves("b", "anden"),
+        _moves("c", "gammel", "bliver"),
+        Municipality(200, "D", "d", "bliver", "t"),
+    ),
+    None,
+    (OLD, OTHER, NEW, STAYS),
+    (Notice("ny", START, Period(D(2026, 12, 1), D(2027, 1, 31)), "v/"),),
+)
 
 
 def test_the_register_on_a_day_keeps_its_history():
     before, after = REGISTER.on(END), REGISTER.on(START)
     assert [r.slug for r in before.regions] == ["gammel", "anden", "bliver"]
     assert [r.slug for r in after.regions] == ["ny", "bliver"]
-    assert [(m.slug, m.region) for m in after.municipalities] == [("a", "ny"), ("b", "ny"), ("c", "bliver"),
-                                                                 ("d", "bliver")]
+    assert [(m.slug, m.region) for m in after.municipalities] == [
+        ("a", "ny"),
+        ("b", "ny"),
+        ("c", "bliver"),
+        ("d", "bliver"),
+    ]
     assert after.region("gammel") == OLD and after.day == START and after.all_regions == REGISTER.all_regions
     assert [m.slug for m in after.in_region("ny")] == ["a", "b"]
     # A region that has ended covers its area on its last day; one that has not begun, on its first.
@@ -103,7 +139,11 @@ def _record(**values):
 def test_each_record_has_one_state_and_its_badge():
     example, sourced = _record(example=True, verified=CONFIRMATION), _record(source=PAGE)
     assert [record_state(r) for r in (example, _record(verified=CONFIRMATION), sourced, _record())] == [
-        "eksempel", "bekraeftet", "kilde", ""]
+        "eksempel",
+        "bekraeftet",
+        "kilde",
+        "",
+    ]
     assert confirmed(example) is None and confirmed(_record(verified=CONFIRMATION)) == CONFIRMATION
     assert state_badge(example) == "Eksempel – ikke bekræftet"
     assert state_badge(_record(verified=CONFIRMATION)) == ""
@@ -120,7 +160,8 @@ def test_whose_page_a_source_is():
 
 def test_a_source_is_a_page_or_an_examples_note():
     assert read_source({"url": "https://a.dk/", "læst": "2026-11-01", "sidens_dato": "2026-10-01"}) == Source(
-        "https://a.dk/", D(2026, 11, 1), D(2026, 10, 1))
+        "https://a.dk/", D(2026, 11, 1), D(2026, 10, 1)
+    )
     assert read_source({"url": "https://a.dk/", "læst": "2026-11-01"}).page_date is None
     assert read_source("Bygger på en samtale") == "Bygger på en samtale"
     assert (source_page(_record(source=PAGE)), source_note(_record(source=PAGE))) == (PAGE, "")

@@ -27,8 +27,14 @@ def isolated(code: str, *args: str, processes: str = "2") -> dict:
     """Run ``code`` in a fresh single-threaded Python with ``processes`` workers; it prints one JSON object as
     its last line."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), parallel.SWITCH: processes}
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=240)
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -132,7 +138,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_loading_and_pages_in_workers_equal_the_same_in_one_process(generated: Path) -> None:
-    result = isolated("""
+    result = isolated(
+        """
         import json, os, sys
         from pathlib import Path
         from videre.core import parallel
@@ -170,7 +177,9 @@ def test_loading_and_pages_in_workers_equal_the_same_in_one_process(generated: P
             "same_problems": spread[0].problems == alone[0].problems and spread[0].sources == alone[0].sources,
             "same_pages": spread[1] == alone[1] and spread[2] == alone[2],
         }))
-    """, str(generated))
+    """,
+        str(generated),
+    )
     assert result["pooled"] and result["offers"] > 400
     assert {"yaml-syntaks", "mulig-dublet"} <= set(result["rules"])
     assert result["same_catalog"] and result["same_problems"] and result["same_pages"]
@@ -281,7 +290,9 @@ def test_a_build_that_fails_after_the_generated_files_started_ends_with_its_erro
     editor's files are missing). on_build_error cancels the child, and the process ends with the message."""
     data = tmp_path / "data"
     generate(data, 0.1)
-    result = isolated(FAILING_BUILD + textwrap.dedent("""
+    result = isolated(
+        FAILING_BUILD
+        + textwrap.dedent("""
         def missing(root):
             raise editor.EditorBundleMissing("mappen node_modules/@sveltia/cms mangler (prøve)")
 
@@ -301,7 +312,10 @@ def test_a_build_that_fails_after_the_generated_files_started_ends_with_its_erro
             error = " ".join([*said, str(exc)])
         print(json.dumps({"error": error, "jobs": len(jobs), "child_left": [j._job._process is not None for j in jobs],
                           "cleared": hooks.build.written is None}))
-    """), str(data), str(tmp_path / "site"))
+    """),
+        str(data),
+        str(tmp_path / "site"),
+    )
     assert "@sveltia/cms mangler (prøve)" in result["error"]
     assert result["jobs"] == 1 and result["child_left"] == [False] and result["cleared"]
 
@@ -309,7 +323,8 @@ def test_a_build_that_fails_after_the_generated_files_started_ends_with_its_erro
 def test_a_started_map_works_before_it_is_asked_and_gives_the_same_results(tmp_path: Path) -> None:
     """parallel.StartedMap: the forked child begins at once; this process joins in when it asks for the results.
     Each item leaves a file named by the process that did it, so the test sees who worked before the asking."""
-    result = isolated("""
+    result = isolated(
+        """
         import json, os, sys, time
         from pathlib import Path
         from videre.core import parallel
@@ -328,7 +343,9 @@ def test_a_started_map_works_before_it_is_asked_and_gives_the_same_results(tmp_p
         done = sorted(int(p.name.split("-")[0]) for p in folder.iterdir())
         print(json.dumps({"child_first": str(me) not in before and len(before) == 1,
                           "same": results == [i * 3 for i in range(2000)], "each_once": done == list(range(2000))}))
-    """, str(tmp_path))
+    """,
+        str(tmp_path),
+    )
     assert result == {"child_first": True, "same": True, "each_once": True}
 
 
@@ -338,7 +355,9 @@ def test_a_build_that_fails_while_the_offer_pages_are_written_ends_and_stops_the
     its error, and on_build_error ends the children."""
     data = tmp_path / "data"
     generate(data, 0.25)  # over 1,000 offer pages: enough for the children (parallel.MIN_ITEMS)
-    result = isolated(FAILING_BUILD + textwrap.dedent("""
+    result = isolated(
+        FAILING_BUILD
+        + textwrap.dedent("""
         maps, protect = [], csp.protect
         started = parallel.StartedMap.__init__
 
@@ -362,6 +381,9 @@ def test_a_build_that_fails_while_the_offer_pages_are_written_ends_and_stops_the
         print(json.dumps({"error": error, "writing": len(writing),
                           "alive": [p.is_alive() for m, processes in maps for p in processes],
                           "cleared": hooks.build.planned is None or hooks.build.planned._writing is None}))
-    """), str(data), str(tmp_path / "site"))
+    """),
+        str(data),
+        str(tmp_path / "site"),
+    )
     assert "siden Kilder fejlede (prøve)" in result["error"]
     assert result["writing"] == 1 and not any(result["alive"]) and result["cleared"], result

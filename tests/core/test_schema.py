@@ -8,12 +8,12 @@ import jsonschema
 import pytest
 import yaml
 
-from tests.helpers.site import DATA, ROOT, write_tree
 from tests.helpers.records import EXAMPLE_OFFER, GOOD_CONTACTS, GOOD_OFFER, GOOD_PARTNER, GOOD_PARTNER_OFFER
-from videre.kinds.registry import KINDS, published_schemas
+from tests.helpers.site import DATA, ROOT, write_tree
 from videre.catalog.load import load_catalog, load_register, register_view
 from videre.core.validate import SUPPORTED_KEYWORDS, Validator
 from videre.core.yamlsource import parse
+from videre.kinds.registry import KINDS, published_schemas
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -97,11 +97,19 @@ def test_every_kind_has_a_schema_and_a_folder_pattern():
 
 
 def test_good_examples_validate_with_jsonschema_too(tmp_path):
-    files = {"offers/esbjerg/a.yaml": GOOD_OFFER, "partners/test.yaml": GOOD_PARTNER,
-             "partners/test/b.yaml": GOOD_PARTNER_OFFER, "contacts/kommuner/esbjerg.yaml": GOOD_CONTACTS}
+    files = {
+        "offers/esbjerg/a.yaml": GOOD_OFFER,
+        "partners/test.yaml": GOOD_PARTNER,
+        "partners/test/b.yaml": GOOD_PARTNER_OFFER,
+        "contacts/kommuner/esbjerg.yaml": GOOD_CONTACTS,
+    }
     result = load_catalog(write_tree(tmp_path, files), today=TODAY)
     assert result.problems == []
-    kinds = {"offers/esbjerg/a.yaml": "tilbud", "partners/test.yaml": "partner", "partners/test/b.yaml": "partnertilbud",
-             "contacts/kommuner/esbjerg.yaml": "kommunekontakter"}
+    kinds = {
+        "offers/esbjerg/a.yaml": "tilbud",
+        "partners/test.yaml": "partner",
+        "partners/test/b.yaml": "partnertilbud",
+        "contacts/kommuner/esbjerg.yaml": "kommunekontakter",
+    }
     for name, kind in kinds.items():
         jsonschema.validate(yaml.safe_load(files[name]), schemas()[kind])

@@ -5,8 +5,10 @@ from videre.core.text import find_html, find_unsafe_links, md_escape, plain, to_
 
 def test_subset_renders_paragraphs_lists_emphasis_and_links():
     html = to_html("Du får **hjælp** og *ro*.\n\n- hjemme\n- ude\n\nSe [siden](https://x.example.org/a?b=1&c=2).")
-    assert html == ('<p>Du får <strong>hjælp</strong> og <em>ro</em>.</p>\n<ul><li>hjemme</li><li>ude</li></ul>\n'
-                    '<p>Se <a href="https://x.example.org/a?b=1&amp;c=2">siden</a>.</p>')
+    assert html == (
+        "<p>Du får <strong>hjælp</strong> og <em>ro</em>.</p>\n<ul><li>hjemme</li><li>ude</li></ul>\n"
+        '<p>Se <a href="https://x.example.org/a?b=1&amp;c=2">siden</a>.</p>'
+    )
 
 
 def test_html_and_unsafe_links_are_escaped_not_rendered():
@@ -19,7 +21,8 @@ def test_detectors():
     assert find_html("a <b>fed</b>") == "<b>"
     assert find_html("3 < 4 og 5 > 2") is None
     assert find_unsafe_links("[a](https://ok.example.org) [b](data:text/html,x) [c](mailto:a@b.dk)") == [
-        "data:text/html,x"]
+        "data:text/html,x"
+    ]
 
 
 def test_plain_and_markdown_escaping():

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.site import write_tree
 from tests.helpers.records import GOOD_CONTACTS, GOOD_OFFER, GOOD_PARTNER, GOOD_PARTNER_OFFER
-from videre.core.errors import render_text
+from tests.helpers.site import write_tree
 from videre.catalog.load import load_catalog
+from videre.core.errors import render_text
 from videre.core.validate import cpr_like
 
 TODAY = dt.date(2026, 11, 23)
@@ -25,16 +25,22 @@ def report(tmp_path: Path, files: dict[str, str]) -> str:
 
 
 def test_good_records_load_into_typed_catalog(tmp_path):
-    result, _ = load(tmp_path, {
-        "offers/esbjerg/genoptraening.yaml": GOOD_OFFER,
-        "partners/test.yaml": GOOD_PARTNER,
-        "partners/test/gaatur.yaml": GOOD_PARTNER_OFFER,
-        "contacts/kommuner/esbjerg.yaml": GOOD_CONTACTS,
-    })
+    result, _ = load(
+        tmp_path,
+        {
+            "offers/esbjerg/genoptraening.yaml": GOOD_OFFER,
+            "partners/test.yaml": GOOD_PARTNER,
+            "partners/test/gaatur.yaml": GOOD_PARTNER_OFFER,
+            "contacts/kommuner/esbjerg.yaml": GOOD_CONTACTS,
+        },
+    )
     assert result.problems == []
     offer = result.catalog.offers_in("esbjerg")[0]
     assert (offer.id, offer.verified.date, offer.problems) == (
-        "esbjerg/genoptraening", dt.date(2026, 10, 1), ("angst", "depression"))
+        "esbjerg/genoptraening",
+        dt.date(2026, 10, 1),
+        ("angst", "depression"),
+    )
     # A partner offer reaches every municipality it covers, regions expanded.
     assert [o.id for o in result.catalog.partner_offers_for("varde")] == ["test/gaatur"]
     assert [o.id for o in result.catalog.partner_offers_for("aalborg")] == ["test/gaatur"]
@@ -43,12 +49,17 @@ def test_good_records_load_into_typed_catalog(tmp_path):
 
 
 def test_broken_contribution_reports_every_problem_exactly(tmp_path):
-    broken = GOOD_OFFER.replace("type: genoptraening", "type: Genoptræning") \
-        .replace("problemer: [angst, depression]", "problemer: [angst, depresion]") \
-        .replace("  email: genoptraening@esbjerg.example.org", "  telefon_nr: 12345678\n  email: ikke-en-mail") \
-        .replace('dato: "2026-10-01"', 'dato: "2026-13-01"') + "link: javascript:alert(1)\nmalgruppe: x\n"
+    broken = (
+        GOOD_OFFER.replace("type: genoptraening", "type: Genoptræning")
+        .replace("problemer: [angst, depression]", "problemer: [angst, depresion]")
+        .replace("  email: genoptraening@esbjerg.example.org", "  telefon_nr: 12345678\n  email: ikke-en-mail")
+        .replace('dato: "2026-10-01"', 'dato: "2026-13-01"')
+        + "link: javascript:alert(1)\nmalgruppe: x\n"
+    )
     text = report(tmp_path, {"offers/esbjerg/genoptraening.yaml": broken})
-    assert text == """\
+    assert (
+        text
+        == """\
 offers/esbjerg/genoptraening.yaml:2:7: fejl [ugyldig-værdi]: 'type' har værdien 'Genoptræning', som ikke er tilladt
   2 | type: Genoptræning
     |       ^~~~~~~~~~~~
@@ -85,6 +96,7 @@ offers/esbjerg/genoptraening.yaml:19:1: fejl [ukendt-felt]: ukendt felt 'malgrup
   Hint: feltet hedder nu 'målgruppe'
 
 7 fejl og 0 advarsler i 1 fil."""
+    )
 
 
 def test_missing_fields_come_first_with_an_example(tmp_path):
@@ -95,10 +107,13 @@ def test_missing_fields_come_first_with_an_example(tmp_path):
     assert text.endswith("7 fejl og 0 advarsler i 1 fil.")
 
 
-@pytest.mark.parametrize("folder, expected", [
-    ("esbjærg", "navnet 'esbjærg' må kun have små bogstaver a–z, tal og bindestreg"),
-    ("esbjer", "mappen 'esbjer' er ikke en kommune i data/kommuner.yaml"),
-])
+@pytest.mark.parametrize(
+    "folder, expected",
+    [
+        ("esbjærg", "navnet 'esbjærg' må kun have små bogstaver a–z, tal og bindestreg"),
+        ("esbjer", "mappen 'esbjer' er ikke en kommune i data/kommuner.yaml"),
+    ],
+)
 def test_unknown_or_misspelt_municipality_folder(tmp_path, folder, expected):
     text = report(tmp_path, {f"offers/{folder}/genoptraening.yaml": GOOD_OFFER})
     assert expected in text
@@ -106,23 +121,33 @@ def test_unknown_or_misspelt_municipality_folder(tmp_path, folder, expected):
 
 
 def test_partner_offer_coverage_must_name_real_municipalities(tmp_path):
-    text = report(tmp_path, {"partners/test.yaml": GOOD_PARTNER,
-                             "partners/test/gaatur.yaml": GOOD_PARTNER_OFFER.replace("varde", "vardee")})
+    text = report(
+        tmp_path,
+        {
+            "partners/test.yaml": GOOD_PARTNER,
+            "partners/test/gaatur.yaml": GOOD_PARTNER_OFFER.replace("varde", "vardee"),
+        },
+    )
     assert "fejl [ukendt-kommune]: 'dækning[0]' henviser til kommunen 'vardee', som ikke findes" in text
     assert "Hint: mente du 'varde'?" in text
 
 
 def test_future_dates_and_phone_format(tmp_path):
     bad = GOOD_OFFER.replace('dato: "2026-10-01"', 'dato: "2027-01-05"').replace(
-        "  email: genoptraening@esbjerg.example.org", '  telefon: "1234"')
+        "  email: genoptraening@esbjerg.example.org", '  telefon: "1234"'
+    )
     text = report(tmp_path, {"offers/esbjerg/x.yaml": bad})
-    assert "fejl [fremtidig-dato]: 'sidst_bekræftet.dato' ligger i fremtiden (2027-01-05, og i dag er 2026-11-23)" in text
+    assert (
+        "fejl [fremtidig-dato]: 'sidst_bekræftet.dato' ligger i fremtiden (2027-01-05, og i dag er 2026-11-23)" in text
+    )
     assert "fejl [ugyldig-telefon]: 'kontakt.telefon' er ikke et telefonnummer: '1234'" in text
 
 
 def test_person_names_are_refused_with_a_role_hint(tmp_path):
-    text = report(tmp_path, {"contacts/kommuner/esbjerg.yaml": GOOD_CONTACTS.replace(
-        "  tider:", "  navn: Hanne Hansen\n  tider:")})
+    text = report(
+        tmp_path,
+        {"contacts/kommuner/esbjerg.yaml": GOOD_CONTACTS.replace("  tider:", "  navn: Hanne Hansen\n  tider:")},
+    )
     assert "fejl [ukendt-felt]: ukendt felt 'gop_modtager.navn'" in text
     assert "skriv en rolle i 'rolle' i stedet" in text
 
@@ -139,16 +164,20 @@ def test_duplicate_title_within_owner_warns(tmp_path):
 
 
 def test_files_in_wrong_places_are_reported_not_ignored(tmp_path):
-    text = report(tmp_path, {"offers/esbjerg.yaml": GOOD_OFFER, "offers/esbjerg/notes.txt": "x",
-                             "offers/varde/tilbud.yml": GOOD_OFFER})
+    text = report(
+        tmp_path,
+        {"offers/esbjerg.yaml": GOOD_OFFER, "offers/esbjerg/notes.txt": "x", "offers/varde/tilbud.yml": GOOD_OFFER},
+    )
     assert "fejl [ukendt-placering]: filen ligger i 'offers', hvor den ikke bliver brugt" in text
     assert "fejl [ukendt-placering]: filen 'notes.txt' er ikke en YAML-post" in text
     assert "fejl [ugyldigt-filnavn]: filendelsen skal være '.yaml', ikke '.yml'" in text
 
 
 def test_html_cpr_and_unsafe_markdown_links_are_refused(tmp_path):
-    bad = GOOD_OFFER.replace("Du træner med en **ergoterapeut** hjemme eller udendørs.",
-                             "Ring <a href=x onclick=y>her</a>. Borger 010190-1234. [Klik](javascript:alert(1))")
+    bad = GOOD_OFFER.replace(
+        "Du træner med en **ergoterapeut** hjemme eller udendørs.",
+        "Ring <a href=x onclick=y>her</a>. Borger 010190-1234. [Klik](javascript:alert(1))",
+    )
     text = report(tmp_path, {"offers/esbjerg/x.yaml": bad})
     assert "fejl [html-ikke-tilladt]: 'beskrivelse' indeholder HTML ('<a href=x onclick=y>')" in text
     assert "fejl [cpr-nummer]: 'beskrivelse' indeholder noget, der ligner et CPR-nummer" in text

@@ -71,8 +71,10 @@ def test_directory_filters_work_with_the_keyboard_only(page: Any, base_url: str)
     keys.tab_to(lambda f: f["tag"] == "button" and "Nulstil" in f["text"])
     keys.press("Enter")
     page.wait_for_function("(t) => document.getElementById('videre-antal').textContent === t", arg=everything)
-    assert page.eval_on_selector_all("#videre-filtre select", "es => es.map(e => e.value)") == \
-        [""] * page.locator("#videre-filtre select").count()
+    assert (
+        page.eval_on_selector_all("#videre-filtre select", "es => es.map(e => e.value)")
+        == [""] * page.locator("#videre-filtre select").count()
+    )
     assert "?" not in page.url
     assert len(keys.stops) > 5
 
@@ -82,8 +84,9 @@ def test_decision_aid_works_with_the_keyboard_only(page: Any, base_url: str) -> 
     open_page(page, base_url, PAGE_TYPES["beslutning"])
     keys = Keyboard(page)
     outcome = "() => document.getElementById('beslutning-resultat').getAttribute('data-udfald')"
-    groups = page.eval_on_selector_all("#videre-beslutning fieldset[data-kriterium]",
-                                       "fs => fs.map(f => f.getAttribute('data-kriterium'))")
+    groups = page.eval_on_selector_all(
+        "#videre-beslutning fieldset[data-kriterium]", "fs => fs.map(f => f.getAttribute('data-kriterium'))"
+    )
     assert len(groups) >= 2
 
     first = keys.tab_to(lambda f: f["type"] == "radio")

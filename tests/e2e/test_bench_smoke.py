@@ -28,8 +28,12 @@ def test_generator_writes_the_expected_records(national: tuple[Path, dict]) -> N
     texts = [p.read_text(encoding="utf-8") for p in data.rglob("*.yaml") if p.name != "kommuner.yaml"]
     assert all("eksempel: true" in t for t in texts)
     assert not any("telefon:" in t for t in texts)  # no phone numbers at all
-    emails = [line.split(":", 1)[1].strip() for t in texts for line in t.splitlines()
-              if line.strip().startswith(("email:", "sikker_post:"))]
+    emails = [
+        line.split(":", 1)[1].strip()
+        for t in texts
+        for line in t.splitlines()
+        if line.strip().startswith(("email:", "sikker_post:"))
+    ]
     assert emails and all(e.endswith(".example.org") for e in emails)
 
 
@@ -44,7 +48,7 @@ def test_generated_records_validate(national: tuple[Path, dict]) -> None:
     assert result.errors == []
     assert len(result.catalog.all_offers()) == counts["offers"]
     lengths = [len(o.description) for o in result.catalog.offers]
-    assert 300 <= min(lengths) and max(lengths) <= 800
+    assert min(lengths) >= 300 and max(lengths) <= 800
     assert all(30 <= len(o.title) <= 80 for o in result.catalog.offers)
 
 
@@ -85,10 +89,20 @@ def test_bench_can_skip_the_peers_and_reports_the_ratio() -> None:
     from bench.__main__ import parse_args
 
     assert parse_args(["--no-peers"]).no_peers and not parse_args([]).no_peers
-    rows = {row["key"]: row for row in report.figures({"1x": {
-        "build": {"wall_s": 20.0, "runs_s": [30.0, 20.0, 40.0]},
-        "peers": {"hugo": {"wall_s": 5.0, "runs_s": [5.0, 5.0, 5.0]},
-                  "hugo_pagefind": {"wall_s": 10.0, "runs_s": [12.0, 10.0, 10.0]}}}})}
+    rows = {
+        row["key"]: row
+        for row in report.figures(
+            {
+                "1x": {
+                    "build": {"wall_s": 20.0, "runs_s": [30.0, 20.0, 40.0]},
+                    "peers": {
+                        "hugo": {"wall_s": 5.0, "runs_s": [5.0, 5.0, 5.0]},
+                        "hugo_pagefind": {"wall_s": 10.0, "runs_s": [12.0, 10.0, 10.0]},
+                    },
+                }
+            }
+        )
+    }
     assert rows["ratio_hugo"]["values"]["1x"] == 6.0  # the rounds' ratios are 6, 4 and 8
     assert rows["ratio_peer"]["values"]["1x"] == 2.5  # 2.5, 2 and 4: each build against its own round
     assert rows["ratio_peer"]["verdict"] == "MISS (+25 %)"

@@ -49,8 +49,10 @@ def test_filter_by_municipality_and_problem_shows_exactly_the_matching_offers(gu
     assert guarded.foreign == [] and guarded.console_errors == []
 
 
-@pytest.mark.parametrize("municipality, kind, mode", [("varde", "genoptraening", None), ("odense", None, "telefon"),
-                                                     (None, "raadgivning", "telefon")])
+@pytest.mark.parametrize(
+    "municipality, kind, mode",
+    [("varde", "genoptraening", None), ("odense", None, "telefon"), (None, "raadgivning", "telefon")],
+)
 def test_facets_combine(guarded, base_url, site_dir, municipality, kind, mode):
     page = open_directory(guarded, base_url)
     if municipality:
@@ -89,11 +91,14 @@ def test_every_offer_is_reachable_without_javascript(browser, base_url, site_dir
     page = context.new_page()
     offers = json.loads((site_dir / "offers.json").read_text(encoding="utf-8"))["tilbud"]
     reachable = set()
-    for owner_page in {f"kommuner/{o['udbyder']}/" if o["udbyder_type"] == "kommune" else f"partnere/{o['udbyder']}/"
-                       for o in offers}:
+    for owner_page in {
+        f"kommuner/{o['udbyder']}/" if o["udbyder_type"] == "kommune" else f"partnere/{o['udbyder']}/" for o in offers
+    }:
         page.goto(base_url + owner_page)
-        reachable.update(a.removeprefix("../../") for a in
-                         page.locator(".videre-kort__titel a").evaluate_all("els => els.map(e => e.getAttribute('href'))"))
+        reachable.update(
+            a.removeprefix("../../")
+            for a in page.locator(".videre-kort__titel a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        )
     context.close()
     assert {o["url"] for o in offers} <= reachable
 
@@ -113,7 +118,9 @@ def test_soenderborg_and_depression_cards_answer_and_rank_by_how_specific_they_a
     """Issue 32: the way in and the first contact line on every card; the depression offers first, relatives last."""
     page = open_directory(guarded, base_url, "?kommune=soenderborg&problem=depression")
     shown = shown_offers(page, site_dir)
-    assert sorted(o["titel"] for o in shown) == expected_titles(site_dir, municipality="soenderborg", problem="depression")
+    assert sorted(o["titel"] for o in shown) == expected_titles(
+        site_dir, municipality="soenderborg", problem="depression"
+    )
     # Real offers first; the examples follow under their own heading, and each part is ranked on its own.
     examples = [o["eksempel"] for o in shown]
     assert examples == sorted(examples) and 0 < examples.count(False) < len(shown), [o["titel"] for o in shown]
@@ -153,8 +160,11 @@ def test_the_relatives_filter_follows_the_target_group(guarded, base_url, site_d
 def test_no_result_names_the_filter_to_loosen_and_hides_show_more(guarded, base_url):
     page = open_directory(guarded, base_url, "?kommune=laesoe&type=genoptraening")
     assert page.locator("#videre-resultater li").count() == 0
-    assert page.locator("#videre-antal").inner_text().startswith(
-        "Ingen tilbud passer. Vælg en anden værdi under Type tilbud, så passer ")
+    assert (
+        page.locator("#videre-antal")
+        .inner_text()
+        .startswith("Ingen tilbud passer. Vælg en anden værdi under Type tilbud, så passer ")
+    )
     more = page.locator("#videre-flere")
     assert more.is_hidden() and more.bounding_box() is None, "'Vis flere tilbud' står ikke under 0 tilbud"
 
@@ -175,8 +185,9 @@ def test_an_unknown_value_in_the_address_is_shown_and_reset(guarded, base_url, s
     page = open_directory(guarded, base_url, "?kommune=soenderborg&problem=depresion")
     message = page.locator("#videre-ugyldig")
     assert message.is_visible()
-    assert message.inner_text() == ("Adressen havde værdien 'depresion' under Problem. Den findes ikke, "
-                                    "så filteret er nulstillet.")
+    assert message.inner_text() == (
+        "Adressen havde værdien 'depresion' under Problem. Den findes ikke, så filteret er nulstillet."
+    )
     assert page.get_by_label("Problem").input_value() == "" and "depresion" not in page.url
     assert sorted(card_titles(page)) == expected_titles(site_dir, municipality="soenderborg")
     page.get_by_role("button", name="Nulstil filtre").click()
@@ -196,7 +207,7 @@ def test_real_offers_come_first_and_the_examples_follow_under_their_own_heading(
     assert heading > 0 and classes.count("videre-resultater__eksempler") == 1
     assert page.locator(".videre-resultater__eksempler h2").inner_text() == "Eksempler"
     assert all("videre-kort--eksempel" not in c for c in classes[:heading])
-    assert all("videre-kort--eksempel" in c for c in classes[heading + 1:]) and classes[heading + 1:]
+    assert all("videre-kort--eksempel" in c for c in classes[heading + 1 :]) and classes[heading + 1 :]
     offers = json.loads((site_dir / "offers.json").read_text(encoding="utf-8"))["tilbud"]
     real = [o for o in offers if "nyborg" in o["kommuner"] and not o["eksempel"]]
     assert heading == len(real)

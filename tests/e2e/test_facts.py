@@ -68,8 +68,9 @@ def support_person_rule(text: str) -> list[str]:
             continue
         if "85" in numbers and " ikke " in f" {sentence} ":
             continue  # "§ 85 er ikke støtte- og kontaktpersonordningen"
-        problems.append(f"støtte- og kontaktperson knyttet til § {', § '.join(sorted(numbers))}, ikke § 99: "
-                        f"{sentence!r}")
+        problems.append(
+            f"støtte- og kontaktperson knyttet til § {', § '.join(sorted(numbers))}, ikke § 99: {sentence!r}"
+        )
     return problems
 
 
@@ -112,36 +113,51 @@ def test_seven_day_start_is_told_with_its_conditions():
 
 def test_guidance_states_every_condition_of_the_seven_day_rule():
     text = " ".join((ROOT / "docs" / "vejledning" / "frister.md").read_text(encoding="utf-8").split())
-    for condition in ("inden for 7 dage", "privat leverandør", "frit valg", "senere", "selv vente",
-                      "BEK nr. 918 af 2018", "§ 140, stk. 4"):
+    for condition in (
+        "inden for 7 dage",
+        "privat leverandør",
+        "frit valg",
+        "senere",
+        "selv vente",
+        "BEK nr. 918 af 2018",
+        "§ 140, stk. 4",
+    ):
         assert condition in text, condition
 
 
 # ------------------------------------------------------------------ replaced rules and names
 
 OUTDATED = {
-    "bekendtgørelsen fra 2015": re.compile(r"bekendtgørelse\w*(\s+om\s+genoptræningsplaner)?\s+fra\s+2015",
-                                           re.IGNORECASE),
+    "bekendtgørelsen fra 2015": re.compile(
+        r"bekendtgørelse\w*(\s+om\s+genoptræningsplaner)?\s+fra\s+2015", re.IGNORECASE
+    ),
     "vejledningen fra 2015": re.compile(r"vejledning\w*(\s+fra\s+2015|[^.\n]{0,90}\(2015\))", re.IGNORECASE),
-    "udskrivningsplan (psykiatriloven siger udskrivningsaftale)": re.compile(r"(?<![\"“])\budskrivningsplan",
-                                                                             re.IGNORECASE),
+    "udskrivningsplan (psykiatriloven siger udskrivningsaftale)": re.compile(
+        r"(?<![\"“])\budskrivningsplan", re.IGNORECASE
+    ),
     "gammel klageinstans": re.compile(r"patientombud|patientklagenævn", re.IGNORECASE),
-    "12 timer som regionens mål": re.compile(r"Region Hovedstadens mål|målet om at sende[^.\n]{0,40}12 timer",
-                                             re.IGNORECASE),
+    "12 timer som regionens mål": re.compile(
+        r"Region Hovedstadens mål|målet om at sende[^.\n]{0,40}12 timer", re.IGNORECASE
+    ),
 }
 
 
 def outdated_rule(text: str) -> list[str]:
-    return [f"linje {_line(text, m.group(0))}: {name}: {m.group(0)!r}"
-            for name, pattern in OUTDATED.items() for m in pattern.finditer(text)]
+    return [
+        f"linje {_line(text, m.group(0))}: {name}: {m.group(0)!r}"
+        for name, pattern in OUTDATED.items()
+        for m in pattern.finditer(text)
+    ]
 
 
 def test_outdated_rule_catches_each_old_wording():
-    for sample in ("Det krav faldt bort med bekendtgørelsen fra 2015.",
-                   "Vejledning om genoptræning og vedligeholdelsestræning i kommuner og regioner (2015)",
-                   "om patienten skal have en udskrivningsplan",
-                   "gik klagen til Sundhedsvæsenets Patientklagenævn",
-                   "| Planen er sendt til tiden (Region Hovedstadens mål) |"):
+    for sample in (
+        "Det krav faldt bort med bekendtgørelsen fra 2015.",
+        "Vejledning om genoptræning og vedligeholdelsestræning i kommuner og regioner (2015)",
+        "om patienten skal have en udskrivningsplan",
+        "gik klagen til Sundhedsvæsenets Patientklagenævn",
+        "| Planen er sendt til tiden (Region Hovedstadens mål) |",
+    ):
         assert outdated_rule(sample), sample
     assert not outdated_rule('Ordet er "udskrivningsaftale", ikke "udskrivningsplan".')
 
@@ -163,6 +179,7 @@ def test_complaints_go_to_styrelsen_for_patientklager():
 
 
 # ------------------------------------------------------------------ PsykInfo and the partners
+
 
 def test_psykinfo_is_not_presented_as_an_association():
     record = (ROOT / "data" / "partners" / "psykinfo.yaml").read_text(encoding="utf-8")
@@ -197,7 +214,7 @@ TITLES = (
 
 
 def _runs(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + RUN]) for i in range(len(words) - RUN + 1)}
+    return {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
 
 
 def shared_runs(text: str, seed_runs: set[tuple[str, ...]]) -> list[str]:
@@ -209,8 +226,12 @@ def shared_runs(text: str, seed_runs: set[tuple[str, ...]]) -> list[str]:
 
 
 def test_shared_runs_finds_a_copied_sentence():
-    seed = _runs(_words("Henriks kognitive funktionsniveau bedres ikke væsentligt efter ECT er sepo-\n\nneret, hvorfor"))
-    assert shared_runs("Hans kognitive funktionsniveau bedres ikke væsentligt efter ECT er seponeret, hvorfor han", seed)
+    seed = _runs(
+        _words("Henriks kognitive funktionsniveau bedres ikke væsentligt efter ECT er sepo-\n\nneret, hvorfor")
+    )
+    assert shared_runs(
+        "Hans kognitive funktionsniveau bedres ikke væsentligt efter ECT er seponeret, hvorfor han", seed
+    )
     assert not shared_runs("Det er ikke blevet meget bedre, selv om behandlingen er slut.", seed)
 
 
@@ -233,17 +254,24 @@ GENERAL_TRAINING = re.compile(r"avanceret|almen genoptræning", re.IGNORECASE)
 def reform_doubt_rule(text: str) -> list[str]:
     """Almen genoptræning (basal and avanceret) stays with the municipality on 1 January 2027: the sources
     name the four tasks that move, and it is not one of them. No sentence may call that uncertain."""
-    return [f"almen/avanceret genoptræning kaldt uafklaret: {s!r}"
-            for s in _sentences(text) if GENERAL_TRAINING.search(s) and UNSURE.search(s)]
+    return [
+        f"almen/avanceret genoptræning kaldt uafklaret: {s!r}"
+        for s in _sentences(text)
+        if GENERAL_TRAINING.search(s) and UNSURE.search(s)
+    ]
 
 
 def test_reform_doubt_rule_catches_the_old_wording():
     assert reform_doubt_rule('!!! warning "Usikkert: avanceret genoptræning"')
-    assert reform_doubt_rule("| Almen genoptræning på avanceret niveau | Kommunen[^s002-kommune] | **Usikkert.** Vi har "
-                             "ikke kunnet bekræfte, om den flytter til regionen.[^reform] |")
+    assert reform_doubt_rule(
+        "| Almen genoptræning på avanceret niveau | Kommunen[^s002-kommune] | **Usikkert.** Vi har "
+        "ikke kunnet bekræfte, om den flytter til regionen.[^reform] |"
+    )
     assert reform_doubt_rule("Det er ikke afklaret, om avanceret genoptræning også flytter.")
-    assert not reform_doubt_rule("Almen genoptræning bliver i kommunen. Det er ikke afklaret, hvem der modtager "
-                                 "planer til rehabilitering på specialiseret niveau.")
+    assert not reform_doubt_rule(
+        "Almen genoptræning bliver i kommunen. Det er ikke afklaret, hvem der modtager "
+        "planer til rehabilitering på specialiseret niveau."
+    )
 
 
 def test_no_page_calls_the_move_of_general_rehabilitation_uncertain():
@@ -254,25 +282,35 @@ def reform_answer(text: str) -> list[str]:
     """What the reform page must say plainly: what stays with the municipality and what moves."""
     sentences = _sentences(text)
     missing = []
-    if not any(re.search(r"almen genoptræning bliver i kommunen", s, re.IGNORECASE)
-               and "basalt" in s and "avanceret" in s for s in sentences):
+    if not any(
+        re.search(r"almen genoptræning bliver i kommunen", s, re.IGNORECASE) and "basalt" in s and "avanceret" in s
+        for s in sentences
+    ):
         missing.append("almen genoptræning, basalt og avanceret, bliver i kommunen")
-    if not any(re.search(r"rehabilitering på specialiseret niveau\W*\s+flytter til regionen", s, re.IGNORECASE)
-               for s in sentences):
+    if not any(
+        re.search(r"rehabilitering på specialiseret niveau\W*\s+flytter til regionen", s, re.IGNORECASE)
+        for s in sentences
+    ):
         missing.append("rehabilitering på specialiseret niveau flytter til regionen")
-    if not all(task in text for task in ("akutfunktioner", "70 % af kommunernes midlertidige pladser",
-                                         "Patientrettet forebyggelse")):
+    if not all(
+        task in text
+        for task in ("akutfunktioner", "70 % af kommunernes midlertidige pladser", "Patientrettet forebyggelse")
+    ):
         missing.append("de fire opgaver, der flytter")
     return missing
 
 
 def test_reform_answer_fails_on_the_old_page():
-    old = ("Fra 1. januar 2027 flytter myndigheds- og finansieringsansvaret for fire sundhedsopgaver fra kommunerne "
-           "til regionerne. En af dem er den specialiserede rehabilitering. Basalt niveau: kommunen. Avanceret "
-           "niveau: **Usikkert**, se boksen ovenfor.")
-    assert reform_answer(old) == ["almen genoptræning, basalt og avanceret, bliver i kommunen",
-                                  "rehabilitering på specialiseret niveau flytter til regionen",
-                                  "de fire opgaver, der flytter"]
+    old = (
+        "Fra 1. januar 2027 flytter myndigheds- og finansieringsansvaret for fire sundhedsopgaver fra kommunerne "
+        "til regionerne. En af dem er den specialiserede rehabilitering. Basalt niveau: kommunen. Avanceret "
+        "niveau: **Usikkert**, se boksen ovenfor."
+    )
+    assert reform_answer(old) == [
+        "almen genoptræning, basalt og avanceret, bliver i kommunen",
+        "rehabilitering på specialiseret niveau flytter til regionen",
+        "de fire opgaver, der flytter",
+    ]
 
 
 def test_reform_page_says_what_stays_and_what_moves():
@@ -299,8 +337,11 @@ NATIONWIDE = re.compile(r"hele landet|i alt|landsdækkende", re.IGNORECASE)
 
 def councils_rule(text: str) -> list[str]:
     """17 is the number of health councils in the whole country, not in each region: say so where it is told."""
-    return [f"17 sundhedsråd uden 'i hele landet': {s!r}"
-            for s in _sentences(text) if COUNCILS.search(s) and not NATIONWIDE.search(s)]
+    return [
+        f"17 sundhedsråd uden 'i hele landet': {s!r}"
+        for s in _sentences(text)
+        if COUNCILS.search(s) and not NATIONWIDE.search(s)
+    ]
 
 
 def test_councils_rule_catches_seventeen_per_region():
@@ -318,6 +359,7 @@ def test_seventeen_councils_are_told_as_a_national_total():
 def test_the_patients_seven_days_keep_the_later_date_in_the_plan():
     """The handout told the 7-day start without the plan's later start date (sundhedsloven § 140, stk. 4)."""
     from videre.pages.patient import NEXT_SEVEN_DAYS
+
     told = " ".join(NEXT_SEVEN_DAYS)
     assert "inden for 7 dage" in told and "privat leverandør" in told
     assert re.search(r"senere[^.]*7 dage fra den dato", told), told

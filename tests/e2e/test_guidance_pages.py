@@ -101,17 +101,22 @@ def test_diagram_lays_out_two_lanes_and_one_column_on_a_phone(browser, base_url)
         context = browser.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
         page.goto(base_url + "forloeb/")
-        lefts = page.eval_on_selector_all("ol.videre-flow > li", "items => items.map(i => Math.round(i.getBoundingClientRect().left))")
+        lefts = page.eval_on_selector_all(
+            "ol.videre-flow > li", "items => items.map(i => Math.round(i.getBoundingClientRect().left))"
+        )
         assert len(set(lefts)) == columns, (width, set(lefts))
         context.close()
 
 
-@pytest.mark.parametrize("path, options, size_mm", [
-    ("forloeb/print-a4/", {"format": "A4", "landscape": True}, (297, 210)),
-    ("forloeb/print-a3/", {"format": "A3", "landscape": True}, (420, 297)),
-    ("forloeb/print-a4/", {"prefer_css_page_size": True}, (297, 210)),
-    ("forloeb/print-a3/", {"prefer_css_page_size": True}, (420, 297)),
-])
+@pytest.mark.parametrize(
+    "path, options, size_mm",
+    [
+        ("forloeb/print-a4/", {"format": "A4", "landscape": True}, (297, 210)),
+        ("forloeb/print-a3/", {"format": "A3", "landscape": True}, (420, 297)),
+        ("forloeb/print-a4/", {"prefer_css_page_size": True}, (297, 210)),
+        ("forloeb/print-a3/", {"prefer_css_page_size": True}, (420, 297)),
+    ],
+)
 def test_print_versions_fit_on_exactly_one_sheet(guarded, base_url, flow, path, options, size_mm):
     from pypdf import PdfReader
 
@@ -214,7 +219,12 @@ def test_decision_aid_stores_nothing(guarded, base_url, flow):
     assert page.get_attribute("#beslutning-resultat", "data-udfald") == "gop"
     assert page.url == base_url + "beslutning/", "ingen svar i adressen"
     assert guarded.context.cookies() == []
-    assert page.evaluate("[localStorage.length, sessionStorage.length, document.cookie, window.__writes]") == [0, 0, "", []]
+    assert page.evaluate("[localStorage.length, sessionStorage.length, document.cookie, window.__writes]") == [
+        0,
+        0,
+        "",
+        [],
+    ]
     script = (ROOT / "docs" / "assets" / "videre-beslutning.js").read_text(encoding="utf-8")
     code = re.sub(r"//.*", "", script)
     for forbidden in ("localStorage", "sessionStorage", "cookie", "history.", "location", "fetch(", "XMLHttpRequest"):
@@ -248,11 +258,13 @@ def test_decision_aid_is_a_printable_checklist_without_javascript(browser, base_
 
 def _hrefs(site_dir: Path, url: str) -> set[str]:
     html = (site_dir / url / "index.html").read_text(encoding="utf-8")
-    article = html[html.index("<article"):html.index("</article>")]
+    article = html[html.index("<article") : html.index("</article>")]
     base = "http://site/" + url
-    return {urlparse(urljoin(base, href)).path.lstrip("/") + ("?" + urlparse(urljoin(base, href)).query
-                                                             if urlparse(urljoin(base, href)).query else "")
-            for href in re.findall(r'href="([^"#]+)', article)}
+    return {
+        urlparse(urljoin(base, href)).path.lstrip("/")
+        + ("?" + urlparse(urljoin(base, href)).query if urlparse(urljoin(base, href)).query else "")
+        for href in re.findall(r'href="([^"#]+)', article)
+    }
 
 
 def test_cases_and_their_kinds_and_elements_link_both_ways(site_dir, catalog):
@@ -297,7 +309,7 @@ def test_case_pages_show_their_badge_and_what_the_source_leaves_out(guarded, bas
 
 
 def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -344,8 +356,13 @@ def test_screenshots_for_review(browser, base_url):
     out.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    for path, name in (("forloeb/", "diagram"), ("forloeb/patient/", "patient"), ("beslutning/", "beslutning"),
-                       ("tal/", "tal"), ("forloeb/print-a4/", "print-a4")):
+    for path, name in (
+        ("forloeb/", "diagram"),
+        ("forloeb/patient/", "patient"),
+        ("beslutning/", "beslutning"),
+        ("tal/", "tal"),
+        ("forloeb/print-a4/", "print-a4"),
+    ):
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
         page.screenshot(path=str(out / f"{name}.png"), full_page=True)

@@ -24,22 +24,30 @@ from typing import Any
 
 import markdown
 import pytest
-import yaml
 from mkdocs.utils import meta as mkdocs_meta
 
-from tests.helpers.guards import HANG_SECONDS
-from tests.helpers.site import DATA, ROOT, build_site, write_tree
-from tests.fixtures.hostile.cases import (INERT, OUTSIDE, REJECTED, Case, all_cases, base_records, dump, hand_cases,
-                                    kind_schemas, string_fields)
+from tests.fixtures.hostile.cases import (
+    INERT,
+    OUTSIDE,
+    REJECTED,
+    Case,
+    all_cases,
+    base_records,
+    dump,
+    hand_cases,
+    kind_schemas,
+)
 from tests.fixtures.hostile.inert import live_code
+from tests.helpers.guards import HANG_SECONDS
 from tests.helpers.records import GOOD_OFFER
-from videre.core import schema as S
+from tests.helpers.site import DATA, ROOT, build_site, write_tree
 from videre import site
-from videre.pages.csp import TrustedScripts
-from videre.core.errors import render_text
-from videre.kinds.registry import KINDS
 from videre.catalog.load import load_catalog
+from videre.core import schema as S
+from videre.core.errors import render_text
 from videre.core.options import SiteOptions
+from videre.kinds.registry import KINDS
+from videre.pages.csp import TrustedScripts
 
 TODAY = dt.date(2026, 12, 6)  # the day the sourced records in data/ were read (kilde.læst)
 OPTIONS = SiteOptions(today=TODAY)
@@ -62,11 +70,14 @@ def trusted(mkdocs_config: Any) -> TrustedScripts:
 @pytest.fixture(scope="module")
 def render_markdown(mkdocs_config: Any):
     """Markdown → HTML the way MkDocs does it: front matter split off, the site's extensions on."""
+
     def render(text: str) -> tuple[str, dict[str, Any]]:
         content, meta = mkdocs_meta.get_data(text)
-        md = markdown.Markdown(extensions=mkdocs_config.markdown_extensions,
-                               extension_configs=mkdocs_config.mdx_configs)
+        md = markdown.Markdown(
+            extensions=mkdocs_config.markdown_extensions, extension_configs=mkdocs_config.mdx_configs
+        )
         return md.convert(content), meta
+
     cwd = os.getcwd()
     os.chdir(ROOT)  # pymdownx.snippets reads docs/includes relative to the project
     yield render
@@ -109,8 +120,11 @@ def assert_danish(result: Any, root: Path) -> str:
 def pages_showing(catalog: Any, marker: str) -> list[tuple[str, str]]:
     """(name, text) of every generated page and HTML file that contains the marker."""
     found = [(p.src_uri, p.markdown) for p in site.build_pages(catalog, OPTIONS) if marker in p.markdown]
-    found += [(f.path, f.content) for f in site.build_files(catalog, OPTIONS)
-              if f.path.endswith(".html") and marker in f.content]
+    found += [
+        (f.path, f.content)
+        for f in site.build_files(catalog, OPTIONS)
+        if f.path.endswith(".html") and marker in f.content
+    ]
     return found
 
 
@@ -129,8 +143,9 @@ def assert_inert_pages(pages: list[tuple[str, str]], render_markdown: Any, trust
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_hostile_record_is_rejected_or_inert(case: Case, tmp_path: Path, render_markdown: Any,
-                                              trusted: TrustedScripts) -> None:
+def test_hostile_record_is_rejected_or_inert(
+    case: Case, tmp_path: Path, render_markdown: Any, trusted: TrustedScripts
+) -> None:
     root = make_tree(tmp_path, case)
     start = time.perf_counter()
     result = load_catalog(root, today=TODAY)
@@ -165,20 +180,43 @@ def test_the_validator_cli_never_shows_a_traceback(tmp_path: Path) -> None:
     """The worst inputs together, through the real command line: exit 1, Danish report, fast."""
     worst = {c.id: c for c in hand_cases()}
     files: dict[str, str | bytes] = {}
-    for index, case_id in enumerate(["yaml:billion-laughs", "dybde:10000-kroellet", "dybde:10000-bindestreger",
-                                     "bytes:nul", "bytes:latin1", "stoerrelse:1mb-streng", "yaml:styretegn",
-                                     "yaml:python-tag"]):
+    for index, case_id in enumerate(
+        [
+            "yaml:billion-laughs",
+            "dybde:10000-kroellet",
+            "dybde:10000-bindestreger",
+            "bytes:nul",
+            "bytes:latin1",
+            "stoerrelse:1mb-streng",
+            "yaml:styretegn",
+            "yaml:python-tag",
+        ]
+    ):
         files[f"offers/esbjerg/ond-{index}.yaml"] = next(iter(worst[case_id].files.values()))
-    root = make_tree(tmp_path, Case("samlet", files, REJECTED, symlinks={"offers/varde/loop.yaml":
-                                                                          "offers/varde/loop.yaml"}))
+    root = make_tree(
+        tmp_path, Case("samlet", files, REJECTED, symlinks={"offers/varde/loop.yaml": "offers/varde/loop.yaml"})
+    )
     start = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "videre.cli.commands", "--data", str(root), "--dato", TODAY.isoformat(),
-                          "valider"], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-m", "videre.cli.commands", "--data", str(root), "--dato", TODAY.isoformat(), "valider"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
     elapsed = time.perf_counter() - start
     assert run.returncode == 1, run.stdout + run.stderr
     assert "Traceback" not in run.stdout + run.stderr
-    for rule in ("anker-alias", "for-dyb", "nul-tegn", "ikke-utf8", "for-stor-fil", "ugyldigt-tegn", "yaml-tag",
-                 "symlink"):
+    for rule in (
+        "anker-alias",
+        "for-dyb",
+        "nul-tegn",
+        "ikke-utf8",
+        "for-stor-fil",
+        "ugyldigt-tegn",
+        "yaml-tag",
+        "symlink",
+    ):
         assert f"[{rule}]" in run.stdout, rule
     assert elapsed < HANG_SECONDS, f"{elapsed:.1f} s"
 
@@ -210,13 +248,18 @@ def test_inert_cases_in_a_real_strict_build(tmp_path: Path, trusted: TrustedScri
     assert set(markers) <= seen
 
 
-ATTACK = ('<script>alert("x")</script> <img src=x onerror=alert(1)> [klik](javascript:alert(2)) '
-          '![b](data:image/svg+xml,<svg onload=alert(3)>) "><svg onload=alert(4)> \' onmouseover=\'alert(5)\' '
-          '\\x22><script>alert(6)</script>\\ &lt;/title&gt;&lt;script&gt;alert(7)&lt;/script&gt; '
-          '</title><script>alert(8)</script> {: onclick="alert(9)" } <javascript:alert(10)> '
-          '`<b>` [x][r]\n\n[r]: javascript:alert(11)\n---\nhacked: true')
-ATTACK_BY_PATTERN = {S.HTTPS_PATTERN: "javascript:alert(12)", S.EMAIL_PATTERN: 'x@example.org"><script>alert(13)</script>',
-                     S.PHONE_PATTERN: "javascript:alert(14)"}
+ATTACK = (
+    '<script>alert("x")</script> <img src=x onerror=alert(1)> [klik](javascript:alert(2)) '
+    "![b](data:image/svg+xml,<svg onload=alert(3)>) \"><svg onload=alert(4)> ' onmouseover='alert(5)' "
+    "\\x22><script>alert(6)</script>\\ &lt;/title&gt;&lt;script&gt;alert(7)&lt;/script&gt; "
+    '</title><script>alert(8)</script> {: onclick="alert(9)" } <javascript:alert(10)> '
+    "`<b>` [x][r]\n\n[r]: javascript:alert(11)\n---\nhacked: true"
+)
+ATTACK_BY_PATTERN = {
+    S.HTTPS_PATTERN: "javascript:alert(12)",
+    S.EMAIL_PATTERN: 'x@example.org"><script>alert(13)</script>',
+    S.PHONE_PATTERN: "javascript:alert(14)",
+}
 
 
 def _attack(data: Any, schema: dict[str, Any]) -> Any:
@@ -235,14 +278,15 @@ def _attack(data: Any, schema: dict[str, Any]) -> Any:
 
 
 @pytest.mark.slow
-def test_templates_are_safe_even_when_validation_is_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                 trusted: TrustedScripts) -> None:
+def test_templates_are_safe_even_when_validation_is_switched_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, trusted: TrustedScripts
+) -> None:
     """Defence in depth: a real MkDocs build of the real records with attack text in every field."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    import videre.kinds.registry
     import videre.catalog.load
+    import videre.kinds.registry
     import videre.mkdocs.adapter
     from videre.core.validate import Validator
     from videre.core.yamlsource import load
@@ -268,8 +312,11 @@ def test_templates_are_safe_even_when_validation_is_switched_off(tmp_path: Path,
     def load_without_validation(*args: Any, **kwargs: Any) -> Any:
         result = real_load(*args, **kwargs)
         loaded["result"] = result
-        return dataclasses.replace(result, problems=[p for p in result.problems if p.level != "fejl"]) \
-            if dataclasses.is_dataclass(result) else result
+        return (
+            dataclasses.replace(result, problems=[p for p in result.problems if p.level != "fejl"])
+            if dataclasses.is_dataclass(result)
+            else result
+        )
 
     monkeypatch.setattr(Validator, "problems", lambda self, document: [])
     monkeypatch.setattr(videre.catalog.load, "load_catalog", load_without_validation)
@@ -279,7 +326,9 @@ def test_templates_are_safe_even_when_validation_is_switched_off(tmp_path: Path,
     monkeypatch.chdir(ROOT)
     out = tmp_path / "site"
     kinds = list(videre.kinds.registry.KINDS)
-    videre.kinds.registry.KINDS[:] = [dataclasses.replace(kind, check=None) for kind in kinds]  # the same list everywhere
+    videre.kinds.registry.KINDS[:] = [
+        dataclasses.replace(kind, check=None) for kind in kinds
+    ]  # the same list everywhere
     monkeypatch.setattr(videre.mkdocs.adapter, "load_catalog", load_without_validation)  # the name it imported
     try:
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out))
@@ -288,9 +337,14 @@ def test_templates_are_safe_even_when_validation_is_switched_off(tmp_path: Path,
         videre.kinds.registry.KINDS[:] = kinds
 
     catalog = loaded["result"].catalog
-    records = {"tilbud": catalog.offers, "partner": catalog.partners, "partnertilbud": catalog.partner_offers,
-               "kommunekontakter": tuple(catalog.contacts.values()), "afdeling": catalog.departments}
-    for name, count in attacked.items():
+    records = {
+        "tilbud": catalog.offers,
+        "partner": catalog.partners,
+        "partnertilbud": catalog.partner_offers,
+        "kommunekontakter": tuple(catalog.contacts.values()),
+        "afdeling": catalog.departments,
+    }
+    for name in attacked:
         got = records.get(name) or getattr(catalog, next(k.collection for k in kinds if k.name == name))
         got = (got,) if got and not isinstance(got, (tuple, list)) else got
         assert len(got) >= 1, f"ingen '{name}'-poster kom igennem; testen ville ikke angribe dem"

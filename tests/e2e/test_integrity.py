@@ -18,13 +18,17 @@ DAY = dt.date(2026, 12, 30)  # tests/pages/test_dated_register.py builds this da
 
 
 def digest(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.mark.slow
-def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path,
-                                                         tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_two_builds_of_the_same_input_are_byte_identical(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """The first build is the run's shared one for that day (made earlier, maybe by another worker), the
     second is made here; a different process at a different time must give the same bytes."""
     first, second = dated_build(tmp_path_factory, DAY), tmp_path / "b"
@@ -32,13 +36,16 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path,
     assert result.returncode == 0, result.stdout + result.stderr
     a, b = digest(first), digest(second)
     assert sorted(a) == sorted(b), f"forskellige filer: {sorted(set(a) ^ set(b))[:10]}"
-    differ = [f"{name} ({(first / name).stat().st_size} / {(second / name).stat().st_size} byte)"
-              for name in a if a[name] != b[name]]
+    differ = [
+        f"{name} ({(first / name).stat().st_size} / {(second / name).stat().st_size} byte)"
+        for name in a
+        if a[name] != b[name]
+    ]
     assert differ == [], f"{len(differ)} filer er forskellige, fx {differ[:10]}"
     with gzip.open(first / "sitemap.xml.gz") as handle:
         handle.read()
-        day = dt.datetime.fromtimestamp(int(EPOCH), dt.timezone.utc).date()
-        midnight = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+        day = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
+        midnight = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
         assert handle.mtime == int(midnight.timestamp()), "gzip-tiden kommer fra uret, ikke SOURCE_DATE_EPOCH"  # type: ignore[attr-defined]
 
 
@@ -61,27 +68,40 @@ def _page(root: Path, name: str, body: str) -> None:
 
 def test_link_checker_finds_missing_files_and_anchors(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    _page(site, "index.html", """
+    _page(
+        site,
+        "index.html",
+        """
         <a href="a/">ok</a> <a href="a/#del-2">ok anker</a> <a href="#top">ok eget anker</a>
         <a href="/a/index.html#del-2">ok fra roden</a> <a href="mangler/">mangler</a>
         <a href="a/#findes-ikke">forkert anker</a> <a href="https://example.org/">ude</a>
         <a href="mailto:x@example.org">mail</a> <a href="../../etc/passwd">uden for</a>
         <img src="billede.png"> <a href="a/?q=1#del-2">med forespørgsel</a> <a href="#">tom</a>
         <a href="b%20c/">kodet</a> <span id="top"></span>
-        <a href="a/#/collections/tilbud-esbjerg">rute i formularen</a> <a href="mangler/#/collections/x">rute, ingen fil</a>""")
-    _page(site, "a/index.html", "<h2 id='del-2'>Del 2</h2> <a href='..'>op</a> <a name='gammel'></a>"
-                                "<a href='../#top'>tilbage</a> <a href='./#gammel'>navn</a>")
+        <a href="a/#/collections/tilbud-esbjerg">rute i formularen</a> <a href="mangler/#/collections/x">rute, ingen fil</a>""",
+    )
+    _page(
+        site,
+        "a/index.html",
+        "<h2 id='del-2'>Del 2</h2> <a href='..'>op</a> <a name='gammel'></a>"
+        "<a href='../#top'>tilbage</a> <a href='./#gammel'>navn</a>",
+    )
     _page(site, "b c/index.html", "")
     pages, broken = linkcheck.check_site(site)
     assert pages == 3
     assert sorted((b.page, b.link) for b in broken) == [
-        ("index.html", "../../etc/passwd"), ("index.html", "a/#findes-ikke"), ("index.html", "billede.png"),
-        ("index.html", "mangler/"), ("index.html", "mangler/#/collections/x")]
+        ("index.html", "../../etc/passwd"),
+        ("index.html", "a/#findes-ikke"),
+        ("index.html", "billede.png"),
+        ("index.html", "mangler/"),
+        ("index.html", "mangler/#/collections/x"),
+    ]
     assert all(b.reason for b in broken)
 
 
 def _bundle(root: Path, values: list[tuple[str, list[int]]]) -> Path:
     """A minimal Pagefind bundle: one filter file, the metadata that names it, and the entry file."""
+
     def head(major: int, n: int) -> bytes:
         return bytes([major << 5 | n]) if n < 24 else bytes([major << 5 | 24, n])
 
@@ -91,10 +111,13 @@ def _bundle(root: Path, values: list[tuple[str, list[int]]]) -> Path:
     def array(items: list[bytes]) -> bytes:
         return head(4, len(items)) + b"".join(items)
 
-    payload = reproducible.SIGNATURE + array([text("Sidetype"), array(
-        [array([text(name), array([head(0, i) for i in ids])]) for name, ids in values])])
+    payload = reproducible.SIGNATURE + array(
+        [text("Sidetype"), array([array([text(name), array([head(0, i) for i in ids])]) for name, ids in values])]
+    )
     filter_hash = hashlib.sha256(payload).hexdigest()[:7]
-    meta = reproducible.SIGNATURE + array([text("1.5.2"), array([array([text("Sidetype"), text(f"da_{filter_hash}")])])])
+    meta = reproducible.SIGNATURE + array(
+        [text("1.5.2"), array([array([text("Sidetype"), text(f"da_{filter_hash}")])])]
+    )
     bundle = root / "pagefind"
     (bundle / "filter").mkdir(parents=True)
     (bundle / "filter" / f"da_{filter_hash}.pf_filter").write_bytes(gzip.compress(payload, mtime=0))

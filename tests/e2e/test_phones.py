@@ -9,8 +9,11 @@ from tests.helpers.a11y import axe_violations, open_page
 from tests.helpers.page_types import PAGE_TYPES
 
 WIDTHS = (320, 390, 768)
-EXTRA = {"kommune-soenderborg": "kommuner/soenderborg/", "handout-soenderborg": "udskrivning/soenderborg/",
-         "katalog-soenderborg-depression": "tilbud/?kommune=soenderborg&problem=depression"}
+EXTRA = {
+    "kommune-soenderborg": "kommuner/soenderborg/",
+    "handout-soenderborg": "udskrivning/soenderborg/",
+    "katalog-soenderborg-depression": "tilbud/?kommune=soenderborg&problem=depression",
+}
 PAGES = {**PAGE_TYPES, **EXTRA}
 NO_HEADER = {"kiosk-offentlig", "handout-kommune", "handout-soenderborg", "flow-print", "flow-print-a3"}
 """Pages without the theme: the waiting-room screen and the printed sheets (they link to search instead)."""
@@ -80,13 +83,19 @@ def test_a_municipality_page_puts_the_receiver_and_key_contacts_first_and_filter
     page = browser.new_page(viewport={"width": 390, "height": 844})
     open_page(page, base_url, "kommuner/soenderborg/?problem=depression")
     headings = [h.replace("¶", "").strip() for h in page.locator("article h2").all_inner_texts()]
-    assert headings.index("Send en genoptræningsplan") < headings.index("Nøglepersoner i kommunen") < \
-        headings.index("Hvis det bliver svært") < headings.index("Tilbud i Sønderborg"), headings
+    assert (
+        headings.index("Send en genoptræningsplan")
+        < headings.index("Nøglepersoner i kommunen")
+        < headings.index("Hvis det bliver svært")
+        < headings.index("Tilbud i Sønderborg")
+    ), headings
     # Sønderborg's contacts are now read from its own page, which names only the GOP receiver: the key-contacts
     # section says so, above the offers.
     assert page.locator("#koordinator-depression").count() == 0
-    assert page.locator("p.videre-tom", has_text="Ingen andre kontakter er oplyst endnu").bounding_box()["y"] < \
-        page.locator(".videre-kort-liste[data-gruppe]").first.bounding_box()["y"]
+    assert (
+        page.locator("p.videre-tom", has_text="Ingen andre kontakter er oplyst endnu").bounding_box()["y"]
+        < page.locator(".videre-kort-liste[data-gruppe]").first.bounding_box()["y"]
+    )
     cards = page.locator(".videre-kort-liste[data-gruppe] article")
     total = cards.count()
     examples = page.locator(".videre-kort-liste--eksempler article").count()
@@ -100,7 +109,8 @@ def test_a_municipality_page_puts_the_receiver_and_key_contacts_first_and_filter
     assert page.locator("#videre-kommuneantal").inner_text().startswith(f"{len(problems)} af {total} tilbud passer")
     for group in page.locator(".videre-kort-liste[data-gruppe]:visible").all():
         named = group.locator("article:visible").evaluate_all(
-            "cards => cards.map(c => c.getAttribute('data-p').split(' ').includes('depression'))")
+            "cards => cards.map(c => c.getAttribute('data-p').split(' ').includes('depression'))"
+        )
         assert named == sorted(named, reverse=True), "tilbud netop til depression først i hver gruppe"
     page.get_by_label("Patientens problem", exact=True).select_option("")
     assert page.locator(".videre-kort-liste[data-gruppe] article:visible").count() == total
@@ -108,8 +118,10 @@ def test_a_municipality_page_puts_the_receiver_and_key_contacts_first_and_filter
     assert axe_violations(page) == []
     # Where the municipality names a depression coordinator (Esbjerg), the contact stands above the offers.
     open_page(page, base_url, "kommuner/esbjerg/")
-    assert page.locator("#koordinator-depression").bounding_box()["y"] < \
-        page.locator(".videre-kort-liste[data-gruppe]").first.bounding_box()["y"]
+    assert (
+        page.locator("#koordinator-depression").bounding_box()["y"]
+        < page.locator(".videre-kort-liste[data-gruppe]").first.bounding_box()["y"]
+    )
     page.close()
 
 
@@ -120,7 +132,7 @@ def test_the_municipality_overview_counts_what_the_page_shows(site_dir):
     cards = len(re.findall(r'<article class="videre-kort(?! videre-kort--eksempel)', page))
     examples = len(re.findall(r'<article class="videre-kort videre-kort--eksempel', page))
     assert re.search(rf'Sønderborg</a> <span class="videre-antal">\({cards} tilbud, {examples} eksempler\)', overview)
-    assert f"<p class=\"videre-antal-tekst\">{cards} tilbud på siden" in page
+    assert f'<p class="videre-antal-tekst">{cards} tilbud på siden' in page
     assert (cards, examples) == (13, 7), "3 af kommunens egne og 10 fra foreninger, læst på deres sider; 7 eksempler"
 
 

@@ -9,9 +9,10 @@ are the policy itself, the pages' scripts at work under it, and the guard.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -75,8 +76,9 @@ def test_every_html_file_has_one_strict_csp_first_in_head(site_dir: Path) -> Non
         wasm = ["'wasm-unsafe-eval'"] if re.search(r'<script[^>]*src="[^"]*pagefind/', html) else []  # Pagefind
         assert [s for s in script_src if not s.startswith("'sha256-")] == ["'self'", *wasm], where
         needed = {csp.sha256_source(s) for s in csp.inline_scripts(html)}
-        assert needed == {s for s in script_src if s.startswith("'sha256-")}, \
+        assert needed == {s for s in script_src if s.startswith("'sha256-")}, (
             f"{where}: hver inline-script skal have præcis sin hash"
+        )
 
 
 def test_the_policy_never_trusts_an_injected_inline_script(site_dir: Path) -> None:
@@ -97,11 +99,10 @@ def test_the_policy_never_trusts_an_injected_inline_script(site_dir: Path) -> No
 
 def test_standalone_html_files_written_by_the_package_carry_the_policy(site_dir: Path) -> None:
     """Kiosk screens, handouts and other HTML written by videre.site.build_files, not by MkDocs."""
+    from tests.helpers.site import DATA
     from videre import site as videre_site
     from videre.catalog.load import load_catalog
     from videre.core.options import SiteOptions
-
-    from tests.helpers.site import DATA
 
     catalog = load_catalog(DATA).catalog
     written = [f.path for f in videre_site.build_files(catalog, SiteOptions()) if f.path.endswith(".html")]
@@ -152,17 +153,22 @@ def test_the_guard_records_every_request_to_another_host_and_none_to_the_site(br
     same machine, is blocked and recorded; the site's own files and data: URLs are not."""
     port = base_url.rsplit(":", 1)[1].rstrip("/")
     other_port = "1" if port != "1" else "2"
-    probe = (f'<img src="http://example.org/a.png"><img src="https://cdn.example.net/b.js?x=1">'
-             f'<img src="http://127.0.0.1:{other_port}/c.png"><img src="{base_url}assets/videre.css">'
-             '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">')
+    probe = (
+        f'<img src="http://example.org/a.png"><img src="https://cdn.example.net/b.js?x=1">'
+        f'<img src="http://127.0.0.1:{other_port}/c.png"><img src="{base_url}assets/videre.css">'
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+    )
     guarded = GuardedPage(browser, base_url)
     try:
-        guarded.page.route(base_url + "vagt/", lambda route: route.fulfill(status=200, content_type="text/html",
-                                                                         body=f"<!doctype html>{probe}"))
+        guarded.page.route(
+            base_url + "vagt/",
+            lambda route: route.fulfill(status=200, content_type="text/html", body=f"<!doctype html>{probe}"),
+        )
         guarded.page.goto(base_url + "vagt/")
         guarded.page.wait_for_load_state("networkidle")
-        assert sorted(guarded.foreign) == sorted(["http://example.org/a.png", "https://cdn.example.net/b.js?x=1",
-                                                  f"http://127.0.0.1:{other_port}/c.png"])
+        assert sorted(guarded.foreign) == sorted(
+            ["http://example.org/a.png", "https://cdn.example.net/b.js?x=1", f"http://127.0.0.1:{other_port}/c.png"]
+        )
     finally:
         guarded.close()
 
@@ -170,8 +176,9 @@ def test_the_guard_records_every_request_to_another_host_and_none_to_the_site(br
 def test_the_browser_blocks_an_injected_script(browser: Any, base_url: str, site_dir: Path) -> None:
     """The policy is not decoration: a script smuggled into a page does not run."""
     html = (site_dir / "index.html").read_text(encoding="utf-8")
-    evil = html.replace("<article", "<script>window.__ond = 1</script><img src=x onerror=\"window.__ond2 = 1\">"
-                                    "<article", 1)
+    evil = html.replace(
+        "<article", '<script>window.__ond = 1</script><img src=x onerror="window.__ond2 = 1"><article', 1
+    )
     guarded = GuardedPage(browser, base_url)
     try:
         guarded.context.add_init_script(RECORD_VIOLATIONS)
@@ -190,7 +197,7 @@ def test_privacy_and_accessibility_pages_are_linked_from_every_page(site_dir: Pa
         html = page.read_text(encoding="utf-8")
         if "md-footer" not in html:
             continue  # standalone pages (kiosk screens, handouts) have no site footer
-        footer = html[html.index("md-copyright"):]
+        footer = html[html.index("md-copyright") :]
         assert ">Privatliv</a>" in footer and ">Tilgængelighed</a>" in footer, page.relative_to(site_dir)
     nav = (site_dir / "index.html").read_text(encoding="utf-8").split('class="md-nav__list"', 1)[1]
     assert 'href="privatliv/"' in nav and 'href="tilgaengelighed/"' in nav, "begge sider skal stå i menuen"

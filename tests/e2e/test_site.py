@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from tests.helpers.site import DATA, build_site
 from tests.helpers.page_types import PAGE_TYPES
+from tests.helpers.site import DATA, build_site
 
 
 class Text(HTMLParser):
@@ -36,7 +36,7 @@ class Text(HTMLParser):
 
 def article(site_dir, url: str) -> str:
     html = (site_dir / url / "index.html").read_text(encoding="utf-8")
-    body = html.split("<article class=\"md-content__inner md-typeset\">", 1)[1].rsplit("</article>", 1)[0]
+    body = html.split('<article class="md-content__inner md-typeset">', 1)[1].rsplit("</article>", 1)[0]
     parser = Text()
     parser.feed(body)
     return " ".join(" ".join(parser.parts).split())
@@ -52,8 +52,12 @@ def test_esbjerg_page_answers_the_therapists_questions(site_dir):
     # Esbjerg's contacts are an example: the box says so and never claims a confirmation.
     assert "Sikker post" in text and "Eksempel – ikke bekræftet" in text and "Sidst bekræftet" not in text
     # Offers grouped by kind: rehabilitation on a GOP, social psychiatry, the depression pathway, health-centre courses.
-    for heading in ("Genoptræning efter genoptræningsplan", "Socialpsykiatrisk støtte",
-                    "Forløb for depression", "Sundhedscenter og kurser"):
+    for heading in (
+        "Genoptræning efter genoptræningsplan",
+        "Socialpsykiatrisk støtte",
+        "Forløb for depression",
+        "Sundhedscenter og kurser",
+    ):
         assert f"{heading}" in text
     # How each offer is reached, and civil society in the municipality.
     assert "Sådan kommer man i gang" in text
@@ -79,8 +83,9 @@ def test_every_municipality_has_a_page_and_empty_ones_say_so(site_dir):
 
 def test_all_of_region_syddanmark_has_an_offer_and_a_gop_contact(site_dir):
     catalog = json.loads((site_dir / "katalog.json").read_text(encoding="utf-8"))
-    municipalities_with_offers = {o["d"][0] for o in catalog["tilbud"] if o["u"].startswith("tilbud/") and
-                                  o["e"].endswith("Kommune")}
+    municipalities_with_offers = {
+        o["d"][0] for o in catalog["tilbud"] if o["u"].startswith("tilbud/") and o["e"].endswith("Kommune")
+    }
     assert set(catalog["regioner"]["syddanmark"]) <= municipalities_with_offers
     for slug in catalog["regioner"]["syddanmark"]:
         assert "Modtager af genoptræningsplaner" in article(site_dir, f"kommuner/{slug}"), slug

@@ -12,8 +12,8 @@ import pytest
 
 from bench.generate import generate
 from videre import site
-from videre.catalog.load import load_catalog
 from videre.catalog.catalog import Catalog
+from videre.catalog.load import load_catalog
 from videre.core.options import SiteOptions
 from videre.pages import handout
 
@@ -64,7 +64,8 @@ def test_the_shared_part_has_no_records_own_pages_and_gives_way_when_cancelled(c
 
 
 def test_the_generated_files_written_beside_the_build_are_the_files_the_builder_makes(
-        catalog: Catalog, tmp_path: Path) -> None:
+    catalog: Catalog, tmp_path: Path
+) -> None:
     """videre.site.StaticFilesJob: every file of build_files, byte for byte, at its path in the site."""
     expected = site.build_files(catalog, OPTIONS)
     job = site.StaticFilesJob(catalog, OPTIONS, tmp_path)
@@ -95,4 +96,5 @@ def test_each_family_of_files_knows_its_paths_before_it_makes_them(catalog: Cata
     handouts = [family for family in families if not family.shared]
     assert len(handouts) == 1 and (len(handouts[0].paths()) == 1) is scoped
     assert [path for family in families for path in family.paths()] == [
-        item.path for item in site.build_files(catalog, OPTIONS, scope)]
+        item.path for item in site.build_files(catalog, OPTIONS, scope)
+    ]

@@ -12,28 +12,30 @@ import gzip
 import json
 import os
 import uuid
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import jsonschema
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.helpers.site import DATA, ROOT
-from videre.cli import commands as cli
-from videre.exports import hsds
 from videre.catalog.load import load_catalog
+from videre.cli import commands as cli
 from videre.core.options import SiteOptions
+from videre.exports import hsds
 
 SCHEMAS = Path(os.environ.get("HSDS_SCHEMAS", ROOT / "tests" / "fixtures" / "hsds-3.0"))
 """The official HSDS 3.0 schemas (compiled), kept in the repository; see its README.md."""
-PACKAGES = {"organizations": "organization_package", "services": "service_package",
-            "service_at_locations": "service_at_location_package"}
+PACKAGES = {
+    "organizations": "organization_package",
+    "services": "service_package",
+    "service_at_locations": "service_at_location_package",
+}
 TODAY = dt.date(2026, 12, 6)  # the day the sourced records in data/ were read (kilde.læst)
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str) -> jsonschema.protocols.Validator:
     plain, packed = SCHEMAS / f"{name}.json", SCHEMAS / f"{name}.json.gz"
     assert plain.is_file() or packed.is_file(), f"Det officielle HSDS 3.0-skema mangler: {packed}"
@@ -56,8 +58,12 @@ def assert_valid(name: str, data: list) -> None:
 
 
 BASE = SCHEMAS / "base"
-TABLES = {"organizations": "organization", "services": "service", "service_at_locations": "service_at_location",
-          "taxonomy_terms": "taxonomy_term"}
+TABLES = {
+    "organizations": "organization",
+    "services": "service",
+    "service_at_locations": "service_at_location",
+    "taxonomy_terms": "taxonomy_term",
+}
 
 
 def _strict(schema):
@@ -72,25 +78,32 @@ def _strict(schema):
     return schema
 
 
-@lru_cache(maxsize=None)
+@cache
 def base_validator(table: str) -> jsonschema.protocols.Validator:
     from referencing import Registry, Resource
     from referencing.jsonschema import DRAFT202012
 
-    schemas = {path.name.removesuffix(".gz"): _strict(json.loads(gzip.decompress(path.read_bytes())))
-               for path in sorted(BASE.glob("*.json.gz"))}
+    schemas = {
+        path.name.removesuffix(".gz"): _strict(json.loads(gzip.decompress(path.read_bytes())))
+        for path in sorted(BASE.glob("*.json.gz"))
+    }
     assert len(schemas) >= 20, f"HSDS' basisskemaer mangler i {BASE}"
     registry = Registry().with_resources(
-        (name, Resource.from_contents(schema, default_specification=DRAFT202012)) for name, schema in schemas.items())
+        (name, Resource.from_contents(schema, default_specification=DRAFT202012)) for name, schema in schemas.items()
+    )
     schema = schemas[f"{table}.json"]
-    return jsonschema.Draft202012Validator(schema, registry=registry,
-                                           format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    return jsonschema.Draft202012Validator(
+        schema, registry=registry, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
 
 
 def base_errors(name: str, rows: list) -> list[str]:
     validator = base_validator(TABLES[name])
-    return [f"{name}[{index}]{list(e.absolute_path)}: {e.message[:200]}"
-            for index, row in enumerate(rows) for e in validator.iter_errors(row)]
+    return [
+        f"{name}[{index}]{list(e.absolute_path)}: {e.message[:200]}"
+        for index, row in enumerate(rows)
+        for e in validator.iter_errors(row)
+    ]
 
 
 def test_the_strict_check_refuses_a_field_the_base_table_does_not_name():
@@ -101,15 +114,21 @@ def test_the_strict_check_refuses_a_field_the_base_table_does_not_name():
     assert base_errors("organizations", [organization]) == []
     assert base_errors("service_at_locations", [at_location]) == []
     assert base_errors("organizations", [{**organization, "services": []}]) == [
-        "organizations[0][]: Additional properties are not allowed ('services' was unexpected)"]
+        "organizations[0][]: Additional properties are not allowed ('services' was unexpected)"
+    ]
     assert base_errors("service_at_locations", [{**at_location, "service": {"id": ids[2]}}]) == [
-        "service_at_locations[0][]: Additional properties are not allowed ('service' was unexpected)"]
+        "service_at_locations[0][]: Additional properties are not allowed ('service' was unexpected)"
+    ]
 
 
 def test_every_published_file_is_a_base_table_with_no_unknown_field(tmp_path):
     """What the Open Referral community's hsds-validator checks: each file against its table's base schema."""
-    assert cli.main(["--data", str(DATA), "--dato", TODAY.isoformat(), "eksport", "--format", "hsds",
-                     "--ud", str(tmp_path)]) == 0
+    assert (
+        cli.main(
+            ["--data", str(DATA), "--dato", TODAY.isoformat(), "eksport", "--format", "hsds", "--ud", str(tmp_path)]
+        )
+        == 0
+    )
     counts = {}
     for name in TABLES:
         rows = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))
@@ -120,10 +139,18 @@ def test_every_published_file_is_a_base_table_with_no_unknown_field(tmp_path):
 
 
 def test_cli_export_validates_against_the_official_schemas(tmp_path):
-    assert cli.main(["--data", str(DATA), "--dato", TODAY.isoformat(), "eksport", "--format", "hsds",
-                     "--ud", str(tmp_path)]) == 0
+    assert (
+        cli.main(
+            ["--data", str(DATA), "--dato", TODAY.isoformat(), "eksport", "--format", "hsds", "--ud", str(tmp_path)]
+        )
+        == 0
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "organizations.json", "service_at_locations.json", "services.json", "taxonomy_terms.json"]
+        "organizations.json",
+        "service_at_locations.json",
+        "services.json",
+        "taxonomy_terms.json",
+    ]
     for name in PACKAGES:
         data = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))
         assert data, name
@@ -147,8 +174,9 @@ def test_every_offer_is_a_service_with_its_organisation_and_coded_attributes():
         assert service["organization_id"] in organizations
         assert service["organization"]["id"] == service["organization_id"]
         # An example was never confirmed, nor was a record read from a public page: no assured_date at all.
-        assert service.get("assured_date") == (offer.verified.date.isoformat()
-                                               if not offer.example and offer.verified else None)
+        assert service.get("assured_date") == (
+            offer.verified.date.isoformat() if not offer.example and offer.verified else None
+        )
         assert service["name"] == offer.title and service["status"] == "active"
         coded = {(a["taxonomy_term"]["taxonomy"], a["value"]) for a in service["attributes"]}
         assert ("Videre: type tilbud", offer.kind) in coded
@@ -172,9 +200,10 @@ def test_fast_ids_equal_the_standard_library_uuid5(parts):
 
 
 def test_ids_are_stable_uuid5_values_and_unique():
-    assert hsds.NAMESPACE == uuid.uuid5(uuid.NAMESPACE_URL, "https://videre.example.org/hsds/")
+    assert uuid.uuid5(uuid.NAMESPACE_URL, "https://videre.example.org/hsds/") == hsds.NAMESPACE
     assert hsds.uid("service", "esbjerg/genoptraening") == str(
-        uuid.uuid5(hsds.NAMESPACE, "service/esbjerg/genoptraening"))
+        uuid.uuid5(hsds.NAMESPACE, "service/esbjerg/genoptraening")
+    )
     first = hsds.hsds_json(catalog(), SiteOptions(today=TODAY))
     assert hsds.hsds_json(catalog(), SiteOptions(today=TODAY)) == first  # deterministic
 

@@ -22,21 +22,51 @@ TODAY = dt.date(2026, 11, 23)
 OPTIONS = SiteOptions(today=TODAY)
 
 CSV_HEADER = [
-    "id", "url", "udbyder_type", "udbyder", "titel", "type", "beskrivelse", "alder_fra", "alder_til", "problemer",
-    "for_paaroerende", "indhold", "form", "henvisning", "hjemmel", "sted", "åbningstider", "pris", "sprog", "link",
-    "kontakt_rolle", "kontakt_telefon", "kontakt_email", "kontakt_sikker_post", "dækning", "status",
-    "sidst_bekræftet", "bekræftet_af", "eksempel", "kilde_url", "kilde_læst", "kilde_sidens_dato",
+    "id",
+    "url",
+    "udbyder_type",
+    "udbyder",
+    "titel",
+    "type",
+    "beskrivelse",
+    "alder_fra",
+    "alder_til",
+    "problemer",
+    "for_paaroerende",
+    "indhold",
+    "form",
+    "henvisning",
+    "hjemmel",
+    "sted",
+    "åbningstider",
+    "pris",
+    "sprog",
+    "link",
+    "kontakt_rolle",
+    "kontakt_telefon",
+    "kontakt_email",
+    "kontakt_sikker_post",
+    "dækning",
+    "status",
+    "sidst_bekræftet",
+    "bekræftet_af",
+    "eksempel",
+    "kilde_url",
+    "kilde_læst",
+    "kilde_sidens_dato",
 ]
 
 # A sourced offer whose page shows no date: the optional cells stay empty, never 'None'.
 SOURCED_WITHOUT_PAGE_DATE = as_sourced(GOOD_OFFER, SOURCE_URL, "2026-11-20").replace(
-    "henvisning: [gop]", "henvisning: [gop]\nhjemmel: sundhedsloven-140")
+    "henvisning: [gop]", "henvisning: [gop]\nhjemmel: sundhedsloven-140"
+)
 
 
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory):
-    root = write_tree(tmp_path_factory.mktemp("data") / "data",
-                      {"offers/esbjerg/genoptraening.yaml": SOURCED_WITHOUT_PAGE_DATE})
+    root = write_tree(
+        tmp_path_factory.mktemp("data") / "data", {"offers/esbjerg/genoptraening.yaml": SOURCED_WITHOUT_PAGE_DATE}
+    )
     result = load_catalog(root, today=TODAY)
     assert result.errors == [], result.errors
     return result.catalog
@@ -50,15 +80,38 @@ def test_one_full_csv_row(catalog):
     rows = list(csv.reader(io.StringIO(opendata.offers_csv(catalog, OPTIONS))))
     assert rows[0] == CSV_HEADER
     assert dict(zip(rows[0], rows[1])) == {
-        "id": "esbjerg/genoptraening", "url": "tilbud/esbjerg/genoptraening/", "udbyder_type": "kommune",
-        "udbyder": "esbjerg", "titel": "Genoptræning efter indlæggelse", "type": "genoptraening",
-        "beskrivelse": "Du træner med en ergoterapeut hjemme eller udendørs.", "alder_fra": "18",
-        "alder_til": "120", "problemer": "angst|depression", "for_paaroerende": "nej", "indhold": "",
-        "form": "hjemme|udendoers", "henvisning": "gop", "hjemmel": "sundhedsloven-140", "sted": "",
-        "åbningstider": "", "pris": "", "sprog": "da", "link": "", "kontakt_rolle": "Visitator",
-        "kontakt_telefon": "", "kontakt_email": "genoptraening@esbjerg.example.org", "kontakt_sikker_post": "",
-        "dækning": "esbjerg", "status": "kilde", "sidst_bekræftet": "", "bekræftet_af": "", "eksempel": "nej",
-        "kilde_url": SOURCE_URL, "kilde_læst": "2026-11-20", "kilde_sidens_dato": "",
+        "id": "esbjerg/genoptraening",
+        "url": "tilbud/esbjerg/genoptraening/",
+        "udbyder_type": "kommune",
+        "udbyder": "esbjerg",
+        "titel": "Genoptræning efter indlæggelse",
+        "type": "genoptraening",
+        "beskrivelse": "Du træner med en ergoterapeut hjemme eller udendørs.",
+        "alder_fra": "18",
+        "alder_til": "120",
+        "problemer": "angst|depression",
+        "for_paaroerende": "nej",
+        "indhold": "",
+        "form": "hjemme|udendoers",
+        "henvisning": "gop",
+        "hjemmel": "sundhedsloven-140",
+        "sted": "",
+        "åbningstider": "",
+        "pris": "",
+        "sprog": "da",
+        "link": "",
+        "kontakt_rolle": "Visitator",
+        "kontakt_telefon": "",
+        "kontakt_email": "genoptraening@esbjerg.example.org",
+        "kontakt_sikker_post": "",
+        "dækning": "esbjerg",
+        "status": "kilde",
+        "sidst_bekræftet": "",
+        "bekræftet_af": "",
+        "eksempel": "nej",
+        "kilde_url": SOURCE_URL,
+        "kilde_læst": "2026-11-20",
+        "kilde_sidens_dato": "",
     }
     assert len(rows) == 2
 
@@ -66,9 +119,33 @@ def test_one_full_csv_row(catalog):
 def test_the_json_keys_and_the_state(catalog):
     [offer] = json.loads(opendata.offers_json(catalog, OPTIONS))["tilbud"]
     assert list(offer) == [
-        "id", "url", "udbyder_type", "udbyder", "titel", "andre_navne", "type", "beskrivelse", "målgruppe",
-        "indhold", "form", "henvisning", "hjemmel", "sådan_henviser_du", "sted", "åbningstider", "pris", "sprog",
-        "tilgængelighed", "link", "kontakt", "dækning", "kommuner", "status", "sidst_bekræftet", "eksempel", "kilde",
+        "id",
+        "url",
+        "udbyder_type",
+        "udbyder",
+        "titel",
+        "andre_navne",
+        "type",
+        "beskrivelse",
+        "målgruppe",
+        "indhold",
+        "form",
+        "henvisning",
+        "hjemmel",
+        "sådan_henviser_du",
+        "sted",
+        "åbningstider",
+        "pris",
+        "sprog",
+        "tilgængelighed",
+        "link",
+        "kontakt",
+        "dækning",
+        "kommuner",
+        "status",
+        "sidst_bekræftet",
+        "eksempel",
+        "kilde",
     ]
     assert offer["status"] == "kilde" and offer["sidst_bekræftet"] is None and offer["eksempel"] is False
     assert offer["kilde"] == {"url": SOURCE_URL, "læst": "2026-11-20", "sidens_dato": None}
@@ -89,10 +166,18 @@ def test_the_directory_says_which_key_holds_which_field(catalog):
     [offer] = data["tilbud"]
     keys = data["noegler"]
     assert sorted(keys.values()) == sorted(offer) and len(set(keys.values())) == len(keys)
-    assert list(data["filtre"].items()) == [("alder", "age_groups"), ("problem", "problems"), ("type", "kind"),
-                                            ("form", "modes"), ("henvisning", "routes")]
+    assert list(data["filtre"].items()) == [
+        ("alder", "age_groups"),
+        ("problem", "problems"),
+        ("type", "kind"),
+        ("form", "modes"),
+        ("henvisning", "routes"),
+    ]
     assert (offer[keys["routes"]], offer[keys["kind"]], offer[keys["age_groups"]]) == (
-        ["gop"], "genoptraening", ["unge-voksne", "voksne", "aeldre"])
+        ["gop"],
+        "genoptraening",
+        ["unge-voksne", "voksne", "aeldre"],
+    )
 
 
 def test_the_hsds_fields_of_one_sourced_service(catalog):
@@ -101,18 +186,39 @@ def test_the_hsds_fields_of_one_sourced_service(catalog):
     packages = hsds.export(catalog, OPTIONS)
     [service] = packages["services"]
     assert list(service) == [
-        "id", "organization_id", "name", "description", "url", "email", "status", "application_process",
-        "eligibility_description", "minimum_age", "service_areas", "languages", "contacts", "attributes",
+        "id",
+        "organization_id",
+        "name",
+        "description",
+        "url",
+        "email",
+        "status",
+        "application_process",
+        "eligibility_description",
+        "minimum_age",
+        "service_areas",
+        "languages",
+        "contacts",
+        "attributes",
         "organization",
     ]
     assert "assured_date" not in service  # read from a page, so nobody has assured it
     assert (service["name"], service["status"], service["minimum_age"], service["application_process"]) == (
-        "Genoptræning efter indlæggelse", "active", 18, "Genoptræningsplan (GOP) fra sygehuset.")
+        "Genoptræning efter indlæggelse",
+        "active",
+        18,
+        "Genoptræningsplan (GOP) fra sygehuset.",
+    )
     assert service["url"] == "https://videre.example.org/tilbud/esbjerg/genoptraening/"
     assert sorted((a["taxonomy_term"]["taxonomy"], a["value"]) for a in service["attributes"]) == [
-        ("Videre: form", "hjemme"), ("Videre: form", "udendoers"), ("Videre: henvisning", "gop"),
-        ("Videre: hjemmel", "sundhedsloven-140"), ("Videre: problemer", "angst"),
-        ("Videre: problemer", "depression"), ("Videre: status", "kilde"), ("Videre: type tilbud", "genoptraening"),
+        ("Videre: form", "hjemme"),
+        ("Videre: form", "udendoers"),
+        ("Videre: henvisning", "gop"),
+        ("Videre: hjemmel", "sundhedsloven-140"),
+        ("Videre: problemer", "angst"),
+        ("Videre: problemer", "depression"),
+        ("Videre: status", "kilde"),
+        ("Videre: type tilbud", "genoptraening"),
     ]
     assert list(service["contacts"][0]) == ["id", "service_id", "title", "email"]
     assert list(service["organization"]) == ["id", "name", "description", "uri", "organization_identifiers"]
@@ -130,15 +236,19 @@ def several(tmp_path_factory):
     """Five offers, one of each place in the directory's order, and two descriptions at the summary's edge."""
     from tests.helpers.records import EXAMPLE_OFFER, GOOD_PARTNER, GOOD_PARTNER_OFFER
 
-    root = write_tree(tmp_path_factory.mktemp("directory") / "data", {
-        "offers/varde/genoptraening.yaml": _with_description(GOOD_OFFER, WORDS_159 + "x"),  # 160: kept whole
-        "offers/esbjerg/genoptraening.yaml": _with_description(GOOD_OFFER, WORDS_159 + "xy"),  # 161: cut
-        "offers/esbjerg/eksempel.yaml": EXAMPLE_OFFER.replace("type: genoptraening", "type: samvaer").replace(
-            "titel: Genoptræning efter indlæggelse", "titel: Et eksempel"),
-        "partners/test.yaml": GOOD_PARTNER,
-        "partners/test/gaatur.yaml": GOOD_PARTNER_OFFER.replace("målgruppe:\n", "målgruppe:\n  pårørende: true\n"),
-        "offers/aabenraa/kilde.yaml": SOURCED_WITHOUT_PAGE_DATE,
-    })
+    root = write_tree(
+        tmp_path_factory.mktemp("directory") / "data",
+        {
+            "offers/varde/genoptraening.yaml": _with_description(GOOD_OFFER, WORDS_159 + "x"),  # 160: kept whole
+            "offers/esbjerg/genoptraening.yaml": _with_description(GOOD_OFFER, WORDS_159 + "xy"),  # 161: cut
+            "offers/esbjerg/eksempel.yaml": EXAMPLE_OFFER.replace("type: genoptraening", "type: samvaer").replace(
+                "titel: Genoptræning efter indlæggelse", "titel: Et eksempel"
+            ),
+            "partners/test.yaml": GOOD_PARTNER,
+            "partners/test/gaatur.yaml": GOOD_PARTNER_OFFER.replace("målgruppe:\n", "målgruppe:\n  pårørende: true\n"),
+            "offers/aabenraa/kilde.yaml": SOURCED_WITHOUT_PAGE_DATE,
+        },
+    )
     result = load_catalog(root, today=TODAY)
     assert result.errors == [], result.errors
     return result.catalog
@@ -183,10 +293,19 @@ def test_one_full_directory_entry(directory):
     sourced, esbjerg, varde, partner = directory["tilbud"][:4]
     assert sourced["q"] == "Fra kommunens hjemmeside – ikke bekræftet"
     assert esbjerg == {
-        "t": "Genoptræning efter indlæggelse", "k": "genoptraening", "e": "Esbjerg Kommune",
-        "u": "tilbud/esbjerg/genoptraening/", "d": ["esbjerg"], "a": ["unge-voksne", "voksne", "aeldre"],
-        "p": ["angst", "depression"], "f": ["hjemme", "udendoers"], "h": ["gop"], "x": 0, "r": 0,
-        "c": ["Visitator", "", "genoptraening@esbjerg.example.org"], "q": "",
+        "t": "Genoptræning efter indlæggelse",
+        "k": "genoptraening",
+        "e": "Esbjerg Kommune",
+        "u": "tilbud/esbjerg/genoptraening/",
+        "d": ["esbjerg"],
+        "a": ["unge-voksne", "voksne", "aeldre"],
+        "p": ["angst", "depression"],
+        "f": ["hjemme", "udendoers"],
+        "h": ["gop"],
+        "x": 0,
+        "r": 0,
+        "c": ["Visitator", "", "genoptraening@esbjerg.example.org"],
+        "q": "",
         # 161 characters: cut at the last whole word within 157, then a space and an ellipsis.
         "b": " ".join(["ordnummer"] * 15) + " …",
     }
@@ -198,7 +317,13 @@ def test_the_directory_names_every_municipality_and_every_region_with_its_area(d
     assert len(directory["kommuner"]) == 98
     assert directory["kommuner"]["aeroe"] == "Ærø"
     assert list(directory["regioner"]) == [
-        "nordjylland", "midtjylland", "syddanmark", "hovedstaden", "sjaelland", "oestdanmark"]
+        "nordjylland",
+        "midtjylland",
+        "syddanmark",
+        "hovedstaden",
+        "sjaelland",
+        "oestdanmark",
+    ]
     assert len(directory["regioner"]["nordjylland"]) == 11 and "aalborg" in directory["regioner"]["nordjylland"]
     assert len(directory["regioner"]["oestdanmark"]) == 46  # before it begins: its area on its first day
     assert "koebenhavn" in directory["regioner"]["oestdanmark"]

@@ -7,8 +7,10 @@ from typing import Any
 from axe_playwright_python.sync_playwright import Axe
 
 AXE = Axe()
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-              "resultTypes": ["violations"]}
+WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 FOCUSED = """() => {
   const e = document.activeElement;
   if (!e || e === document.body) { return null; }
@@ -30,8 +32,10 @@ document.addEventListener("securitypolicyviolation", function (e) {
 
 def axe_violations(page: Any) -> list[str]:
     results = AXE.run(page, options=WCAG_21_AA).response
-    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-            for v in results["violations"]]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results["violations"]
+    ]
 
 
 def open_page(page: Any, base_url: str, url: str) -> Any:
@@ -68,5 +72,6 @@ class Keyboard:
             now = self.press("Shift+Tab" if backwards else "Tab")
             if now is not None and predicate(now):
                 return now
-        raise AssertionError(f"nåede ikke frem med {'Shift+Tab' if backwards else 'Tab'}; sidste stop: "
-                             f"{self.stops[-3:]}")
+        raise AssertionError(
+            f"nåede ikke frem med {'Shift+Tab' if backwards else 'Tab'}; sidste stop: {self.stops[-3:]}"
+        )

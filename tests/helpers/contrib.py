@@ -34,8 +34,9 @@ def project(tmp_path: Path, files: dict[str, str] | None = None, *, real_data: b
     return data
 
 
-def videre(*args: str, cwd: Path = ROOT, data: Path | None = None,
-           dato: str | None = None) -> subprocess.CompletedProcess[str]:
+def videre(
+    *args: str, cwd: Path = ROOT, data: Path | None = None, dato: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the real command line in this process, never on a terminal (so it never asks questions).
 
     In-process saves a Python start-up and the imports per call; the exit code and both streams are

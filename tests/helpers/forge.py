@@ -20,17 +20,16 @@ pull requests appear as branches of it; a published one is written into DIR.
 from __future__ import annotations
 
 import base64
-import copy
-import datetime as dt
 import functools
 import hashlib
 import itertools
 import json
 import re
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import graphql
@@ -39,10 +38,12 @@ import jsonschema
 ROOT = Path(__file__).resolve().parents[2]
 OPENAPI = ROOT / "node_modules" / "@octokit" / "openapi" / "generated" / "api.github.com.json"
 GRAPHQL_SCHEMA = ROOT / "node_modules" / "@octokit" / "graphql-schema" / "schema.json"
-CORS = {"access-control-allow-origin": "*",
-        "access-control-allow-headers": "Authorization, Content-Type, If-None-Match, Cache-Control, X-GitHub-Api-Version",
-        "access-control-allow-methods": "GET, POST, PATCH, PUT, DELETE",
-        "access-control-expose-headers": "ETag, Link, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining"}
+CORS = {
+    "access-control-allow-origin": "*",
+    "access-control-allow-headers": "Authorization, Content-Type, If-None-Match, Cache-Control, X-GitHub-Api-Version",
+    "access-control-allow-methods": "GET, POST, PATCH, PUT, DELETE",
+    "access-control-expose-headers": "ETag, Link, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining",
+}
 NOW = "2026-12-06T08:00:00Z"
 
 
@@ -66,7 +67,7 @@ def graphql_schema() -> graphql.GraphQLSchema:
     schema = graphql.build_client_schema(json.loads(GRAPHQL_SCHEMA.read_text(encoding="utf-8")))
     problems = graphql.validate_schema(schema)
     assert all("must not be deprecated" in p.message for p in problems), problems[:3]
-    schema._validation_errors = []  # noqa: SLF001 - the one way graphql-core offers to accept a schema as is
+    schema._validation_errors = []
     return schema
 
 
@@ -108,10 +109,17 @@ def _json_schema(node: Any, depth: int = 0) -> Any:
         return [_json_schema(item, depth + 1) for item in node]
     if not isinstance(node, dict):
         return node
-    out = {key: (_json_schema(value, depth + 1) if key in ("items", "not", "additionalProperties") or
-                 key in ("allOf", "anyOf", "oneOf") else
-                 {k: _json_schema(v, depth + 1) for k, v in value.items()} if key == "properties" else value)
-           for key, value in node.items() if key not in ("nullable", "example", "examples", "discriminator")}
+    out = {
+        key: (
+            _json_schema(value, depth + 1)
+            if key in ("items", "not", "additionalProperties") or key in ("allOf", "anyOf", "oneOf")
+            else {k: _json_schema(v, depth + 1) for k, v in value.items()}
+            if key == "properties"
+            else value
+        )
+        for key, value in node.items()
+        if key not in ("nullable", "example", "examples", "discriminator")
+    }
     if node.get("nullable"):
         out = {"anyOf": [out, {"type": "null"}]}
     return out
@@ -233,8 +241,16 @@ class Call:
 class Forge:
     """One repository on a pretend GitHub, answering the REST and GraphQL calls of the CMS."""
 
-    def __init__(self, owner: str, repo: str, files: dict[str, bytes], *, branch: str = "main",
-                 login: str = "kommune-redaktoer", token: str = "github_pat_test"):
+    def __init__(
+        self,
+        owner: str,
+        repo: str,
+        files: dict[str, bytes],
+        *,
+        branch: str = "main",
+        login: str = "kommune-redaktoer",
+        token: str = "github_pat_test",
+    ):
         self.owner, self.repo, self.default_branch = owner, repo, branch
         self.login, self.token = login, token
         self.commits: dict[str, Commit] = {}
@@ -247,9 +263,13 @@ class Forge:
         self.on_merge: Callable[[PullRequest, dict[str, bytes]], None] | None = None
 
     @classmethod
-    def from_directory(cls, owner: str, repo: str, root: Path, folders: Iterable[str], **kwargs: Any) -> "Forge":
-        files = {p.relative_to(root).as_posix(): p.read_bytes()
-                 for folder in folders for p in sorted((root / folder).rglob("*")) if p.is_file()}
+    def from_directory(cls, owner: str, repo: str, root: Path, folders: Iterable[str], **kwargs: Any) -> Forge:
+        files = {
+            p.relative_to(root).as_posix(): p.read_bytes()
+            for folder in folders
+            for p in sorted((root / folder).rglob("*"))
+            if p.is_file()
+        }
         return cls(owner, repo, files, **kwargs)
 
     # -- git
@@ -272,20 +292,26 @@ class Forge:
     def diff(self, pull: PullRequest) -> dict[str, tuple[bytes | None, bytes | None]]:
         """The pull request's changes: path → (base content, head content)."""
         base, head = self.files(pull.base), self.files(pull.head)
-        return {path: (base.get(path), head.get(path)) for path in sorted(set(base) | set(head))
-                if base.get(path) != head.get(path)}
+        return {
+            path: (base.get(path), head.get(path))
+            for path in sorted(set(base) | set(head))
+            if base.get(path) != head.get(path)
+        }
 
     # -- HTTP
 
-    def handle(self, method: str, url: str, headers: dict[str, str], body: bytes | None) -> tuple[int, dict[str, str], bytes]:
+    def handle(
+        self, method: str, url: str, headers: dict[str, str], body: bytes | None
+    ) -> tuple[int, dict[str, str], bytes]:
         if method == "OPTIONS":
             return 204, dict(CORS), b""
         with self._lock:
             parts = urlsplit(url)
             path = re.sub(r"^/api/(v3|graphql)", lambda m: "" if m[1] == "v3" else "/graphql", parts.path)
             if headers.get("authorization", "") not in (f"token {self.token}", f"Bearer {self.token}"):
-                return self._json(401, {"message": "Bad credentials",
-                                        "documentation_url": "https://docs.github.com/rest"})
+                return self._json(
+                    401, {"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"}
+                )
             if path == "/graphql" and method == "POST":
                 return self._graphql(json.loads(body or b"{}"))
             template = operation(method, path)
@@ -302,11 +328,20 @@ class Forge:
     # -- REST: only what the CMS calls
 
     def _user(self) -> dict[str, Any]:
-        return {"login": self.login, "id": 4242, "node_id": "U_4242", "name": "Sundhed og Forebyggelse",
-                "email": None, "avatar_url": "", "html_url": f"https://github.com/{self.login}", "type": "User"}
+        return {
+            "login": self.login,
+            "id": 4242,
+            "node_id": "U_4242",
+            "name": "Sundhed og Forebyggelse",
+            "email": None,
+            "avatar_url": "",
+            "html_url": f"https://github.com/{self.login}",
+            "type": "User",
+        }
 
-    def _rest(self, method: str, template: str, path: str, query: dict[str, list[str]],
-              payload: Any) -> tuple[int, Any]:
+    def _rest(
+        self, method: str, template: str, path: str, query: dict[str, list[str]], payload: Any
+    ) -> tuple[int, Any]:
         success = sorted(s for s in openapi()["paths"][template][method.lower()]["responses"] if s.startswith("2"))
         schema = response_schema(method, template, int(success[0])) if success else None
         segments = [unquote(s) for s in path.strip("/").split("/")]
@@ -321,27 +356,63 @@ class Forge:
             return 200, shaped(schema, {"permission": "write", "role_name": "write", "user": self._user()})
         if key == "GET /repos/{owner}/{repo}/git/trees/{tree_sha}":
             files = self.files(segments[-1])
-            tree = [{"path": p, "mode": "100644", "type": "blob", "sha": blob_sha(c), "size": len(c),
-                     "url": f"https://api.github.com/repos/{self.owner}/{self.repo}/git/blobs/{blob_sha(c)}"}
-                    for p, c in sorted(files.items())]
-            return 200, shaped(schema, {"sha": self.refs.get(segments[-1], segments[-1]), "tree": tree,
-                                        "truncated": False, "url": "https://api.github.com/"})
+            tree = [
+                {
+                    "path": p,
+                    "mode": "100644",
+                    "type": "blob",
+                    "sha": blob_sha(c),
+                    "size": len(c),
+                    "url": f"https://api.github.com/repos/{self.owner}/{self.repo}/git/blobs/{blob_sha(c)}",
+                }
+                for p, c in sorted(files.items())
+            ]
+            return 200, shaped(
+                schema,
+                {
+                    "sha": self.refs.get(segments[-1], segments[-1]),
+                    "tree": tree,
+                    "truncated": False,
+                    "url": "https://api.github.com/",
+                },
+            )
         if key == "GET /repos/{owner}/{repo}/git/blobs/{file_sha}":
             content = self.blob(segments[-1])
             if content is None:
                 return 404, {"message": "Not Found", "documentation_url": "https://docs.github.com/rest"}
-            return 200, shaped(schema, {"sha": segments[-1], "size": len(content), "encoding": "base64",
-                                        "content": base64.b64encode(content).decode()})
+            return 200, shaped(
+                schema,
+                {
+                    "sha": segments[-1],
+                    "size": len(content),
+                    "encoding": "base64",
+                    "content": base64.b64encode(content).decode(),
+                },
+            )
         if key == "GET /repos/{owner}/{repo}/commits":
             ref = query.get("sha", [self.default_branch])[0]
             oid = self.refs.get(ref, ref)
-            return 200, [shaped(_json_schema(schema["items"]) if "items" in schema else None,
-                                {"sha": oid, "commit": {"message": self.commits[oid].message,
-                                                        "author": {"name": self.login, "date": NOW},
-                                                        "committer": {"name": self.login, "date": NOW}}})]
+            return 200, [
+                shaped(
+                    _json_schema(schema["items"]) if "items" in schema else None,
+                    {
+                        "sha": oid,
+                        "commit": {
+                            "message": self.commits[oid].message,
+                            "author": {"name": self.login, "date": NOW},
+                            "committer": {"name": self.login, "date": NOW},
+                        },
+                    },
+                )
+            ]
         if key == "POST /repos/{owner}/{repo}/pulls":
-            pull = PullRequest(len(self.pulls) + 1, payload["head"].split(":")[-1], payload["base"],
-                               payload["title"], payload.get("body") or "")
+            pull = PullRequest(
+                len(self.pulls) + 1,
+                payload["head"].split(":")[-1],
+                payload["base"],
+                payload["title"],
+                payload.get("body") or "",
+            )
             self.pulls.append(pull)
             return 201, shaped(response_schema(method, template, 201), self._pull(pull))
         if key == "POST /repos/{owner}/{repo}/issues/{issue_number}/labels":
@@ -377,25 +448,47 @@ class Forge:
         return {p: new for p, (_, new) in self.diff(pull).items() if new is not None}
 
     def _repository(self) -> dict[str, Any]:
-        return {"id": 1, "node_id": "R_1", "name": self.repo, "full_name": f"{self.owner}/{self.repo}",
-                "private": False, "default_branch": self.default_branch, "visibility": "public",
-                "html_url": f"https://github.com/{self.owner}/{self.repo}",
-                "owner": {"login": self.owner, "id": 1, "node_id": "O_1", "type": "Organization"},
-                "permissions": {"admin": False, "maintain": False, "push": True, "triage": True, "pull": True}}
+        return {
+            "id": 1,
+            "node_id": "R_1",
+            "name": self.repo,
+            "full_name": f"{self.owner}/{self.repo}",
+            "private": False,
+            "default_branch": self.default_branch,
+            "visibility": "public",
+            "html_url": f"https://github.com/{self.owner}/{self.repo}",
+            "owner": {"login": self.owner, "id": 1, "node_id": "O_1", "type": "Organization"},
+            "permissions": {"admin": False, "maintain": False, "push": True, "triage": True, "pull": True},
+        }
 
     def _label(self, name: str) -> dict[str, Any]:
-        return {"id": abs(hash(name)) % 10_000, "node_id": f"L_{name}", "name": name, "color": "ededed",
-                "default": False, "url": "https://api.github.com/"}
+        return {
+            "id": abs(hash(name)) % 10_000,
+            "node_id": f"L_{name}",
+            "name": name,
+            "color": "ededed",
+            "default": False,
+            "url": "https://api.github.com/",
+        }
 
     def _pull_by_number(self, number: int) -> PullRequest:
         return next(p for p in self.pulls if p.number == number)
 
     def _pull(self, pull: PullRequest) -> dict[str, Any]:
-        return {"number": pull.number, "node_id": pull.node_id, "id": pull.number, "state": pull.state,
-                "title": pull.title, "body": pull.body, "merged": pull.merged, "draft": False,
-                "head": {"ref": pull.head, "sha": self.refs.get(pull.head, "0" * 40), "label": pull.head},
-                "base": {"ref": pull.base, "sha": self.refs[pull.base], "label": pull.base},
-                "labels": [self._label(n) for n in pull.labels], "user": self._user()}
+        return {
+            "number": pull.number,
+            "node_id": pull.node_id,
+            "id": pull.number,
+            "state": pull.state,
+            "title": pull.title,
+            "body": pull.body,
+            "merged": pull.merged,
+            "draft": False,
+            "head": {"ref": pull.head, "sha": self.refs.get(pull.head, "0" * 40), "label": pull.head},
+            "base": {"ref": pull.base, "sha": self.refs[pull.base], "label": pull.base},
+            "labels": [self._label(n) for n in pull.labels],
+            "user": self._user(),
+        }
 
     # -- GraphQL: executed against GitHub's published schema
 
@@ -405,11 +498,13 @@ class Forge:
         if errors:
             raise ContractError(f"GitHub's GraphQL schema refuses the query: {errors[0].message}\n{request['query']}")
         operation_node = next(d for d in document.definitions if isinstance(d, graphql.OperationDefinitionNode))
-        fields = sorted({s.name.value for s in operation_node.selection_set.selections
-                         if isinstance(s, graphql.FieldNode)})
+        fields = sorted(
+            {s.name.value for s in operation_node.selection_set.selections if isinstance(s, graphql.FieldNode)}
+        )
         root = self._mutations() if operation_node.operation == graphql.OperationType.MUTATION else self._queries()
-        result = graphql.execute(graphql_schema(), document, root_value=root,
-                                 variable_values=request.get("variables") or {})
+        result = graphql.execute(
+            graphql_schema(), document, root_value=root, variable_values=request.get("variables") or {}
+        )
         if result.errors:
             original = result.errors[0].original_error
             if isinstance(original, ContractError):
@@ -420,54 +515,99 @@ class Forge:
 
     def _commit_node(self, oid: str) -> dict[str, Any]:
         commit = self.commits[oid]
-        return {"__typename": "Commit", "oid": oid, "id": f"C_{oid}", "message": commit.message,
-                "committedDate": commit.date,
-                "author": {"name": self.login, "email": "", "user": {"login": self.login, "databaseId": 4242}},
-                "history": lambda info, **args: {"nodes": [self._commit_node(oid)]},
-                "file": lambda info, path: self._tree_entry(commit.files, path)}
+        return {
+            "__typename": "Commit",
+            "oid": oid,
+            "id": f"C_{oid}",
+            "message": commit.message,
+            "committedDate": commit.date,
+            "author": {"name": self.login, "email": "", "user": {"login": self.login, "databaseId": 4242}},
+            "history": lambda info, **args: {"nodes": [self._commit_node(oid)]},
+            "file": lambda info, path: self._tree_entry(commit.files, path),
+        }
 
     def _tree_entry(self, files: dict[str, bytes], path: str) -> dict[str, Any] | None:
         if path not in files:
             return None
-        return {"__typename": "TreeEntry", "path": path, "name": path.rsplit("/", 1)[-1], "oid": blob_sha(files[path]),
-                "object": self._blob(files[path])}
+        return {
+            "__typename": "TreeEntry",
+            "path": path,
+            "name": path.rsplit("/", 1)[-1],
+            "oid": blob_sha(files[path]),
+            "object": self._blob(files[path]),
+        }
 
     def _blob(self, content: bytes) -> dict[str, Any]:
         text = content.decode("utf-8", errors="replace")
-        return {"__typename": "Blob", "oid": blob_sha(content), "id": f"B_{blob_sha(content)}", "byteSize": len(content),
-                "isBinary": False, "isTruncated": False, "text": text}
+        return {
+            "__typename": "Blob",
+            "oid": blob_sha(content),
+            "id": f"B_{blob_sha(content)}",
+            "byteSize": len(content),
+            "isBinary": False,
+            "isTruncated": False,
+            "text": text,
+        }
 
     def _ref(self, name: str) -> dict[str, Any] | None:
         name = name.removeprefix("refs/heads/")
         if name not in self.refs:
             return None
-        return {"__typename": "Ref", "id": f"REF_{name}", "name": name, "prefix": "refs/heads/",
-                "target": self._commit_node(self.refs[name])}
+        return {
+            "__typename": "Ref",
+            "id": f"REF_{name}",
+            "name": name,
+            "prefix": "refs/heads/",
+            "target": self._commit_node(self.refs[name]),
+        }
 
     def _pull_node(self, pull: PullRequest) -> dict[str, Any]:
-        files = [{"path": p, "changeType": "MODIFIED" if old is not None else "ADDED"}
-                 for p, (old, _) in self.diff(pull).items()]
-        return {"__typename": "PullRequest", "id": pull.node_id, "number": pull.number, "title": pull.title,
-                "url": f"https://github.com/{self.owner}/{self.repo}/pull/{pull.number}",
-                "isDraft": False, "isCrossRepository": False, "createdAt": NOW, "updatedAt": NOW,
-                "state": {"open": "OPEN", "closed": "MERGED" if pull.merged else "CLOSED"}[pull.state],
-                "headRefName": pull.head, "headRefOid": self.refs.get(pull.head, "0" * 40),
-                "author": {"__typename": "User", "login": self.login, "avatarUrl": "https://api.github.com/",
-                           "name": "Sundhed og Forebyggelse", "email": "", "databaseId": 4242},
-                "labels": lambda info, **args: {"nodes": [{"name": n} for n in pull.labels]},
-                "files": lambda info, **args: {"nodes": files}}
+        files = [
+            {"path": p, "changeType": "MODIFIED" if old is not None else "ADDED"}
+            for p, (old, _) in self.diff(pull).items()
+        ]
+        return {
+            "__typename": "PullRequest",
+            "id": pull.node_id,
+            "number": pull.number,
+            "title": pull.title,
+            "url": f"https://github.com/{self.owner}/{self.repo}/pull/{pull.number}",
+            "isDraft": False,
+            "isCrossRepository": False,
+            "createdAt": NOW,
+            "updatedAt": NOW,
+            "state": {"open": "OPEN", "closed": "MERGED" if pull.merged else "CLOSED"}[pull.state],
+            "headRefName": pull.head,
+            "headRefOid": self.refs.get(pull.head, "0" * 40),
+            "author": {
+                "__typename": "User",
+                "login": self.login,
+                "avatarUrl": "https://api.github.com/",
+                "name": "Sundhed og Forebyggelse",
+                "email": "",
+                "databaseId": 4242,
+            },
+            "labels": lambda info, **args: {"nodes": [{"name": n} for n in pull.labels]},
+            "files": lambda info, **args: {"nodes": files},
+        }
 
     def _repository_node(self) -> dict[str, Any]:
         def pull_requests(info: Any, **args: Any) -> dict[str, Any]:
-            found = [p for p in self.pulls if p.state == "open"
-                     and (not args.get("headRefName") or p.head == args["headRefName"])
-                     and (not args.get("labels") or set(args["labels"]) & set(p.labels))]
+            found = [
+                p
+                for p in self.pulls
+                if p.state == "open"
+                and (not args.get("headRefName") or p.head == args["headRefName"])
+                and (not args.get("labels") or set(args["labels"]) & set(p.labels))
+            ]
             return {"totalCount": len(found), "nodes": [self._pull_node(p) for p in found]}
 
         def refs(info: Any, refPrefix: str, **args: Any) -> dict[str, Any]:
             names = sorted(n for n in self.refs if f"refs/heads/{n}".startswith(refPrefix))
-            return {"nodes": [{**self._ref(n), "name": f"refs/heads/{n}".removeprefix(refPrefix)} for n in names],
-                    "totalCount": len(names)}
+            return {
+                "nodes": [{**self._ref(n), "name": f"refs/heads/{n}".removeprefix(refPrefix)} for n in names],
+                "totalCount": len(names),
+            }
 
         def obj(info: Any, oid: str | None = None, expression: str | None = None) -> dict[str, Any] | None:
             if oid is not None:
@@ -479,18 +619,27 @@ class Forge:
             files = self.files(ref) if ref in self.refs else {}
             return self._blob(files[path]) if path in files else None
 
-        return {"__typename": "Repository", "id": "R_1", "name": self.repo,
-                "nameWithOwner": f"{self.owner}/{self.repo}",
-                "defaultBranchRef": self._ref(self.default_branch),
-                "ref": lambda info, qualifiedName: self._ref(qualifiedName),
-                "refs": refs, "pullRequests": pull_requests, "object": obj,
-                "forks": lambda info, **args: {"nodes": []}}
+        return {
+            "__typename": "Repository",
+            "id": "R_1",
+            "name": self.repo,
+            "nameWithOwner": f"{self.owner}/{self.repo}",
+            "defaultBranchRef": self._ref(self.default_branch),
+            "ref": lambda info, qualifiedName: self._ref(qualifiedName),
+            "refs": refs,
+            "pullRequests": pull_requests,
+            "object": obj,
+            "forks": lambda info, **args: {"nodes": []},
+        }
 
     def _queries(self) -> dict[str, Any]:
-        return {"repository": lambda info, owner, name, **args: (self._repository_node()
-                                                                  if (owner, name) == (self.owner, self.repo) else None),
-                "node": lambda info, id: next((self._pull_node(p) for p in self.pulls if p.node_id == id), None),
-                "viewer": lambda info: {"__typename": "User", **self._user()}}
+        return {
+            "repository": lambda info, owner, name, **args: (
+                self._repository_node() if (owner, name) == (self.owner, self.repo) else None
+            ),
+            "node": lambda info, id: next((self._pull_node(p) for p in self.pulls if p.node_id == id), None),
+            "viewer": lambda info: {"__typename": "User", **self._user()},
+        }
 
     def _mutations(self) -> dict[str, Any]:
         def create_ref(info: Any, input: dict[str, Any]) -> dict[str, Any]:
@@ -527,8 +676,9 @@ def serve(forge: Forge, port: int) -> None:
             length = int(self.headers.get("content-length") or 0)
             body = self.rfile.read(length) if length else None
             try:
-                status, headers, answer = forge.handle(self.command, self.path,
-                                                       {k.lower(): v for k, v in self.headers.items()}, body)
+                status, headers, answer = forge.handle(
+                    self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body
+                )
             except ContractError as exc:
                 status, headers, answer = 501, dict(CORS), str(exc).encode()
             self.send_response(status)
@@ -540,7 +690,7 @@ def serve(forge: Forge, port: int) -> None:
 
         do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = _any
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        def log_message(self, format: str, *args: Any) -> None:
             pass
 
     http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()

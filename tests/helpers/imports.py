@@ -29,7 +29,7 @@ def imports(path: Path, known: set[str]) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")
-                base = ".".join(base[:len(base) - node.level + 1])
+                base = ".".join(base[: len(base) - node.level + 1])
                 source = f"{base}.{node.module}" if node.module else base
             else:
                 source = node.module or ""

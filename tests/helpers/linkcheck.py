@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -52,7 +52,7 @@ class _Collector(HTMLParser):
             self.base = dict(attrs).get("href")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parse(path: Path) -> _Collector:
     collector = _Collector()
     collector.feed(path.read_text(encoding="utf-8", errors="replace"))
@@ -87,10 +87,9 @@ def check_page(site: Path, page: Path, base_path: str = "/") -> list[BrokenLink]
             if not parts.path.startswith(base_path):
                 broken.append(BrokenLink(relative_page, link, "peger uden for sitet"))
                 continue
-            url_path = parts.path[len(base_path):]
+            url_path = parts.path[len(base_path) :]
         else:
-            url_path = posixpath.normpath(posixpath.join(page_dir, parts.path)) if parts.path else \
-                "/" + relative_page
+            url_path = posixpath.normpath(posixpath.join(page_dir, parts.path)) if parts.path else "/" + relative_page
             if parts.path.endswith("/") and not url_path.endswith("/"):
                 url_path += "/"
         target = _target_file(site, unquote(url_path))

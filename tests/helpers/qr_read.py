@@ -16,8 +16,8 @@ def png_to_gray(png: bytes) -> tuple[bytes, int, int]:
     position, data = 8, b""
     width = height = channels = 0
     while position < len(png):
-        length, kind = struct.unpack(">I4s", png[position:position + 8])
-        body = png[position + 8:position + 8 + length]
+        length, kind = struct.unpack(">I4s", png[position : position + 8])
+        body = png[position + 8 : position + 8 + length]
         if kind == b"IHDR":
             width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", body)
             assert depth == 8 and interlace == 0 and color in (2, 6), (depth, color, interlace)
@@ -31,7 +31,7 @@ def png_to_gray(png: bytes) -> tuple[bytes, int, int]:
     gray = bytearray()
     for row in range(height):
         start = row * (stride + 1)
-        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
         for i in range(stride):
             left = line[i - channels] if i >= channels else 0
             up = previous[i]

@@ -34,8 +34,12 @@ sidst_bekræftet: {dato: "2026-10-01", af: Redaktionen}
 eksempel: false
 """
 
-GOOD_PARTNER_OFFER = GOOD_OFFER.replace("type: genoptraening", "type: samvaer").replace(
-    "henvisning: [gop]", "henvisning: [egen-henvendelse]") + "dækning: [varde, region-nordjylland]\n"
+GOOD_PARTNER_OFFER = (
+    GOOD_OFFER.replace("type: genoptraening", "type: samvaer").replace(
+        "henvisning: [gop]", "henvisning: [egen-henvendelse]"
+    )
+    + "dækning: [varde, region-nordjylland]\n"
+)
 
 GOOD_CONTACTS = """\
 gop_modtager:
@@ -150,5 +154,7 @@ def as_sourced(text: str, url: str, read: str, page_date: str | None = None) -> 
 
 SOURCE_URL = "https://www.esbjerg.example.org/borger/sundhed/genoptraening"
 SOURCED_OFFER = as_sourced(GOOD_OFFER, SOURCE_URL, "2026-11-20", "2025-03-04")
-SOURCED_CONTACTS = as_sourced(GOOD_CONTACTS, "https://www.esbjerg.example.org/borger/sundhed/genoptraeningsplan", "2026-11-20")
+SOURCED_CONTACTS = as_sourced(
+    GOOD_CONTACTS, "https://www.esbjerg.example.org/borger/sundhed/genoptraeningsplan", "2026-11-20"
+)
 SOURCED_PARTNER = as_sourced(GOOD_PARTNER, "https://forening.example.org/om-os", "2026-11-20")

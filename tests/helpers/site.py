@@ -14,12 +14,24 @@ DATA = ROOT / "data"
 EPOCH = "1790000000"  # a fixed SOURCE_DATE_EPOCH, as `make build` takes it from the last commit
 
 
-def build_site(out: Path, *, data: Path = DATA, env: dict[str, str] | None = None,
-               config: Path = ROOT / "mkdocs.yml", engine: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+def build_site(
+    out: Path,
+    *,
+    data: Path = DATA,
+    env: dict[str, str] | None = None,
+    config: Path = ROOT / "mkdocs.yml",
+    engine: str = "mkdocs",
+) -> subprocess.CompletedProcess[str]:
     """Run the real `mkdocs build --strict` the way `make build` does (or the same with ProperDocs)."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VIDERE_DATA": str(data), **(env or {})}
-    return subprocess.run([sys.executable, "-m", engine, "build", "--strict", "-f", str(config), "-d", str(out)],
-                          cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", engine, "build", "--strict", "-f", str(config), "-d", str(out)],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def write_tree(root: Path, files: dict[str, str]) -> Path:
@@ -53,5 +65,6 @@ def shared_build(tmp_path_factory, name: str, env: dict[str, str] | None = None)
 
 def dated_build(tmp_path_factory, day) -> Path:
     """The real site as built on ``day``, with a fixed SOURCE_DATE_EPOCH; shared by the tests and workers of a run."""
-    return shared_build(tmp_path_factory, f"site-{day.isoformat()}",
-                        env={"VIDERE_TODAY": day.isoformat(), "SOURCE_DATE_EPOCH": EPOCH})
+    return shared_build(
+        tmp_path_factory, f"site-{day.isoformat()}", env={"VIDERE_TODAY": day.isoformat(), "SOURCE_DATE_EPOCH": EPOCH}
+    )

@@ -25,8 +25,9 @@ def crisis_file(*lines: str) -> str:
     return "linjer:\n" + "".join(lines)
 
 
-def line(id="linje", text="Tag hen til akutmodtagelsen.", phone="", coverage="region-syddanmark", read="2026-12-01",
-         extra=""):
+def line(
+    id="linje", text="Tag hen til akutmodtagelsen.", phone="", coverage="region-syddanmark", read="2026-12-01", extra=""
+):
     phone_row = f'    telefon: "{phone}"\n' if phone else ""
     return LINE.format(id=id, text=text, phone=phone_row, coverage=coverage, read=read) + extra
 
@@ -65,8 +66,9 @@ def test_a_line_for_an_ended_region_keeps_its_area_after_the_merger():
 
 
 def test_dated_lines_hold_only_on_their_days(tmp_path):
-    text = crisis_file(line("gammel", extra='    gyldig_til: "2026-12-31"\n'),
-                       line("ny", extra='    gyldig_fra: "2027-01-01"\n'))
+    text = crisis_file(
+        line("gammel", extra='    gyldig_til: "2026-12-31"\n'), line("ny", extra='    gyldig_fra: "2027-01-01"\n')
+    )
     for day, expected in ((dt.date(2026, 12, 31), ["gammel"]), (dt.date(2027, 1, 1), ["ny"])):
         result, text_report = report(tmp_path / day.isoformat(), text, day)
         assert result.problems == [], text_report
@@ -86,8 +88,11 @@ def test_a_line_with_a_number_may_say_ring(tmp_path):
 
 
 def test_every_error_in_one_run(tmp_path):
-    bad = crisis_file(line("samme", phone="12 34"), line("samme", read="2026-02-30", coverage="maanen"),
-                      line("tom", extra="    ukendt: 1\n"))
+    bad = crisis_file(
+        line("samme", phone="12 34"),
+        line("samme", read="2026-02-30", coverage="maanen"),
+        line("tom", extra="    ukendt: 1\n"),
+    )
     result, text = report(tmp_path, bad)
     rules = sorted(p.rule for p in result.problems)
     assert {"ugyldig-værdi", "ukendt-kommune", "ugyldig-dato", "ukendt-felt"} <= set(rules), text

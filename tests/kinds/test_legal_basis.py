@@ -26,7 +26,8 @@ RULE = "hjemmel-henvisning"
 
 def offer(basis: str | None, routes: str, kind: str = "socialpsykiatri") -> str:
     text = GOOD_OFFER.replace("type: genoptraening", f"type: {kind}").replace(
-        "henvisning: [gop]", f"henvisning: [{routes}]")
+        "henvisning: [gop]", f"henvisning: [{routes}]"
+    )
     return text.replace(f"henvisning: [{routes}]\n", f"henvisning: [{routes}]\nhjemmel: {basis}\n") if basis else text
 
 
@@ -42,31 +43,34 @@ def warnings(tmp_path: Path, text: str, path: str = "offers/esbjerg/tilbud.yaml"
     return [p for p in result.problems if p.rule == RULE]
 
 
-@pytest.mark.parametrize(("basis", "routes", "expected"), [
-    # § 85, § 107, § 108: a municipal decision, never anonymous
-    ("serviceloven-85", "visitation", 0),
-    ("serviceloven-85", "visitation, egen-henvendelse", 0),
-    ("serviceloven-85", "egen-henvendelse", 1),
-    ("serviceloven-85", "henvisning", 1),
-    ("serviceloven-85", "anonym, visitation", 1),
-    ("serviceloven-85", "anonym", 2),
-    ("serviceloven-85", "anonym, egen-henvendelse", 2),
-    ("serviceloven-107", "visitation", 0),
-    ("serviceloven-107", "egen-henvendelse", 1),
-    ("serviceloven-108", "visitation", 0),
-    ("serviceloven-108", "anonym, visitation", 1),
-    # open offers: no rule for their way in
-    ("serviceloven-104", "egen-henvendelse, anonym", 0),
-    ("serviceloven-99", "egen-henvendelse", 0),
-    ("serviceloven-82b", "visitation", 0),
-    # sundhedsloven § 140: training on a GOP
-    ("sundhedsloven-140", "gop", 0),
-    ("sundhedsloven-140", "gop, egen-henvendelse", 0),
-    ("sundhedsloven-140", "henvisning", 1),
-    ("sundhedsloven-140", "egen-henvendelse", 1),
-    # no basis at all: nothing to check
-    (None, "anonym", 0),
-])
+@pytest.mark.parametrize(
+    ("basis", "routes", "expected"),
+    [
+        # § 85, § 107, § 108: a municipal decision, never anonymous
+        ("serviceloven-85", "visitation", 0),
+        ("serviceloven-85", "visitation, egen-henvendelse", 0),
+        ("serviceloven-85", "egen-henvendelse", 1),
+        ("serviceloven-85", "henvisning", 1),
+        ("serviceloven-85", "anonym, visitation", 1),
+        ("serviceloven-85", "anonym", 2),
+        ("serviceloven-85", "anonym, egen-henvendelse", 2),
+        ("serviceloven-107", "visitation", 0),
+        ("serviceloven-107", "egen-henvendelse", 1),
+        ("serviceloven-108", "visitation", 0),
+        ("serviceloven-108", "anonym, visitation", 1),
+        # open offers: no rule for their way in
+        ("serviceloven-104", "egen-henvendelse, anonym", 0),
+        ("serviceloven-99", "egen-henvendelse", 0),
+        ("serviceloven-82b", "visitation", 0),
+        # sundhedsloven § 140: training on a GOP
+        ("sundhedsloven-140", "gop", 0),
+        ("sundhedsloven-140", "gop, egen-henvendelse", 0),
+        ("sundhedsloven-140", "henvisning", 1),
+        ("sundhedsloven-140", "egen-henvendelse", 1),
+        # no basis at all: nothing to check
+        (None, "anonym", 0),
+    ],
+)
 def test_each_combination_at_its_edge(tmp_path, basis, routes, expected):
     found = warnings(tmp_path, offer(basis, routes))
     assert len(found) == expected, [p.message for p in found]
@@ -76,10 +80,13 @@ def test_each_combination_at_its_edge(tmp_path, basis, routes, expected):
 def test_ingen_is_a_warning_on_a_municipal_offer_and_fine_for_an_association(tmp_path):
     municipal = warnings(tmp_path / "a", offer("ingen", "egen-henvendelse", kind="samvaer"))
     assert len(municipal) == 1 and "kommunes tilbud" in municipal[0].message
-    association = GOOD_PARTNER_OFFER.replace("henvisning: [egen-henvendelse]\n",
-                                             "henvisning: [egen-henvendelse]\nhjemmel: ingen\n")
+    association = GOOD_PARTNER_OFFER.replace(
+        "henvisning: [egen-henvendelse]\n", "henvisning: [egen-henvendelse]\nhjemmel: ingen\n"
+    )
     assert "hjemmel: ingen" in association
-    assert warnings(tmp_path / "b", association, "partners/test/gaatur.yaml", {"partners/test.yaml": GOOD_PARTNER}) == []
+    assert (
+        warnings(tmp_path / "b", association, "partners/test/gaatur.yaml", {"partners/test.yaml": GOOD_PARTNER}) == []
+    )
 
 
 def test_a_warning_names_file_line_field_and_a_fix(tmp_path):
@@ -120,8 +127,18 @@ def test_the_checks_name_only_known_bases_and_routes():
 
 def test_labels_name_the_section_and_the_everyday_type_names_none():
     assert set(vocab.LEGAL_BASES) == {
-        "serviceloven-82a", "serviceloven-82b", "serviceloven-85", "serviceloven-99", "serviceloven-103",
-        "serviceloven-104", "serviceloven-107", "serviceloven-108", "sundhedsloven-140", "sundhedsloven-119", "ingen"}
+        "serviceloven-82a",
+        "serviceloven-82b",
+        "serviceloven-85",
+        "serviceloven-99",
+        "serviceloven-103",
+        "serviceloven-104",
+        "serviceloven-107",
+        "serviceloven-108",
+        "sundhedsloven-140",
+        "sundhedsloven-119",
+        "ingen",
+    }
     for code, label in vocab.LEGAL_BASES.items():
         if code != "ingen":
             law, section = code.split("-")

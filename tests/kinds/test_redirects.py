@@ -8,13 +8,13 @@ import subprocess
 import pytest
 
 from tests.helpers.browser import serve
-from tests.helpers.site import DATA, ROOT, build_site, write_tree
 from tests.helpers.contrib import project, videre
 from tests.helpers.records import GOOD_OFFER
+from tests.helpers.site import DATA, ROOT, build_site, write_tree
 from videre.catalog import addresses
-from videre.kinds import redirects
-from videre.core import schemaline
 from videre.catalog.load import load_catalog
+from videre.core import schemaline
+from videre.kinds import redirects
 
 TODAY = "2026-11-23"
 OLD, NEW = "tilbud/esbjerg/genoptraening/", "tilbud/esbjerg/genoptraening-efter-indlaeggelse/"
@@ -51,7 +51,8 @@ def test_rename_without_redirect_fails_with_a_danish_message(tmp_path):
         f"  {' ' * len(str(line))} | ^{'~' * (len(OLD) - 1)}\n"
         f"  Hint: tilføj i data/redirects.yaml: '- {{fra: {OLD}, til: {NEW}}}'. Har adressen aldrig været "
         "offentlig, så kør 'videre adresser --skriv'\n\n"
-        "1 fejl og 0 advarsler i 1 fil.\n")
+        "1 fejl og 0 advarsler i 1 fil.\n"
+    )
     build = build_site(tmp_path / "site", data=data, env={"VIDERE_TODAY": TODAY})
     assert build.returncode != 0 and "fejl [mangler-omdirigering]" in build.stdout + build.stderr
 
@@ -82,36 +83,53 @@ def test_rename_with_redirect_sends_the_old_address_to_the_new_page_in_chromium(
 
 
 def _redirect_problems(tmp_path, *lines: str) -> set[tuple[str, str, str]]:
-    root = write_tree(tmp_path / "data", {"offers/esbjerg/genoptraening.yaml": GOOD_OFFER,
-                                          "redirects.yaml": "omdirigeringer:\n" + "".join(lines)})
+    root = write_tree(
+        tmp_path / "data",
+        {"offers/esbjerg/genoptraening.yaml": GOOD_OFFER, "redirects.yaml": "omdirigeringer:\n" + "".join(lines)},
+    )
     return {(p.rule, p.message, p.hint) for p in load_catalog(root, today=dt.date(2026, 11, 23)).problems}
 
 
 def test_redirect_entries_are_checked(tmp_path):
-    found = _redirect_problems(tmp_path / "a",
-                               "  - {fra: tilbud/esbjerg/gammel/, til: kommuner/esbjerg/}\n",
-                               "  - {fra: tilbud/esbjerg/gammel/, til: kommuner/esbjerg/}\n",
-                               "  - {fra: tilbud/esbjerg/selv/, til: tilbud/esbjerg/selv/}\n",
-                               "  - {fra: /uden/skraastreg, til: kommuner/esbjerg/}\n")
-    assert ("ugyldig-værdi", "'omdirigeringer[3].fra' er ikke en gyldig værdi: '/uden/skraastreg'",
-            "skriv adressen uden domæne og med / til sidst, fx 'tilbud/esbjerg/kognitiv-traening/'") in found
-    found = _redirect_problems(tmp_path / "b",
-                               "  - {fra: tilbud/esbjerg/gammel/, til: kommuner/esbjerg/}\n",
-                               "  - {fra: tilbud/esbjerg/gammel/, til: kommuner/esbjerg/}\n",
-                               "  - {fra: tilbud/esbjerg/selv/, til: tilbud/esbjerg/selv/}\n")
+    found = _redirect_problems(
+        tmp_path / "a",
+        "  - {fra: tilbud/esbjerg/gammel/, til: kommuner/esbjerg/}\n",
+        "  - {fra: tilbud/esbjerg/gammel/, til: kommuner/esbjerg/}\n",
+        "  - {fra: tilbud/esbjerg/selv/, til: tilbud/esbjerg/selv/}\n",
+        "  - {fra: /uden/skraastreg, til: kommuner/esbjerg/}\n",
+    )
+    assert (
+        "ugyldig-værdi",
+        "'omdirigeringer[3].fra' er ikke en gyldig værdi: '/uden/skraastreg'",
+        "skriv adressen uden domæne og med / til sidst, fx 'tilbud/esbjerg/kognitiv-traening/'",
+    ) in found
+    found = _redirect_problems(
+        tmp_path / "b",
+        "  - {fra: tilbud/esbjerg/gammel/, til: kommuner/esbjerg/}\n",
+        "  - {fra: tilbud/esbjerg/gammel/, til: kommuner/esbjerg/}\n",
+        "  - {fra: tilbud/esbjerg/selv/, til: tilbud/esbjerg/selv/}\n",
+    )
     assert ("dublet-id", "'tilbud/esbjerg/gammel/' står flere gange", "slet den ene linje") in found
     assert ("ugyldig-værdi", "'tilbud/esbjerg/selv/' sender til sig selv", "skriv den nye adresse i 'til'") in found
 
 
 def test_redirects_must_point_at_a_page_and_may_not_hide_one(tmp_path):
-    found = _redirect_problems(tmp_path,
-                               "  - {fra: tilbud/esbjerg/genoptraening/, til: kommuner/esbjerg/}\n",
-                               "  - {fra: tilbud/esbjerg/gammel/, til: tilbud/esbjerg/genoptraening-x/}\n")
+    found = _redirect_problems(
+        tmp_path,
+        "  - {fra: tilbud/esbjerg/genoptraening/, til: kommuner/esbjerg/}\n",
+        "  - {fra: tilbud/esbjerg/gammel/, til: tilbud/esbjerg/genoptraening-x/}\n",
+    )
     assert found == {
-        ("omdirigering-konflikt", "'tilbud/esbjerg/genoptraening/' er stadig en side, så den kan ikke omdirigeres",
-         "slet omdirigeringen, eller omdøb posten først"),
-        ("ukendt-reference", "'tilbud/esbjerg/genoptraening-x/' er ikke en side på Videre",
-         "mente du 'tilbud/esbjerg/genoptraening/'?"),
+        (
+            "omdirigering-konflikt",
+            "'tilbud/esbjerg/genoptraening/' er stadig en side, så den kan ikke omdirigeres",
+            "slet omdirigeringen, eller omdøb posten først",
+        ),
+        (
+            "ukendt-reference",
+            "'tilbud/esbjerg/genoptraening-x/' er ikke en side på Videre",
+            "mente du 'tilbud/esbjerg/genoptraening/'?",
+        ),
     }
 
 

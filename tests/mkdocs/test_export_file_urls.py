@@ -21,7 +21,8 @@ from videre.cli import commands as cli
 
 @pytest.mark.slow
 def test_exported_pages_with_file_urls_build_without_the_hook_and_every_link_resolves(
-        site_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(ROOT)
     assert cli.main(["sider", "--ud", str(tmp_path / "ud"), "--adresser", "filer"]) == 0
     assert "\nuse_directory_urls: false\n" in (tmp_path / "ud" / "mkdocs.yml").read_text(encoding="utf-8")

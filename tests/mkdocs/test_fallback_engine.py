@@ -39,8 +39,9 @@ ARTICLE = re.compile(rb"<article[^>]*>(.*?)</article>", re.S)
 
 
 @pytest.mark.slow
-def test_exported_pages_build_without_the_hook_with_the_same_article_bodies(site_dir: Path, tmp_path: Path,
-                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_exported_pages_build_without_the_hook_with_the_same_article_bodies(
+    site_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(ROOT)
     assert cli.main(["sider", "--ud", str(tmp_path / "ud")]) == 0
     result = build_site(tmp_path / "site", config=tmp_path / "ud" / "mkdocs.yml")
@@ -50,6 +51,9 @@ def test_exported_pages_build_without_the_hook_with_the_same_article_bodies(site
     theirs = _files(tmp_path / "site")
     missing = sorted(set(ours) - set(theirs))
     assert missing == []
-    differing = [name for name, body in ours.items()
-                 if (ARTICLE.search(body) or [b""])[0] != (ARTICLE.search(theirs[name]) or [b""])[0]]
+    differing = [
+        name
+        for name, body in ours.items()
+        if (ARTICLE.search(body) or [b""])[0] != (ARTICLE.search(theirs[name]) or [b""])[0]
+    ]
     assert differing == [], f"{len(differing)} sider har en anden brødtekst, fx {differing[:5]}"

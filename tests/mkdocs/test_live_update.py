@@ -11,8 +11,9 @@ from __future__ import annotations
 import filecmp
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
@@ -60,8 +61,13 @@ def _serve_build(site: Path) -> tuple[Any, Any]:
 def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
     data = tmp_path / "data"
     generate(data, 0.02)
-    for name, value in {"VIDERE_DATA": str(data), "VIDERE_TODAY": "2026-12-03", "SOURCE_DATE_EPOCH": "1795984970",
-                        "NO_MKDOCS_2_WARNING": "1", "VIDERE_CACHE": str(tmp_path / "cache")}.items():
+    for name, value in {
+        "VIDERE_DATA": str(data),
+        "VIDERE_TODAY": "2026-12-03",
+        "SOURCE_DATE_EPOCH": "1795984970",
+        "NO_MKDOCS_2_WARNING": "1",
+        "VIDERE_CACHE": str(tmp_path / "cache"),
+    }.items():
         monkeypatch.setenv(name, value)
     state, config = _serve_build(tmp_path / "served")
     server = FakeServer()
@@ -103,13 +109,17 @@ def test_an_edited_offer_updates_its_pages_as_a_full_build_would(served: dict[st
     municipal = sorted((data / "offers" / "esbjerg").glob("*.yaml"))[0]
     partner = sorted((data / "partners").glob("*/*.yaml"))[0]
     before = (site / "tilbud" / "esbjerg" / municipal.stem / "index.html").read_bytes()
-    _edit(municipal, beskrivelse="Levendeopdatering af beskrivelsen. " + yaml.safe_load(
-        municipal.read_text(encoding="utf-8"))["beskrivelse"], titel="Levende titel med æøå & mere")
+    _edit(
+        municipal,
+        beskrivelse="Levendeopdatering af beskrivelsen. "
+        + yaml.safe_load(municipal.read_text(encoding="utf-8"))["beskrivelse"],
+        titel="Levende titel med æøå & mere",
+    )
     _edit(partner, beskrivelse="Foreningsrettelse i beskrivelsen, som vises på flere kommunesider.")
     _apply(served, municipal, partner)
     assert served["server"].full_builds == 0, "the edit should not need MkDocs' full rebuild"
     page = (site / "tilbud" / "esbjerg" / municipal.stem / "index.html").read_bytes()
-    assert page != before and "Levendeopdatering".encode() in page
+    assert page != before and b"Levendeopdatering" in page
     assert "Levende titel med æøå &amp; mere".encode() in (site / "kommuner" / "esbjerg" / "index.html").read_bytes()
     served["state"].live.settle()  # the shared lists and exports follow in a thread
     assert "Levende titel med æøå".encode() in (site / "offers.json").read_bytes()
@@ -131,8 +141,9 @@ def test_a_new_file_or_another_kind_of_record_rebuilds_everything(served: dict[s
     assert served["server"].full_builds == 3
 
 
-def test_an_invalid_edit_fails_with_the_full_builds_report(served: dict[str, Any],
-                                                           caplog: pytest.LogCaptureFixture) -> None:
+def test_an_invalid_edit_fails_with_the_full_builds_report(
+    served: dict[str, Any], caplog: pytest.LogCaptureFixture
+) -> None:
     data, site = served["data"], served["site"]
     record = sorted((data / "offers" / "esbjerg").glob("*.yaml"))[0]
     page = (site / "tilbud" / "esbjerg" / record.stem / "index.html").read_bytes()

@@ -10,17 +10,20 @@ from videre.pages import Page
 
 
 def _page(src: str, body: str) -> Page:
-    return Page(src, f'---\ndescription: "Kort."\n---\n\n# Titel {src[-4]}\n\n{body}\n\n## Kontakt\n\n<p>k</p>\n',
-                many=True)
+    return Page(
+        src, f'---\ndescription: "Kort."\n---\n\n# Titel {src[-4]}\n\n{body}\n\n## Kontakt\n\n<p>k</p>\n', many=True
+    )
 
 
 def _plan() -> shells.Plan:
     style = shells.HeadingStyle(slugify=lambda value, sep: value.lower().replace(" ", sep))
     plan = shells.plan([_page("tilbud/esbjerg/a.md", "<p>a</p>"), _page("tilbud/varde/b.md", "<p>b</p>")], style)
     shell = next(iter(plan.members))
-    fake = ('<html><title>Videreskaltitel - Videre</title><meta content="videreskalbeskrivelse">'
-            '<h1 id="videreskaltitel">Videreskaltitel</h1>\n<!--videre-skal-0-->\n'
-            '<h2 id="kontakt">Kontakt</h2>\n<!--videre-skal-1-->\n\n<!--videre-skal-slut--></html>')
+    fake = (
+        '<html><title>Videreskaltitel - Videre</title><meta content="videreskalbeskrivelse">'
+        '<h1 id="videreskaltitel">Videreskaltitel</h1>\n<!--videre-skal-0-->\n'
+        '<h2 id="kontakt">Kontakt</h2>\n<!--videre-skal-1-->\n\n<!--videre-skal-slut--></html>'
+    )
     plan.capture(shell, fake)
     return plan
 

@@ -7,10 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tests.helpers.site import build_site, write_tree
 from tests.helpers.records import GOOD_OFFER
+from tests.helpers.site import build_site, write_tree
 from videre.mkdocs import shells
 from videre.pages import Page
 
@@ -18,7 +19,7 @@ TITLES = {
     "og-tegn": "Krop & sind: træning med GOP",
     "citat": 'Holdet "Ud i naturen" (16–25 år)',
     "vinkler": "Mad 1<2 og 3>2 * for _alle_",
-    "kontakt": "Kontakt",                     # the title's id collides with the heading 'Kontakt'
+    "kontakt": "Kontakt",  # the title's id collides with the heading 'Kontakt'
     "om-tilbuddet": "Om tilbuddet",
     "tegn": "Back\\slash, [klammer] og #hash! 100 % + 1.",
     "forkortelser": "PAM, ECT og SEL – GOPs ABC",
@@ -26,16 +27,20 @@ TITLES = {
 
 
 def _tree(root: Path) -> Path:
-    files = {f"offers/esbjerg/{slug}.yaml": GOOD_OFFER.replace("titel: Genoptræning efter indlæggelse",
-                                                               f"titel: '{title}'")
-             for slug, title in TITLES.items()}
+    files = {
+        f"offers/esbjerg/{slug}.yaml": GOOD_OFFER.replace("titel: Genoptræning efter indlæggelse", f"titel: '{title}'")
+        for slug, title in TITLES.items()
+    }
     files["offers/varde/uden-sted.yaml"] = GOOD_OFFER
     return write_tree(root, files)
 
 
 def _digest(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.mark.slow
@@ -59,14 +64,17 @@ def _page(body: str, front: str = 'description: "Kort."\n') -> Page:
     return Page("tilbud/esbjerg/x.md", f"---\n{front}---\n\n# Titel\n\n{body}\n", many=True)
 
 
-@pytest.mark.parametrize("body", [
-    "Almindelig tekst med *Markdown*.",                 # a paragraph: Markdown works on it
-    "<span>inline</span>",                              # an inline tag at the line start gets a <p>
-    '<div markdown="1">*x*</div>',                      # md_in_html would parse the inside
-    "    <p>indrykket</p>",                             # indented: a code block
-    "## Under\n\n- punkt",                              # a list
-    "# Endnu en titel",                                 # a second h1
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Almindelig tekst med *Markdown*.",  # a paragraph: Markdown works on it
+        "<span>inline</span>",  # an inline tag at the line start gets a <p>
+        '<div markdown="1">*x*</div>',  # md_in_html would parse the inside
+        "    <p>indrykket</p>",  # indented: a code block
+        "## Under\n\n- punkt",  # a list
+        "# Endnu en titel",  # a second h1
+    ],
+)
 def test_pages_that_markdown_would_change_go_through_mkdocs(body: str) -> None:
     assert shells.cut(_page(body)) is None
 
@@ -102,8 +110,14 @@ LAZY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(/?)>")
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(["<", ">", "/", "a", "B", "-", "1", " ", "\n", '"', "=", "<br/>", "</a>", "<a ",
-                                 "/>", "<p>", "x"]), max_size=30).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            ["<", ">", "/", "a", "B", "-", "1", " ", "\n", '"', "=", "<br/>", "</a>", "<a ", "/>", "<p>", "x"]
+        ),
+        max_size=30,
+    ).map("".join)
+)
 def test_the_tag_pattern_finds_what_the_lazy_pattern_found(text: str) -> None:
     assert shells._TAG.findall(text) == LAZY_TAG.findall(text)
 

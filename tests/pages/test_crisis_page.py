@@ -13,8 +13,13 @@ from videre import site
 from videre.catalog.load import load_catalog
 from videre.core.options import SiteOptions
 
-REGIONS_IN_2026 = {"nordjylland": "Region Nordjylland", "midtjylland": "Region Midtjylland",
-                   "syddanmark": "Region Syddanmark", "hovedstaden": "Region Hovedstaden", "sjaelland": "Region Sjælland"}
+REGIONS_IN_2026 = {
+    "nordjylland": "Region Nordjylland",
+    "midtjylland": "Region Midtjylland",
+    "syddanmark": "Region Syddanmark",
+    "hovedstaden": "Region Hovedstaden",
+    "sjaelland": "Region Sjælland",
+}
 
 
 @pytest.fixture(scope="module")

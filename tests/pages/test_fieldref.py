@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.helpers.site import DATA
-from videre.kinds.registry import published_schemas
 from videre.catalog.load import load_catalog, register_view
 from videre.core.options import SiteOptions
+from videre.kinds.registry import published_schemas
 from videre.pages.fieldref import field_reference_pages
 
 TODAY = dt.date(2026, 11, 23)
@@ -49,13 +49,15 @@ def test_every_schema_property_is_on_the_page_with_required_flag_and_values():
             entry = section.split(heading, 1)[1].split("\n#", 1)[0]
             if path == "sidst_bekræftet" and "if" in schema:
                 # Forbidden by 'eksempel': the page says so, not just "Kan udelades".
-                assert ("**Sidst bekræftet** · Må ikke stå, når posten har 'eksempel: true' · ") in entry, \
+                assert ("**Sidst bekræftet** · Må ikke stå, når posten har 'eksempel: true' · ") in entry, (
                     f"{kind}.{path}"
+                )
             elif path == "kilde" and "if" in schema:
                 # Required, and in which form, by the record's state: the page says each case.
-                assert ("**Kilde** · Skal udfyldes som en gruppe af felter, når posten ikke har 'eksempel: true' "
-                        "og ikke har 'sidst\\_bekræftet'; skal være en tekst, når posten har 'eksempel: true' · "
-                        ) in entry, f"{kind}.{path}"
+                assert (
+                    "**Kilde** · Skal udfyldes som en gruppe af felter, når posten ikke har 'eksempel: true' "
+                    "og ikke har 'sidst\\_bekræftet'; skal være en tekst, når posten har 'eksempel: true' · "
+                ) in entry, f"{kind}.{path}"
             else:
                 assert ("Skal udfyldes" if required else "Kan udelades") in entry, f"{kind}.{path}"
             source = child.get("items", {}) if child.get("type") == "array" else child

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.site import DATA
 from tests.helpers.qr_read import read_qr
-from videre.pages import readability
+from tests.helpers.site import DATA
 from videre.catalog.load import load_catalog
 from videre.core.options import SiteOptions
+from videre.pages import readability
 from videre.pages.handout import MAX_OFFERS, MAX_PARTNER_OFFERS, MAX_RELATIVES, handout_files
 from videre.pages.offer import offer_pages
 from videre.search.spelling import PRINT_SHEET
@@ -56,8 +56,10 @@ class Readable(HTMLParser):
 def handouts() -> dict[str, str]:
     """The municipalities' handouts and the offers' sheets (from the offer pages' Markdown), by path."""
     catalog = load_catalog(DATA).catalog
-    sheets = {page.src_uri: PRINT_SHEET + page.markdown.split(PRINT_SHEET, 1)[1]
-              for page in offer_pages(catalog, SiteOptions())}
+    sheets = {
+        page.src_uri: PRINT_SHEET + page.markdown.split(PRINT_SHEET, 1)[1]
+        for page in offer_pages(catalog, SiteOptions())
+    }
     return {**handout_files(catalog, SiteOptions()), **sheets}
 
 
@@ -66,8 +68,14 @@ def handouts() -> dict[str, str]:
 
 def test_sentences_are_split_the_danish_way():
     text = "Ring kl. 8, fx. i morgen. Du starter senest den 7. dag! Spørg personalet: Hvad nu?\n- Et punkt\n- Et andet"
-    assert readability.sentences(text) == ["Ring kl. 8, fx. i morgen.", "Du starter senest den 7. dag!",
-                                           "Spørg personalet:", "Hvad nu?", "Et punkt", "Et andet"]
+    assert readability.sentences(text) == [
+        "Ring kl. 8, fx. i morgen.",
+        "Du starter senest den 7. dag!",
+        "Spørg personalet:",
+        "Hvad nu?",
+        "Et punkt",
+        "Et andet",
+    ]
     report = readability.check("En kort sætning. Så " + "ord " * 29 + "slut.")
     assert report.sentences == 2 and report.longest_words == 31 and not report.ok
 
@@ -133,9 +141,16 @@ def test_esbjerg_has_contact_and_at_most_four_of_each(handouts):
 
 def test_municipality_without_records_still_helps(handouts):
     html = handouts["udskrivning/laesoe/index.html"]
-    for text in ("Dine rettigheder", "senest den dag, du bliver udskrevet", "inden for 7 dage", "Hvis det bliver svært",
-                 "Alarm 112", "spørg personalet, hvordan du kontakter dem", "Vi kender endnu ingen tilbud fra kommunen",
-                 "https://videre.example.org/kommuner/laesoe/"):
+    for text in (
+        "Dine rettigheder",
+        "senest den dag, du bliver udskrevet",
+        "inden for 7 dage",
+        "Hvis det bliver svært",
+        "Alarm 112",
+        "spørg personalet, hvordan du kontakter dem",
+        "Vi kender endnu ingen tilbud fra kommunen",
+        "https://videre.example.org/kommuner/laesoe/",
+    ):
         assert text in html, text
 
 
@@ -159,7 +174,10 @@ def test_every_ring_on_a_handout_has_a_number(handouts):
         ours = re.sub(r'<article class="ark__tilbud".*?</article>', " ", html, flags=re.S)
         for sentence in re.split(r"(?<=[.!?])\s+", " ".join(visible_text(ours).split())):
             if re.search(r"\bringe?\b", sentence, re.IGNORECASE):  # the reader rings; not "kommunen ringer"
-                assert re.search(r"\b1[0-9]{2,3}\b|[0-9]{2} [0-9]{2} [0-9]{2} [0-9]{2}|[0-9]{8}", sentence), (path, sentence)
+                assert re.search(r"\b1[0-9]{2,3}\b|[0-9]{2} [0-9]{2} [0-9]{2} [0-9]{2}|[0-9]{8}", sentence), (
+                    path,
+                    sentence,
+                )
 
 
 def test_the_crisis_block_comes_first_and_is_the_same_data_as_the_municipality_page(handouts, site_dir):
@@ -228,9 +246,11 @@ def test_handouts_print_on_one_or_two_a4_pages(browser, base_url):
 @pytest.mark.browser
 def test_handout_qr_codes_open_the_right_pages(browser, base_url):
     page = browser.new_page(viewport={"width": 1000, "height": 1400})
-    expected = {"udskrivning/esbjerg/": SITE_URL + "kommuner/esbjerg/",
-                "udskrivning/laesoe/": SITE_URL + "kommuner/laesoe/",
-                "tilbud/sind/faellesspisning-og-samvaer/": SITE_URL + "tilbud/sind/faellesspisning-og-samvaer/"}
+    expected = {
+        "udskrivning/esbjerg/": SITE_URL + "kommuner/esbjerg/",
+        "udskrivning/laesoe/": SITE_URL + "kommuner/laesoe/",
+        "tilbud/sind/faellesspisning-og-samvaer/": SITE_URL + "tilbud/sind/faellesspisning-og-samvaer/",
+    }
     for url, target in expected.items():
         page.emulate_media(media="print")  # an offer's sheet shows only in print
         page.goto(base_url + url)
@@ -275,7 +295,8 @@ def test_the_crisis_block_prints_on_page_one_and_staff_can_narrow_the_sheet(brow
     assert 3 <= len(problems) <= everything
     assert all("depression" in p.split() or "alle" in p.split() for p in problems), problems
     own = page.locator("[data-ark-gruppe='1'] article.ark__tilbud:visible").evaluate_all(
-        "cards => cards.map(c => c.getAttribute('data-p').split(' ').includes('depression'))")
+        "cards => cards.map(c => c.getAttribute('data-p').split(' ').includes('depression'))"
+    )
     assert own == sorted(own, reverse=True), "tilbud netop til depression står før tilbud til alle"
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     assert 1 <= page_count(pdf) <= 2
@@ -296,7 +317,8 @@ def test_an_unknown_value_in_the_handouts_address_is_named_and_reset(browser, ba
     page = browser.new_page()
     page.goto(base_url + "udskrivning/soenderborg/?problem=nonsens&alder=voksne")
     assert page.locator("#ark-udvalg-status").inner_text() == (
-        "Værdien 'nonsens' findes ikke under Problem. Filteret er nulstillet.")
+        "Værdien 'nonsens' findes ikke under Problem. Filteret er nulstillet."
+    )
     assert page.get_by_label("Problem").input_value() == "" and page.get_by_label("Alder").input_value() == "voksne"
     assert "nonsens" not in page.url
     page.close()

@@ -9,15 +9,15 @@ import datetime as dt
 import json
 import re
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from tests.helpers.browser import serve
-from tests.helpers.site import DATA, build_site, write_tree
 from tests.helpers.qr_read import read_qr
+from tests.helpers.site import DATA, build_site, write_tree
 from videre.catalog.load import load_catalog
 from videre.core.options import SiteOptions
 from videre.pages.kiosk import screen_content, screens
@@ -42,16 +42,26 @@ def freeze(page, at: str) -> None:
 
 
 @contextmanager
-def kiosk(browser, base_url: str, url: str, size=(1920, 1080), at: str | None = OPEN, *, install: bool = False,
-          failed_loads: bool = False, **context_options) -> Iterator[object]:
+def kiosk(
+    browser,
+    base_url: str,
+    url: str,
+    size=(1920, 1080),
+    at: str | None = OPEN,
+    *,
+    install: bool = False,
+    failed_loads: bool = False,
+    **context_options,
+) -> Iterator[object]:
     """A page on a screen of the given size in Danish time; fails on script errors.
 
     The clock is fixed at ``at`` while timers run, or with ``install`` it stands still until the test
     moves it with ``page.clock.run_for``. ``failed_loads`` allows the browser's own log lines about
     requests that fail on purpose (offline, error responses).
     """
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]},
-                                  timezone_id="Europe/Copenhagen", **context_options)
+    context = browser.new_context(
+        viewport={"width": size[0], "height": size[1]}, timezone_id="Europe/Copenhagen", **context_options
+    )
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -126,11 +136,18 @@ def test_example_screens_cover_region_syddanmark():
 
 
 def test_unknown_department_and_reversed_hours_are_explained(tmp_path):
-    root = write_tree(tmp_path, {"screens/forkert.yaml": (
-        "navn: Testskærm\nafdeling: psykiatrisk-afdeling-esbjerk\ndias: [ret-til-gop]\nformat: liggende\n"
-        "åbningstider: {hverdage: '16:00–08:00'}\nsidst_bekræftet: {dato: '2026-10-01', af: Redaktionen}\n"),
-        "contacts/afdelinger/psykiatrisk-afdeling-esbjerg.yaml": (DATA / "contacts/afdelinger/"
-                                                                  "psykiatrisk-afdeling-esbjerg.yaml").read_text()})
+    root = write_tree(
+        tmp_path,
+        {
+            "screens/forkert.yaml": (
+                "navn: Testskærm\nafdeling: psykiatrisk-afdeling-esbjerk\ndias: [ret-til-gop]\nformat: liggende\n"
+                "åbningstider: {hverdage: '16:00–08:00'}\nsidst_bekræftet: {dato: '2026-10-01', af: Redaktionen}\n"
+            ),
+            "contacts/afdelinger/psykiatrisk-afdeling-esbjerg.yaml": (
+                DATA / "contacts/afdelinger/psykiatrisk-afdeling-esbjerg.yaml"
+            ).read_text(),
+        },
+    )
     problems = {(p.rule, p.field): p for p in load_catalog(root).problems}
     assert "mente du 'psykiatrisk-afdeling-esbjerg'?" in problems[("ukendt-reference", "afdeling")].hint
     assert ("ugyldig-værdi", "åbningstider.mandag") in problems
@@ -138,12 +155,20 @@ def test_unknown_department_and_reversed_hours_are_explained(tmp_path):
 
 def test_slide_types_without_data_are_left_out(tmp_path):
     """No offers, no cases: the screen shows the two fixed slides and nothing broken."""
-    root = write_tree(tmp_path, {
-        "contacts/afdelinger/afd.yaml": (DATA / "contacts/afdelinger/psykiatrisk-afdeling-esbjerg.yaml").read_text(),
-        "screens/tom.yaml": ("navn: Tom skærm\nafdeling: afd\nkommuner: [laesoe]\n"
-                             "dias: [ret-til-gop, foreninger, kommunens-tilbud, sag, vejen-til-genoptraening]\n"
-                             "format: staaende\nåbningstider: {hverdage: '08:00–15:00'}\n"
-                             "eksempel: true\n")})
+    root = write_tree(
+        tmp_path,
+        {
+            "contacts/afdelinger/afd.yaml": (
+                DATA / "contacts/afdelinger/psykiatrisk-afdeling-esbjerg.yaml"
+            ).read_text(),
+            "screens/tom.yaml": (
+                "navn: Tom skærm\nafdeling: afd\nkommuner: [laesoe]\n"
+                "dias: [ret-til-gop, foreninger, kommunens-tilbud, sag, vejen-til-genoptraening]\n"
+                "format: staaende\nåbningstider: {hverdage: '08:00–15:00'}\n"
+                "eksempel: true\n"
+            ),
+        },
+    )
     result = load_catalog(root)
     assert result.errors == []
     content = screen_content(result.catalog, result.catalog.screens[0], SiteOptions())
@@ -206,12 +231,17 @@ def test_slides_rotate_in_the_configured_order(browser, base_url):
         for step in range(2 * len(order)):
             page.clock.run_for(2000)
             assert changes(page) == step + 2
-            seen.append(page.evaluate("(() => { const d = document.querySelector('.dias.er-vist');"
-                                      " return [d.dataset.gruppe, d.querySelector('.dias__titel').textContent]; })()"))
+            seen.append(
+                page.evaluate(
+                    "(() => { const d = document.querySelector('.dias.er-vist');"
+                    " return [d.dataset.gruppe, d.querySelector('.dias__titel').textContent]; })()"
+                )
+            )
         groups = [g for g, _ in seen]
-        assert groups[:len(order)] == order[1:] + order[:1], "typerne kommer i den valgte rækkefølge"
-        assert len({t for g, t in seen if g == "foreninger"}) == groups.count("foreninger") >= 4, \
+        assert groups[: len(order)] == order[1:] + order[:1], "typerne kommer i den valgte rækkefølge"
+        assert len({t for g, t in seen if g == "foreninger"}) == groups.count("foreninger") >= 4, (
             "foreningernes tilbud skiftes: et nyt hver gang"
+        )
         assert page.locator(".dias.er-vist").count() == 1
 
 
@@ -230,14 +260,17 @@ def test_broken_empty_or_too_big_slides_are_skipped(browser, base_url):
         shown = set()
         for _ in range(2 * total):
             page.clock.run_for(1000)
-            shown.add(page.evaluate("[...document.querySelectorAll('.dias')].indexOf(document.querySelector('.dias.er-vist'))"))
+            shown.add(
+                page.evaluate(
+                    "[...document.querySelectorAll('.dias')].indexOf(document.querySelector('.dias.er-vist'))"
+                )
+            )
         assert 3 not in shown and 4 not in shown
         assert shown == set(range(total)) - {3, 4}, "alle andre dias kommer frem"
 
 
 def test_rotation_goes_on_without_network(browser, base_url):
-    with kiosk(browser, base_url, "skaerm/venterum-esbjerg/kiosk/?sekunder=0.5&opdater=0.5",
-               failed_loads=True) as page:
+    with kiosk(browser, base_url, "skaerm/venterum-esbjerg/kiosk/?sekunder=0.5&opdater=0.5", failed_loads=True) as page:
         page.wait_for_function("() => +document.documentElement.dataset.skift >= 2")
         version = page.evaluate("document.documentElement.dataset.version")
         page.context.set_offline(True)
@@ -252,20 +285,20 @@ def test_rotation_goes_on_without_network(browser, base_url):
 
 
 def test_failed_or_half_fetch_changes_nothing(browser, base_url):
-    with kiosk(browser, base_url, "skaerm/venterum-vejle/kiosk/?sekunder=0.5&opdater=0.3",
-               failed_loads=True) as page:
+    with kiosk(browser, base_url, "skaerm/venterum-vejle/kiosk/?sekunder=0.5&opdater=0.3", failed_loads=True) as page:
         real = page.evaluate("document.documentElement.outerHTML")
         old_version = page.evaluate("document.documentElement.dataset.version")
         page.route("**/version.json", lambda r: r.fulfill(json={"version": "ny-version"}))
-        page.route(re.compile(r".*/kiosk/$"), lambda r: r.fulfill(body=real[:len(real) // 2],
-                                                                  content_type="text/html"))
+        page.route(
+            re.compile(r".*/kiosk/$"), lambda r: r.fulfill(body=real[: len(real) // 2], content_type="text/html")
+        )
         start = changes(page)
         page.wait_for_function("n => +document.documentElement.dataset.skift > n + 4", arg=start)
         page.unroute(re.compile(r".*/kiosk/$"))
         page.route(re.compile(r".*/kiosk/$"), lambda r: r.fulfill(status=500, body="fejl"))
         page.wait_for_function("n => +document.documentElement.dataset.skift > n + 8", arg=start)
         assert page.evaluate("document.documentElement.dataset.version") == old_version
-        assert page.locator(".dias").count() == real.count("<section class=\"dias ")
+        assert page.locator(".dias").count() == real.count('<section class="dias ')
 
 
 UPDATE_DEPARTMENT = (DATA / "contacts/afdelinger/psykiatrisk-afdeling-esbjerg.yaml").read_text(encoding="utf-8")
@@ -283,13 +316,17 @@ eksempel: true
 
 def _offer(title: str) -> str:
     from tests.helpers.records import GOOD_OFFER
+
     return GOOD_OFFER.replace("titel: Genoptræning efter indlæggelse", f"titel: {title}")
 
 
 @pytest.mark.slow
 def test_new_content_appears_after_a_rebuild_without_a_blank_frame(browser, tmp_path):
-    files = {"contacts/afdelinger/psykiatrisk-afdeling-esbjerg.yaml": UPDATE_DEPARTMENT,
-             "screens/test.yaml": UPDATE_SCREEN, "offers/esbjerg/test-tilbud.yaml": _offer("Gammel titel")}
+    files = {
+        "contacts/afdelinger/psykiatrisk-afdeling-esbjerg.yaml": UPDATE_DEPARTMENT,
+        "screens/test.yaml": UPDATE_SCREEN,
+        "offers/esbjerg/test-tilbud.yaml": _offer("Gammel titel"),
+    }
     data, out = write_tree(tmp_path / "data", files), tmp_path / "site"
     result = build_site(out, data=data)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -311,12 +348,17 @@ def test_new_content_appears_after_a_rebuild_without_a_blank_frame(browser, tmp_
             (data / "offers/esbjerg/test-tilbud.yaml").write_text(_offer("Ny titel efter opdatering"), encoding="utf-8")
             result = build_site(out, data=data)
             assert result.returncode == 0, result.stdout + result.stderr
-            page.wait_for_function("() => document.getElementById('skaerm-indhold').textContent"
-                                   ".includes('Ny titel efter opdatering')", timeout=30000)
+            page.wait_for_function(
+                "() => document.getElementById('skaerm-indhold').textContent.includes('Ny titel efter opdatering')",
+                timeout=30000,
+            )
             after_swap = changes(page)
             page.wait_for_function("n => +document.documentElement.dataset.skift > n + 3", arg=after_swap)
-            page.wait_for_function("() => document.querySelector('.dias.er-vist .dias__titel').textContent"
-                                   ".includes('Ny titel efter opdatering')", timeout=10000)
+            page.wait_for_function(
+                "() => document.querySelector('.dias.er-vist .dias__titel').textContent"
+                ".includes('Ny titel efter opdatering')",
+                timeout=10000,
+            )
             sampled = page.evaluate("window.videreProeve")
             assert sampled["frames"] > 30 and sampled["blank"] == 0, sampled
             assert page.evaluate("document.documentElement.dataset.version") != old_version
@@ -333,8 +375,12 @@ def test_dark_outside_opening_hours(browser, base_url):
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(0, 0, 0)"
         page.screenshot(path=str(SHOTS / "lukket.png"))
     # Odense closes at 14:00 on Fridays, 15:30 on other weekdays.
-    for moment, dark in (("2026-11-20T14:30:00+01:00", True), ("2026-11-19T14:30:00+01:00", False),
-                         ("2026-11-20T07:59:00+01:00", True), ("2026-11-20T08:00:00+01:00", False)):
+    for moment, dark in (
+        ("2026-11-20T14:30:00+01:00", True),
+        ("2026-11-19T14:30:00+01:00", False),
+        ("2026-11-20T07:59:00+01:00", True),
+        ("2026-11-20T08:00:00+01:00", False),
+    ):
         with kiosk(browser, base_url, "skaerm/venterum-odense/kiosk/", (1080, 1920), at=moment) as page:
             assert page.evaluate("document.documentElement.classList.contains('skaerm--lukket')") is dark, moment
 
@@ -376,8 +422,12 @@ def test_qr_codes_open_the_offer_pages(browser, base_url):
 def test_no_patient_data_no_storage_no_other_host(browser, base_url):
     foreign: list[str] = []
     with kiosk(browser, base_url, "skaerm/venterum-esbjerg/kiosk/?sekunder=0.5&opdater=0.5") as page:
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base_url)
-                   else (foreign.append(r.request.url), r.abort()))
+        page.route(
+            "**/*",
+            lambda r: (
+                r.continue_() if r.request.url.startswith(base_url) else (foreign.append(r.request.url), r.abort())
+            ),
+        )
         page.wait_for_function("() => +document.documentElement.dataset.skift >= 3")
         assert page.locator("input, textarea, select, form, iframe").count() == 0
         assert page.evaluate("localStorage.length + sessionStorage.length") == 0
@@ -391,8 +441,14 @@ def test_transitions_respect_reduced_motion_and_content_shifts(browser, base_url
     with kiosk(browser, base_url, "skaerm/venterum-esbjerg/kiosk/?sekunder=0.5") as page:
         page.wait_for_function("() => +document.documentElement.dataset.skift >= 2")
         assert page.evaluate("getComputedStyle(document.querySelector('.dias.er-vist')).animationName") == "dias-ind"
-    with kiosk(browser, base_url, "skaerm/venterum-esbjerg/kiosk/?sekunder=60", at="2026-11-23T10:00:30+01:00",
-               install=True, reduced_motion="reduce") as page:
+    with kiosk(
+        browser,
+        base_url,
+        "skaerm/venterum-esbjerg/kiosk/?sekunder=60",
+        at="2026-11-23T10:00:30+01:00",
+        install=True,
+        reduced_motion="reduce",
+    ) as page:
         page.clock.run_for(60_000)
         assert page.evaluate("getComputedStyle(document.querySelector('.dias.er-vist')).animationName") == "none"
         assert page.evaluate("getComputedStyle(document.getElementById('skaerm-indhold')).transitionDuration") == "0s"
@@ -439,8 +495,9 @@ def test_public_page_can_pause_stop_and_go_on_by_keyboard(browser, base_url):
         page.keyboard.press("Enter")
         assert page.evaluate("document.documentElement.classList.contains('skaerm--stoppet')")
         assert page.evaluate("document.activeElement.textContent") == "Start igen"
-        hidden = page.evaluate("[...document.querySelectorAll('.dias')]"
-                               ".filter(d => getComputedStyle(d).visibility !== 'visible').length")
+        hidden = page.evaluate(
+            "[...document.querySelectorAll('.dias')].filter(d => getComputedStyle(d).visibility !== 'visible').length"
+        )
         assert hidden == 0, "Stop viser alle dias som en liste"
         page.clock.run_for(10_000)
         assert changes(page) == 3, "Stop standser skiftet"
@@ -518,9 +575,15 @@ def test_memory_is_flat_and_first_load_is_small(browser, base_url):
     run_until(500)
     at_500 = heap()
     growth = (at_500["JSHeapUsedSize"] - at_50["JSHeapUsedSize"]) / at_50["JSHeapUsedSize"]
-    report = {"overfoert_bytes": transfer["transfer"], "krop_bytes": transfer["body"], "filer": transfer["files"],
-              "heap_50": at_50, "heap_500": at_500,
-              "heap_vaekst_procent": round(100 * growth, 2), "skift": changes(page)}
+    report = {
+        "overfoert_bytes": transfer["transfer"],
+        "krop_bytes": transfer["body"],
+        "filer": transfer["files"],
+        "heap_50": at_50,
+        "heap_500": at_500,
+        "heap_vaekst_procent": round(100 * growth, 2),
+        "skift": changes(page),
+    }
     Path("/tmp/videre-skaerm-maalinger.json").write_text(json.dumps(report, indent=2))
     print("\nKiosk (venterum-esbjerg):", json.dumps(report, indent=2))
     context.close()

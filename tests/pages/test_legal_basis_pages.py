@@ -14,7 +14,9 @@ from videre.pages.municipality import municipality_page
 from videre.pages.offer import offer_pages
 
 AALBORG = "aalborg/stoettekontaktperson-efter-udskrivelse"
-KEYWORDS = re.compile(r'<p class="videre-noegleord" id="videre-skjult-noegleord" hidden>(.*?)<span id="videre-skjult-noegleord-slut">')
+KEYWORDS = re.compile(
+    r'<p class="videre-noegleord" id="videre-skjult-noegleord" hidden>(.*?)<span id="videre-skjult-noegleord-slut">'
+)
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +34,8 @@ def test_aalborgs_support_person_shows_section_99_not_85(catalog):
     assert "<dt>Hjemmel</dt> <dd>Serviceloven § 99: støtte- og kontaktperson</dd>" in text
     assert "§ 85" not in text
     municipality = municipality_page(catalog, catalog.register.municipality("aalborg"), SiteOptions()).markdown
-    card = municipality[municipality.index('id="aalborg--stoettekontaktperson-efter-udskrivelse"'):]
-    card = card[:card.index("</article>")]
+    card = municipality[municipality.index('id="aalborg--stoettekontaktperson-efter-udskrivelse"') :]
+    card = card[: card.index("</article>")]
     assert "Serviceloven § 99: støtte- og kontaktperson" in card and "§ 85" not in card
 
 
@@ -45,6 +47,7 @@ def test_an_offer_without_a_basis_shows_no_empty_row(catalog):
 def test_the_index_gets_the_everyday_words_of_the_basis(catalog):
     odense = KEYWORDS.search(page(catalog, "odense/bostoette-i-eget-hjem")).group(1)
     assert {"hjemmevejledning", "socialpædagogisk støtte", "Serviceloven § 85: socialpædagogisk støtte"} <= set(
-        odense.split(" · "))
+        odense.split(" · ")
+    )
     aalborg = KEYWORDS.search(page(catalog, AALBORG)).group(1).split(" · ")
     assert "SKP" in aalborg and "hjemmevejledning" not in aalborg

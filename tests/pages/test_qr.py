@@ -8,13 +8,13 @@ import string
 import pytest
 import segno
 
-from videre.pages import qr
-from videre.pages import patient
+from videre.pages import patient, qr
 
 
 def _segno(text: str, css_class: str = "k", title: str = "QR-kode") -> str:
     return segno.make(text, error="m", micro=False, mask=0).svg_inline(
-        scale=1, border=4, dark="#000", light="#fff", omitsize=True, svgclass=css_class, title=title)
+        scale=1, border=4, dark="#000", light="#fff", omitsize=True, svgclass=css_class, title=title
+    )
 
 
 def _addresses() -> list[str]:
@@ -27,8 +27,9 @@ def _addresses() -> list[str]:
 
 @pytest.mark.parametrize("text", _addresses())
 def test_same_svg_as_segno(text: str) -> None:
-    assert qr.svg_inline(text, css_class="ark__qr-kode", title=f"QR-kode: {text}") == \
-        _segno(text, "ark__qr-kode", f"QR-kode: {text}")
+    assert qr.svg_inline(text, css_class="ark__qr-kode", title=f"QR-kode: {text}") == _segno(
+        text, "ark__qr-kode", f"QR-kode: {text}"
+    )
 
 
 @pytest.mark.parametrize("text", ["12345678", "HTTPS://VIDERE.DK/", "https://videre.example.org/æøå"])
@@ -39,5 +40,6 @@ def test_other_modes_and_non_ascii_are_left_to_segno(text: str) -> None:
 
 def test_titles_are_escaped_like_segno() -> None:
     title = 'QR-kode: <a & "b">'
-    assert qr.svg_inline("https://x.example.org/", css_class="k", title=title) == \
-        _segno("https://x.example.org/", title=title)
+    assert qr.svg_inline("https://x.example.org/", css_class="k", title=title) == _segno(
+        "https://x.example.org/", title=title
+    )

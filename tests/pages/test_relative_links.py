@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import posixpath
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from videre.pages import _relpath, relative
 

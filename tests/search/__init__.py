@@ -26,22 +26,49 @@ SETUP = """
 
 PAGEFIND_SEARCH = "async ([query, top]) => {" + SETUP + "  return data.map((d) => d.url);\n}"
 
-PAGEFIND_EXCERPTS = "async ([query, top]) => {" + SETUP + """
+PAGEFIND_EXCERPTS = (
+    "async ([query, top]) => {"
+    + SETUP
+    + """
   // As the search page shows them: its processResult (videre-sog.js) makes excerpts from the visible words.
   return data.map((d) => window.videreSoegning.synligt(d)).map((d) => ({
     url: d.url, excerpt: d.excerpt, sub_results: d.sub_results.map((s) => ({ url: s.url, excerpt: s.excerpt })),
   }));
 }"""
+)
 
 
 ASCII_NAMES = {
-    "Morsø": "Morsoe", "Brønderslev": "Broenderslev", "Læsø": "Laesoe", "Hjørring": "Hjoerring", "Samsø": "Samsoe",
-    "Ringkøbing-Skjern": "Ringkoebing-Skjern", "Ærø": "Aeroe", "Sønderborg": "Soenderborg", "Tønder": "Toender",
-    "Fanø": "Fanoe", "København": "Koebenhavn", "Brøndby": "Broendby", "Dragør": "Dragoer",
-    "Høje-Taastrup": "Hoeje-Taastrup", "Lyngby-Taarbæk": "Lyngby-Taarbaek", "Rødovre": "Roedovre", "Ishøj": "Ishoej",
-    "Tårnby": "Taarnby", "Vallensbæk": "Vallensbaek", "Furesø": "Furesoe", "Allerød": "Alleroed",
-    "Helsingør": "Helsingoer", "Hillerød": "Hilleroed", "Hørsholm": "Hoersholm", "Halsnæs": "Halsnaes", "Køge": "Koege",
-    "Solrød": "Solroed", "Holbæk": "Holbaek", "Sorø": "Soroe", "Næstved": "Naestved",
+    "Morsø": "Morsoe",
+    "Brønderslev": "Broenderslev",
+    "Læsø": "Laesoe",
+    "Hjørring": "Hjoerring",
+    "Samsø": "Samsoe",
+    "Ringkøbing-Skjern": "Ringkoebing-Skjern",
+    "Ærø": "Aeroe",
+    "Sønderborg": "Soenderborg",
+    "Tønder": "Toender",
+    "Fanø": "Fanoe",
+    "København": "Koebenhavn",
+    "Brøndby": "Broendby",
+    "Dragør": "Dragoer",
+    "Høje-Taastrup": "Hoeje-Taastrup",
+    "Lyngby-Taarbæk": "Lyngby-Taarbaek",
+    "Rødovre": "Roedovre",
+    "Ishøj": "Ishoej",
+    "Tårnby": "Taarnby",
+    "Vallensbæk": "Vallensbaek",
+    "Furesø": "Furesoe",
+    "Allerød": "Alleroed",
+    "Helsingør": "Helsingoer",
+    "Hillerød": "Hilleroed",
+    "Hørsholm": "Hoersholm",
+    "Halsnæs": "Halsnaes",
+    "Køge": "Koege",
+    "Solrød": "Solroed",
+    "Holbæk": "Holbaek",
+    "Sorø": "Soroe",
+    "Næstved": "Naestved",
     "Region Sjælland": "Region Sjaelland",
 }
 """Each place name with æ, ø or å as staff type it on a foreign keyboard, written out by hand (not made by the
@@ -89,6 +116,7 @@ def recall(results: dict[str, list[str]], items: list[dict] | None = None) -> tu
     for item in queries() if items is None else items:
         found = [normalise(u) for u in results[item["soeg"]]]
         place = rank(found[:TOP], item["find"])
-        rows.append({"soeg": item["soeg"], "hvorfor": item["hvorfor"], "fundet": place is not None, "rang": place,
-                     "top": found})
+        rows.append(
+            {"soeg": item["soeg"], "hvorfor": item["hvorfor"], "fundet": place is not None, "rang": place, "top": found}
+        )
     return sum(r["fundet"] for r in rows) / len(rows), rows

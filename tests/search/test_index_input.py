@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from videre.search import indexinput, pagefind as search, spelling
+from videre.search import indexinput, spelling
+from videre.search import pagefind as search
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -20,8 +21,9 @@ def test_cut_pages_give_the_bundle_that_whole_pages_give(site_dir: Path, tmp_pat
     cut = sum(indexinput.reduce(t) != t for t in texts)
     assert cut > 200 and cut > 0.9 * sum(indexinput.BODY in t for t in texts)  # the cut is really used
     whole = tmp_path / "whole"
-    search.write_bundle([(p.relative_to(site_dir).as_posix(), t) for p, t in zip(pages, texts)], whole,
-                        search.glob(site_dir))
+    search.write_bundle(
+        [(p.relative_to(site_dir).as_posix(), t) for p, t in zip(pages, texts)], whole, search.glob(site_dir)
+    )
     assert _files(whole) == _files(site_dir / "pagefind")
 
 
@@ -34,7 +36,8 @@ PAGE = """<!doctype html>
 def test_a_page_is_cut_to_its_html_tag_and_body() -> None:
     assert indexinput.reduce(PAGE) == (
         '<!doctype html><html lang="da" class="no-js"><head></head><body><div data-pagefind-body '
-        'data-pagefind-filter="Sidetype:Tilbud"><h1>Titel</h1><div><p>Tekst</p></div></div></body></html>')
+        'data-pagefind-filter="Sidetype:Tilbud"><h1>Titel</h1><div><p>Tekst</p></div></div></body></html>'
+    )
 
 
 def test_an_offer_pages_printed_sheet_is_cut_from_the_body() -> None:
@@ -45,16 +48,20 @@ def test_an_offer_pages_printed_sheet_is_cut_from_the_body() -> None:
     assert spelling.PRINT_SHEET in indexinput.reduce(inner_filter), "cut only when nothing in it could count"
 
 
-@pytest.mark.parametrize("page", [
-    PAGE.replace("<title>T</title>", '<meta data-pagefind-meta="image[content]" content="x.png">'),
-    PAGE.replace("<footer>", "<footer data-pagefind-filter='a:b'>"),
-    PAGE.replace("<p>Tekst</p>", "<!-- <div> --><p>Tekst</p>"),
-    PAGE.replace("<p>Tekst</p>", "<script>'<div>'</script>"),
-    PAGE.replace("<footer>", "<div data-pagefind-body><footer>"),
-    PAGE.replace("</div></div>\n<footer>", "</div>\n<footer>").replace("</div></footer>", "</footer>"),
-    PAGE.replace("<div data-pagefind-body", "<main data-pagefind-body"),
-    "<p>ingen krop</p>",
-], ids=["meta-i-head", "filter-udenfor", "kommentar", "script", "to-kroppe", "ikke-lukket", "ikke-div", "ingen"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        PAGE.replace("<title>T</title>", '<meta data-pagefind-meta="image[content]" content="x.png">'),
+        PAGE.replace("<footer>", "<footer data-pagefind-filter='a:b'>"),
+        PAGE.replace("<p>Tekst</p>", "<!-- <div> --><p>Tekst</p>"),
+        PAGE.replace("<p>Tekst</p>", "<script>'<div>'</script>"),
+        PAGE.replace("<footer>", "<div data-pagefind-body><footer>"),
+        PAGE.replace("</div></div>\n<footer>", "</div>\n<footer>").replace("</div></footer>", "</footer>"),
+        PAGE.replace("<div data-pagefind-body", "<main data-pagefind-body"),
+        "<p>ingen krop</p>",
+    ],
+    ids=["meta-i-head", "filter-udenfor", "kommentar", "script", "to-kroppe", "ikke-lukket", "ikke-div", "ingen"],
+)
 def test_a_page_that_cutting_might_change_is_given_whole(page: str) -> None:
     assert indexinput.reduce(page) is page
 

@@ -19,8 +19,10 @@ ORIGINAL = 41
 
 def pagefind_results(guarded, base_url: str, items: list[dict] | None = None) -> dict[str, list[str]]:
     guarded.page.goto(base_url + "sog/")
-    return {q["soeg"]: guarded.page.evaluate(PAGEFIND_SEARCH, [q["soeg"], TOP])
-            for q in (queries() if items is None else items)}
+    return {
+        q["soeg"]: guarded.page.evaluate(PAGEFIND_SEARCH, [q["soeg"], TOP])
+        for q in (queries() if items is None else items)
+    }
 
 
 def test_query_list_is_large_and_varied():
@@ -28,10 +30,26 @@ def test_query_list_is_large_and_varied():
     assert len(items) >= 130
     assert len({q["soeg"] for q in items}) == len(items)  # no query twice
     reasons = " ".join(q["hvorfor"] for q in items)
-    for kind in ("flertal", "bestemt form", "sammensat", "tastefejl", "ejefald", "gammel stavemåde",
-                 "skrevet som ae", "skrevet som oe", "symptom", "navngivet", "forkortelse", "ordlisteord",
-                 "X- og Y skrevet i ét", "X- og Y med én bindestreg", "sammensat ord, bestemt form",
-                 "navngivet tilbud", "personalets ord og kommune", "hverdagsord for en kode"):
+    for kind in (
+        "flertal",
+        "bestemt form",
+        "sammensat",
+        "tastefejl",
+        "ejefald",
+        "gammel stavemåde",
+        "skrevet som ae",
+        "skrevet som oe",
+        "symptom",
+        "navngivet",
+        "forkortelse",
+        "ordlisteord",
+        "X- og Y skrevet i ét",
+        "X- og Y med én bindestreg",
+        "sammensat ord, bestemt form",
+        "navngivet tilbud",
+        "personalets ord og kommune",
+        "hverdagsord for en kode",
+    ):
         assert kind in reasons, kind
 
 
@@ -41,11 +59,19 @@ def test_danish_search_recall(guarded, base_url, measure):
     original, _ = recall(results, queries()[:ORIGINAL])
     report = ROOT / "test-results" / "search-recall.json"
     report.parent.mkdir(exist_ok=True)
-    report.write_text(json.dumps({"motor": "pagefind", "recall": value, "recall_oprindelige": original, "top": TOP,
-                                  "soegninger": rows}, ensure_ascii=False, indent=1), encoding="utf-8")
+    report.write_text(
+        json.dumps(
+            {"motor": "pagefind", "recall": value, "recall_oprindelige": original, "top": TOP, "soegninger": rows},
+            ensure_ascii=False,
+            indent=1,
+        ),
+        encoding="utf-8",
+    )
     missed = [f"{r['soeg']} ({r['hvorfor']}): fik {r['top'][:3]}" for r in rows if not r["fundet"]]
-    measure(f"Søgning (Pagefind), recall@{TOP}: {value:.1%} af {len(rows)} søgninger "
-            f"({original:.1%} af de {ORIGINAL} oprindelige; mindst {MINIMUM_RECALL:.0%}). Fejlede: {missed}")
+    measure(
+        f"Søgning (Pagefind), recall@{TOP}: {value:.1%} af {len(rows)} søgninger "
+        f"({original:.1%} af de {ORIGINAL} oprindelige; mindst {MINIMUM_RECALL:.0%}). Fejlede: {missed}"
+    )
     assert guarded.foreign == [] and guarded.console_errors == []
     assert value >= MINIMUM_RECALL, missed
     assert original >= MINIMUM_RECALL, missed
@@ -81,8 +107,14 @@ class _VisibleText(html.parser.HTMLParser):
         if tag in _VOID:
             return
         names = {name for name, _ in attrs}
-        self.frames.append({"drop": tag in _SKIPPED or "data-pagefind-ignore" in names, "hidden": "hidden" in names,
-                            "control": tag in _CONTROLS, "parts": []})
+        self.frames.append(
+            {
+                "drop": tag in _SKIPPED or "data-pagefind-ignore" in names,
+                "hidden": "hidden" in names,
+                "control": tag in _CONTROLS,
+                "parts": [],
+            }
+        )
 
     def handle_endtag(self, tag):
         if tag in _VOID or len(self.frames) < 2:
@@ -117,8 +149,9 @@ def excerpt_tokens(excerpt: str) -> set[str]:
     return _tokens(html.unescape(re.sub(r"</?mark>", "", excerpt)))
 
 
-def test_excerpts_show_the_pages_own_words_for_every_query_typed_without_danish_letters(guarded, base_url, site_dir,
-                                                                                       measure):
+def test_excerpts_show_the_pages_own_words_for_every_query_typed_without_danish_letters(
+    guarded, base_url, site_dir, measure
+):
     """Each query of the list typed without æ, ø and å: the top results' excerpts and sub-results hold only words
     a reader sees on the page, never the hidden ASCII spellings or other hidden search words."""
     typed = sorted({q["soeg"].translate(ASCII) for q in queries()})
@@ -134,8 +167,10 @@ def test_excerpts_show_the_pages_own_words_for_every_query_typed_without_danish_
                 extra = excerpt_tokens(excerpt) - visible
                 if extra:
                     foreign.append(f"{query} → {result['url']}: {sorted(extra)[:5]}")
-    measure(f"Uddrag: {shown} uddrag for {len(typed)} søgninger uden æ, ø og å; {marked} markerer et ord; "
-            f"{len(foreign)} viser skjulte ord")
+    measure(
+        f"Uddrag: {shown} uddrag for {len(typed)} søgninger uden æ, ø og å; {marked} markerer et ord; "
+        f"{len(foreign)} viser skjulte ord"
+    )
     assert shown > 5 * len(typed) and marked > shown // 2
     assert foreign == [], foreign
     assert elsewhere == [], "a sub-result leads to a heading where the word stands"
@@ -160,8 +195,14 @@ def test_an_ascii_query_marks_the_pages_own_danish_word_in_the_search_box(guarde
     assert guarded.foreign == [] and guarded.console_errors == []
 
 
-TYPOS = {"genoptræningsplam": "genoptræningsplan", "depresion": "depression", "pårørene": "pårørende",
-         "angsforeningen": "angstforeningen", "paaroerene": "pårørende", "hukomelse angst": "hukommelse angst"}
+TYPOS = {
+    "genoptræningsplam": "genoptræningsplan",
+    "depresion": "depression",
+    "pårørene": "pårørende",
+    "angsforeningen": "angstforeningen",
+    "paaroerene": "pårørende",
+    "hukomelse angst": "hukommelse angst",
+}
 """Typos of common words and the word of the site each must be offered (the last: one word of two)."""
 
 
@@ -174,12 +215,17 @@ def test_a_typo_is_offered_the_sites_own_word_and_one_click_searches_for_it(guar
     if typed == "depresion":
         assert a11y.axe_violations(page) == []  # the suggestion shown, with the search UI around it
         page.locator(".pagefind-ui__result").first.wait_for(timeout=10_000)
-        above = "([a, b]) => document.querySelector(a).getBoundingClientRect().bottom <= " \
-                "document.querySelector(b).getBoundingClientRect().top"
+        above = (
+            "([a, b]) => document.querySelector(a).getBoundingClientRect().bottom <= "
+            "document.querySelector(b).getBoundingClientRect().top"
+        )
         assert page.evaluate(above, [".videre-mente", ".pagefind-ui__result"]), "seen before the results"
     offer.click()
-    page.wait_for_function("word => document.querySelector('.pagefind-ui__message')?.textContent.includes(word)",
-                           arg=TYPOS[typed], timeout=10_000)
+    page.wait_for_function(
+        "word => document.querySelector('.pagefind-ui__message')?.textContent.includes(word)",
+        arg=TYPOS[typed],
+        timeout=10_000,
+    )
     assert page.get_by_role("textbox", name="Søg").input_value() == TYPOS[typed]
     page.locator(".videre-mente").wait_for(state="hidden", timeout=5_000)  # the right word is offered nothing
     assert guarded.foreign == [] and guarded.console_errors == []
@@ -188,8 +234,10 @@ def test_a_typo_is_offered_the_sites_own_word_and_one_click_searches_for_it(guar
 def test_words_of_the_site_are_offered_nothing(guarded, base_url):
     page = guarded.page
     page.goto(base_url + "sog/")
-    offers = {query: page.evaluate("q => window.videreSoegning.forslag(q)", query)
-              for query in ("genoptræningsplaner", "depression", "Sønderborg", "paaroerende", "gop", "besøgsven")}
+    offers = {
+        query: page.evaluate("q => window.videreSoegning.forslag(q)", query)
+        for query in ("genoptræningsplaner", "depression", "Sønderborg", "paaroerende", "gop", "besøgsven")
+    }
     assert offers == dict.fromkeys(offers), offers
 
 
@@ -204,18 +252,28 @@ def test_no_empty_facet_value_is_shown(guarded, base_url):
 def test_contributor_pages_paths_and_run_in_labels_are_not_in_the_staff_search(guarded, base_url):
     page = guarded.page
     page.goto(base_url + "sog/")
-    found = {query: [normalise(u) for u in page.evaluate(PAGEFIND_SEARCH, [query, 20])]
-             for query in ("feltreference", "skema", "bidrager", "yaml", "gennemsyn")}
-    contributors = [p for pages in found.values() for p in pages
-                    if p.startswith(("feltreference/", "bidrag/", "gennemsyn/", "senest-aendret/"))]
+    found = {
+        query: [normalise(u) for u in page.evaluate(PAGEFIND_SEARCH, [query, 20])]
+        for query in ("feltreference", "skema", "bidrager", "yaml", "gennemsyn")
+    }
+    contributors = [
+        p
+        for pages in found.values()
+        for p in pages
+        if p.startswith(("feltreference/", "bidrag/", "gennemsyn/", "senest-aendret/"))
+    ]
     assert contributors == [] and found["yaml"] == [], found
     excerpts = page.evaluate(PAGEFIND_EXCERPTS, ["telefon modtagelse", 20])
     run_in = [e["excerpt"] for e in excerpts if re.search(r"Rolle(Modtagelse|Koordin)|Telefon(Ikke|\d)", e["excerpt"])]
     assert excerpts and run_in == []
 
 
-PAGE_CHROME = ("Rapportér fejl", "Print arket til patienten", "Ingen har tjekket oplysningerne hos kilden",
-               "Find lignende tilbud")
+PAGE_CHROME = (
+    "Rapportér fejl",
+    "Print arket til patienten",
+    "Ingen har tjekket oplysningerne hos kilden",
+    "Find lignende tilbud",
+)
 """Words on every offer page (the error link, the print hint, the advice for an example): they name no offer."""
 
 
@@ -223,11 +281,14 @@ def test_the_words_on_every_offer_page_find_no_offer(guarded, base_url, site_dir
     path = sorted((site_dir / "tilbud").glob("*/*/index.html"))[0]
     offer = path.read_text(encoding="utf-8")
     assert all(words in offer for words in PAGE_CHROME[:2]), "the words are still on the page, for staff"
-    title = html.unescape(re.search(r'data-pagefind-meta="title:([^"]+) · ([^"]+) Kommune"', offer)
-                          .expand(r"\1 \2"))  # the offer's title and its municipality
+    title = html.unescape(
+        re.search(r'data-pagefind-meta="title:([^"]+) · ([^"]+) Kommune"', offer).expand(r"\1 \2")
+    )  # the offer's title and its municipality
     results = pagefind_results(guarded, base_url, [{"soeg": words} for words in PAGE_CHROME])
-    found = {words: [page for page in map(normalise, urls) if page.startswith("tilbud/") and page.count("/") == 3]
-             for words, urls in results.items()}  # an offer page: tilbud/<owner>/<offer>/
+    found = {
+        words: [page for page in map(normalise, urls) if page.startswith("tilbud/") and page.count("/") == 3]
+        for words, urls in results.items()
+    }  # an offer page: tilbud/<owner>/<offer>/
     assert found == {words: [] for words in PAGE_CHROME}, found
     by_title = pagefind_results(guarded, base_url, [{"soeg": title}])[title]
     assert path.parent.relative_to(site_dir).as_posix() + "/" in map(normalise, by_title), "the page is searched"
@@ -243,9 +304,11 @@ def test_a_place_name_brings_its_own_page_first(guarded, base_url, measure):
     report = ROOT / "test-results" / "search-place-ranks.json"
     report.parent.mkdir(exist_ok=True)
     report.write_text(json.dumps({"rang_1": first, "soegninger": rows}, ensure_ascii=False, indent=1), encoding="utf-8")
-    measure(f"Stednavne: egen side på plads 1 for {first} af {len(rows)} søgninger "
-            f"(i top {TOP}: {sum(p is not None for p in ranks)}; "
-            f"{sum(r['hvorfor'].startswith('andet navn') for r in rows)} af dem er andre navne fra registeret)")
+    measure(
+        f"Stednavne: egen side på plads 1 for {first} af {len(rows)} søgninger "
+        f"(i top {TOP}: {sum(p is not None for p in ranks)}; "
+        f"{sum(r['hvorfor'].startswith('andet navn') for r in rows)} af dem er andre navne fra registeret)"
+    )
     wrong = [f"{r['soeg']}: rang {r['rang']}, fik {r['top'][:2]}" for r in rows if r["rang"] != 1]
     assert len(rows) >= 103 and any(r["hvorfor"].startswith("andet navn") for r in rows)
     assert wrong == []
@@ -355,7 +418,7 @@ def lunr_results(browser, base_url: str) -> dict[str, list[str]]:
     typed = {query: typed_lunr_results(page, query) for query in sample}  # first: the box shows worker answers
     results = page.evaluate(LUNR_SEARCH, [[q["soeg"] for q in items], TOP])
     context.close()
-    assert any(typed.values()), typed   # the sample finds something, so the comparison means something
+    assert any(typed.values()), typed  # the sample finds something, so the comparison means something
     assert typed == {query: results[query] for query in sample}
     return results
 
@@ -376,8 +439,14 @@ def test_pagefind_beats_materials_lunr_search_on_danish(tmp_path, guarded, base_
     pagefind_recall, _ = recall(pagefind_results(guarded, base_url))
     report = ROOT / "test-results" / "search-engines.json"
     report.parent.mkdir(exist_ok=True)
-    report.write_text(json.dumps({"pagefind": pagefind_recall, "lunr": lunr_recall, "lunr_soegninger": lunr_rows},
-                                 ensure_ascii=False, indent=1), encoding="utf-8")
+    report.write_text(
+        json.dumps(
+            {"pagefind": pagefind_recall, "lunr": lunr_recall, "lunr_soegninger": lunr_rows},
+            ensure_ascii=False,
+            indent=1,
+        ),
+        encoding="utf-8",
+    )
     print(f"\nrecall@{TOP}: Pagefind {pagefind_recall:.0%}, Material/lunr {lunr_recall:.0%}")
     assert pagefind_recall > lunr_recall
 

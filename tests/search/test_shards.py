@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from tests.helpers.browser import GuardedPage, serve
 from tests.search import PAGEFIND_SEARCH, TOP, queries, recall
-from videre.search import indexinput, pagefind as search
+from videre.search import indexinput
+from videre.search import pagefind as search
 
 MINIMUM_RECALL = 0.95
 
 
 def _pages(count: int, without_body: int = 0) -> list[tuple[str, str]]:
-    pages = [(f"tilbud/t{n}/index.html", f'<div {indexinput.BODY}><h1>T{n}</h1></div>') for n in range(count)]
+    pages = [(f"tilbud/t{n}/index.html", f"<div {indexinput.BODY}><h1>T{n}</h1></div>") for n in range(count)]
     return pages + [(f"r{n}/index.html", "<p>omdirigering</p>") for n in range(without_body)]
 
 

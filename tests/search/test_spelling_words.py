@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from videre.search import spelling
 
@@ -12,7 +13,7 @@ def reference(text: str) -> list[str]:
     return [w for w in spelling._WORD.findall(text) if not w.isascii() and spelling._DANISH.search(w)]
 
 
-ALPHABET = "aæøåÆØÅeZ19_- \n.·<>/\"é²٣ß"
+ALPHABET = 'aæøåÆØÅeZ19_- \n.·<>/"é²٣ß'
 
 
 @settings(max_examples=3000, deadline=None)
@@ -29,6 +30,7 @@ def test_any_text(text: str) -> None:
 
 def test_known_cases() -> None:
     text = "Ældre-sagen, 3-årige og __øl__ samt -på- og pårørende_ og ²æ"
-    assert list(spelling._danish_words(text)) == reference(text) == [
-        "Ældre-sagen", "årige", "øl", "på", "pårørende", "²æ"]
+    assert (
+        list(spelling._danish_words(text)) == reference(text) == ["Ældre-sagen", "årige", "øl", "på", "pårørende", "²æ"]
+    )
     assert spelling.ascii_words("pårørende Pårørende pårørende") == ["paaroerende", "paaroerende"]

@@ -9,15 +9,15 @@ whole catalog, so they live here.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Mapping, Sequence
 
 from ..core import urls
 from ..core.errors import Problem
-from ..kinds.register import Register
 from ..core.validate import closest
 from ..core.yamlsource import Document
 from ..kinds.redirects import PUBLISHED_FILE, RECORD_PREFIXES, REDIRECTS_FILE, Redirect
+from ..kinds.register import Register
 from .catalog import Catalog
 
 
@@ -32,8 +32,11 @@ def active_redirects(catalog: Catalog) -> tuple[Redirect, ...]:
 
 def region_paths(register: Register, day: dt.date | None) -> set[str]:
     """The addresses of the region pages on a day."""
-    return {urls.region_page(r.slug) for r in register.all_regions or register.regions
-            if day is None or r.valid.contains(day)}
+    return {
+        urls.region_page(r.slug)
+        for r in register.all_regions or register.regions
+        if day is None or r.valid.contains(day)
+    }
 
 
 # ---------------------------------------------------------------- the list of public addresses
@@ -49,8 +52,10 @@ def record_paths(catalog: Catalog) -> set[str]:
 
 def address_list_text(catalog: Catalog) -> str:
     """The content of data/publicerede.txt: every record address, and every old address that redirects."""
-    header = ("# Adresser på Videre, som links og QR-koder kan pege på. Skrevet af 'videre adresser --skriv'.\n"
-              "# Forsvinder en adresse, skal den have en omdirigering i data/redirects.yaml.\n")
+    header = (
+        "# Adresser på Videre, som links og QR-koder kan pege på. Skrevet af 'videre adresser --skriv'.\n"
+        "# Forsvinder en adresse, skal den have en omdirigering i data/redirects.yaml.\n"
+    )
     paths = record_paths(catalog) | {item.source for item in redirects(catalog)}
     return header + "".join(f"{path}\n" for path in sorted(paths))
 
@@ -61,13 +66,20 @@ def read_address_list(file: Path) -> list[tuple[int, str]]:
         text = file.read_text(encoding="utf-8")
     except OSError:
         return []
-    return [(number, line.strip()) for number, line in enumerate(text.splitlines(), 1)
-            if line.strip() and not line.lstrip().startswith("#")]
+    return [
+        (number, line.strip())
+        for number, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
 
 
-def check_catalog(catalog: Catalog, data_dir: Path, sources: dict[Path, Sequence[str]],
-                  register_document: Document | None = None,
-                  documents: Mapping[Path, Document] | None = None) -> list[Problem]:
+def check_catalog(
+    catalog: Catalog,
+    data_dir: Path,
+    sources: dict[Path, Sequence[str]],
+    register_document: Document | None = None,
+    documents: Mapping[Path, Document] | None = None,
+) -> list[Problem]:
     """Whole-catalog checks: redirect targets exist, and no published address is lost.
 
     The parsed files give the lines: ``register_document`` (kommuner.yaml) for a region that needs a
@@ -80,22 +92,37 @@ def check_catalog(catalog: Catalog, data_dir: Path, sources: dict[Path, Sequence
         for index, item in enumerate(record.items):
             if item.active(register.day) and item.source in current:
                 line, column = _where(documents, record.file, ("omdirigeringer", index, "fra"))
-                problems.append(Problem(record.file, line, column, f"omdirigeringer[{index}].fra",
-                                        "omdirigering-konflikt",
-                                        f"'{item.source}' er stadig en side, så den kan ikke omdirigeres",
-                                        "slet omdirigeringen, eller omdøb posten først"))
+                problems.append(
+                    Problem(
+                        record.file,
+                        line,
+                        column,
+                        f"omdirigeringer[{index}].fra",
+                        "omdirigering-konflikt",
+                        f"'{item.source}' er stadig en side, så den kan ikke omdirigeres",
+                        "slet omdirigeringen, eller omdøb posten først",
+                    )
+                )
             # A redirect that starts later must point at a page that exists on its first day.
             target_day = item.start if not item.active(register.day) else register.day
-            targets = current if target_day == register.day else (
-                record_paths(catalog) | region_paths(register, target_day))
+            targets = (
+                current if target_day == register.day else (record_paths(catalog) | region_paths(register, target_day))
+            )
             if item.target.startswith((*RECORD_PREFIXES, "regioner/")) and item.target not in targets:
                 line, column = _where(documents, record.file, ("omdirigeringer", index, "til"))
                 guess = _sibling(item.target, targets)
-                problems.append(Problem(record.file, line, column, f"omdirigeringer[{index}].til",
-                                        "ukendt-reference", f"'{item.target}' er ikke en side på Videre"
-                                        + (f" den {target_day}" if not item.active(register.day) else ""),
-                                        f"mente du '{guess}'?" if guess else
-                                        "skriv adressen på den side, der findes nu"))
+                problems.append(
+                    Problem(
+                        record.file,
+                        line,
+                        column,
+                        f"omdirigeringer[{index}].til",
+                        "ukendt-reference",
+                        f"'{item.target}' er ikke en side på Videre"
+                        + (f" den {target_day}" if not item.active(register.day) else ""),
+                        f"mente du '{guess}'?" if guess else "skriv adressen på den side, der findes nu",
+                    )
+                )
     problems += _ended_regions(register, moved, data_dir, register_document)
     published_file = data_dir / PUBLISHED_FILE
     published = read_address_list(published_file)
@@ -105,17 +132,26 @@ def check_catalog(catalog: Catalog, data_dir: Path, sources: dict[Path, Sequence
             continue
         candidates = [p for p in new if p.rsplit("/", 2)[0] == path.rsplit("/", 2)[0]]
         target = candidates[0] if len(candidates) == 1 else "<den nye adresse>"
-        problems.append(Problem(published_file, line, 1, "", "mangler-omdirigering",
-                                f"adressen '{path}' er offentliggjort, men ingen post har den længere",
-                                f"tilføj i data/{REDIRECTS_FILE}: '- {{fra: {path}, til: {target}}}'. "
-                                f"Har adressen aldrig været offentlig, så kør 'videre adresser --skriv'"))
+        problems.append(
+            Problem(
+                published_file,
+                line,
+                1,
+                "",
+                "mangler-omdirigering",
+                f"adressen '{path}' er offentliggjort, men ingen post har den længere",
+                f"tilføj i data/{REDIRECTS_FILE}: '- {{fra: {path}, til: {target}}}'. "
+                f"Har adressen aldrig været offentlig, så kør 'videre adresser --skriv'",
+            )
+        )
     for file in {p.file for p in problems} - set(sources):
         sources[file] = file.read_text(encoding="utf-8").splitlines()
     return problems
 
 
-def _ended_regions(register: Register, moved: Mapping[str, Redirect], data_dir: Path,
-                   document: Document | None) -> list[Problem]:
+def _ended_regions(
+    register: Register, moved: Mapping[str, Redirect], data_dir: Path, document: Document | None
+) -> list[Problem]:
     """A region that has ended needs a redirect from its page, so printed links and QR codes keep working.
 
     Checked from the region's first day gone, in a data tree that keeps redirects (data/redirects.yaml):
@@ -134,11 +170,19 @@ def _ended_regions(register: Register, moved: Mapping[str, Redirect], data_dir: 
             continue
         successor = next(iter({m.region_on(first_day) for m in register.area(region.slug)}), "") or "<ny-region>"
         line, column = _region_position(document, region.slug)
-        problems.append(Problem(file, line, column, "", "mangler-omdirigering",
-                                f"regionen '{region.name}' slutter {region.valid.end}, men adressen '{path}' har "
-                                f"ingen omdirigering fra {first_day}",
-                                f"tilføj i data/{REDIRECTS_FILE}: '- {{fra: {path}, til: {urls.region_page(successor)}, "
-                                f"gælder_fra: \"{first_day}\"}}'"))
+        problems.append(
+            Problem(
+                file,
+                line,
+                column,
+                "",
+                "mangler-omdirigering",
+                f"regionen '{region.name}' slutter {region.valid.end}, men adressen '{path}' har "
+                f"ingen omdirigering fra {first_day}",
+                f"tilføj i data/{REDIRECTS_FILE}: '- {{fra: {path}, til: {urls.region_page(successor)}, "
+                f'gælder_fra: "{first_day}"}}\'',
+            )
+        )
     return problems
 
 

@@ -6,19 +6,20 @@ exports, which get it already filtered by :meth:`Catalog.shown`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from ..core import clock
 from ..core.model import Department, MunicipalContacts, Offer, Partner
-from ..kinds.register import Register
 from ..core.options import SiteOptions
 from ..kinds.cases import Case
 from ..kinds.crisis import CrisisLine, CrisisLines
 from ..kinds.figures import Figures
 from ..kinds.flow import Flow
 from ..kinds.redirects import RedirectList
+from ..kinds.register import Register
 from ..kinds.screens import Screen
 
 
@@ -99,7 +100,9 @@ class Catalog:
     def crisis_lines(self, municipality: str) -> tuple[CrisisLine, ...]:
         """The crisis lines that reach a municipality on the register's day (today when it has none)."""
         day = self.register.day or clock.today()
-        return tuple(line for record in self.crisis for line in record.for_municipality(municipality, self.register, day))
+        return tuple(
+            line for record in self.crisis for line in record.for_municipality(municipality, self.register, day)
+        )
 
     def all_offers(self) -> tuple[Offer, ...]:
         return self.offers + self.partner_offers
@@ -118,9 +121,16 @@ class Catalog:
         def real(records: Iterable[Any]) -> tuple[Any, ...]:
             return tuple(r for r in records if not getattr(r, "example", False))
 
-        return replace(self, offers=real(self.offers), partners=real(self.partners),
-                       partner_offers=real(self.partner_offers),
-                       contacts={slug: c for slug, c in self.contacts.items() if not c.example},
-                       departments=real(self.departments), screens=real(self.screens),
-                       redirects=real(self.redirects), flows=real(self.flows), cases=real(self.cases),
-                       figures=real(self.figures))
+        return replace(
+            self,
+            offers=real(self.offers),
+            partners=real(self.partners),
+            partner_offers=real(self.partner_offers),
+            contacts={slug: c for slug, c in self.contacts.items() if not c.example},
+            departments=real(self.departments),
+            screens=real(self.screens),
+            redirects=real(self.redirects),
+            flows=real(self.flows),
+            cases=real(self.cases),
+            figures=real(self.figures),
+        )

@@ -15,9 +15,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .freshness import dated_records
 from ..core.model import confirmed
 from .catalog import Catalog
+from .freshness import dated_records
 from .ownership import data_path, data_root
 
 MAX_COMMITS = 2000
@@ -41,8 +41,14 @@ class Change:
 
 def _git(args: list[str], cwd: Path) -> str | None:
     try:
-        done = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True,
-                              text=True, timeout=TIMEOUT_SECONDS, check=False)
+        done = subprocess.run(
+            ["git", "-c", "core.quotepath=off", *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_SECONDS,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout if done.returncode == 0 else None
@@ -80,8 +86,9 @@ def git_history(data_dir: Path, *, max_commits: int = MAX_COMMITS) -> dict[str, 
     return history
 
 
-def recent_changes(catalog: Catalog, *, limit: int = 60,
-                   history: dict[str, tuple[dt.date, str]] | None = None) -> list[Change]:
+def recent_changes(
+    catalog: Catalog, *, limit: int = 60, history: dict[str, tuple[dt.date, str]] | None = None
+) -> list[Change]:
     """The newest ``limit`` changes to records, newest first (ties by file path)."""
     found = list(dated_records(catalog))
     if history is None:

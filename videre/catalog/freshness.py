@@ -37,20 +37,20 @@ import calendar
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any
 
+from ..core import urls, vocab
 from ..core.errors import WARNING, Problem
-from ..core import vocab
 from ..core.model import confirmed, record_state, source_page
 from ..core.options import SiteOptions
-from .catalog import Catalog
-from .ownership import EDITORIAL_NAME, data_path, owner_of
 from ..core.text import csv_cell
 from ..core.yamlsource import Document
-from ..core import urls
 from ..kinds.registry import KINDS
+from .catalog import Catalog
+from .ownership import EDITORIAL_NAME, data_path, owner_of
 
 OK = "ok"
 DUE = "forfalden"
@@ -132,8 +132,9 @@ class Freshness:
         return "Kilden blev læst" if self.sourced else "Sidst bekræftet"
 
 
-def assess(verified: dt.date, today: dt.date, months: int, *, sourced: bool = False,
-           page_date: dt.date | None = None) -> Freshness:
+def assess(
+    verified: dt.date, today: dt.date, months: int, *, sourced: bool = False, page_date: dt.date | None = None
+) -> Freshness:
     return Freshness(verified, today, months, sourced, page_date)
 
 
@@ -190,11 +191,18 @@ def stale_problems(document: Document, today: dt.date, months: int | None) -> li
         return []
     line, column = document.where((VERIFIED_FIELD, "dato"))
     moved = " og står under 'Ikke bekræftet'" if fresh.unconfirmed else ""
-    return [Problem(document.path, line, column, f"{VERIFIED_FIELD}.dato", "forældet",
-                    f"oplysningerne er ikke bekræftet i over {fresh.overdue_months} måneder "
-                    f"(sidst {day.isoformat()}){moved}",
-                    "tjek oplysningerne hos kilden, ret dem, og skriv dagens dato i 'sidst_bekræftet.dato'",
-                    level=WARNING)]
+    return [
+        Problem(
+            document.path,
+            line,
+            column,
+            f"{VERIFIED_FIELD}.dato",
+            "forældet",
+            f"oplysningerne er ikke bekræftet i over {fresh.overdue_months} måneder (sidst {day.isoformat()}){moved}",
+            "tjek oplysningerne hos kilden, ret dem, og skriv dagens dato i 'sidst_bekræftet.dato'",
+            level=WARNING,
+        )
+    ]
 
 
 def _stale_source(document: Document, today: dt.date, months: int) -> list[Problem]:
@@ -208,13 +216,22 @@ def _stale_source(document: Document, today: dt.date, months: int) -> list[Probl
     if not fresh.due:
         return []
     if today >= fresh.due_date:
-        at, what = "læst", (f"siden er læst for over {fresh.overdue_months} måneder siden (læst {read.isoformat()})"
-                            + (" og står under 'Ikke bekræftet'" if fresh.unconfirmed else ""))
-        hint = ("læs siden igen, ret oplysningerne, og skriv dagens dato i 'kilde.læst'; "
-                "eller bed kommunen eller foreningen bekræfte dem")
+        at, what = (
+            "læst",
+            (
+                f"siden er læst for over {fresh.overdue_months} måneder siden (læst {read.isoformat()})"
+                + (" og står under 'Ikke bekræftet'" if fresh.unconfirmed else "")
+            ),
+        )
+        hint = (
+            "læs siden igen, ret oplysningerne, og skriv dagens dato i 'kilde.læst'; "
+            "eller bed kommunen eller foreningen bekræfte dem"
+        )
     else:
-        at, what = "sidens_dato", (f"siden viser datoen {page}, som er over {PAGE_YEARS} år gammel; "
-                                   "oplysningerne kan være forældede")
+        at, what = (
+            "sidens_dato",
+            (f"siden viser datoen {page}, som er over {PAGE_YEARS} år gammel; oplysningerne kan være forældede"),
+        )
         hint = "bed kommunen eller foreningen bekræfte oplysningerne, eller find en nyere side"
     line, column = document.where((SOURCE_FIELD, at))
     return [Problem(document.path, line, column, f"{SOURCE_FIELD}.{at}", "forældet", what, hint, level=WARNING)]
@@ -247,8 +264,13 @@ class DueRecord:
         return self.freshness.warning or (STATE_LABELS[TO_CONFIRM] if self.to_confirm else "")
 
 
-_KIND_LABELS = {"offers": "Tilbud", "partner_offers": "Tilbud fra forening", "partners": "Forening",
-                "contacts": "Kommunens kontakter", "departments": "Psykiatrisk afdeling"}
+_KIND_LABELS = {
+    "offers": "Tilbud",
+    "partner_offers": "Tilbud fra forening",
+    "partners": "Forening",
+    "contacts": "Kommunens kontakter",
+    "departments": "Psykiatrisk afdeling",
+}
 
 
 _FURTHER_KINDS = ("screens", "redirects", "flows", "cases", "figures")
@@ -259,18 +281,29 @@ def dated_records(catalog: Catalog) -> Iterable[tuple[str, Any, str, str]]:
     """(kind label, record, title, url) for every record that can carry a confirmation (examples included)."""
     names = {m.slug: m.name for m in catalog.register.municipalities}
     for offer in catalog.all_offers():
-        yield _KIND_LABELS["offers" if offer.owner_kind == "kommune" else "partner_offers"], offer, offer.title, offer.url
+        yield (
+            _KIND_LABELS["offers" if offer.owner_kind == "kommune" else "partner_offers"],
+            offer,
+            offer.title,
+            offer.url,
+        )
     for partner in catalog.partners:
         yield _KIND_LABELS["partners"], partner, partner.name, partner.url
     for slug in sorted(catalog.contacts):
-        yield (_KIND_LABELS["contacts"], catalog.contacts[slug], f"Kontakter i {names.get(slug, slug)} Kommune",
-               urls.municipality_page(slug))
+        yield (
+            _KIND_LABELS["contacts"],
+            catalog.contacts[slug],
+            f"Kontakter i {names.get(slug, slug)} Kommune",
+            urls.municipality_page(slug),
+        )
     for department in catalog.departments:
         yield _KIND_LABELS["departments"], department, department.name, ""
     for kind in sorted((k for k in KINDS if k.collection in _FURTHER_KINDS), key=lambda k: k.name):
         for record in getattr(catalog, kind.collection):
             if hasattr(record, "verified") and getattr(record, "file", None) is not None:
-                title = getattr(record, "title", "") or getattr(record, "name", "") or getattr(record, "slug", kind.name)
+                title = (
+                    getattr(record, "title", "") or getattr(record, "name", "") or getattr(record, "slug", kind.name)
+                )
                 yield kind.name.capitalize(), record, str(title), str(getattr(record, "url", "") or "")
 
 
@@ -286,14 +319,18 @@ def due_records(catalog: Catalog, today: dt.date, months: int) -> list[DueRecord
         path = data_path(record.file)
         owner, team = owner_of(path, catalog.register)
         found.append(DueRecord(path, kind, title, owner, team, fresh, url))
-    return sorted(found, key=lambda d: (d.owner == EDITORIAL_NAME, d.owner, not d.to_confirm,
-                                        d.freshness.verified, d.path))
+    return sorted(
+        found, key=lambda d: (d.owner == EDITORIAL_NAME, d.owner, not d.to_confirm, d.freshness.verified, d.path)
+    )
 
 
 def example_paths(catalog: Catalog) -> list[str]:
     """The files of records no one has confirmed (``eksempel: true``), for the count beside the review list."""
-    return sorted(data_path(record.file) for _, record, _, _ in dated_records(catalog)
-                  if getattr(record, "example", False) and getattr(record, "file", None) is not None)
+    return sorted(
+        data_path(record.file)
+        for _, record, _, _ in dated_records(catalog)
+        if getattr(record, "example", False) and getattr(record, "file", None) is not None
+    )
 
 
 def by_owner(due: Sequence[DueRecord]) -> list[tuple[str, str, list[DueRecord]]]:
@@ -306,8 +343,18 @@ def by_owner(due: Sequence[DueRecord]) -> list[tuple[str, str, list[DueRecord]]]
     return groups
 
 
-REVIEW_COLUMNS = ("ejer", "team", "fil", "slags", "titel", "sidst_bekræftet", "bekræftes_senest", "status",
-                  "adresse", "kilde_læst")
+REVIEW_COLUMNS = (
+    "ejer",
+    "team",
+    "fil",
+    "slags",
+    "titel",
+    "sidst_bekræftet",
+    "bekræftes_senest",
+    "status",
+    "adresse",
+    "kilde_læst",
+)
 
 
 def review_csv(due: Sequence[DueRecord], site_url: str = "") -> str:
@@ -319,10 +366,23 @@ def review_csv(due: Sequence[DueRecord], site_url: str = "") -> str:
     writer.writerow(REVIEW_COLUMNS)
     for d in due:
         day = d.freshness.verified.isoformat()
-        writer.writerow([csv_cell(v) for v in (
-            d.owner, d.team, d.path, d.kind, d.title, "" if d.to_confirm else day,
-            d.freshness.due_date.isoformat(), d.status, site_url + d.url if d.url else "",
-            day if d.to_confirm else "")])
+        writer.writerow(
+            [
+                csv_cell(v)
+                for v in (
+                    d.owner,
+                    d.team,
+                    d.path,
+                    d.kind,
+                    d.title,
+                    "" if d.to_confirm else day,
+                    d.freshness.due_date.isoformat(),
+                    d.status,
+                    site_url + d.url if d.url else "",
+                    day if d.to_confirm else "",
+                )
+            ]
+        )
     return out.getvalue()
 
 

@@ -11,23 +11,24 @@ import datetime as dt
 import gc
 import os
 import re
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from ..core import clock, parallel, schemaline
-from . import freshness
-from ..kinds import redirects
 from ..core import schema as S
 from ..core.errors import ERROR, Problem, errors_only
-from ..kinds.context import Context
-from ..kinds.registry import KINDS, REGISTER_FILE, Kind
-from .catalog import Catalog
-from . import addresses
-from ..kinds.register import Register, build_register, empty as empty_register, register_schema
 from ..core.validate import Validator, closest, cpr_like, fold
 from ..core.yamlsource import Document, load
+from ..kinds import redirects
+from ..kinds.context import Context
+from ..kinds.register import Register, build_register, register_schema
+from ..kinds.register import empty as empty_register
+from ..kinds.registry import KINDS, REGISTER_FILE, Kind
+from . import addresses, freshness
+from .catalog import Catalog
 
 _SLUG = re.compile(S.SLUG_PATTERN)
 IGNORED_NAMES = {"README.md", ".gitkeep", redirects.PUBLISHED_FILE}
@@ -69,12 +70,29 @@ def _path_problems(relative: tuple[str, ...], file: Path, known: list[str]) -> l
         if not _SLUG.match(name):
             suggestion = re.sub(r"[^a-z0-9-]+", "-", fold(name)).strip("-") or "tilbud"
             suggestion = closest(suggestion, known) or suggestion if index < len(relative) - 1 else suggestion
-            problems.append(Problem(file, 1, 1, "", "ugyldigt-filnavn",
-                                    f"navnet '{part}' må kun have små bogstaver a–z, tal og bindestreg",
-                                    f"omdøb til '{suggestion}{'.yaml' if part.endswith('.yaml') else ''}'"))
+            problems.append(
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "",
+                    "ugyldigt-filnavn",
+                    f"navnet '{part}' må kun have små bogstaver a–z, tal og bindestreg",
+                    f"omdøb til '{suggestion}{'.yaml' if part.endswith('.yaml') else ''}'",
+                )
+            )
         elif cpr_like(name):
-            problems.append(Problem(file, 1, 1, "", "cpr-nummer", f"navnet '{part}' ligner et CPR-nummer",
-                                    "giv filen et navn efter tilbuddet; adressen på siden må aldrig vise et CPR-nummer"))
+            problems.append(
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "",
+                    "cpr-nummer",
+                    f"navnet '{part}' ligner et CPR-nummer",
+                    "giv filen et navn efter tilbuddet; adressen på siden må aldrig vise et CPR-nummer",
+                )
+            )
     return problems
 
 
@@ -83,8 +101,15 @@ def _symlink_problem(path: Path, data_dir: Path) -> Problem:
     target = Path(os.path.realpath(path))
     inside = target == data_dir or data_dir in target.parents
     where = "en anden fil i data/" if inside else "en fil uden for data/"
-    return Problem(path, 1, 1, "", "symlink", f"'{path.name}' er en genvej (symlink) til {where}; "
-                   "Videre læser kun almindelige filer", "erstat genvejen med selve filen")
+    return Problem(
+        path,
+        1,
+        1,
+        "",
+        "symlink",
+        f"'{path.name}' er en genvej (symlink) til {where}; Videre læser kun almindelige filer",
+        "erstat genvejen med selve filen",
+    )
 
 
 def discover(data_dir: Path) -> list[Path]:
@@ -135,9 +160,14 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
     return info.st_mtime_ns, info.st_size, info.st_ino
 
 
-def load_catalog(data_dir: Path, *, today: dt.date | None = None,
-                 only: Sequence[Path] | None = None, review_months: int | None = None,
-                 cache: FileCache | None = None) -> LoadResult:
+def load_catalog(
+    data_dir: Path,
+    *,
+    today: dt.date | None = None,
+    only: Sequence[Path] | None = None,
+    review_months: int | None = None,
+    cache: FileCache | None = None,
+) -> LoadResult:
     """Load the whole data tree. ``only`` limits validation to some files (the register is always read).
 
     With ``review_months``, records not confirmed within that period get a 'forældet' warning.
@@ -160,9 +190,13 @@ def load_catalog(data_dir: Path, *, today: dt.date | None = None,
     wanted = {p.resolve() for p in only} if only is not None else None
 
     depth = len(data_dir.parts)
-    paths = [path for path in discover(data_dir)
-             if path.parts[depth:] != (REGISTER_FILE,) and path.name not in IGNORED_NAMES
-             and (wanted is None or path in wanted)]
+    paths = [
+        path
+        for path in discover(data_dir)
+        if path.parts[depth:] != (REGISTER_FILE,)
+        and path.name not in IGNORED_NAMES
+        and (wanted is None or path in wanted)
+    ]
 
     def load_path(path: Path) -> _Loaded:
         return _load_one(path, path.parts[depth:], ctx, validators)
@@ -203,8 +237,11 @@ def _load_cached(paths: list[Path], load_path: Any, cache: FileCache, context: o
     fresh = parallel.ordered_map(load_path, [paths[index] for index in missing])
     for index, result in zip(missing, fresh):
         found[index] = result
-    cache.files = {path: (stamp, result) for path, stamp, result in zip(paths, stamps, found)  # type: ignore[misc]
-                   if stamp is not None}
+    cache.files = {
+        path: (stamp, result)
+        for path, stamp, result in zip(paths, stamps, found)  # type: ignore[misc]
+        if stamp is not None
+    }
     return found  # type: ignore[return-value]
 
 
@@ -228,23 +265,61 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load_one(path: Path, relative: tuple[str, ...], ctx: Context,
-              validators: dict[str, Validator]) -> _Loaded:
+def _load_one(path: Path, relative: tuple[str, ...], ctx: Context, validators: dict[str, Validator]) -> _Loaded:
     """Read, validate and build one file. Pure: it may run in a worker process (videre.core.parallel)."""
     if path.is_symlink():
         return [_symlink_problem(path, ctx.data_dir)], "", None, None, None
     if path.suffix == ".yml":
-        return [Problem(path, 1, 1, "", "ugyldigt-filnavn", "filendelsen skal være '.yaml', ikke '.yml'",
-                        f"omdøb filen til '{path.stem}.yaml'")], "", None, None, None
+        return (
+            [
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "",
+                    "ugyldigt-filnavn",
+                    "filendelsen skal være '.yaml', ikke '.yml'",
+                    f"omdøb filen til '{path.stem}.yaml'",
+                )
+            ],
+            "",
+            None,
+            None,
+            None,
+        )
     if path.suffix != ".yaml":
-        return [Problem(path, 1, 1, "", "ukendt-placering", f"filen '{path.name}' er ikke en YAML-post",
-                        "flyt eller slet filen; kun .yaml-filer hører til i data/", level=ERROR)], "", None, None, None
+        return (
+            [
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "",
+                    "ukendt-placering",
+                    f"filen '{path.name}' er ikke en YAML-post",
+                    "flyt eller slet filen; kun .yaml-filer hører til i data/",
+                    level=ERROR,
+                )
+            ],
+            "",
+            None,
+            None,
+            None,
+        )
     problems = _path_problems(relative, path, ctx.register.slugs)
     kind = _kind_for(relative)
     if kind is None:
-        problems.append(Problem(path, 1, 1, "", "ukendt-placering",
-                                f"filen ligger i '{'/'.join(relative[:-1]) or 'data'}', hvor den ikke bliver brugt",
-                                "læg tilbud i data/offers/<kommune>/ og kontakter i data/contacts/kommuner/"))
+        problems.append(
+            Problem(
+                path,
+                1,
+                1,
+                "",
+                "ukendt-placering",
+                f"filen ligger i '{'/'.join(relative[:-1]) or 'data'}', hvor den ikke bliver brugt",
+                "læg tilbud i data/offers/<kommune>/ og kontakter i data/contacts/kommuner/",
+            )
+        )
         return problems, "", None, None, None
     if problems:
         return problems, kind.name, None, None, None
@@ -294,24 +369,48 @@ def _collisions(catalog: Catalog) -> list[Problem]:
     municipalities = {m.slug for m in catalog.register.municipalities}
     for partner in catalog.partners:
         if partner.slug in municipalities:
-            problems.append(Problem(partner.file, 1, 1, "", "dublet-id",
-                                    f"foreningen hedder '{partner.slug}' ligesom en kommune",
-                                    f"omdøb filen, fx til '{partner.slug}-forening.yaml'"))
+            problems.append(
+                Problem(
+                    partner.file,
+                    1,
+                    1,
+                    "",
+                    "dublet-id",
+                    f"foreningen hedder '{partner.slug}' ligesom en kommune",
+                    f"omdøb filen, fx til '{partner.slug}-forening.yaml'",
+                )
+            )
     seen: dict[str, Path] = {}
     for offer in catalog.all_offers():
         key = offer.id.casefold()
         if key in seen:
-            problems.append(Problem(offer.file, 1, 1, "", "dublet-id",
-                                    f"tilbuddet '{offer.id}' findes også i {seen[key].as_posix()}",
-                                    "giv det ene tilbud et andet filnavn"))
+            problems.append(
+                Problem(
+                    offer.file,
+                    1,
+                    1,
+                    "",
+                    "dublet-id",
+                    f"tilbuddet '{offer.id}' findes også i {seen[key].as_posix()}",
+                    "giv det ene tilbud et andet filnavn",
+                )
+            )
         seen[key] = offer.file
     titles: dict[tuple[str, str], Path] = {}
     for offer in catalog.all_offers():
         key = (offer.owner, " ".join(offer.title.casefold().split()))
         if key in titles:
-            problems.append(Problem(offer.file, 1, 1, "titel", "mulig-dublet",
-                                    f"'{offer.owner}' har allerede et tilbud med titlen '{offer.title}' "
-                                    f"({titles[key].name})", "slå de to filer sammen, eller giv dem hver sin titel",
-                                    level="advarsel"))
+            problems.append(
+                Problem(
+                    offer.file,
+                    1,
+                    1,
+                    "titel",
+                    "mulig-dublet",
+                    f"'{offer.owner}' har allerede et tilbud med titlen '{offer.title}' ({titles[key].name})",
+                    "slå de to filer sammen, eller giv dem hver sin titel",
+                    level="advarsel",
+                )
+            )
         titles[key] = offer.file
     return problems

@@ -10,8 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from ..kinds.registry import REGISTER_FILE
 from ..kinds.register import Register
+from ..kinds.registry import REGISTER_FILE
 
 EDITORIAL_TEAM = "@videre-dk/redaktion"
 """The editorial team: reviews every change and owns everything no municipality owns."""

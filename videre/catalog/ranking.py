@@ -11,7 +11,7 @@ of it or after it: ``sorted(offers, key=lambda o: (other(o), *specificity_key(o,
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..core import vocab
 from ..core.model import Offer

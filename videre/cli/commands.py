@@ -19,27 +19,30 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import yaml
 
+from .. import site
+from ..catalog import addresses, freshness, ownership
+from ..catalog.load import LoadResult, load_catalog, load_register, register_view
 from ..core import clock, settings
 from ..core import schema as S
-from ..core.fields import Field
-from ..exports import opendata as exports, hsds
-from ..catalog import addresses, freshness, ownership
-from ..search import glossary
-from ..kinds import redirects
-from . import scaffold
-from .. import site
 from ..core.errors import render_json, render_text
-from ..kinds.registry import REGISTER_FILE, published_schemas
-from ..catalog.load import LoadResult, load_catalog, load_register, register_view
+from ..core.fields import Field
 from ..core.options import SiteOptions
 from ..core.validate import closest, fold
+from ..exports import hsds
+from ..exports import opendata as exports
+from ..kinds import redirects
+from ..kinds.registry import REGISTER_FILE, published_schemas
+from ..search import glossary
+from . import scaffold
 
 DEFAULT_DATA = Path("data")
 
@@ -93,13 +96,18 @@ def _options(args: argparse.Namespace, **overrides: Any) -> SiteOptions:
     """The same options the build uses (extra.videre in mkdocs.yml and the environment), with the command's
     overrides; --dato, not VIDERE_TODAY, sets the date."""
     config = _read_config(Path(args.mkdocs))
-    options = SiteOptions.from_mapping((config.get("extra") or {}).get("videre"), site_url=config.get("site_url"),
-                                       today=_today(args.dato), environment=settings.environment())
+    options = SiteOptions.from_mapping(
+        (config.get("extra") or {}).get("videre"),
+        site_url=config.get("site_url"),
+        today=_today(args.dato),
+        environment=settings.environment(),
+    )
     return dataclasses.replace(options, **{k: v for k, v in overrides.items() if v is not None})
 
 
-def _load(args: argparse.Namespace, paths: Sequence[Path] = (), *,
-          review_months: int | None = None) -> tuple[LoadResult, Path]:
+def _load(
+    args: argparse.Namespace, paths: Sequence[Path] = (), *, review_months: int | None = None
+) -> tuple[LoadResult, Path]:
     root, only = _data_root(paths) if paths else (Path(args.data), None)
     if not (root / REGISTER_FILE).is_file():
         raise SystemExit(f"videre: mappen '{root}' har ingen {REGISTER_FILE}.")
@@ -129,8 +137,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     else:
         offers = len(result.catalog.all_offers())
         warnings = len(result.problems)
-        print(f"Ingen fejl. {offers} tilbud i {root}."
-              + (f" {warnings} {'advarsel' if warnings == 1 else 'advarsler'}:\n" if warnings else ""))
+        print(
+            f"Ingen fejl. {offers} tilbud i {root}."
+            + (f" {warnings} {'advarsel' if warnings == 1 else 'advarsler'}:\n" if warnings else "")
+        )
         if warnings:
             print(render_text(result.problems, base, result.sources))
     return 1 if result.errors else 0
@@ -141,8 +151,9 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     out = Path(args.ud)
     out.mkdir(parents=True, exist_ok=True)
     for kind, schema in published_schemas(register_view(result.catalog.register)).items():
-        (out / f"{kind}.schema.json").write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n",
-                                                  encoding="utf-8")
+        (out / f"{kind}.schema.json").write_text(
+            json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
     print(f"Skrev skemaerne til {out}.")
     return 0
 
@@ -157,8 +168,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             (out / path.removeprefix("hsds/")).write_text(text, encoding="utf-8")
         print(f"Skrev HSDS 3.0-filerne til {out}.")
         return 0
-    writers: dict[str, Callable[..., str]] = {"json": exports.offers_json, "csv": exports.offers_csv,
-                                              "hsds": hsds.hsds_json}
+    writers: dict[str, Callable[..., str]] = {
+        "json": exports.offers_json,
+        "csv": exports.offers_csv,
+        "hsds": hsds.hsds_json,
+    }
     text = writers[args.format](catalog, options)
     if args.ud:
         Path(args.ud).write_text(text, encoding="utf-8")
@@ -175,16 +189,27 @@ def cmd_pages(args: argparse.Namespace) -> int:
     root = config_path.parent
     docs = root / config.get("docs_dir", "docs")
     words = glossary.SearchWords.from_docs(docs)
-    excluded = tuple(line.strip().strip("/") + "/" for line in (config.get("exclude_docs") or "").splitlines()
-                     if line.strip() and not line.strip().startswith("#"))
-    count = site.write_standalone(Path(args.ud), site.build_pages(catalog, options), site.build_files(catalog, options),
-                                  config_path, docs,
-                                  root / ((config.get("theme") or {}).get("custom_dir") or "overrides"),
-                                  config.get("not_in_nav") or "",
-                                  lambda text, src: site.fill_hand_written(text, src, catalog, options, words),
-                                  excluded, directory_urls=_directory_urls(args, config))
-    print(f"Skrev {count} genererede filer og de håndskrevne sider til {args.ud}/docs og et mkdocs.yml uden hook.\n"
-          f"Byg med: mkdocs build -f {args.ud}/mkdocs.yml")
+    excluded = tuple(
+        line.strip().strip("/") + "/"
+        for line in (config.get("exclude_docs") or "").splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    )
+    count = site.write_standalone(
+        Path(args.ud),
+        site.build_pages(catalog, options),
+        site.build_files(catalog, options),
+        config_path,
+        docs,
+        root / ((config.get("theme") or {}).get("custom_dir") or "overrides"),
+        config.get("not_in_nav") or "",
+        lambda text, src: site.fill_hand_written(text, src, catalog, options, words),
+        excluded,
+        directory_urls=_directory_urls(args, config),
+    )
+    print(
+        f"Skrev {count} genererede filer og de håndskrevne sider til {args.ud}/docs og et mkdocs.yml uden hook.\n"
+        f"Byg med: mkdocs build -f {args.ud}/mkdocs.yml"
+    )
     return 0
 
 
@@ -207,33 +232,52 @@ def cmd_review(args: argparse.Namespace) -> int:
         sys.stdout.write(freshness.review_csv(due, options.site_url))
         return 0
     months, today = options.review_months, options.today.isoformat()
-    never = (f"\n{len(examples)} {'post er et eksempel' if len(examples) == 1 else 'poster er eksempler'}. "
-             "Ingen har bekræftet dem, så de står ikke på listen. Tjek dem hos kilden, og skriv så "
-             "'eksempel: false' og 'sidst_bekræftet' med dato og enhed.") if examples else ""
+    never = (
+        (
+            f"\n{len(examples)} {'post er et eksempel' if len(examples) == 1 else 'poster er eksempler'}. "
+            "Ingen har bekræftet dem, så de står ikke på listen. Tjek dem hos kilden, og skriv så "
+            "'eksempel: false' og 'sidst_bekræftet' med dato og enhed."
+        )
+        if examples
+        else ""
+    )
     if not due:
         everyone = "Alle poster, der ikke er eksempler," if examples else "Alle"
         print(f"Ingen poster skal bekræftes. {everyone} er bekræftet inden for {months} måneder ({today}).{never}")
         return 0
     sourced = sum(1 for d in due if d.to_confirm)
     stale = len(due) - sourced
-    parts = ([f"{sourced} {'post er læst' if sourced == 1 else 'poster er læst'} på en offentlig side og venter "
-              "på bekræftelse"] if sourced else [])
+    parts = (
+        [
+            f"{sourced} {'post er læst' if sourced == 1 else 'poster er læst'} på en offentlig side og venter "
+            "på bekræftelse"
+        ]
+        if sourced
+        else []
+    )
     parts += [f"{stale} {'post skal' if stale == 1 else 'poster skal'} bekræftes igen"] if stale else []
     print(f"{' og '.join(parts)} (gennemsyn hver {months}. måned, {today}).")
     for owner, team, records in freshness.by_owner(due):
         print(f"\n{owner} ({team})")
-        for heading, group in (("Til bekræftelse", [d for d in records if d.to_confirm]),
-                               ("Skal bekræftes igen", [d for d in records if not d.to_confirm])):
+        for heading, group in (
+            ("Til bekræftelse", [d for d in records if d.to_confirm]),
+            ("Skal bekræftes igen", [d for d in records if not d.to_confirm]),
+        ):
             if group:
                 print(f"  {heading}:")
             for d in group:
-                when = (f"kilden læst {d.freshness.verified.isoformat()}" if d.to_confirm
-                        else f"sidst bekræftet {d.freshness.verified.isoformat()}")
+                when = (
+                    f"kilden læst {d.freshness.verified.isoformat()}"
+                    if d.to_confirm
+                    else f"sidst bekræftet {d.freshness.verified.isoformat()}"
+                )
                 warning = f" {d.freshness.warning}." if d.freshness.warning else ""
                 print(f"    {d.path}: {when}.{warning}")
     if sourced:
-        print("\nTil bekræftelse: den, der driver tilbuddet, tjekker oplysningerne og gemmer dem i formularen, "
-              "eller skriver 'sidst_bekræftet' med dato og enhed i filen.")
+        print(
+            "\nTil bekræftelse: den, der driver tilbuddet, tjekker oplysningerne og gemmer dem i formularen, "
+            "eller skriver 'sidst_bekræftet' med dato og enhed i filen."
+        )
     if stale:
         print("\nSkal bekræftes igen: tjek oplysningerne, ret dem, og skriv dagens dato i 'sidst_bekræftet.dato'.")
     if never:
@@ -268,8 +312,10 @@ def cmd_addresses(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- videre ny-tilbud
 
 QUESTIONS: tuple[tuple[str, str, str], ...] = tuple(
-    (scaffold.flag(row, key), row.ask.question, row.ask.help) for row, key in scaffold.QUESTIONS
-    if row.ask is not None and row.ask.question)
+    (scaffold.flag(row, key), row.ask.question, row.ask.help)
+    for row, key in scaffold.QUESTIONS
+    if row.ask is not None and row.ask.question
+)
 """(flag, question, help) for each field the wizard asks for, from the offer's field table."""
 OPTIONAL = {scaffold.flag(row, key) for row, key in scaffold.QUESTIONS if not row.required}
 
@@ -318,23 +364,35 @@ def cmd_new_offer(args: argparse.Namespace) -> int:
     slugs = register.slugs
     if args.kommune not in slugs:
         guess = closest(args.kommune, slugs)
-        print(f"videre: '{args.kommune}' er ikke en kommune i {data / REGISTER_FILE}."
-              + (f" Mente du '{guess}'?" if guess else ""), file=sys.stderr)
+        print(
+            f"videre: '{args.kommune}' er ikke en kommune i {data / REGISTER_FILE}."
+            + (f" Mente du '{guess}'?" if guess else ""),
+            file=sys.stderr,
+        )
         return 2
     answers = {flag: getattr(args, flag) or "" for flag, _, _ in QUESTIONS}
     missing = [flag for flag, _, _ in QUESTIONS if not answers[flag] and flag not in OPTIONAL]
     if missing and not sys.stdin.isatty():
-        print("videre: mangler " + ", ".join(f"--{flag}" for flag in missing)
-              + ". Skriv dem som tilvalg, eller kør kommandoen i en terminal, så spørger den.", file=sys.stderr)
+        print(
+            "videre: mangler "
+            + ", ".join(f"--{flag}" for flag in missing)
+            + ". Skriv dem som tilvalg, eller kør kommandoen i en terminal, så spørger den.",
+            file=sys.stderr,
+        )
         return 2
     if missing:
-        print(f"Nyt tilbud i {register.municipality(args.kommune).name} Kommune. Felterne er forklaret på "
-              f"{scaffold.FIELD_REFERENCE}")
+        print(
+            f"Nyt tilbud i {register.municipality(args.kommune).name} Kommune. Felterne er forklaret på "
+            f"{scaffold.FIELD_REFERENCE}"
+        )
         for flag, question, help_text in QUESTIONS:
             if not answers[flag] and (flag in missing or flag in OPTIONAL):
                 answers[flag] = _ask(flag, question, help_text)
     # Words that are no code go into the file as written, so validation explains them the usual way.
-    coded = {flag: tuple(sum(_codes(answers[flag], table), [])) for flag, table in scaffold.CODED_FIELDS.items()}
+    coded = {
+        flag: tuple(itertools.chain.from_iterable(_codes(answers[flag], table)))
+        for flag, table in scaffold.CODED_FIELDS.items()
+    }
     given: dict[str, Any] = {}
     for row, key in scaffold.QUESTIONS:
         flag = scaffold.flag(row, key)
@@ -359,8 +417,10 @@ def cmd_new_offer(args: argparse.Namespace) -> int:
         print("Filen blev ikke gemt. Ret svarene, og prøv igen.", file=sys.stderr)
         return 1
     print(f"Skrev {path.as_posix()}.")
-    print("Læs filen igennem, og tilføj gerne sted, åbningstider og link. Kør 'videre valider', "
-          "og send ændringen som et pull request.")
+    print(
+        "Læs filen igennem, og tilføj gerne sted, åbningstider og link. Kør 'videre valider', "
+        "og send ændringen som et pull request."
+    )
     return 0
 
 
@@ -427,9 +487,12 @@ def parser() -> argparse.ArgumentParser:
     pages = sub.add_parser("sider", help="skriv de genererede sider som Markdown")
     pages.add_argument("--ud", required=True)
     pages.add_argument("--uden-eksempler", action="store_true")
-    pages.add_argument("--adresser", choices=("mapper", "filer"),
-                       help="links til kommuner/esbjerg/ (mapper) eller kommuner/esbjerg.html (filer, til "
-                            "use_directory_urls: false); standard: som mkdocs.yml")
+    pages.add_argument(
+        "--adresser",
+        choices=("mapper", "filer"),
+        help="links til kommuner/esbjerg/ (mapper) eller kommuner/esbjerg.html (filer, til "
+        "use_directory_urls: false); standard: som mkdocs.yml",
+    )
     pages.set_defaults(func=cmd_pages)
     return main
 

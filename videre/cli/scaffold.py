@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 import yaml
 
@@ -52,8 +53,10 @@ def _labels(schema: Mapping[str, Any]) -> Mapping[str, str] | None:
 
 
 CODED_FIELDS: Mapping[str, Mapping[str, str]] = {
-    flag(f, key): labels for f, key in QUESTIONS
-    if f.ask is not None and f.ask.question and isinstance(f.schema, dict) and (labels := _labels(f.schema))}
+    flag(f, key): labels
+    for f, key in QUESTIONS
+    if f.ask is not None and f.ask.question and isinstance(f.schema, dict) and (labels := _labels(f.schema))
+}
 """Answers that must be codes from a table; the command line offers the labels."""
 
 
@@ -151,8 +154,11 @@ def _group(record_class: type, answers: Mapping[str, Any], prefix: str, head: st
                 continue
             seen.add(part)
             members = [r for r in rows if r.key.startswith(f"{head}.{part}.")]  # type: ignore[union-attr]
-            pairs = ", ".join(f"{r.key.rsplit('.', 1)[-1]}: {answers[prefix + r.key]}"  # type: ignore[union-attr]
-                              for r in members if prefix + r.key in answers)  # type: ignore[operator]
+            pairs = ", ".join(
+                f"{r.key.rsplit('.', 1)[-1]}: {answers[prefix + r.key]}"  # type: ignore[union-attr]
+                for r in members
+                if prefix + r.key in answers
+            )  # type: ignore[operator]
             if pairs:
                 yield f"{indent}  {part}: {{{pairs}}}\n"
         elif f"{prefix}{row.key}" in answers:
@@ -163,8 +169,10 @@ def _group(record_class: type, answers: Mapping[str, Any], prefix: str, head: st
 def offer_yaml(new: NewOffer) -> str:
     """The file's text: the answered fields in the offer table's order, in the style of the hand-written records."""
     relative = ("offers", new.municipality, f"{slugify(new.title)}.yaml")
-    return "".join([
-        schema_line("tilbud", relative) + "\n",
-        *_lines(Offer, new.answers, "", ""),
-        f"# Flere felter: sted, åbningstider, pris, sprog, link, sådan_henviser_du. Se {FIELD_REFERENCE}\n",
-    ])
+    return "".join(
+        [
+            schema_line("tilbud", relative) + "\n",
+            *_lines(Offer, new.answers, "", ""),
+            f"# Flere felter: sted, åbningstider, pris, sprog, link, sådan_henviser_du. Se {FIELD_REFERENCE}\n",
+        ]
+    )

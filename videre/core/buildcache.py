@@ -26,8 +26,9 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence, TypeVar
+from typing import TypeVar
 
 from . import settings
 
@@ -83,8 +84,9 @@ MINIMUM = 500
 data) are made sooner than a store of thousands of entries is read and written again."""
 
 
-def cached_map(kind: str, keys: Sequence[str], items: Sequence[T],
-               compute: Callable[[Sequence[T]], list[str]]) -> list[str]:
+def cached_map(
+    kind: str, keys: Sequence[str], items: Sequence[T], compute: Callable[[Sequence[T]], list[str]]
+) -> list[str]:
     """``compute(items)`` through the store ``kind``: only the items whose key is missing are computed."""
     base = folder()
     if base is None or not items or len(items) < MINIMUM:

@@ -16,4 +16,4 @@ DENMARK = ZoneInfo("Europe/Copenhagen")
 
 def today(now: dt.datetime | None = None) -> dt.date:
     """The date in Denmark at ``now`` (an aware datetime; default: this moment)."""
-    return (now or dt.datetime.now(dt.timezone.utc)).astimezone(DENMARK).date()
+    return (now or dt.datetime.now(dt.UTC)).astimezone(DENMARK).date()

@@ -9,9 +9,9 @@ contributing guide cite them.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 ERROR = "fejl"
 WARNING = "advarsel"
@@ -35,8 +35,14 @@ class Problem:
         data = asdict(self)
         data["file"] = display_path(self.file, root)
         return {
-            "fil": data["file"], "linje": self.line, "kolonne": self.column, "felt": self.field,
-            "regel": self.rule, "besked": self.message, "hint": self.hint, "niveau": self.level,
+            "fil": data["file"],
+            "linje": self.line,
+            "kolonne": self.column,
+            "felt": self.field,
+            "regel": self.rule,
+            "besked": self.message,
+            "hint": self.hint,
+            "niveau": self.level,
         }
 
 
@@ -51,8 +57,7 @@ def display_path(path: Path, root: Path | None) -> str:
 
 def sort_key(problem: Problem) -> tuple:
     # Missing fields first within a record: they explain most of what follows.
-    return (problem.file.as_posix(), problem.line, problem.rule != "mangler-felt", problem.column,
-            problem.field)
+    return (problem.file.as_posix(), problem.line, problem.rule != "mangler-felt", problem.column, problem.field)
 
 
 def errors_only(problems: Iterable[Problem]) -> list[Problem]:
@@ -72,8 +77,9 @@ def render_one(problem: Problem, root: Path | None = None, source: Sequence[str]
     return "\n".join(lines)
 
 
-def render_text(problems: Sequence[Problem], root: Path | None = None,
-                sources: dict[Path, Sequence[str]] | None = None) -> str:
+def render_text(
+    problems: Sequence[Problem], root: Path | None = None, sources: dict[Path, Sequence[str]] | None = None
+) -> str:
     """The whole report, sorted by file and line, ending with a count."""
     ordered = sorted(problems, key=sort_key)
     blocks = [render_one(p, root, (sources or {}).get(p.file)) for p in ordered]
@@ -86,7 +92,12 @@ def render_text(problems: Sequence[Problem], root: Path | None = None,
 
 def render_json(problems: Sequence[Problem], root: Path | None = None) -> str:
     ordered = sorted(problems, key=sort_key)
-    return json.dumps({"fejl": [p.to_json(root) for p in ordered],
-                       "antal_fejl": len(errors_only(ordered)),
-                       "antal_advarsler": len(ordered) - len(errors_only(ordered))},
-                      ensure_ascii=False, indent=2)
+    return json.dumps(
+        {
+            "fejl": [p.to_json(root) for p in ordered],
+            "antal_fejl": len(errors_only(ordered)),
+            "antal_advarsler": len(ordered) - len(errors_only(ordered)),
+        },
+        ensure_ascii=False,
+        indent=2,
+    )

@@ -25,9 +25,10 @@ JSON Schema by hand (``tests/test_layout.py``).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 from . import schema as S
 
@@ -174,15 +175,48 @@ class Group:
     """Old keys inside the object and their new names (``x-renamed``)."""
 
 
-def row(key: str | None, schema: Schema | Callable[[Any], Schema] | None = None, *, required: bool = False,
-        missing: Any = "", read: Callable[[Any], Any] | None = None, write: Callable[[Any], Any] | None = None,
-        csv: Iterable[tuple[str, Callable[[Any], str]]] = (), get: Callable[[Any], Any] | None = None,
-        only: tuple[str, ...] = (), ask: Ask | None = None, anonymous: bool = False, default: Any = _MISSING,
-        compare: bool = True, short: str = "", compact: Callable[[Any], Any] | None = None,
-        on_card: bool = False, facet: Facet | None = None, taxonomy: Taxonomy | None = None) -> Any:
+def row(
+    key: str | None,
+    schema: Schema | Callable[[Any], Schema] | None = None,
+    *,
+    required: bool = False,
+    missing: Any = "",
+    read: Callable[[Any], Any] | None = None,
+    write: Callable[[Any], Any] | None = None,
+    csv: Iterable[tuple[str, Callable[[Any], str]]] = (),
+    get: Callable[[Any], Any] | None = None,
+    only: tuple[str, ...] = (),
+    ask: Ask | None = None,
+    anonymous: bool = False,
+    default: Any = _MISSING,
+    compare: bool = True,
+    short: str = "",
+    compact: Callable[[Any], Any] | None = None,
+    on_card: bool = False,
+    facet: Facet | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> Any:
     """A dataclass field that carries its row; ``default`` is the Python default, not the YAML one."""
-    meta = {_META: Field(key, schema, required, missing, read, write, tuple(csv), get, only, ask, short, compact,
-                         on_card, facet, taxonomy, anonymous=anonymous)}
+    meta = {
+        _META: Field(
+            key,
+            schema,
+            required,
+            missing,
+            read,
+            write,
+            tuple(csv),
+            get,
+            only,
+            ask,
+            short,
+            compact,
+            on_card,
+            facet,
+            taxonomy,
+            anonymous=anonymous,
+        )
+    }
     if default is _MISSING:
         return dataclasses.field(metadata=meta, compare=compare)
     return dataclasses.field(default=default, metadata=meta, compare=compare)
@@ -192,8 +226,14 @@ DERIVED_ONLY = ("(afledt)",)
 """The ``only`` of a derived row: no kind has it in its YAML, so it is in no schema and never read."""
 
 
-def derived_row(key: str | None, get: Callable[[Any], Any], *, attr: str = "",
-                csv: Iterable[tuple[str, Callable[[Any], str]]] = (), **coded: Any) -> Field:
+def derived_row(
+    key: str | None,
+    get: Callable[[Any], Any],
+    *,
+    attr: str = "",
+    csv: Iterable[tuple[str, Callable[[Any], str]]] = (),
+    **coded: Any,
+) -> Field:
     """A row that is not in the YAML but is exported: its value is worked out from the record by ``get``.
     Without a key it is in no export of the YAML fields, only where ``coded`` puts it (e.g. ``short``, ``facet``).
 
@@ -205,15 +245,19 @@ def derived_row(key: str | None, get: Callable[[Any], Any], *, attr: str = "",
 def table(record_class: type) -> tuple[Field, ...]:
     """The rows of a record class, in declaration order, with their attribute names (read once per class),
     then its derived rows."""
-    return (*(dataclasses.replace(f.metadata[_META], attr=f.name)
-              for f in dataclasses.fields(record_class) if _META in f.metadata),
-            *getattr(record_class, "DERIVED", ()))
+    return (
+        *(
+            dataclasses.replace(f.metadata[_META], attr=f.name)
+            for f in dataclasses.fields(record_class)
+            if _META in f.metadata
+        ),
+        *getattr(record_class, "DERIVED", ()),
+    )
 
 
 def facets(record_class: type) -> tuple[Field, ...]:
     """The rows that are filters, in their places."""
-    return tuple(sorted((f for f in table(record_class) if f.facet is not None),
-                        key=lambda f: f.facet.place))  # type: ignore[union-attr]
+    return tuple(sorted((f for f in table(record_class) if f.facet is not None), key=lambda f: f.facet.place))  # type: ignore[union-attr]
 
 
 def card_rows(record_class: type) -> tuple[Field, ...]:
@@ -231,8 +275,10 @@ def selection(record_class: type, rows: Iterable[Field] | None = None) -> dict[s
     """What the browser's filters (``videre-udvalg.js``) need to read the compact data by the fields' names:
     "filtre" (query name → attribute, in their places) and "noegler" (attribute → short key) of ``rows``."""
     rows = table(record_class) if rows is None else rows
-    return {"filtre": {f.facet.name: f.attr for f in facets(record_class)},  # type: ignore[union-attr]
-            "noegler": {f.attr: f.short for f in rows if f.short}}
+    return {
+        "filtre": {f.facet.name: f.attr for f in facets(record_class)},  # type: ignore[union-attr]
+        "noegler": {f.attr: f.short for f in rows if f.short},
+    }
 
 
 def _plain_json(value: Any) -> Any:
@@ -246,8 +292,9 @@ def _plain_json(value: Any) -> Any:
 # ---------------------------------------------------------------- the schema
 
 
-def properties(rows: Iterable[Field], view: Any = None, kind: str | None = None,
-               groups: Iterable[Group] = ()) -> tuple[dict[str, Schema], list[str]]:
+def properties(
+    rows: Iterable[Field], view: Any = None, kind: str | None = None, groups: Iterable[Group] = ()
+) -> tuple[dict[str, Schema], list[str]]:
     """The JSON Schema properties and required names of a table for one kind, nested groups included."""
     by_key = {g.key: g for g in groups}
     props: dict[str, Schema] = {}
@@ -273,15 +320,25 @@ def properties(rows: Iterable[Field], view: Any = None, kind: str | None = None,
             required.append(head)
     for head, children in nested.items():
         group = by_key[head]
-        inner = [dataclasses.replace(g, key=g.key.removeprefix(head + "."))
-                 for g in by_key.values() if g.key.startswith(head + ".")]
+        inner = [
+            dataclasses.replace(g, key=g.key.removeprefix(head + "."))
+            for g in by_key.values()
+            if g.key.startswith(head + ".")
+        ]
         sub, need = properties(children, view, kind, inner)
         props[head] = S.obj(group.title, group.description, sub, need, renamed=group.renamed)
     return props, required
 
 
-def object_schema(record_class: type, title: str, description: str, *, view: Any = None,
-                  kind: str | None = None, renamed: Mapping[str, str] | None = None) -> Schema:
+def object_schema(
+    record_class: type,
+    title: str,
+    description: str,
+    *,
+    view: Any = None,
+    kind: str | None = None,
+    renamed: Mapping[str, str] | None = None,
+) -> Schema:
     """A record class's table as one object schema."""
     props, required = properties(table(record_class), view, kind, getattr(record_class, "GROUPS", ()))
     return S.obj(title, description, props, required, renamed=renamed)
@@ -304,8 +361,11 @@ def _lookup(data: Mapping[str, Any], path: tuple[str, ...]) -> Any:
 def _plan(record_class: type, kind: str | None) -> tuple[tuple[str, tuple[str, ...] | None, Any, Any], ...]:
     """(attribute, YAML path or None when the kind has no such key, read, missing) per row: worked out
     once per class and kind, because the national data set builds thousands of records."""
-    return tuple((f.attr, f.path if f.in_kind(kind) else None, f.read, f.missing) for f in table(record_class)
-                 if f.only != DERIVED_ONLY)
+    return tuple(
+        (f.attr, f.path if f.in_kind(kind) else None, f.read, f.missing)
+        for f in table(record_class)
+        if f.only != DERIVED_ONLY
+    )
 
 
 def build(record_class: type, data: Mapping[str, Any] | None, kind: str | None = None, **derived: Any) -> Any:
@@ -351,8 +411,10 @@ def csv_cells(record: Any, rows: Iterable[Field]) -> Iterator[tuple[str, str]]:
 def body_and_trailer(rows: Iterable[Field]) -> tuple[tuple[Field, ...], tuple[Field, ...]]:
     """A table split into the kind's own fields and the confirmation trailer that closes every record."""
     rows = tuple(rows)
-    return (tuple(f for f in rows if f.key not in EXPORT_TRAILER),
-            tuple(f for key in EXPORT_TRAILER for f in rows if f.key == key))
+    return (
+        tuple(f for f in rows if f.key not in EXPORT_TRAILER),
+        tuple(f for key in EXPORT_TRAILER for f in rows if f.key == key),
+    )
 
 
 def questions(record_class: type, prefix: tuple[str, ...] = ()) -> Iterator[tuple[Field, tuple[str, ...]]]:
@@ -374,14 +436,18 @@ def _record_type(f: Field) -> type | None:
 
 def list_reader(record_class: type) -> Callable[[Any], tuple[Any, ...]]:
     """A ``read`` for a list of sub-records (a flow's steps, a figure's series): each item from its own table."""
+
     def read(items: Iterable[Any]) -> tuple[Any, ...]:
         return tuple(build(record_class, item) for item in items)
+
     return read
 
 
 def reader(record_class: type) -> Callable[[Any], Any]:
     """A ``read`` for a field holding a sub-record: builds it from its own table (``None`` when empty)."""
+
     def read(data: Any) -> Any:
         return build(record_class, data) if data else None
+
     read.record_class = record_class  # type: ignore[attr-defined]
     return read

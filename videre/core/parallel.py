@@ -18,7 +18,8 @@ import os
 import pickle
 import tempfile
 import threading
-from typing import Any, Callable, Generic, Sequence, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
 
 from . import settings
 
@@ -29,6 +30,7 @@ MIN_ITEMS = 1000
 """Below this many items a pool costs more than it saves."""
 SWITCH = settings.PROCESSES.name
 """Number of worker processes; 1 turns the pool off (for profiling and comparisons)."""
+
 
 def workers() -> int:
     """How many processes to use: VIDERE_PROCESSER, else the cores this process may run on."""
@@ -126,8 +128,14 @@ class _Counter:
 class _MapChild:
     """A forked process that claims chunks until none are left, then sends their pickled results at once."""
 
-    def __init__(self, context: Any, task: Callable[[Any], Any], items: Sequence[Any],
-                 chunks: list[tuple[int, int]], claim: _Counter):
+    def __init__(
+        self,
+        context: Any,
+        task: Callable[[Any], Any],
+        items: Sequence[Any],
+        chunks: list[tuple[int, int]],
+        claim: _Counter,
+    ):
         self._receiver, sender = context.Pipe(duplex=False)
         self._process = context.Process(target=_map_child, args=(task, items, chunks, claim, sender), daemon=True)
         self._process.start()
@@ -151,8 +159,9 @@ class _MapChild:
         self._receiver.close()
 
 
-def _map_child(task: Callable[[Any], Any], items: Sequence[Any], chunks: list[tuple[int, int]],
-               claim: _Counter, sender: Any) -> None:
+def _map_child(
+    task: Callable[[Any], Any], items: Sequence[Any], chunks: list[tuple[int, int]], claim: _Counter, sender: Any
+) -> None:
     import traceback
 
     try:
@@ -161,7 +170,7 @@ def _map_child(task: Callable[[Any], Any], items: Sequence[Any], chunks: list[tu
             start, end = chunks[index]
             done.append((index, pickle.dumps([task(item) for item in items[start:end]], pickle.HIGHEST_PROTOCOL)))
         message: tuple[bool, Any] = (True, done)
-    except Exception as exc:  # noqa: BLE001 - raised again in the parent, where the map was called
+    except Exception as exc:
         message = (False, _picklable(exc, traceback.format_exc()))
     try:
         sender.send(message)
@@ -173,7 +182,7 @@ def _picklable(exc: Exception, trace: str) -> Exception:
     """The exception itself when it survives pickling (as Pool.map gives it), else its traceback."""
     try:
         pickle.loads(pickle.dumps(exc))
-    except Exception:  # noqa: BLE001 - any exception type may refuse
+    except Exception:
         return BackgroundFailed(trace)
     return exc
 
@@ -289,7 +298,7 @@ def _outcome(task: Callable[[Callable[[Any], None]], Any], tell: Callable[[Any],
 
     try:
         return True, task(tell)
-    except Exception:  # noqa: BLE001 - the caller raises it as BackgroundFailed where it waits
+    except Exception:
         return False, traceback.format_exc()
 
 

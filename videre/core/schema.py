@@ -24,7 +24,8 @@ read from. A record no one has checked must never look checked.
 from __future__ import annotations
 
 import copy
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from . import vocab
 
@@ -46,8 +47,10 @@ Kept: U+200D (zero-width joiner), which joins emoji sequences such as 👩‍⚕
 need inside words; neither changes the order of the text."""
 VISIBLE_TEXT_PATTERN = f"^[^{HIDDEN_CHARACTERS}]*$"
 """Short text (titles, names, one-line fields) with none of :data:`HIDDEN_CHARACTERS`; the form uses it too."""
-VISIBLE_TEXT_HINT = ("teksten har et usynligt tegn eller et tegn, der vender skriveretningen; "
-                     "slet det, fx ved at skrive teksten igen i stedet for at kopiere den")
+VISIBLE_TEXT_HINT = (
+    "teksten har et usynligt tegn eller et tegn, der vender skriveretningen; "
+    "slet det, fx ved at skrive teksten igen i stedet for at kopiere den"
+)
 """An address on the site without the domain and ending in '/', e.g. 'tilbud/esbjerg/genoptraening/'."""
 
 Schema = dict[str, Any]
@@ -56,11 +59,16 @@ Schema = dict[str, Any]
 # ---------------------------------------------------------------- building blocks
 
 
-def text(title: str, description: str, example: str, *, max_length: int = 200,
-         markdown: bool = False, min_length: int = 1) -> Schema:
+def text(
+    title: str, description: str, example: str, *, max_length: int = 200, markdown: bool = False, min_length: int = 1
+) -> Schema:
     schema: Schema = {
-        "type": "string", "title": title, "description": description,
-        "minLength": min_length, "maxLength": max_length, "examples": [example],
+        "type": "string",
+        "title": title,
+        "description": description,
+        "minLength": min_length,
+        "maxLength": max_length,
+        "examples": [example],
     }
     if markdown:
         schema["x-markdown"] = True
@@ -71,24 +79,34 @@ def text(title: str, description: str, example: str, *, max_length: int = 200,
 
 def coded(title: str, description: str, table: Mapping[str, str], example: str) -> Schema:
     return {
-        "type": "string", "title": title, "description": description,
-        "enum": list(table), "examples": [example],
+        "type": "string",
+        "title": title,
+        "description": description,
+        "enum": list(table),
+        "examples": [example],
         "x-labels": dict(table),
     }
 
 
-def coded_list(title: str, description: str, table: Mapping[str, str],
-               example: list[str], *, min_items: int = 1) -> Schema:
+def coded_list(
+    title: str, description: str, table: Mapping[str, str], example: list[str], *, min_items: int = 1
+) -> Schema:
     return {
-        "type": "array", "title": title, "description": description,
+        "type": "array",
+        "title": title,
+        "description": description,
         "items": {"type": "string", "enum": list(table), "x-labels": dict(table)},
-        "minItems": min_items, "uniqueItems": True, "examples": [example],
+        "minItems": min_items,
+        "uniqueItems": True,
+        "examples": [example],
     }
 
 
 def phone(title: str = "Telefon") -> Schema:
     return {
-        "type": "string", "title": title, "pattern": PHONE_PATTERN,
+        "type": "string",
+        "title": title,
+        "pattern": PHONE_PATTERN,
         "description": "Dansk telefonnummer med 8 cifre, gerne i grupper af to.",
         # A format, not a number: the site never shows invented numbers that could be real.
         "examples": ["+45 NN NN NN NN"],
@@ -98,34 +116,55 @@ def phone(title: str = "Telefon") -> Schema:
 
 def email(title: str, description: str, example: str) -> Schema:
     return {
-        "type": "string", "title": title, "description": description,
-        "pattern": EMAIL_PATTERN, "maxLength": 120, "examples": [example],
+        "type": "string",
+        "title": title,
+        "description": description,
+        "pattern": EMAIL_PATTERN,
+        "maxLength": 120,
+        "examples": [example],
         "x-hint": "skriv en fælles funktionsadresse, fx 'genoptraening@kommune.example.org'",
     }
 
 
 def https_link(title: str, description: str, example: str) -> Schema:
     return {
-        "type": "string", "title": title, "description": description,
-        "pattern": HTTPS_PATTERN, "maxLength": 300, "examples": [example],
+        "type": "string",
+        "title": title,
+        "description": description,
+        "pattern": HTTPS_PATTERN,
+        "maxLength": 300,
+        "examples": [example],
         "x-hint": "skriv hele adressen med 'https://' foran",
     }
 
 
 def date(title: str, description: str) -> Schema:
     return {
-        "type": "string", "title": title, "description": description,
-        "pattern": DATE_PATTERN, "format": "date", "examples": ["2026-10-01"],
+        "type": "string",
+        "title": title,
+        "description": description,
+        "pattern": DATE_PATTERN,
+        "format": "date",
+        "examples": ["2026-10-01"],
         "x-no-future": True,
         "x-hint": "skriv datoen som ÅÅÅÅ-MM-DD, fx '2026-10-01'",
     }
 
 
-def obj(title: str, description: str, properties: Mapping[str, Schema],
-        required: Iterable[str] = (), *, renamed: Mapping[str, str] | None = None) -> Schema:
+def obj(
+    title: str,
+    description: str,
+    properties: Mapping[str, Schema],
+    required: Iterable[str] = (),
+    *,
+    renamed: Mapping[str, str] | None = None,
+) -> Schema:
     schema: Schema = {
-        "type": "object", "title": title, "description": description,
-        "properties": dict(properties), "required": list(required),
+        "type": "object",
+        "title": title,
+        "description": description,
+        "properties": dict(properties),
+        "required": list(required),
         "additionalProperties": False,
     }
     if renamed:
@@ -135,15 +174,27 @@ def obj(title: str, description: str, properties: Mapping[str, Schema],
 
 def array(title: str, description: str, items: Schema, example: list[Any], *, min_items: int = 1) -> Schema:
     """A list of objects (a flow's steps, a figure's series), each item one sub-record's schema."""
-    return {"type": "array", "title": title, "items": items, "minItems": min_items,
-            "description": description, "examples": [example]}
+    return {
+        "type": "array",
+        "title": title,
+        "items": items,
+        "minItems": min_items,
+        "description": description,
+        "examples": [example],
+    }
 
 
 def site_path(title: str, description: str, example: str, hint_example: str) -> Schema:
     """An address on the site without the domain, ending in '/', e.g. 'tilbud/esbjerg/genoptraening/'."""
-    return {"type": "string", "title": title, "description": description, "pattern": SITE_PATH_PATTERN,
-            "maxLength": 200, "examples": [example],
-            "x-hint": f"skriv adressen uden domæne og med / til sidst, fx '{hint_example}'"}
+    return {
+        "type": "string",
+        "title": title,
+        "description": description,
+        "pattern": SITE_PATH_PATTERN,
+        "maxLength": 200,
+        "examples": [example],
+        "x-hint": f"skriv adressen uden domæne og med / til sidst, fx '{hint_example}'",
+    }
 
 
 def document(kind: str, title: str, description: str, body: Schema) -> Schema:
@@ -164,11 +215,14 @@ VERIFIED_FIELD = "sidst_bekræftet"
 EXAMPLE_FIELD = "eksempel"
 
 EXAMPLE_FLAG: Schema = {
-    "type": "boolean", "title": "Eksempel",
-    "description": ("Sæt 'true', hvis oplysningerne ikke er tjekket mod en rigtig kilde. "
-                    "Siden viser så mærket 'Eksempel – ikke bekræftet', og posten må ikke have "
-                    "'sidst_bekræftet'. Har du læst oplysningerne på en offentlig side, så slet feltet og "
-                    "udfyld 'kilde'. Har den, der driver tilbuddet, bekræftet dem, så udfyld 'sidst_bekræftet'."),
+    "type": "boolean",
+    "title": "Eksempel",
+    "description": (
+        "Sæt 'true', hvis oplysningerne ikke er tjekket mod en rigtig kilde. "
+        "Siden viser så mærket 'Eksempel – ikke bekræftet', og posten må ikke have "
+        "'sidst_bekræftet'. Har du læst oplysningerne på en offentlig side, så slet feltet og "
+        "udfyld 'kilde'. Har den, der driver tilbuddet, bekræftet dem, så udfyld 'sidst_bekræftet'."
+    ),
     "examples": [False],
 }
 
@@ -177,27 +231,42 @@ SOURCE_FIELD = "kilde"
 CONFIRMATION_RULE: Schema = {
     "if": {"properties": {EXAMPLE_FIELD: {"const": True}}, "required": [EXAMPLE_FIELD]},
     "then": {
-        "properties": {VERIFIED_FIELD: False, SOURCE_FIELD: {
-            "type": "string",
-            "x-type-hint": ("et eksempel har ingen kildeadresse: skriv i 'kilde' en kort tekst om, hvad eksemplet "
-                            "bygger på; er oplysningerne læst på en offentlig side, så slet 'eksempel: true'")}},
-        "x-hint": ("et eksempel er ikke tjekket af nogen, så slet 'sidst_bekræftet' med dato og af; "
-                   "har du selv tjekket oplysningerne hos kilden, så skriv 'eksempel: false' i stedet"),
+        "properties": {
+            VERIFIED_FIELD: False,
+            SOURCE_FIELD: {
+                "type": "string",
+                "x-type-hint": (
+                    "et eksempel har ingen kildeadresse: skriv i 'kilde' en kort tekst om, hvad eksemplet "
+                    "bygger på; er oplysningerne læst på en offentlig side, så slet 'eksempel: true'"
+                ),
+            },
+        },
+        "x-hint": (
+            "et eksempel er ikke tjekket af nogen, så slet 'sidst_bekræftet' med dato og af; "
+            "har du selv tjekket oplysningerne hos kilden, så skriv 'eksempel: false' i stedet"
+        ),
     },
     "else": {
         "if": {"required": [VERIFIED_FIELD]},
         "then": {},
         "else": {
             "required": [SOURCE_FIELD],
-            "properties": {SOURCE_FIELD: {
-                "type": "object",
-                "x-type-hint": ("en post, der hverken er et eksempel eller bekræftet, er læst på en offentlig side: "
-                                "skriv 'kilde:' med 'url:' og 'læst:' indrykket under; er oplysningerne ikke "
-                                "tjekket, så skriv 'eksempel: true'")}},
-            "x-hint": ("skriv, hvilken offentlig side oplysningerne er læst på, fx 'kilde: {url: "
-                       "https://www.kommune.example.org/genoptraening, læst: \"2026-10-01\"}'; har den, der driver "
-                       "tilbuddet, bekræftet dem, så skriv 'sidst_bekræftet: {dato: \"2026-10-01\", af: "
-                       "Træning og Rehabilitering}'; er de ikke tjekket, så skriv 'eksempel: true'"),
+            "properties": {
+                SOURCE_FIELD: {
+                    "type": "object",
+                    "x-type-hint": (
+                        "en post, der hverken er et eksempel eller bekræftet, er læst på en offentlig side: "
+                        "skriv 'kilde:' med 'url:' og 'læst:' indrykket under; er oplysningerne ikke "
+                        "tjekket, så skriv 'eksempel: true'"
+                    ),
+                }
+            },
+            "x-hint": (
+                "skriv, hvilken offentlig side oplysningerne er læst på, fx 'kilde: {url: "
+                'https://www.kommune.example.org/genoptraening, læst: "2026-10-01"}\'; har den, der driver '
+                'tilbuddet, bekræftet dem, så skriv \'sidst_bekræftet: {dato: "2026-10-01", af: '
+                "Træning og Rehabilitering}'; er de ikke tjekket, så skriv 'eksempel: true'"
+            ),
         },
     },
 }
@@ -219,14 +288,20 @@ def confirmable(body: Schema) -> Schema:
 PERSON_FIELDS = {"navn": "rolle", "person": "rolle", "kontaktperson": "rolle"}
 """Fields that would hold a private person; the message points to a role instead."""
 
-def coverage_schema(register: "RegisterView") -> Schema:
+
+def coverage_schema(register: RegisterView) -> Schema:
     values = [vocab.NATIONWIDE, *register.region_coverage_codes(), *register.municipality_slugs()]
     return {
-        "type": "array", "title": "Dækning",
-        "description": ("Hvor tilbuddet findes: 'hele-landet', en region som 'region-syddanmark', "
-                        "eller kommunernes korte navne (slug), fx 'esbjerg'."),
+        "type": "array",
+        "title": "Dækning",
+        "description": (
+            "Hvor tilbuddet findes: 'hele-landet', en region som 'region-syddanmark', "
+            "eller kommunernes korte navne (slug), fx 'esbjerg'."
+        ),
         "items": {"type": "string", "enum": values},
-        "minItems": 1, "uniqueItems": True, "examples": [["esbjerg", "varde"]],
+        "minItems": 1,
+        "uniqueItems": True,
+        "examples": [["esbjerg", "varde"]],
         "x-hint": "brug 'hele-landet', 'region-<navn>' eller kommunens slug fra data/kommuner.yaml",
     }
 
@@ -251,8 +326,12 @@ class RegisterView:
 def period_date(title: str, description: str) -> Schema:
     """A date that may lie in the future: the first or last day a fact holds."""
     return {
-        "type": "string", "title": title, "description": description,
-        "pattern": DATE_PATTERN, "format": "date", "examples": ["2027-01-01"],
+        "type": "string",
+        "title": title,
+        "description": description,
+        "pattern": DATE_PATTERN,
+        "format": "date",
+        "examples": ["2027-01-01"],
         "x-hint": "skriv datoen som ÅÅÅÅ-MM-DD, fx '2027-01-01'",
     }
 
@@ -262,13 +341,21 @@ def valid_from(what: str) -> Schema:
 
 
 def valid_to(what: str) -> Schema:
-    return period_date("Gyldig til", f"Sidste dag, {what} gælder (dagen er med). Udelad feltet, "
-                                     "hvis det stadig gælder.")
+    return period_date(
+        "Gyldig til", f"Sidste dag, {what} gælder (dagen er med). Udelad feltet, hvis det stadig gælder."
+    )
 
 
-def alt_names(example: list[str], description: str = "Andre navne, man søger på: gamle officielle stavemåder og "
-              "kendte korte navne.") -> Schema:
-    return {"type": "array", "title": "Andre navne",
-            "description": description,
-            "items": text("Navn", "Et andet navn.", example[0], max_length=60),
-            "minItems": 1, "uniqueItems": True, "examples": [example]}
+def alt_names(
+    example: list[str],
+    description: str = "Andre navne, man søger på: gamle officielle stavemåder og kendte korte navne.",
+) -> Schema:
+    return {
+        "type": "array",
+        "title": "Andre navne",
+        "description": description,
+        "items": text("Navn", "Et andet navn.", example[0], max_length=60),
+        "minItems": 1,
+        "uniqueItems": True,
+        "examples": [example],
+    }

@@ -9,8 +9,8 @@ to the file, into ``docs/schemas/`` next to ``data/``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from .errors import WARNING, Problem
 
@@ -40,8 +40,27 @@ def check(path: Path, lines: Sequence[str], kind: str, relative: Sequence[str]) 
     if first == want:
         return []
     if first.startswith(PREFIX):
-        return [Problem(path, 1, len(PREFIX) + 1, "", RULE,
-                        f"skemalinjen peger på '{first.removeprefix(PREFIX)}', men filen skal bruge skemaet "
-                        f"'{kind}'", f"ret linjen til '{want}'", level=WARNING)]
-    return [Problem(path, 1, 1, "", RULE, "filen mangler skemalinjen øverst, som lader din editor tjekke felterne",
-                    f"indsæt som første linje: '{want}'", level=WARNING)]
+        return [
+            Problem(
+                path,
+                1,
+                len(PREFIX) + 1,
+                "",
+                RULE,
+                f"skemalinjen peger på '{first.removeprefix(PREFIX)}', men filen skal bruge skemaet '{kind}'",
+                f"ret linjen til '{want}'",
+                level=WARNING,
+            )
+        ]
+    return [
+        Problem(
+            path,
+            1,
+            1,
+            "",
+            RULE,
+            "filen mangler skemalinjen øverst, som lader din editor tjekke felterne",
+            f"indsæt som første linje: '{want}'",
+            level=WARNING,
+        )
+    ]

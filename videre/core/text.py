@@ -44,7 +44,7 @@ def _inline(text: str) -> str:
     out: list[str] = []
     position = 0
     for match in _LINK.finditer(text):
-        out.append(_emphasis(html.escape(text[position:match.start()], quote=True)))
+        out.append(_emphasis(html.escape(text[position : match.start()], quote=True)))
         label, target = match.group(1), match.group(2)
         if safe_url(target):
             out.append(f'<a href="{html.escape(target, quote=True)}">{_emphasis(html.escape(label, quote=True))}</a>')
@@ -105,11 +105,21 @@ def plain(text: str | None) -> str:
 def md_escape(text: str) -> str:
     """Escape text for use inside a Markdown line (headings, link labels)."""
     text = " ".join(text.split())
-    return _MD_SPECIAL.sub(lambda m: "&lt;" if m.group(1) == "<" else "&gt;" if m.group(1) == ">"
-                           else "&amp;" if m.group(1) == "&" else "\\" + m.group(1), text)
+    return _MD_SPECIAL.sub(
+        lambda m: (
+            "&lt;"
+            if m.group(1) == "<"
+            else "&gt;"
+            if m.group(1) == ">"
+            else "&amp;"
+            if m.group(1) == "&"
+            else "\\" + m.group(1)
+        ),
+        text,
+    )
 
 
-_YAML_UNPRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_YAML_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def front_matter_text(value: object) -> str:

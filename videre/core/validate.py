@@ -13,8 +13,9 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from . import schema as S
 from .errors import Problem
@@ -22,8 +23,12 @@ from .text import find_html, find_unsafe_links
 from .yamlsource import Document, Path_, dotted
 
 _TYPE_NAMES = {
-    "string": "tekst", "integer": "et helt tal", "number": "et tal", "boolean": "true eller false",
-    "array": "en liste", "object": "en gruppe af felter",
+    "string": "tekst",
+    "integer": "et helt tal",
+    "number": "et tal",
+    "boolean": "true eller false",
+    "array": "en liste",
+    "object": "en gruppe af felter",
 }
 
 _PATTERN_RULES = {
@@ -38,7 +43,9 @@ TOO_SHORT_FIX = "skriv lidt mere, så læseren forstår det"
 TOO_LONG_FIX = "skriv kortere; flyt detaljer til tilbuddets egen side"
 """The fixes for 'for-kort' and 'for-lang'; the form (videre.pages.editor) shows the same words."""
 
-_CPR = re.compile(r"(?<![0-9])(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])([0-9]{2})[-\u2010-\u2015\u2212 ]?([0-9]{4})(?![0-9])")
+_CPR = re.compile(
+    r"(?<![0-9])(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])([0-9]{2})[-\u2010-\u2015\u2212 ]?([0-9]{4})(?![0-9])"
+)
 """DDMMYY, an optional hyphen, dash or space, four digits (after NFKC: fullwidth digits count too)."""
 _SIX_DIGITS = re.compile(r"[0-9]{6}")
 """What every match of _CPR holds (its DDMMYY): found three times faster, so text without it skips _CPR."""
@@ -142,8 +149,7 @@ class Validator:
 
     # ------------------------------------------------------------------ helpers
 
-    def _problem(self, doc: Document, at: Path_, rule: str, message: str, hint: str,
-                 *, key: bool = False) -> Problem:
+    def _problem(self, doc: Document, at: Path_, rule: str, message: str, hint: str, *, key: bool = False) -> Problem:
         line, col = doc.key_position(at) if key else doc.where(at)
         return Problem(doc.path, line, col, dotted(at), rule, message, hint)
 
@@ -191,13 +197,23 @@ class Validator:
         expected = schema.get("type", "")
         if isinstance(expected, list):
             wanted = " eller ".join(_TYPE_NAMES.get(t, t) for t in expected)
-            return self._problem(doc, at, "forkert-type", f"'{name}' skal være {wanted}, men er {describe(value)}",
-                                 schema.get("x-type-hint", "se feltets beskrivelse i feltreferencen"))
+            return self._problem(
+                doc,
+                at,
+                "forkert-type",
+                f"'{name}' skal være {wanted}, men er {describe(value)}",
+                schema.get("x-type-hint", "se feltets beskrivelse i feltreferencen"),
+            )
         if value is None:
             example = _example(schema)
-            return self._problem(doc, at, "tom-værdi", f"'{name}' er tom",
-                                 f"skriv en værdi, fx {example}" if example else "skriv en værdi, eller slet feltet")
-        quoted = f"\"{value}\"" if isinstance(value, (int, float)) and not isinstance(value, bool) else "\"...\""
+            return self._problem(
+                doc,
+                at,
+                "tom-værdi",
+                f"'{name}' er tom",
+                f"skriv en værdi, fx {example}" if example else "skriv en værdi, eller slet feltet",
+            )
+        quoted = f'"{value}"' if isinstance(value, (int, float)) and not isinstance(value, bool) else '"..."'
         hint = {
             "string": f"sæt værdien i anførselstegn, fx {quoted}",
             "boolean": "skriv true eller false (små bogstaver)",
@@ -207,9 +223,13 @@ class Validator:
             "number": "skriv kun tallet uden enhed og anførselstegn, med punktum i stedet for komma, fx 90.1",
         }.get(expected, "se feltets beskrivelse i feltreferencen")
         hint = schema.get("x-type-hint", hint)
-        return self._problem(doc, at, "forkert-type",
-                             f"'{name}' skal være {_TYPE_NAMES.get(expected, expected)}, men er {describe(value)}",
-                             hint)
+        return self._problem(
+            doc,
+            at,
+            "forkert-type",
+            f"'{name}' skal være {_TYPE_NAMES.get(expected, expected)}, men er {describe(value)}",
+            hint,
+        )
 
     def _object(self, schema: Mapping[str, Any]) -> Check:
         properties: Mapping[str, Any] = schema.get("properties", {})
@@ -247,8 +267,7 @@ class Validator:
                     hint = f"feltet hedder nu '{renamed[key]}'"
                 else:
                     guess = closest(key, list(properties))
-                    hint = (f"mente du '{guess}'?" if guess
-                            else f"tilladte felter her: {list_options(list(properties))}")
+                    hint = f"mente du '{guess}'?" if guess else f"tilladte felter her: {list_options(list(properties))}"
                 out.append(problem(doc, (*at, key), "ukendt-felt", f"ukendt felt '{full}'", hint, key=True))
             if branch is not None:
                 branch.check(doc, value, at, out)
@@ -269,8 +288,7 @@ class Validator:
                 because = condition_text(condition, holds)
                 if outer:
                     because = f"{outer} og {because.removeprefix('posten ')}"
-                branches[holds] = (self._branch(branch, because)
-                                   if isinstance(branch, Mapping) and branch else None)
+                branches[holds] = self._branch(branch, because) if isinstance(branch, Mapping) and branch else None
         return branches
 
     def _sequence(self, doc: Document, value: dict, at: Path_, key: str, other: str, out: list[Problem]) -> None:
@@ -280,18 +298,26 @@ class Validator:
         except (TypeError, ValueError):
             return
         if day > limit:
-            out.append(self._problem(
-                doc, (*at, key), "dato-efter", f"'{dotted((*at, key))}' ({day.isoformat()}) ligger efter "
-                f"'{dotted((*at, other))}' ({limit.isoformat()})",
-                f"'{key}' kan ikke være senere end '{other}'; tjek begge datoer"))
+            out.append(
+                self._problem(
+                    doc,
+                    (*at, key),
+                    "dato-efter",
+                    f"'{dotted((*at, key))}' ({day.isoformat()}) ligger efter "
+                    f"'{dotted((*at, other))}' ({limit.isoformat()})",
+                    f"'{key}' kan ikke være senere end '{other}'; tjek begge datoer",
+                )
+            )
 
     def _branch(self, branch: Mapping[str, Any], because: str) -> _Branch:
         """``then``/``else`` of an ``if``: fields that one value of another field requires or forbids,
         and a further ``if`` inside it."""
         required_fields = tuple(branch.get("required", ()))
-        children = [(key, child if child is False else self._compile(child))
-                    for key, child in branch.get("properties", {}).items()
-                    if child is False or isinstance(child, Mapping)]
+        children = [
+            (key, child if child is False else self._compile(child))
+            for key, child in branch.get("properties", {}).items()
+            if child is False or isinstance(child, Mapping)
+        ]
         problem = self._problem
         inner_condition = branch.get("if")
         inner = self._branches(branch, because) if isinstance(inner_condition, Mapping) else {}
@@ -304,15 +330,30 @@ class Validator:
             for required in required_fields:
                 if required not in value:
                     full = dotted((*at, required))
-                    out.append(problem(doc, at, "mangler-felt", f"påkrævet felt '{full}' mangler, fordi {because}",
-                                       branch.get("x-hint", f"tilføj feltet '{required}'")))
+                    out.append(
+                        problem(
+                            doc,
+                            at,
+                            "mangler-felt",
+                            f"påkrævet felt '{full}' mangler, fordi {because}",
+                            branch.get("x-hint", f"tilføj feltet '{required}'"),
+                        )
+                    )
             for key, child in children:
                 if key not in value:
                     continue
                 if child is False:
                     full = dotted((*at, key))
-                    out.append(problem(doc, (*at, key), "ikke-tilladt", f"'{full}' må ikke stå her, fordi {because}",
-                                       branch.get("x-hint", f"slet '{full}'"), key=True))
+                    out.append(
+                        problem(
+                            doc,
+                            (*at, key),
+                            "ikke-tilladt",
+                            f"'{full}' må ikke stå her, fordi {because}",
+                            branch.get("x-hint", f"slet '{full}'"),
+                            key=True,
+                        )
+                    )
                 else:
                     child(doc, value[key], (*at, key), out)
 
@@ -329,16 +370,29 @@ class Validator:
             name = _name(at) if len(value) < minimum or unique else ""
             if len(value) < minimum:
                 example = _example(schema)
-                out.append(problem(doc, at, "for-få", f"'{name}' skal have mindst {minimum} "
-                                   f"{'værdi' if minimum == 1 else 'værdier'}",
-                                   f"tilføj fx {example}" if example else "tilføj en værdi"))
+                out.append(
+                    problem(
+                        doc,
+                        at,
+                        "for-få",
+                        f"'{name}' skal have mindst {minimum} {'værdi' if minimum == 1 else 'værdier'}",
+                        f"tilføj fx {example}" if example else "tilføj en værdi",
+                    )
+                )
             if unique:
                 seen: set[str] = set()
                 for index, item in enumerate(value):
                     marker = repr(item)
                     if marker in seen:
-                        out.append(problem(doc, (*at, index), "dublet-værdi",
-                                           f"'{name}' har {describe(item)} to gange", "slet den ene"))
+                        out.append(
+                            problem(
+                                doc,
+                                (*at, index),
+                                "dublet-værdi",
+                                f"'{name}' har {describe(item)} to gange",
+                                "slet den ene",
+                            )
+                        )
                     seen.add(marker)
             if items is not None:
                 for index, item in enumerate(value):
@@ -368,30 +422,67 @@ class Validator:
         def check(doc: Document, value: str, at: Path_, out: list[Problem]) -> None:
             name = _LazyName(at)
             if len(value) < shortest:
-                out.append(problem(doc, at, "for-kort", f"'{name}' er for kort ({len(value)} tegn, mindst "
-                                   f"{shortest})", TOO_SHORT_FIX))
+                out.append(
+                    problem(
+                        doc,
+                        at,
+                        "for-kort",
+                        f"'{name}' er for kort ({len(value)} tegn, mindst {shortest})",
+                        TOO_SHORT_FIX,
+                    )
+                )
                 return
             if len(value) > longest:
-                out.append(problem(doc, at, "for-lang", f"'{name}' er for lang ({len(value)} tegn, højst "
-                                   f"{longest})", TOO_LONG_FIX))
+                out.append(
+                    problem(
+                        doc, at, "for-lang", f"'{name}' er for lang ({len(value)} tegn, højst {longest})", TOO_LONG_FIX
+                    )
+                )
                 return
             html = find_html(value)
             if html:
-                out.append(problem(doc, at, "html-ikke-tilladt", f"'{name}' indeholder HTML ('{html}')",
-                                   "skriv almindelig tekst; brug **fed**, *kursiv* og [tekst](https://…) i stedet"))
+                out.append(
+                    problem(
+                        doc,
+                        at,
+                        "html-ikke-tilladt",
+                        f"'{name}' indeholder HTML ('{html}')",
+                        "skriv almindelig tekst; brug **fed**, *kursiv* og [tekst](https://…) i stedet",
+                    )
+                )
             if len(value) >= CPR_LENGTH and cpr_like(value):
-                out.append(problem(doc, at, "cpr-nummer", f"'{name}' indeholder noget, der ligner et CPR-nummer",
-                                   "fjern nummeret; siden må aldrig vise personoplysninger"))
+                out.append(
+                    problem(
+                        doc,
+                        at,
+                        "cpr-nummer",
+                        f"'{name}' indeholder noget, der ligner et CPR-nummer",
+                        "fjern nummeret; siden må aldrig vise personoplysninger",
+                    )
+                )
             if anonymous:
                 found = personal_data(value)
                 if found:
-                    out.append(problem(doc, at, "personoplysning", f"'{name}' indeholder {found}",
-                                       "fjern det; eksempler skal være anonyme, så skriv fx 'hun ringede til kommunen'"))
+                    out.append(
+                        problem(
+                            doc,
+                            at,
+                            "personoplysning",
+                            f"'{name}' indeholder {found}",
+                            "fjern det; eksempler skal være anonyme, så skriv fx 'hun ringede til kommunen'",
+                        )
+                    )
             if markdown:
                 for link in find_unsafe_links(value):
-                    out.append(problem(doc, at, "ugyldig-link",
-                                       f"'{name}' har et link, der ikke er tilladt ('{link}')",
-                                       "links skal starte med https://, mailto: eller tel:"))
+                    out.append(
+                        problem(
+                            doc,
+                            at,
+                            "ugyldig-link",
+                            f"'{name}' har et link, der ikke er tilladt ('{link}')",
+                            "links skal starte med https://, mailto: eller tel:",
+                        )
+                    )
             if search is not None and not search(value):
                 out.append(pattern_problem(doc, schema, value, at, name, pattern))
                 return
@@ -400,49 +491,82 @@ class Validator:
 
         return check
 
-    def _enum_problem(self, doc: Document, schema: Mapping[str, Any], value: str, at: Path_, name: str,
-                      options: list[str]) -> Problem:
+    def _enum_problem(
+        self, doc: Document, schema: Mapping[str, Any], value: str, at: Path_, name: str, options: list[str]
+    ) -> Problem:
         guess = closest(value, options) if isinstance(value, str) else None
         is_place = any(o == "esbjerg" for o in options)
         rule = "ukendt-kommune" if is_place else "ugyldig-værdi"
         what = "henviser til kommunen" if is_place else "har værdien"
-        hint = (f"mente du '{guess}'?" if guess else
-                (schema.get("x-hint") or f"tilladte værdier: {list_options(options)}"))
-        return self._problem(doc, at, rule, f"'{name}' {what} {describe(value)}, som ikke findes"
-                             if is_place else f"'{name}' {what} {describe(value)}, som ikke er tilladt", hint)
+        hint = (
+            f"mente du '{guess}'?" if guess else (schema.get("x-hint") or f"tilladte værdier: {list_options(options)}")
+        )
+        return self._problem(
+            doc,
+            at,
+            rule,
+            f"'{name}' {what} {describe(value)}, som ikke findes"
+            if is_place
+            else f"'{name}' {what} {describe(value)}, som ikke er tilladt",
+            hint,
+        )
 
-    def _pattern_problem(self, doc: Document, schema: Mapping[str, Any], value: str, at: Path_, name: Any,
-                         pattern: str) -> Problem:
+    def _pattern_problem(
+        self, doc: Document, schema: Mapping[str, Any], value: str, at: Path_, name: Any, pattern: str
+    ) -> Problem:
         rule = _PATTERN_RULES.get(pattern, "ugyldig-værdi")
         hint = schema.get("x-hint", "se feltets beskrivelse i feltreferencen")
         if rule == "ugyldig-link":
             scheme = value.split(":", 1)[0].lower() if ":" in value else ""
             if scheme and scheme != "https":
-                return self._problem(doc, at, rule, f"'{name}' skal starte med 'https://', men starter med "
-                                     f"'{scheme}:'", hint)
+                return self._problem(
+                    doc, at, rule, f"'{name}' skal starte med 'https://', men starter med '{scheme}:'", hint
+                )
         if rule == "usynligt-tegn":
             found = _HIDDEN.search(value)
             where = f"U+{ord(found.group()):04X} ved tegn {found.start() + 1}" if found else "?"
-            return self._problem(doc, at, rule, f"'{name}' har et usynligt tegn eller et tegn, der vender "
-                                 f"skriveretningen ({where})", hint)
-        labels = {"ugyldig-telefon": "et telefonnummer", "ugyldig-email": "en e-mailadresse",
-                  "ugyldig-link": "en webadresse", "ugyldig-dato": "en dato"}
+            return self._problem(
+                doc,
+                at,
+                rule,
+                f"'{name}' har et usynligt tegn eller et tegn, der vender skriveretningen ({where})",
+                hint,
+            )
+        labels = {
+            "ugyldig-telefon": "et telefonnummer",
+            "ugyldig-email": "en e-mailadresse",
+            "ugyldig-link": "en webadresse",
+            "ugyldig-dato": "en dato",
+        }
         what = labels.get(rule, "en gyldig værdi")
         return self._problem(doc, at, rule, f"'{name}' er ikke {what}: {describe(value)}", hint)
 
-    def _date(self, doc: Document, schema: Mapping[str, Any], value: str, at: Path_, name: Any,
-              out: list[Problem]) -> None:
+    def _date(
+        self, doc: Document, schema: Mapping[str, Any], value: str, at: Path_, name: Any, out: list[Problem]
+    ) -> None:
         try:
             day = dt.date.fromisoformat(value)
         except ValueError:
-            out.append(self._problem(doc, at, "ugyldig-dato", f"'{name}' er ikke en rigtig dato: {describe(value)}",
-                                     schema.get("x-hint", "skriv ÅÅÅÅ-MM-DD")))
+            out.append(
+                self._problem(
+                    doc,
+                    at,
+                    "ugyldig-dato",
+                    f"'{name}' er ikke en rigtig dato: {describe(value)}",
+                    schema.get("x-hint", "skriv ÅÅÅÅ-MM-DD"),
+                )
+            )
             return
         if schema.get("x-no-future") and day > self.today:
-            out.append(self._problem(doc, at, "fremtidig-dato",
-                                     f"'{name}' ligger i fremtiden ({value}, og i dag er {self.today.isoformat()})",
-                                     schema.get("x-no-future-hint", "skriv den dato, oplysningerne faktisk blev "
-                                                                    "tjekket")))
+            out.append(
+                self._problem(
+                    doc,
+                    at,
+                    "fremtidig-dato",
+                    f"'{name}' ligger i fremtiden ({value}, og i dag er {self.today.isoformat()})",
+                    schema.get("x-no-future-hint", "skriv den dato, oplysningerne faktisk blev tjekket"),
+                )
+            )
 
     def _number(self, schema: Mapping[str, Any]) -> Check:
         low, high = schema.get("minimum"), schema.get("maximum")
@@ -452,8 +576,15 @@ class Validator:
         def check(doc: Document, value: int | float, at: Path_, out: list[Problem]) -> None:
             if (low is not None and value < low) or (high is not None and value > high):
                 name = _LazyName(at)
-                out.append(problem(doc, at, "uden-for-grænse", f"'{name}' er {value}, men skal være mellem {low} "
-                                   f"og {high}", f"skriv et tal fra {low} til {high}"))
+                out.append(
+                    problem(
+                        doc,
+                        at,
+                        "uden-for-grænse",
+                        f"'{name}' er {value}, men skal være mellem {low} og {high}",
+                        f"skriv et tal fra {low} til {high}",
+                    )
+                )
             elif options is not None and value not in options:
                 out.append(enum_problem(doc, schema, value, at, _LazyName(at), options))  # type: ignore[arg-type]
 
@@ -484,8 +615,7 @@ def matches(schema: Any, value: Any) -> bool:
     if isinstance(value, dict):
         if any(name not in value for name in schema.get("required", ())):
             return False
-        return all(matches(child, value[name]) for name, child in schema.get("properties", {}).items()
-                   if name in value)
+        return all(matches(child, value[name]) for name, child in schema.get("properties", {}).items() if name in value)
     return True
 
 
@@ -497,11 +627,13 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def condition_text(condition: Mapping[str, Any], holds: bool) -> str:
-    """"posten har 'eksempel: true'" or "posten ikke har 'eksempel: true'", for messages; a condition that only
+    """ "posten har 'eksempel: true'" or "posten ikke har 'eksempel: true'", for messages; a condition that only
     requires a field reads "posten (ikke) har 'sidst_bekræftet'"."""
-    parts = [f"'{name}: {_yaml_value(child['const'])}'"
-             for name, child in condition.get("properties", {}).items()
-             if isinstance(child, Mapping) and "const" in child]
+    parts = [
+        f"'{name}: {_yaml_value(child['const'])}'"
+        for name, child in condition.get("properties", {}).items()
+        if isinstance(child, Mapping) and "const" in child
+    ]
     parts = parts or [f"'{name}'" for name in condition.get("required", ())]
     fields = " og ".join(parts) or "de felter, skemaet kræver"
     return f"posten har {fields}" if holds else f"posten ikke har {fields}"
@@ -563,9 +695,31 @@ def _example(schema: Mapping[str, Any]) -> str:
     return str(example)
 
 
-SUPPORTED_KEYWORDS = frozenset({
-    "$schema", "$id", "title", "description", "examples", "type", "properties", "required",
-    "additionalProperties", "items", "minItems", "uniqueItems", "enum", "minLength", "maxLength",
-    "pattern", "format", "minimum", "maximum", "if", "then", "else", "const",
-})
+SUPPORTED_KEYWORDS = frozenset(
+    {
+        "$schema",
+        "$id",
+        "title",
+        "description",
+        "examples",
+        "type",
+        "properties",
+        "required",
+        "additionalProperties",
+        "items",
+        "minItems",
+        "uniqueItems",
+        "enum",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "format",
+        "minimum",
+        "maximum",
+        "if",
+        "then",
+        "else",
+        "const",
+    }
+)
 """The JSON Schema keywords this validator understands; a test keeps schemas inside it."""

@@ -7,8 +7,8 @@ directory facets are both generated from these tables, so they cannot drift.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping
 
 
 def _table(*pairs: tuple[str, str]) -> Mapping[str, str]:
@@ -99,44 +99,46 @@ SIGNS = _table(
 )
 """Signs and situations a case is about, in the words staff use: what the story shows, not a diagnosis."""
 
-SEARCH_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    # signs (SIGNS)
-    "soevnproblemer": ("kan ikke sove", "søvnløshed", "sover dårligt", "søvnbesvær"),
-    "mareridt": ("mareridt", "drømmer om", "vågner om natten"),
-    "undgaaelse": ("tør ikke gå ud", "går ikke ud", "undgåelse", "undgår", "bliver hjemme"),
-    "isolation": ("isolerer sig", "isolation", "ensom", "ser ikke venner", "trukket sig"),
-    "hukommelse": ("hukommelsesproblemer", "hukommelsesbesvær", "glemmer", "husker dårligt"),
-    "koncentration": ("koncentrationsbesvær", "koncentrationsproblemer", "kan ikke koncentrere sig"),
-    "overblik": ("kan ikke overskue", "overskud", "struktur på dagen", "planlægning"),
-    "doegnrytme": ("sover længe", "vendt døgn", "kommer ikke op"),
-    "spisning": ("overspiser", "spiser uregelmæssigt", "spiseproblemer"),
-    "fysisk-form": ("dårlig form", "kondition", "inaktiv"),
-    "anspaendthed": ("anspændt", "urolig", "uro", "farer sammen", "nervøs"),
-    "smerter": ("ondt i nakken", "ondt i kroppen", "muskelspændinger"),
-    "selvmordstanker": ("selvmordstanker", "tanker om selvmord", "selvmordsforsøg", "vil ikke leve"),
-    "psykotiske-symptomer": ("hører stemmer", "vrangforestillinger", "hallucinationer", "psykotisk"),
-    "ude-af-arbejde": ("sygemeldt", "arbejdsløs", "ledig", "droppet ud"),
-    # problems (PROBLEMS)
-    "angst": ("angstanfald", "panikangst", "social angst"),
-    "depression": ("nedtrykt", "deprimeret", "tristhed"),
-    "psykose": ("skizofreni", "psykotisk"),
-    "ptsd": ("traume", "traumatiseret", "posttraumatisk"),
-    "bipolar": ("maniodepressiv", "mani"),
-    "ocd": ("tvangstanker", "tvangshandlinger"),
-    "spiseforstyrrelse": ("anoreksi", "bulimi"),
-    "misbrug": ("alkohol", "hash", "rusmidler"),
-    # legal bases (LEGAL_BASES)
-    "serviceloven-82a": ("gruppeforløb", "forebyggende gruppetilbud", "§ 82 a"),
-    "serviceloven-82b": ("tidsbegrænset støtte", "forebyggende støtte", "§ 82 b"),
-    "serviceloven-85": ("bostøtte", "socialpædagogisk støtte", "hjemmevejledning", "støtte i eget hjem", "§ 85"),
-    "serviceloven-99": ("støtte- og kontaktperson", "støttekontaktperson", "SKP", "opsøgende", "§ 99"),
-    "serviceloven-103": ("beskyttet beskæftigelse", "beskyttet værksted", "§ 103"),
-    "serviceloven-104": ("aktivitets- og samværstilbud", "værested", "samværstilbud", "§ 104"),
-    "serviceloven-107": ("midlertidigt botilbud", "bosted", "§ 107"),
-    "serviceloven-108": ("længerevarende botilbud", "bosted", "§ 108"),
-    "sundhedsloven-140": ("§ 140",),
-    "sundhedsloven-119": ("forebyggelse", "patientrettet forebyggelse", "§ 119"),
-})
+SEARCH_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        # signs (SIGNS)
+        "soevnproblemer": ("kan ikke sove", "søvnløshed", "sover dårligt", "søvnbesvær"),
+        "mareridt": ("mareridt", "drømmer om", "vågner om natten"),
+        "undgaaelse": ("tør ikke gå ud", "går ikke ud", "undgåelse", "undgår", "bliver hjemme"),
+        "isolation": ("isolerer sig", "isolation", "ensom", "ser ikke venner", "trukket sig"),
+        "hukommelse": ("hukommelsesproblemer", "hukommelsesbesvær", "glemmer", "husker dårligt"),
+        "koncentration": ("koncentrationsbesvær", "koncentrationsproblemer", "kan ikke koncentrere sig"),
+        "overblik": ("kan ikke overskue", "overskud", "struktur på dagen", "planlægning"),
+        "doegnrytme": ("sover længe", "vendt døgn", "kommer ikke op"),
+        "spisning": ("overspiser", "spiser uregelmæssigt", "spiseproblemer"),
+        "fysisk-form": ("dårlig form", "kondition", "inaktiv"),
+        "anspaendthed": ("anspændt", "urolig", "uro", "farer sammen", "nervøs"),
+        "smerter": ("ondt i nakken", "ondt i kroppen", "muskelspændinger"),
+        "selvmordstanker": ("selvmordstanker", "tanker om selvmord", "selvmordsforsøg", "vil ikke leve"),
+        "psykotiske-symptomer": ("hører stemmer", "vrangforestillinger", "hallucinationer", "psykotisk"),
+        "ude-af-arbejde": ("sygemeldt", "arbejdsløs", "ledig", "droppet ud"),
+        # problems (PROBLEMS)
+        "angst": ("angstanfald", "panikangst", "social angst"),
+        "depression": ("nedtrykt", "deprimeret", "tristhed"),
+        "psykose": ("skizofreni", "psykotisk"),
+        "ptsd": ("traume", "traumatiseret", "posttraumatisk"),
+        "bipolar": ("maniodepressiv", "mani"),
+        "ocd": ("tvangstanker", "tvangshandlinger"),
+        "spiseforstyrrelse": ("anoreksi", "bulimi"),
+        "misbrug": ("alkohol", "hash", "rusmidler"),
+        # legal bases (LEGAL_BASES)
+        "serviceloven-82a": ("gruppeforløb", "forebyggende gruppetilbud", "§ 82 a"),
+        "serviceloven-82b": ("tidsbegrænset støtte", "forebyggende støtte", "§ 82 b"),
+        "serviceloven-85": ("bostøtte", "socialpædagogisk støtte", "hjemmevejledning", "støtte i eget hjem", "§ 85"),
+        "serviceloven-99": ("støtte- og kontaktperson", "støttekontaktperson", "SKP", "opsøgende", "§ 99"),
+        "serviceloven-103": ("beskyttet beskæftigelse", "beskyttet værksted", "§ 103"),
+        "serviceloven-104": ("aktivitets- og samværstilbud", "værested", "samværstilbud", "§ 104"),
+        "serviceloven-107": ("midlertidigt botilbud", "bosted", "§ 107"),
+        "serviceloven-108": ("længerevarende botilbud", "bosted", "§ 108"),
+        "sundhedsloven-140": ("§ 140",),
+        "sundhedsloven-119": ("forebyggelse", "patientrettet forebyggelse", "§ 119"),
+    }
+)
 """Everyday words for a coded sign, problem or legal basis, indexed with the pages that carry the code (not shown)."""
 
 
@@ -210,6 +212,7 @@ def label(table: Mapping[str, str], code: str) -> str:
     """The Danish label of a code; unknown codes fall back to the code itself."""
     return table.get(code, code)
 
+
 AGE_GROUPS: tuple[tuple[str, str, int, int], ...] = (
     ("boern-unge", "Børn og unge (0–17 år)", 0, 17),
     ("unge-voksne", "Unge voksne (18–29 år)", 18, 29),
@@ -222,11 +225,22 @@ AGE_GROUPS: tuple[tuple[str, str, int, int], ...] = (
 def age_groups(age_from: int, age_to: int) -> tuple[str, ...]:
     return tuple(code for code, _, low, high in AGE_GROUPS if age_from <= high and age_to >= low)
 
+
 EXAMPLE_BADGE = "Eksempel – ikke bekræftet"
 """The visible mark on every record with ``eksempel: true``, wherever it is shown."""
 
-CRISIS_WORDS: tuple[str, ...] = ("krise", "krisehjælp", "akut hjælp", "akut krise", "psykisk krise", "selvmordsfare",
-                                 "selvmordstanker", "vil ikke leve", "hjælp nu", "krisetelefon")
+CRISIS_WORDS: tuple[str, ...] = (
+    "krise",
+    "krisehjælp",
+    "akut hjælp",
+    "akut krise",
+    "psykisk krise",
+    "selvmordsfare",
+    "selvmordstanker",
+    "vil ikke leve",
+    "hjælp nu",
+    "krisetelefon",
+)
 """Words staff search with for crisis help. The crisis block (on handouts, kiosk and municipality pages) carries
 them as hidden search words: ``hidden_words("krise", CRISIS_WORDS | join(" · "), "5")`` in its template."""
 
@@ -256,6 +270,8 @@ CLAIM_QUESTIONS = _table(
 """The question that invites those who run a record read from a public page to confirm it, by whose page it is."""
 
 EXAMPLES_HEADING = "Eksempler"
-EXAMPLES_TEXT = ("Disse tilbud er eksempler. De viser, hvordan siden ser ud, når kommunen eller foreningen har lagt "
-                 "sine tilbud ind. Ingen har tjekket dem, så brug dem ikke til at henvise.")
+EXAMPLES_TEXT = (
+    "Disse tilbud er eksempler. De viser, hvordan siden ser ud, når kommunen eller foreningen har lagt "
+    "sine tilbud ind. Ingen har tjekket dem, så brug dem ikke til at henvise."
+)
 """The heading and text above the examples, which follow the real records on every list."""

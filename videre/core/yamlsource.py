@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -43,7 +43,7 @@ _SEQ = "tag:yaml.org,2002:seq"
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """A loader that only resolves null, true/false, decimal ints and floats."""
 
-    yaml_implicit_resolvers: dict = {}
+    yaml_implicit_resolvers: ClassVar[dict] = {}
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         """PyYAML's Resolver.resolve without the path resolvers we never use (it runs for every node)."""
@@ -114,23 +114,57 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(path, 1, 1, "", "ulæselig-fil", f"filen kan ikke læses ({exc.strerror})",
-                              "tjek at filen findes og ikke er en mappe")]
+        return None, [
+            Problem(
+                path,
+                1,
+                1,
+                "",
+                "ulæselig-fil",
+                f"filen kan ikke læses ({exc.strerror})",
+                "tjek at filen findes og ikke er en mappe",
+            )
+        ]
     if len(raw) > MAX_BYTES:
-        return None, [Problem(path, 1, 1, "", "for-stor-fil",
-                              f"filen fylder {_thousands(len(raw))} byte, og grænsen er {_thousands(MAX_BYTES)}",
-                              "del indholdet op, eller fjern lange tekster")]
+        return None, [
+            Problem(
+                path,
+                1,
+                1,
+                "",
+                "for-stor-fil",
+                f"filen fylder {_thousands(len(raw))} byte, og grænsen er {_thousands(MAX_BYTES)}",
+                "del indholdet op, eller fjern lange tekster",
+            )
+        ]
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        return None, [Problem(path, line, 1, "", "nul-tegn", "filen indeholder et NUL-tegn (byte 0)",
-                              "gem filen igen som almindelig tekst (UTF-8)")]
+        return None, [
+            Problem(
+                path,
+                line,
+                1,
+                "",
+                "nul-tegn",
+                "filen indeholder et NUL-tegn (byte 0)",
+                "gem filen igen som almindelig tekst (UTF-8)",
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _line_col(raw, exc.start)
-        return None, [Problem(path, line, col, "", "ikke-utf8",
-                              f"filen er ikke gemt som UTF-8 (ugyldig byte 0x{raw[exc.start]:02x})",
-                              "gem filen som UTF-8; i Notesblok vælger du 'UTF-8' under 'Kodning'")]
+        return None, [
+            Problem(
+                path,
+                line,
+                col,
+                "",
+                "ikke-utf8",
+                f"filen er ikke gemt som UTF-8 (ugyldig byte 0x{raw[exc.start]:02x})",
+                "gem filen som UTF-8; i Notesblok vælger du 'UTF-8' under 'Kodning'",
+            )
+        ]
     return text.removeprefix("\ufeff"), []
 
 
@@ -145,7 +179,7 @@ def parse(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
     if too_deep:
         return None, [too_deep]
     try:
-        node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - composing only, never constructing
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         if "nesting depth" in f"{exc.problem} {exc.context}":  # libyaml >= 0.2.6 (PyYAML 6.0.4) has its own limit
             return None, [_too_deep(path, *_mark(exc.problem_mark or exc.context_mark))]
@@ -154,7 +188,7 @@ def parse(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
         return None, [_too_deep(path)]
     except yaml.reader.ReaderError as exc:
         return None, [_character_problem(path, text, exc)]
-    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all we know of
+    except yaml.YAMLError:  # pragma: no cover - libyaml reports marks for all we know of
         return None, [Problem(path, 1, 1, "", "yaml-syntaks", SYNTAX_FALLBACK, _GENERIC_HINT)]
     document = Document(path, None, {}, text)
     if node is None:
@@ -185,16 +219,26 @@ def _nesting_problem(path: Path, text: str) -> Problem | None:
                 deepest = max(deepest, depth)
             elif char in "]}":
                 depth = max(0, depth - 1)
-    if (deepest > 4 * MAX_DEPTH or (_DEEP_SPACES in text and _DEEP_INDENT.search(text))
-            or (text.count("- ") + text.count("? ") > 4 * MAX_DEPTH and _DEEP_DASHES.search(text))):
+    if (
+        deepest > 4 * MAX_DEPTH
+        or (_DEEP_SPACES in text and _DEEP_INDENT.search(text))
+        or (text.count("- ") + text.count("? ") > 4 * MAX_DEPTH and _DEEP_DASHES.search(text))
+    ):
         return _too_deep(path)
     return None
 
 
 def _too_deep(path: Path, line: int = 1, col: int = 1) -> Problem:
     """Our own rule and words, whichever parser (libyaml's limit, Python's recursion limit) noticed first."""
-    return Problem(path, line, col, "", "for-dyb", f"værdierne er indrykket mere end {MAX_DEPTH} niveauer",
-                   "fjern de ekstra niveauer; se eksemplerne i CONTRIBUTING.md")
+    return Problem(
+        path,
+        line,
+        col,
+        "",
+        "for-dyb",
+        f"værdierne er indrykket mere end {MAX_DEPTH} niveauer",
+        "fjern de ekstra niveauer; se eksemplerne i CONTRIBUTING.md",
+    )
 
 
 def load(path: Path) -> tuple[Document | None, list[Problem]]:
@@ -215,25 +259,52 @@ def _mark(mark: Any | None) -> tuple[int, int]:
 
 
 _SYNTAX_MESSAGES: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (("mapping values are not allowed",), "der står et kolon midt i en værdi",
-     "sæt hele teksten i anførselstegn, fx titel: \"Træning: krop og hoved\""),
-    (("unknown escape character",), "en '\\\\' i teksten indleder en ukendt kode",
-     "skriv '\\\\\\\\' for en skråstreg, eller brug enkelte anførselstegn"),
+    (
+        ("mapping values are not allowed",),
+        "der står et kolon midt i en værdi",
+        'sæt hele teksten i anførselstegn, fx titel: "Træning: krop og hoved"',
+    ),
+    (
+        ("unknown escape character",),
+        "en '\\\\' i teksten indleder en ukendt kode",
+        "skriv '\\\\\\\\' for en skråstreg, eller brug enkelte anførselstegn",
+    ),
     (("invalid Unicode character escape",), UNICODE_ESCAPE, UNICODE_ESCAPE_HINT),
-    (("undefined alias", "alphabetic or numeric character", "hexdecimal", "hexadecimal"),
-     "YAML kan ikke læse en værdi på linjen", "sæt teksten i anførselstegn, eller fjern tegnet '*' eller '\\' i starten"),
-    (("unexpected end of stream", "unexpected document separator"),
-     "en tekst i anførselstegn er ikke lukket", "slut teksten med det samme anførselstegn, som den begynder med"),
-    (("expected ']'", "expected '}'", "expected ',' or ']'", "expected ',' or '}'"),
-     "en liste eller et objekt med [ ] eller { } er ikke lukket", "luk med ']' eller '}', eller skriv listen med '- '"),
-    (("could not find expected ':'", "expected <block end>", "expected a mapping", "expected a block",
-      "expected key", "expected '-'", "expected the node content", "expected node content"),
-     "indrykningen passer ikke, eller et kolon mangler", _GENERIC_HINT),
-    (("cannot start any token",), "linjen starter med et tegn, YAML ikke tillader her",
-     "sæt teksten i anførselstegn"),
-    (("another document", "<document start>"),
-     "filen indeholder mere end én post (en linje med '---' midt i filen)",
-     "en fil er én post; slet linjen '---' og flyt resten til en ny fil"),
+    (
+        ("undefined alias", "alphabetic or numeric character", "hexdecimal", "hexadecimal"),
+        "YAML kan ikke læse en værdi på linjen",
+        "sæt teksten i anførselstegn, eller fjern tegnet '*' eller '\\' i starten",
+    ),
+    (
+        ("unexpected end of stream", "unexpected document separator"),
+        "en tekst i anførselstegn er ikke lukket",
+        "slut teksten med det samme anførselstegn, som den begynder med",
+    ),
+    (
+        ("expected ']'", "expected '}'", "expected ',' or ']'", "expected ',' or '}'"),
+        "en liste eller et objekt med [ ] eller { } er ikke lukket",
+        "luk med ']' eller '}', eller skriv listen med '- '",
+    ),
+    (
+        (
+            "could not find expected ':'",
+            "expected <block end>",
+            "expected a mapping",
+            "expected a block",
+            "expected key",
+            "expected '-'",
+            "expected the node content",
+            "expected node content",
+        ),
+        "indrykningen passer ikke, eller et kolon mangler",
+        _GENERIC_HINT,
+    ),
+    (("cannot start any token",), "linjen starter med et tegn, YAML ikke tillader her", "sæt teksten i anførselstegn"),
+    (
+        ("another document", "<document start>"),
+        "filen indeholder mere end én post (en linje med '---' midt i filen)",
+        "en fil er én post; slet linjen '---' og flyt resten til en ny fil",
+    ),
 )
 """Our Danish words for the parser's complaints, matched on its phrases. The library's own English never
 reaches a contributor, so a newer PyYAML or libyaml cannot change what they read (the tests pin it)."""
@@ -247,8 +318,15 @@ def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError, lines: list[str]) -> 
     said = f"{exc.problem or ''} {exc.context or ''}"
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in source_line or "tab" in said:
-        return Problem(path, line, col, "", "yaml-syntaks", "linjen indeholder et tabulatortegn",
-                       "brug mellemrum til indrykning, ikke tabulator")
+        return Problem(
+            path,
+            line,
+            col,
+            "",
+            "yaml-syntaks",
+            "linjen indeholder et tabulatortegn",
+            "brug mellemrum til indrykning, ikke tabulator",
+        )
     if "directive" in said or any(text.startswith("%") for text in lines[:line]):
         return Problem(path, line, col, "", "yaml-syntaks", DIRECTIVE, "sæt teksten i anførselstegn")
     for phrases, message, hint in _SYNTAX_MESSAGES:
@@ -267,8 +345,15 @@ def _character_problem(path: Path, text: str, exc: yaml.reader.ReaderError) -> P
     """An invisible control character, often pasted in from another program."""
     line, col = _line_col(text, max(0, min(int(exc.position), len(text))))
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
-    return Problem(path, line, col, "", "ugyldigt-tegn", f"filen indeholder et usynligt styretegn (U+{code:04X})",
-                   "slet tegnet; det kommer tit med, når tekst kopieres fra et andet program")
+    return Problem(
+        path,
+        line,
+        col,
+        "",
+        "ugyldigt-tegn",
+        f"filen indeholder et usynligt styretegn (U+{code:04X})",
+        "slet tegnet; det kommer tit med, når tekst kopieres fra et andet program",
+    )
 
 
 class _Walker:
@@ -290,17 +375,29 @@ class _Walker:
     def value(self, node: yaml.Node, at: Path_, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Refused("for-mange-værdier", f"filen har mere end {_thousands(MAX_NODES)} værdier",
-                           "en post er ét tilbud; del filen op", node.start_mark)
+            raise _Refused(
+                "for-mange-værdier",
+                f"filen har mere end {_thousands(MAX_NODES)} værdier",
+                "en post er ét tilbud; del filen op",
+                node.start_mark,
+            )
         if depth > MAX_DEPTH:
-            raise _Refused("for-dyb", f"værdierne er indrykket mere end {MAX_DEPTH} niveauer",
-                           "fjern de ekstra niveauer; se eksemplerne i CONTRIBUTING.md", node.start_mark)
+            raise _Refused(
+                "for-dyb",
+                f"værdierne er indrykket mere end {MAX_DEPTH} niveauer",
+                "fjern de ekstra niveauer; se eksemplerne i CONTRIBUTING.md",
+                node.start_mark,
+            )
         seen = self.seen
         if seen is not None:
             identity = id(node)
             if identity in seen:
-                raise _Refused("anker-alias", "ankre og aliasser ('&' og '*') er ikke tilladt",
-                               "skriv værdien ud hvert sted, den skal bruges", node.start_mark)
+                raise _Refused(
+                    "anker-alias",
+                    "ankre og aliasser ('&' og '*') er ikke tilladt",
+                    "skriv værdien ud hvert sted, den skal bruges",
+                    node.start_mark,
+                )
             seen.add(identity)
         mark = node.start_mark
         self.document.positions[at] = (mark.line + 1, mark.column + 1)
@@ -320,18 +417,29 @@ class _Walker:
         positions = self.document.positions
         for key_node, value_node in node.value:
             if type(key_node) is not yaml.ScalarNode or key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Refused("ugyldig-nøgle", "en feltnøgle skal være et enkelt ord",
-                               "skriv fx 'titel: ...'", key_node.start_mark)
+                raise _Refused(
+                    "ugyldig-nøgle",
+                    "en feltnøgle skal være et enkelt ord",
+                    "skriv fx 'titel: ...'",
+                    key_node.start_mark,
+                )
             key = str(key_node.value)
             child = (*at, key)
             self.current_at = child
             if key in result:
                 line, col = _mark(key_node.start_mark)
                 first = positions.get(("<key>", *child), (line, col))[0]
-                self.problems.append(Problem(
-                    self.document.path, line, col, self.current_field, "dublet-felt",
-                    f"feltet '{key}' står to gange (første gang i linje {first})",
-                    "slet den ene linje, så feltet kun står én gang"))
+                self.problems.append(
+                    Problem(
+                        self.document.path,
+                        line,
+                        col,
+                        self.current_field,
+                        "dublet-felt",
+                        f"feltet '{key}' står to gange (første gang i linje {first})",
+                        "slet den ene linje, så feltet kun står én gang",
+                    )
+                )
                 continue
             mark = key_node.start_mark
             positions[("<key>", *child)] = (mark.line + 1, mark.column + 1)
@@ -352,8 +460,9 @@ class _Walker:
             return int(text) if len(text) <= 18 else text
         if tag == _FLOAT:
             return float(text) if len(text) <= 40 else text
-        raise _Refused("yaml-tag", f"mærket '{tag}' er ikke tilladt", "fjern mærket, og skriv værdien som tekst",
-                       node.start_mark)
+        raise _Refused(
+            "yaml-tag", f"mærket '{tag}' er ikke tilladt", "fjern mærket, og skriv værdien som tekst", node.start_mark
+        )
 
 
 def _dotted(at: Path_) -> str:

@@ -19,16 +19,16 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
-from ..core import fields, jsonfmt, urls, vocab
-from ..catalog.freshness import Review, review_for
-from ..core.model import Contact, MunicipalContacts, Offer, Partner, confirmed, record_state
-from ..kinds.register import Register
 from ..catalog.catalog import Catalog
+from ..catalog.freshness import Review, review_for
+from ..core import fields, jsonfmt, urls, vocab
+from ..core.model import Contact, MunicipalContacts, Offer, Partner, confirmed
 from ..core.options import SiteOptions
 from ..core.text import plain
+from ..kinds.register import Register
 
 NAMESPACE = uuid.UUID("3dae44ad-2847-5005-8f4b-a70dd80c844f")
 """uuid5(NAMESPACE_URL, 'https://videre.example.org/hsds/'). Never change it: every id depends on it."""
@@ -53,8 +53,8 @@ def uid(*parts: str) -> str:
     building a UUID object: the export makes about 200,000 ids at national scale.
     """
     digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + "/".join(parts).encode("utf-8")).digest()[:16])
-    digest[6] = (digest[6] & 0x0F) | 0x50   # version 5
-    digest[8] = (digest[8] & 0x3F) | 0x80   # RFC 4122 variant
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
     text = digest.hex()
     return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
@@ -87,17 +87,31 @@ def _contact(key: str, contact: Contact, **links: str) -> dict[str, Any]:
     contact_id = uid("contact", key)
     # The contact's phone gets its own id: a service with the same number has a phone of its own too.
     phones = [_phone(f"contact/{key}", contact.phone, contact_id=contact_id)] if contact.phone else []
-    return _clean({"id": contact_id, **links, "title": contact.role, "department": contact.unit,
-                   "email": contact.email or contact.secure_mail, "phones": phones})
+    return _clean(
+        {
+            "id": contact_id,
+            **links,
+            "title": contact.role,
+            "department": contact.unit,
+            "email": contact.email or contact.secure_mail,
+            "phones": phones,
+        }
+    )
 
 
 def _municipal_contacts(slug: str, record: MunicipalContacts | None, org_id: str) -> list[dict[str, Any]]:
     if record is None:
         return []
-    roles = (("gop_modtager", record.gop_receiver), ("frivilligkoordinator", record.volunteer_coordinator),
-             ("koordinerende_kontaktperson_depression", record.depression_coordinator))
-    return [_contact(f"kommune/{slug}/{field}", contact, organization_id=org_id)
-            for field, contact in roles if contact is not None]
+    roles = (
+        ("gop_modtager", record.gop_receiver),
+        ("frivilligkoordinator", record.volunteer_coordinator),
+        ("koordinerende_kontaktperson_depression", record.depression_coordinator),
+    )
+    return [
+        _contact(f"kommune/{slug}/{field}", contact, organization_id=org_id)
+        for field, contact in roles
+        if contact is not None
+    ]
 
 
 def _organization(catalog: Catalog, kind: str, slug: str, options: SiteOptions) -> dict[str, Any]:
@@ -106,25 +120,38 @@ def _organization(catalog: Catalog, kind: str, slug: str, options: SiteOptions) 
         m = register.municipality(slug)
         org_id = _municipality_org_id(slug)
         contacts = catalog.contacts.get(slug)
-        return _clean({
-            "id": org_id, "name": f"{m.name} Kommune",
-            "description": f"{m.name} Kommune i {register.region(m.region).name}.",
-            "uri": options.site_url + urls.municipality_page(slug),
-            "contacts": _municipal_contacts(slug, contacts, org_id),
-            "organization_identifiers": [{"id": uid("organization_identifier", "kommune", slug),
-                                          "organization_id": org_id, "identifier_type": "Kommunekode",
-                                          "identifier": f"{m.code:03d}"}],
-        })
+        return _clean(
+            {
+                "id": org_id,
+                "name": f"{m.name} Kommune",
+                "description": f"{m.name} Kommune i {register.region(m.region).name}.",
+                "uri": options.site_url + urls.municipality_page(slug),
+                "contacts": _municipal_contacts(slug, contacts, org_id),
+                "organization_identifiers": [
+                    {
+                        "id": uid("organization_identifier", "kommune", slug),
+                        "organization_id": org_id,
+                        "identifier_type": "Kommunekode",
+                        "identifier": f"{m.code:03d}",
+                    }
+                ],
+            }
+        )
     partner: Partner = catalog.partner(slug)
     org_id = _partner_org_id(slug)
     contact = partner.contact
-    return _clean({
-        "id": org_id, "name": partner.name, "alternate_name": partner.short_name,
-        "description": plain(partner.description), "website": partner.web,
-        "email": contact.email if contact else "",
-        "uri": f"{options.site_url}{partner.url}",
-        "contacts": [_contact(f"forening/{slug}", contact, organization_id=org_id)] if contact else [],
-    })
+    return _clean(
+        {
+            "id": org_id,
+            "name": partner.name,
+            "alternate_name": partner.short_name,
+            "description": plain(partner.description),
+            "website": partner.web,
+            "email": contact.email if contact else "",
+            "uri": f"{options.site_url}{partner.url}",
+            "contacts": [_contact(f"forening/{slug}", contact, organization_id=org_id)] if contact else [],
+        }
+    )
 
 
 # ---------------------------------------------------------------- services
@@ -132,11 +159,18 @@ def _organization(catalog: Catalog, kind: str, slug: str, options: SiteOptions) 
 
 def _term(taxonomy: str, name: str, code: str, label: str) -> dict[str, Any]:
     term_id, taxonomy_id = _term_ids(taxonomy, code)
-    return {"id": term_id, "code": code, "name": label, "description": f"{name}: {label}", "taxonomy": name,
-            "taxonomy_id": taxonomy_id, "language": "da"}
+    return {
+        "id": term_id,
+        "code": code,
+        "name": label,
+        "description": f"{name}: {label}",
+        "taxonomy": name,
+        "taxonomy_id": taxonomy_id,
+        "language": "da",
+    }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _term_ids(taxonomy: str, code: str) -> tuple[str, str]:
     """A term's id and its taxonomy's: a few dozen pairs, asked for 50,000 times at national scale."""
     return uid("taxonomy_term", taxonomy, code), uid("taxonomy", taxonomy)
@@ -147,16 +181,25 @@ def _attributes(offer: Offer, service_id: str) -> list[dict[str, Any]]:
     for row, taxonomy in TAXONOMIES:
         for code in row.coded_values(offer):
             term = _term(row.name, taxonomy.name, code, vocab.label(row.codes, code))
-            attributes.append({"id": uid("attribute", offer.id, row.name, code), "link_id": service_id,
-                               "link_type": taxonomy.link_type, "link_entity": "service",
-                               "taxonomy_term_id": term["id"], "value": code, "taxonomy_term": term})
+            attributes.append(
+                {
+                    "id": uid("attribute", offer.id, row.name, code),
+                    "link_id": service_id,
+                    "link_type": taxonomy.link_type,
+                    "link_entity": "service",
+                    "taxonomy_term_id": term["id"],
+                    "value": code,
+                    "taxonomy_term": term,
+                }
+            )
     return attributes
 
 
 def taxonomy_terms() -> list[dict[str, Any]]:
     """Every taxonomy term we use, for consumers that want the full code lists."""
-    return [_term(row.name, taxonomy.name, code, label) for row, taxonomy in TAXONOMIES
-            for code, label in row.codes.items()]
+    return [
+        _term(row.name, taxonomy.name, code, label) for row, taxonomy in TAXONOMIES for code, label in row.codes.items()
+    ]
 
 
 def _area_name(code: str, register: Register) -> str:
@@ -195,17 +238,37 @@ def _location(offer: Offer, register: Register) -> dict[str, Any] | None:
     region = _region_of(offer, register)
     addresses = []
     if place.address and place.city and place.postcode and region:
-        addresses.append({"id": uid("address", offer.id), "location_id": location_id, "address_1": place.address,
-                          "city": place.city, "state_province": region, "postal_code": place.postcode,
-                          "country": "DK", "address_type": "physical"})
-    return _clean({"id": location_id, "location_type": "physical", "organization_id": _owner_org_id(offer),
-                   "name": place.name or offer.title, "description": place.one_line(),
-                   "addresses": addresses})
+        addresses.append(
+            {
+                "id": uid("address", offer.id),
+                "location_id": location_id,
+                "address_1": place.address,
+                "city": place.city,
+                "state_province": region,
+                "postal_code": place.postcode,
+                "country": "DK",
+                "address_type": "physical",
+            }
+        )
+    return _clean(
+        {
+            "id": location_id,
+            "location_type": "physical",
+            "organization_id": _owner_org_id(offer),
+            "name": place.name or offer.title,
+            "description": place.one_line(),
+            "addresses": addresses,
+        }
+    )
 
 
 def _service_at_location(offer: Offer, service_id: str, location: dict[str, Any]) -> dict[str, Any]:
-    return {"id": uid("service_at_location", offer.id), "service_id": service_id, "location_id": location["id"],
-            "location": location}
+    return {
+        "id": uid("service_at_location", offer.id),
+        "service_id": service_id,
+        "location_id": location["id"],
+        "location": location,
+    }
 
 
 def _service(offer: Offer, catalog: Catalog, options: SiteOptions, review: Review) -> dict[str, Any]:
@@ -217,33 +280,48 @@ def _service(offer: Offer, catalog: Catalog, options: SiteOptions, review: Revie
     checked = confirmed(offer)
     eligibility = offer.target_text or ", ".join(vocab.label(vocab.PROBLEMS, p) for p in offer.problems)
     routes = "; ".join(vocab.label(vocab.REFERRAL_ROUTES, r) for r in offer.routes)
-    return _clean({
-        "id": service_id,
-        "organization_id": _owner_org_id(offer),
-        "name": offer.title,
-        "description": plain(offer.description),
-        "url": offer.link or f"{options.site_url}{offer.url}",
-        "email": contact.email or contact.secure_mail,
-        "status": "active",
-        "application_process": " ".join(p for p in (routes + ".", plain(offer.how_to_refer)) if p.strip(" .")),
-        "fees_description": offer.cost,
-        "eligibility_description": eligibility,
-        "minimum_age": offer.age_from,
-        "maximum_age": offer.age_to if offer.age_to < 120 else None,
-        "assured_date": checked.date.isoformat() if checked is not None else None,  # examples: absent
-        "alert": fresh.warning if fresh is not None else "",
-        "phones": [_phone(f"service/{offer.id}", contact.phone, service_id=service_id)] if contact.phone else [],
-        "schedules": [{"id": uid("schedule", offer.id), "service_id": service_id, "description": offer.hours}]
-        if offer.hours else [],
-        "service_areas": [{"id": uid("service_area", offer.id, code), "service_id": service_id,
-                           "name": _area_name(code, register)} for code in offer.coverage],
-        "service_at_locations": [_service_at_location(offer, service_id, location)] if location else [],
-        "languages": [{"id": uid("language", offer.id, code), "service_id": service_id,
-                       "name": vocab.label(vocab.LANGUAGES, code), "code": LANGUAGE_CODES.get(code, code)}
-                      for code in offer.languages],
-        "contacts": [_contact(f"service/{offer.id}", contact, service_id=service_id)],
-        "attributes": _attributes(offer, service_id),
-    })
+    return _clean(
+        {
+            "id": service_id,
+            "organization_id": _owner_org_id(offer),
+            "name": offer.title,
+            "description": plain(offer.description),
+            "url": offer.link or f"{options.site_url}{offer.url}",
+            "email": contact.email or contact.secure_mail,
+            "status": "active",
+            "application_process": " ".join(p for p in (routes + ".", plain(offer.how_to_refer)) if p.strip(" .")),
+            "fees_description": offer.cost,
+            "eligibility_description": eligibility,
+            "minimum_age": offer.age_from,
+            "maximum_age": offer.age_to if offer.age_to < 120 else None,
+            "assured_date": checked.date.isoformat() if checked is not None else None,  # examples: absent
+            "alert": fresh.warning if fresh is not None else "",
+            "phones": [_phone(f"service/{offer.id}", contact.phone, service_id=service_id)] if contact.phone else [],
+            "schedules": [{"id": uid("schedule", offer.id), "service_id": service_id, "description": offer.hours}]
+            if offer.hours
+            else [],
+            "service_areas": [
+                {
+                    "id": uid("service_area", offer.id, code),
+                    "service_id": service_id,
+                    "name": _area_name(code, register),
+                }
+                for code in offer.coverage
+            ],
+            "service_at_locations": [_service_at_location(offer, service_id, location)] if location else [],
+            "languages": [
+                {
+                    "id": uid("language", offer.id, code),
+                    "service_id": service_id,
+                    "name": vocab.label(vocab.LANGUAGES, code),
+                    "code": LANGUAGE_CODES.get(code, code),
+                }
+                for code in offer.languages
+            ],
+            "contacts": [_contact(f"service/{offer.id}", contact, service_id=service_id)],
+            "attributes": _attributes(offer, service_id),
+        }
+    )
 
 
 # ---------------------------------------------------------------- the export

@@ -11,12 +11,12 @@ import io
 import json
 from typing import Any
 
-from ..core import fields, jsonfmt, schema as S
-from ..core.model import Offer
 from ..catalog.catalog import Catalog
+from ..core import fields, jsonfmt
+from ..core import schema as S
+from ..core.model import Offer
 from ..core.options import SiteOptions
 from ..core.text import csv_cell
-
 
 OFFER_BODY, OFFER_TRAILER = fields.body_and_trailer(fields.table(Offer))
 """The offer's field table: its own fields, then the confirmation that closes it (also in the export)."""
@@ -30,9 +30,12 @@ def _head(offer: Offer) -> dict[str, str]:
 def offer_to_json(offer: Offer, catalog: Catalog) -> dict[str, Any]:
     """One offer in the published format: the YAML field names plus id, owner, address and the
     municipalities its coverage reaches."""
-    return {**_head(offer), **fields.to_json(offer, OFFER_BODY),
-            "kommuner": sorted(catalog.register.expand_coverage(offer.coverage)),
-            **fields.to_json(offer, OFFER_TRAILER)}
+    return {
+        **_head(offer),
+        **fields.to_json(offer, OFFER_BODY),
+        "kommuner": sorted(catalog.register.expand_coverage(offer.coverage)),
+        **fields.to_json(offer, OFFER_TRAILER),
+    }
 
 
 def _offers(catalog: Catalog) -> list[Offer]:
@@ -40,8 +43,7 @@ def _offers(catalog: Catalog) -> list[Offer]:
 
 
 def offers_json(catalog: Catalog, options: SiteOptions) -> str:
-    payload = {"schema_version": S.SCHEMA_VERSION,
-               "tilbud": [offer_to_json(o, catalog) for o in _offers(catalog)]}
+    payload = {"schema_version": S.SCHEMA_VERSION, "tilbud": [offer_to_json(o, catalog) for o in _offers(catalog)]}
     return jsonfmt.dumps(payload)  # one offer per line; indent=1 ran in pure Python and cost seconds
 
 
@@ -49,8 +51,13 @@ def _csv_row(offer: Offer) -> dict[str, str]:
     return {**_head(offer), **dict(fields.csv_cells(offer, (*OFFER_BODY, *OFFER_TRAILER)))}
 
 
-CSV_COLUMNS = ("id", "url", "udbyder_type", "udbyder",
-               *(column for f in (*OFFER_BODY, *OFFER_TRAILER) for column, _ in f.csv))
+CSV_COLUMNS = (
+    "id",
+    "url",
+    "udbyder_type",
+    "udbyder",
+    *(column for f in (*OFFER_BODY, *OFFER_TRAILER) for column, _ in f.csv),
+)
 
 
 def offers_csv(catalog: Catalog, options: SiteOptions) -> str:
@@ -79,7 +86,11 @@ def directory_json(catalog: Catalog, options: SiteOptions) -> str:
     # Real offers before examples (which the page lists under their own heading); then the municipality's own
     # offers first: that is what staff look for when they pick a municipality.
     for o in sorted(_offers(catalog), key=lambda o: (o.example, o.owner_kind != "kommune", o.id)):
-        owner = f"{names.get(o.owner, o.owner)} Kommune" if o.owner_kind == "kommune" else partner_names.get(o.owner, o.owner)
+        owner = (
+            f"{names.get(o.owner, o.owner)} Kommune"
+            if o.owner_kind == "kommune"
+            else partner_names.get(o.owner, o.owner)
+        )
         offers.append({**fields.compact(o), key: owner})
     payload = {
         "filtre": selection["filtre"],

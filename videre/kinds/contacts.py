@@ -4,8 +4,9 @@ and :class:`~videre.core.model.Department`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from ..core import fields
 from ..core import schema as S
@@ -20,20 +21,42 @@ DEPARTMENT = "afdeling"
 
 
 def municipal_contacts_schema(register: S.RegisterView | None = None) -> S.Schema:
-    body = S.confirmable(fields.object_schema(
-        MunicipalContacts, "Kommunens kontakter", "Kommunens faste kontakter for psykiatrien.",
-        renamed={"sidst_bekraeftet": "sidst_bekræftet", "gop": "gop_modtager",
-                 "frivillighedskoordinator": "frivilligkoordinator"}))
-    return S.document(MUNICIPAL, "Kommunens kontakter",
-                      "Kontakter for én kommune. Filen ligger i data/contacts/kommuner/<kommune>.yaml.", body)
+    body = S.confirmable(
+        fields.object_schema(
+            MunicipalContacts,
+            "Kommunens kontakter",
+            "Kommunens faste kontakter for psykiatrien.",
+            renamed={
+                "sidst_bekraeftet": "sidst_bekræftet",
+                "gop": "gop_modtager",
+                "frivillighedskoordinator": "frivilligkoordinator",
+            },
+        )
+    )
+    return S.document(
+        MUNICIPAL,
+        "Kommunens kontakter",
+        "Kontakter for én kommune. Filen ligger i data/contacts/kommuner/<kommune>.yaml.",
+        body,
+    )
 
 
 def department_schema(register: S.RegisterView) -> S.Schema:
-    body = S.confirmable(fields.object_schema(
-        Department, "Psykiatrisk afdeling", "En psykiatrisk afdeling og dens terapienhed.", view=register,
-        renamed={"sidst_bekraeftet": "sidst_bekræftet", "kommuner": "betjener"}))
-    return S.document(DEPARTMENT, "Psykiatrisk afdeling",
-                      "En afdeling. Filen ligger i data/contacts/afdelinger/<afdeling>.yaml.", body)
+    body = S.confirmable(
+        fields.object_schema(
+            Department,
+            "Psykiatrisk afdeling",
+            "En psykiatrisk afdeling og dens terapienhed.",
+            view=register,
+            renamed={"sidst_bekraeftet": "sidst_bekræftet", "kommuner": "betjener"},
+        )
+    )
+    return S.document(
+        DEPARTMENT,
+        "Psykiatrisk afdeling",
+        "En afdeling. Filen ligger i data/contacts/afdelinger/<afdeling>.yaml.",
+        body,
+    )
 
 
 def build_contacts(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Context) -> MunicipalContacts:

@@ -6,9 +6,10 @@ exports are read from its field table. A partner offer adds ``dækning``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from ..core import fields, vocab
 from ..core import schema as S
@@ -21,32 +22,59 @@ from .context import Context
 MUNICIPAL = "tilbud"
 PARTNER = "partnertilbud"
 
-RENAMED = {"title": "titel", "description": "beskrivelse", "malgruppe": "målgruppe",
-           "sidst_bekraeftet": "sidst_bekræftet", "pris_kr": "pris", "url": "link",
-           "hjemmeside": "link", "aabningstider": "åbningstider",
-           "tilgaengelighed": "tilgængelighed"}
+RENAMED = {
+    "title": "titel",
+    "description": "beskrivelse",
+    "malgruppe": "målgruppe",
+    "sidst_bekraeftet": "sidst_bekræftet",
+    "pris_kr": "pris",
+    "url": "link",
+    "hjemmeside": "link",
+    "aabningstider": "åbningstider",
+    "tilgaengelighed": "tilgængelighed",
+}
 """Old or misspelt field names and the fields they became."""
 
 
 def offer_schema(register: S.RegisterView | None = None) -> S.Schema:
-    body = S.confirmable(fields.object_schema(Offer, "Kommunalt tilbud", "Et tilbud fra kommunen.",
-                                              view=register, kind=MUNICIPAL, renamed=RENAMED))
-    return S.document(MUNICIPAL, "Kommunalt tilbud",
-                      "Ét tilbud i én kommune. Filen ligger i data/offers/<kommune>/<tilbud>.yaml.", body)
+    body = S.confirmable(
+        fields.object_schema(
+            Offer, "Kommunalt tilbud", "Et tilbud fra kommunen.", view=register, kind=MUNICIPAL, renamed=RENAMED
+        )
+    )
+    return S.document(
+        MUNICIPAL,
+        "Kommunalt tilbud",
+        "Ét tilbud i én kommune. Filen ligger i data/offers/<kommune>/<tilbud>.yaml.",
+        body,
+    )
 
 
 def partner_offer_schema(register: S.RegisterView) -> S.Schema:
-    body = S.confirmable(fields.object_schema(Offer, "Tilbud fra en forening", "Et tilbud fra en frivillig forening.",
-                                              view=register, kind=PARTNER,
-                                              renamed={**RENAMED, "daekning": "dækning"}))
-    return S.document(PARTNER, "Tilbud fra en forening",
-                      "Ét tilbud fra en forening. Filen ligger i data/partners/<forening>/<tilbud>.yaml.", body)
+    body = S.confirmable(
+        fields.object_schema(
+            Offer,
+            "Tilbud fra en forening",
+            "Et tilbud fra en frivillig forening.",
+            view=register,
+            kind=PARTNER,
+            renamed={**RENAMED, "daekning": "dækning"},
+        )
+    )
+    return S.document(
+        PARTNER,
+        "Tilbud fra en forening",
+        "Ét tilbud fra en forening. Filen ligger i data/partners/<forening>/<tilbud>.yaml.",
+        body,
+    )
 
 
-def _offer(data: Mapping[str, Any], file: Path, kind: str, owner_kind: str, owner: str, slug: str,
-           **derived: Any) -> Offer:
-    return fields.build(Offer, data, kind, id=f"{owner}/{slug}", slug=slug, owner_kind=owner_kind, owner=owner,
-                        file=file, **derived)
+def _offer(
+    data: Mapping[str, Any], file: Path, kind: str, owner_kind: str, owner: str, slug: str, **derived: Any
+) -> Offer:
+    return fields.build(
+        Offer, data, kind, id=f"{owner}/{slug}", slug=slug, owner_kind=owner_kind, owner=owner, file=file, **derived
+    )
 
 
 def build_municipal_offer(data: Mapping[str, Any], file: Path, slugs: tuple[str, ...], ctx: Context) -> Offer:
@@ -63,8 +91,15 @@ def unknown_municipality_folder(slug: str, file: Path, ctx: Context, what: str) 
     known = ctx.register.slugs
     if slug not in known:
         guess = closest(slug, known)
-        yield Problem(file, 1, 1, "", "ukendt-kommune", f"{what} '{slug}' er ikke en kommune i data/kommuner.yaml",
-                      f"mente du '{guess}'?" if guess else "brug kommunens slug fra data/kommuner.yaml")
+        yield Problem(
+            file,
+            1,
+            1,
+            "",
+            "ukendt-kommune",
+            f"{what} '{slug}' er ikke en kommune i data/kommuner.yaml",
+            f"mente du '{guess}'?" if guess else "brug kommunens slug fra data/kommuner.yaml",
+        )
 
 
 @dataclass(frozen=True)
@@ -95,18 +130,31 @@ class BasisCheck:
 _DECISION = ("serviceloven-85", "serviceloven-107", "serviceloven-108")
 
 BASIS_CHECKS: tuple[BasisCheck, ...] = (
-    BasisCheck(_DECISION, "gives efter en afgørelse fra kommunen, så 'henvisning' skal have 'visitation'",
-               "tilføj 'visitation' i 'henvisning', eller ret 'hjemmel', hvis tilbuddet er åbent "
-               "(fx 'serviceloven-104' eller 'serviceloven-99')", needs=("visitation",)),
-    BasisCheck(_DECISION, "gives efter en afgørelse om den enkelte borger og kan ikke være anonym",
-               "fjern 'anonym' fra 'henvisning', eller ret 'hjemmel', hvis tilbuddet er et anonymt og åbent tilbud",
-               never=("anonym",)),
-    BasisCheck(("sundhedsloven-140",), "er genoptræning efter en genoptræningsplan, så 'henvisning' skal have 'gop'",
-               "tilføj 'gop' i 'henvisning', eller ret 'hjemmel', hvis tilbuddet ikke kræver en genoptræningsplan",
-               needs=("gop",)),
-    BasisCheck(("ingen",), "passer ikke til en kommunes tilbud: kommunen giver altid tilbud efter en lov",
-               "skriv den paragraf, tilbuddet gives efter, fx 'serviceloven-85', eller udelad 'hjemmel'",
-               owners=("kommune",)),
+    BasisCheck(
+        _DECISION,
+        "gives efter en afgørelse fra kommunen, så 'henvisning' skal have 'visitation'",
+        "tilføj 'visitation' i 'henvisning', eller ret 'hjemmel', hvis tilbuddet er åbent "
+        "(fx 'serviceloven-104' eller 'serviceloven-99')",
+        needs=("visitation",),
+    ),
+    BasisCheck(
+        _DECISION,
+        "gives efter en afgørelse om den enkelte borger og kan ikke være anonym",
+        "fjern 'anonym' fra 'henvisning', eller ret 'hjemmel', hvis tilbuddet er et anonymt og åbent tilbud",
+        never=("anonym",),
+    ),
+    BasisCheck(
+        ("sundhedsloven-140",),
+        "er genoptræning efter en genoptræningsplan, så 'henvisning' skal have 'gop'",
+        "tilføj 'gop' i 'henvisning', eller ret 'hjemmel', hvis tilbuddet ikke kræver en genoptræningsplan",
+        needs=("gop",),
+    ),
+    BasisCheck(
+        ("ingen",),
+        "passer ikke til en kommunes tilbud: kommunen giver altid tilbud efter en lov",
+        "skriv den paragraf, tilbuddet gives efter, fx 'serviceloven-85', eller udelad 'hjemmel'",
+        owners=("kommune",),
+    ),
 )
 """Legal basis and way in that do not fit together: each row is one warning (rule 'hjemmel-henvisning').
 
@@ -122,19 +170,35 @@ def basis_problems(offer: Offer, document: Document) -> Iterable[Problem]:
             continue
         name = vocab.label(vocab.LEGAL_BASES, offer.legal_basis)
         at = ("henvisning", offer.routes.index(fault[0])) if fault and fault[0] else ("hjemmel",)
-        yield replace(document.problem_at(at, "hjemmel-henvisning", f"'hjemmel' er '{offer.legal_basis}' "
-                                          f"({name}). Det {check.why}", check.hint), level=WARNING)
+        yield replace(
+            document.problem_at(
+                at, "hjemmel-henvisning", f"'hjemmel' er '{offer.legal_basis}' ({name}). Det {check.why}", check.hint
+            ),
+            level=WARNING,
+        )
 
 
 def check_offer(offer: Offer, document: Document, ctx: Context) -> Iterable[Problem]:
     if offer.owner_kind == "kommune":
         yield from unknown_municipality_folder(offer.owner, offer.file, ctx, "mappen")
     elif not (ctx.data_dir / "partners" / f"{offer.owner}.yaml").is_file():
-        yield Problem(offer.file, 1, 1, "", "ukendt-reference",
-                      f"foreningen '{offer.owner}' har ingen fil data/partners/{offer.owner}.yaml",
-                      "opret foreningens fil, eller flyt tilbuddet til den rigtige forenings mappe")
+        yield Problem(
+            offer.file,
+            1,
+            1,
+            "",
+            "ukendt-reference",
+            f"foreningen '{offer.owner}' har ingen fil data/partners/{offer.owner}.yaml",
+            "opret foreningens fil, eller flyt tilbuddet til den rigtige forenings mappe",
+        )
     if offer.age_from > offer.age_to:
-        yield Problem(offer.file, 1, 1, "målgruppe.alder", "ugyldig-værdi",
-                      f"'målgruppe.alder' går fra {offer.age_from} til {offer.age_to}; 'fra' er større end 'til'",
-                      "byt om på de to tal")
+        yield Problem(
+            offer.file,
+            1,
+            1,
+            "målgruppe.alder",
+            "ugyldig-værdi",
+            f"'målgruppe.alder' går fra {offer.age_from} til {offer.age_to}; 'fra' er større end 'til'",
+            "byt om på de to tal",
+        )
     yield from basis_problems(offer, document)

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from ..core import fields
 from ..core import schema as S
@@ -15,9 +16,14 @@ KIND = "partner"
 
 
 def partner_schema(register: S.RegisterView | None = None) -> S.Schema:
-    body = S.confirmable(fields.object_schema(
-        Partner, "Forening", "En civilsamfundsorganisation, der samarbejder med psykiatrien.",
-        renamed={"sidst_bekraeftet": "sidst_bekræftet", "hjemmeside": "web", "url": "web"}))
+    body = S.confirmable(
+        fields.object_schema(
+            Partner,
+            "Forening",
+            "En civilsamfundsorganisation, der samarbejder med psykiatrien.",
+            renamed={"sidst_bekraeftet": "sidst_bekræftet", "hjemmeside": "web", "url": "web"},
+        )
+    )
     return S.document(KIND, "Forening", "En forening. Filen ligger i data/partners/<forening>.yaml.", body)
 
 

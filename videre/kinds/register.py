@@ -11,9 +11,11 @@ a municipality without a region on some day, a membership outside its region's l
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Any, Iterable, Mapping
+from itertools import pairwise
+from typing import Any
 
 from ..core import fields, vocab
 from ..core import schema as S
@@ -93,7 +95,7 @@ class Register:
     """Every region in the file, in file order, also those not in force on ``day``."""
     notices: tuple[Notice, ...] = ()
 
-    def on(self, day: dt.date) -> "Register":
+    def on(self, day: dt.date) -> Register:
         """The same register as in force on another day."""
         every = self.all_regions or self.regions
         municipalities = tuple(replace(m, region=m.region_on(day) or "") for m in self.municipalities)
@@ -149,7 +151,6 @@ class Register:
         return frozenset(reached)
 
 
-
 def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
@@ -161,79 +162,179 @@ def _day(value: str | None) -> dt.date | None:
 
 @dataclass(frozen=True)
 class NoticeEntry:
-    show_from: dt.date = row("vis_fra", S.period_date("Vis fra", "Første dag, beskeden vises."), required=True,
-                             read=_day)
-    show_to: dt.date = row("vis_til", S.period_date("Vis til", "Sidste dag, beskeden vises."), required=True,
-                           read=_day)
-    guidance: str = row("vejledning", {
-        "type": "string", "title": "Vejledning", "pattern": S.SITE_PATH_PATTERN, "maxLength": 200,
-        "examples": ["vejledning/sundhedsreform-2027/"],
-        "description": "Adressen på siden, der forklarer ændringen, uden domæne og med / til sidst.",
-        "x-hint": "skriv adressen uden domæne og med / til sidst, fx 'vejledning/sundhedsreform-2027/'"},
-        required=True)
+    show_from: dt.date = row(
+        "vis_fra", S.period_date("Vis fra", "Første dag, beskeden vises."), required=True, read=_day
+    )
+    show_to: dt.date = row("vis_til", S.period_date("Vis til", "Sidste dag, beskeden vises."), required=True, read=_day)
+    guidance: str = row(
+        "vejledning",
+        {
+            "type": "string",
+            "title": "Vejledning",
+            "pattern": S.SITE_PATH_PATTERN,
+            "maxLength": 200,
+            "examples": ["vejledning/sundhedsreform-2027/"],
+            "description": "Adressen på siden, der forklarer ændringen, uden domæne og med / til sidst.",
+            "x-hint": "skriv adressen uden domæne og med / til sidst, fx 'vejledning/sundhedsreform-2027/'",
+        },
+        required=True,
+    )
 
 
 @dataclass(frozen=True)
 class RegionEntry:
-    code: int | None = row("kode", {"type": "integer", "title": "Regionskode", "minimum": 1081, "maximum": 1099,
-                                    "examples": [1083],
-                                    "description": "Officiel regionskode. Udelad den, indtil en kode er bekræftet."},
-                           missing=None)
+    code: int | None = row(
+        "kode",
+        {
+            "type": "integer",
+            "title": "Regionskode",
+            "minimum": 1081,
+            "maximum": 1099,
+            "examples": [1083],
+            "description": "Officiel regionskode. Udelad den, indtil en kode er bekræftet.",
+        },
+        missing=None,
+    )
     name: str = row("navn", S.text("Navn", "Regionens navn.", "Region Syddanmark", max_length=60), required=True)
-    slug: str = row("slug", {"type": "string", "title": "Slug", "pattern": S.SLUG_PATTERN, "examples": ["syddanmark"],
-                             "description": "Kort navn til adresser."}, required=True)
+    slug: str = row(
+        "slug",
+        {
+            "type": "string",
+            "title": "Slug",
+            "pattern": S.SLUG_PATTERN,
+            "examples": ["syddanmark"],
+            "description": "Kort navn til adresser.",
+        },
+        required=True,
+    )
     alt_names: tuple[str, ...] = row("andre_navne", S.alt_names(["Region H"]), read=tuple, missing=())
     valid_from: dt.date | None = row("gyldig_fra", S.valid_from("regionen"), read=_day, missing=None)
     valid_to: dt.date | None = row("gyldig_til", S.valid_to("regionen"), read=_day, missing=None)
-    notice: NoticeEntry | None = row("varsel", fields.object_schema(
-        NoticeEntry, "Varsel", "En kort besked til personalet om regionsskiftet, vist i en periode omkring datoen."),
-        read=fields.reader(NoticeEntry), missing=None)
+    notice: NoticeEntry | None = row(
+        "varsel",
+        fields.object_schema(
+            NoticeEntry, "Varsel", "En kort besked til personalet om regionsskiftet, vist i en periode omkring datoen."
+        ),
+        read=fields.reader(NoticeEntry),
+        missing=None,
+    )
 
 
 @dataclass(frozen=True)
 class MembershipEntry:
-    region: str = row("region", {"type": "string", "title": "Region", "pattern": S.SLUG_PATTERN,
-                                 "examples": ["oestdanmark"], "description": "Regionens slug."}, required=True)
+    region: str = row(
+        "region",
+        {
+            "type": "string",
+            "title": "Region",
+            "pattern": S.SLUG_PATTERN,
+            "examples": ["oestdanmark"],
+            "description": "Regionens slug.",
+        },
+        required=True,
+    )
     valid_from: dt.date | None = row("gyldig_fra", S.valid_from("medlemskabet"), read=_day, missing=None)
     valid_to: dt.date | None = row("gyldig_til", S.valid_to("medlemskabet"), read=_day, missing=None)
 
 
 @dataclass(frozen=True)
 class MunicipalityEntry:
-    code: int = row("kode", {"type": "integer", "title": "Kommunekode", "minimum": 101, "maximum": 999,
-                             "examples": [561], "description": "Officiel kommunekode med tre cifre."}, required=True)
-    name: str = row("navn", S.text("Navn", "Kommunens navn uden 'Kommune'.", "Esbjerg", max_length=60),
-                    required=True)
-    slug: str = row("slug", {"type": "string", "title": "Slug", "pattern": S.SLUG_PATTERN, "examples": ["esbjerg"],
-                             "description": "Kort navn til adresser og mappenavne: æ→ae, ø→oe, å→aa."}, required=True)
+    code: int = row(
+        "kode",
+        {
+            "type": "integer",
+            "title": "Kommunekode",
+            "minimum": 101,
+            "maximum": 999,
+            "examples": [561],
+            "description": "Officiel kommunekode med tre cifre.",
+        },
+        required=True,
+    )
+    name: str = row("navn", S.text("Navn", "Kommunens navn uden 'Kommune'.", "Esbjerg", max_length=60), required=True)
+    slug: str = row(
+        "slug",
+        {
+            "type": "string",
+            "title": "Slug",
+            "pattern": S.SLUG_PATTERN,
+            "examples": ["esbjerg"],
+            "description": "Kort navn til adresser og mappenavne: æ→ae, ø→oe, å→aa.",
+        },
+        required=True,
+    )
     alt_names: tuple[str, ...] = row("andre_navne", S.alt_names(["Århus"]), read=tuple, missing=())
-    region: str | None = row("region", {
-        "type": "string", "title": "Region", "pattern": S.SLUG_PATTERN, "examples": ["syddanmark"],
-        "description": "Regionens slug, når kommunen altid ligger i samme region. Ellers 'regioner'."}, missing=None)
-    memberships: tuple[MembershipEntry, ...] | None = row("regioner", S.array(
-        "Regioner", "Kommunens regioner med datoer, når kommunen skifter region. Perioderne skal følge lige efter "
-        "hinanden.",
-        fields.object_schema(MembershipEntry, "Medlemskab", "Hvilken region kommunen ligger i, og i hvilken periode."),
-        [{"region": "sjaelland", "gyldig_til": "2026-12-31"}, {"region": "oestdanmark", "gyldig_fra": "2027-01-01"}]),
-        read=fields.list_reader(MembershipEntry), missing=None)
+    region: str | None = row(
+        "region",
+        {
+            "type": "string",
+            "title": "Region",
+            "pattern": S.SLUG_PATTERN,
+            "examples": ["syddanmark"],
+            "description": "Regionens slug, når kommunen altid ligger i samme region. Ellers 'regioner'.",
+        },
+        missing=None,
+    )
+    memberships: tuple[MembershipEntry, ...] | None = row(
+        "regioner",
+        S.array(
+            "Regioner",
+            "Kommunens regioner med datoer, når kommunen skifter region. Perioderne skal følge lige efter hinanden.",
+            fields.object_schema(
+                MembershipEntry, "Medlemskab", "Hvilken region kommunen ligger i, og i hvilken periode."
+            ),
+            [
+                {"region": "sjaelland", "gyldig_til": "2026-12-31"},
+                {"region": "oestdanmark", "gyldig_fra": "2027-01-01"},
+            ],
+        ),
+        read=fields.list_reader(MembershipEntry),
+        missing=None,
+    )
     """``None`` when the file has no 'regioner' (then 'region' holds always)."""
-    team: str = row("team", {"type": "string", "title": "Team", "pattern": r"^@[A-Za-z0-9-]+/[A-Za-z0-9-]+$",
-                             "examples": ["@videre-dk/kommune-esbjerg"],
-                             "description": "Det hold på forgen, der ejer kommunens mappe."}, required=True)
+    team: str = row(
+        "team",
+        {
+            "type": "string",
+            "title": "Team",
+            "pattern": r"^@[A-Za-z0-9-]+/[A-Za-z0-9-]+$",
+            "examples": ["@videre-dk/kommune-esbjerg"],
+            "description": "Det hold på forgen, der ejer kommunens mappe.",
+        },
+        required=True,
+    )
 
 
 @dataclass(frozen=True)
 class RegisterFile:
-    regions: tuple[RegionEntry, ...] = row("regioner", {
-        "type": "array", "title": "Regioner",
-        "items": fields.object_schema(
-            RegionEntry, "Region", "En region. Regioner, der er nedlagt eller endnu ikke begyndt, står her med datoer."),
-        "minItems": 1, "description": "Regionerne, også dem der er nedlagt eller endnu ikke begyndt."},
-        required=True, read=fields.list_reader(RegionEntry))
-    municipalities: tuple[MunicipalityEntry, ...] = row("kommuner", {
-        "type": "array", "title": "Kommuner",
-        "items": fields.object_schema(MunicipalityEntry, "Kommune", "En af de 98 kommuner."),
-        "minItems": 1, "description": "De 98 kommuner."}, required=True, read=fields.list_reader(MunicipalityEntry))
+    regions: tuple[RegionEntry, ...] = row(
+        "regioner",
+        {
+            "type": "array",
+            "title": "Regioner",
+            "items": fields.object_schema(
+                RegionEntry,
+                "Region",
+                "En region. Regioner, der er nedlagt eller endnu ikke begyndt, står her med datoer.",
+            ),
+            "minItems": 1,
+            "description": "Regionerne, også dem der er nedlagt eller endnu ikke begyndt.",
+        },
+        required=True,
+        read=fields.list_reader(RegionEntry),
+    )
+    municipalities: tuple[MunicipalityEntry, ...] = row(
+        "kommuner",
+        {
+            "type": "array",
+            "title": "Kommuner",
+            "items": fields.object_schema(MunicipalityEntry, "Kommune", "En af de 98 kommuner."),
+            "minItems": 1,
+            "description": "De 98 kommuner.",
+        },
+        required=True,
+        read=fields.list_reader(MunicipalityEntry),
+    )
 
 
 def register_schema() -> S.Schema:
@@ -255,93 +356,139 @@ def build_register(document: Document, today: dt.date) -> tuple[Register, list[P
         line, col = document.where(at)
         problems.append(Problem(path, line, col, dotted(at), rule, message, hint))
 
-    regions = tuple(Region(r.code, r.name, r.slug, r.alt_names, Period(r.valid_from, r.valid_to))
-                    for r in entries.regions)
+    regions = tuple(
+        Region(r.code, r.name, r.slug, r.alt_names, Period(r.valid_from, r.valid_to)) for r in entries.regions
+    )
     by_slug = {r.slug: r for r in regions}
     for index, region in enumerate(regions):
         if region.valid.start and region.valid.end and region.valid.start > region.valid.end:
-            problem(("regioner", index, "gyldig_til"), "ugyldig-periode",
-                    f"regionen '{region.name}' slutter ({region.valid.end}) før den begynder ({region.valid.start})",
-                    "ret datoerne, så 'gyldig_fra' kommer før 'gyldig_til'")
+            problem(
+                ("regioner", index, "gyldig_til"),
+                "ugyldig-periode",
+                f"regionen '{region.name}' slutter ({region.valid.end}) før den begynder ({region.valid.start})",
+                "ret datoerne, så 'gyldig_fra' kommer før 'gyldig_til'",
+            )
     _duplicates(problem, "regioner", regions, (("code", "kode"), ("slug", "slug"), ("name", "navn")))
 
     municipalities = []
     for index, entry in enumerate(entries.municipalities):
         memberships = _memberships(problem, index, entry, by_slug)
         first = memberships[0].region if memberships else ""
-        municipalities.append(Municipality(entry.code, entry.name, entry.slug, first, entry.team, entry.alt_names,
-                                           memberships if entry.memberships is not None else ()))
+        municipalities.append(
+            Municipality(
+                entry.code,
+                entry.name,
+                entry.slug,
+                first,
+                entry.team,
+                entry.alt_names,
+                memberships if entry.memberships is not None else (),
+            )
+        )
     _duplicates(problem, "kommuner", municipalities, (("code", "kode"), ("slug", "slug"), ("name", "navn")))
     notices = _notices(problem, entries.regions, regions, municipalities)
     full = Register(regions, tuple(municipalities), None, regions, notices)
     return full.on(today), problems
 
 
-def _memberships(problem: Any, index: int, entry: MunicipalityEntry,
-                 regions: Mapping[str, Region]) -> tuple[Membership, ...]:
+def _memberships(
+    problem: Any, index: int, entry: MunicipalityEntry, regions: Mapping[str, Region]
+) -> tuple[Membership, ...]:
     name = entry.name
     if entry.region is not None and entry.memberships is not None:
-        problem(("kommuner", index, "regioner"), "ugyldig-værdi",
-                f"kommunen '{name}' har både 'region' og 'regioner'",
-                "brug 'region', når kommunen altid ligger i samme region, ellers kun 'regioner' med datoer")
+        problem(
+            ("kommuner", index, "regioner"),
+            "ugyldig-værdi",
+            f"kommunen '{name}' har både 'region' og 'regioner'",
+            "brug 'region', når kommunen altid ligger i samme region, ellers kun 'regioner' med datoer",
+        )
         return ()
     if entry.region is not None:
-        items: list[tuple[tuple[Any, ...], Membership]] = [(("kommuner", index, "region"),
-                                                             Membership(entry.region, ALWAYS))]
+        items: list[tuple[tuple[Any, ...], Membership]] = [
+            (("kommuner", index, "region"), Membership(entry.region, ALWAYS))
+        ]
     elif entry.memberships is not None:
-        items = [(("kommuner", index, "regioner", i), Membership(m.region, Period(m.valid_from, m.valid_to)))
-                 for i, m in enumerate(entry.memberships)]
+        items = [
+            (("kommuner", index, "regioner", i), Membership(m.region, Period(m.valid_from, m.valid_to)))
+            for i, m in enumerate(entry.memberships)
+        ]
     else:
-        problem(("kommuner", index), "mangler-felt", f"kommunen '{name}' mangler 'region'",
-                "tilføj fx 'region: syddanmark', eller 'regioner' med datoer, hvis kommunen skifter region")
+        problem(
+            ("kommuner", index),
+            "mangler-felt",
+            f"kommunen '{name}' mangler 'region'",
+            "tilføj fx 'region: syddanmark', eller 'regioner' med datoer, hvis kommunen skifter region",
+        )
         return ()
     ok = True
     for at, membership in items:
         period, region = membership.valid, regions.get(membership.region)
         where = at if at[-1] == "region" else (*at, "region")
         if region is None:
-            problem(where, "ukendt-reference",
-                    f"kommunen '{name}' ligger i regionen '{membership.region}', som ikke findes",
-                    "brug en af regionernes slugs øverst i filen")
+            problem(
+                where,
+                "ukendt-reference",
+                f"kommunen '{name}' ligger i regionen '{membership.region}', som ikke findes",
+                "brug en af regionernes slugs øverst i filen",
+            )
             ok = False
         elif period.start and period.end and period.start > period.end:
-            problem((*at, "gyldig_til"), "ugyldig-periode",
-                    f"kommunen '{name}' har en periode i '{membership.region}', der slutter ({period.end}) "
-                    f"før den begynder ({period.start})", "ret datoerne, så 'gyldig_fra' kommer før 'gyldig_til'")
+            problem(
+                (*at, "gyldig_til"),
+                "ugyldig-periode",
+                f"kommunen '{name}' har en periode i '{membership.region}', der slutter ({period.end}) "
+                f"før den begynder ({period.start})",
+                "ret datoerne, så 'gyldig_fra' kommer før 'gyldig_til'",
+            )
             ok = False
         elif not _within(period, region.valid):
-            problem(where, "uden-for-periode",
-                    f"kommunen '{name}' ligger i '{membership.region}' i perioden {show(period)}, men regionen "
-                    f"findes kun i perioden {show(region.valid)}",
-                    "ret kommunens datoer, så de ligger inden for regionens 'gyldig_fra' og 'gyldig_til'")
+            problem(
+                where,
+                "uden-for-periode",
+                f"kommunen '{name}' ligger i '{membership.region}' i perioden {show(period)}, men regionen "
+                f"findes kun i perioden {show(region.valid)}",
+                "ret kommunens datoer, så de ligger inden for regionens 'gyldig_fra' og 'gyldig_til'",
+            )
             ok = False
     if not ok:
         return ()
     ordered = sorted(items, key=lambda item: item[1].valid.start or dt.date.min)
-    for (_, before), (at, after) in zip(ordered, ordered[1:]):
+    for (_, before), (at, after) in pairwise(ordered):
         end, start = before.valid.end, after.valid.start
         if end is None or start is None or start <= end:
-            problem((*at, "gyldig_fra"), "overlappende-perioder",
-                    f"kommunen '{name}' ligger i to regioner på samme tid: '{before.region}' ({show(before.valid)}) "
-                    f"og '{after.region}' ({show(after.valid)})",
-                    "lad den ene periode slutte dagen før den næste begynder")
+            problem(
+                (*at, "gyldig_fra"),
+                "overlappende-perioder",
+                f"kommunen '{name}' ligger i to regioner på samme tid: '{before.region}' ({show(before.valid)}) "
+                f"og '{after.region}' ({show(after.valid)})",
+                "lad den ene periode slutte dagen før den næste begynder",
+            )
             ok = False
         elif start != end + ONE_DAY:
-            problem((*at, "gyldig_fra"), "uden-region",
-                    f"kommunen '{name}' ligger ikke i nogen region fra {end + ONE_DAY} til {start - ONE_DAY}",
-                    f"skriv 'gyldig_fra: \"{end + ONE_DAY}\"', så perioden begynder dagen efter den forrige")
+            problem(
+                (*at, "gyldig_fra"),
+                "uden-region",
+                f"kommunen '{name}' ligger ikke i nogen region fra {end + ONE_DAY} til {start - ONE_DAY}",
+                f"skriv 'gyldig_fra: \"{end + ONE_DAY}\"', så perioden begynder dagen efter den forrige",
+            )
             ok = False
     first_at, first = ordered[0]
     last_at, last = ordered[-1]
     if first.valid.start is not None:
-        problem((*first_at, "gyldig_fra"), "uden-region",
-                f"kommunen '{name}' ligger ikke i nogen region før {first.valid.start}",
-                "slet 'gyldig_fra' i den første periode, så den gælder fra starten")
+        problem(
+            (*first_at, "gyldig_fra"),
+            "uden-region",
+            f"kommunen '{name}' ligger ikke i nogen region før {first.valid.start}",
+            "slet 'gyldig_fra' i den første periode, så den gælder fra starten",
+        )
         ok = False
     if last.valid.end is not None:
-        problem((*last_at, "gyldig_til"), "uden-region",
-                f"kommunen '{name}' ligger ikke i nogen region efter {last.valid.end}",
-                "slet 'gyldig_til' i den sidste periode, eller tilføj den næste region")
+        problem(
+            (*last_at, "gyldig_til"),
+            "uden-region",
+            f"kommunen '{name}' ligger ikke i nogen region efter {last.valid.end}",
+            "slet 'gyldig_til' i den sidste periode, eller tilføj den næste region",
+        )
         ok = False
     return tuple(m for _, m in ordered) if ok else ()
 
@@ -361,14 +508,18 @@ def _duplicates(problem: Any, section: str, items: Iterable[Any], fields: Iterab
             if value is None:
                 continue
             if value in seen:
-                problem((section, index, label), "dublet-id",
-                        f"'{label}' {value} findes allerede ({section}[{seen[value]}])",
-                        f"hver {'region' if section == 'regioner' else 'kommune'} må kun stå én gang")
+                problem(
+                    (section, index, label),
+                    "dublet-id",
+                    f"'{label}' {value} findes allerede ({section}[{seen[value]}])",
+                    f"hver {'region' if section == 'regioner' else 'kommune'} må kun stå én gang",
+                )
             seen[value] = index
 
 
-def _notices(problem: Any, entries: tuple[RegionEntry, ...], regions: tuple[Region, ...],
-             municipalities: list[Municipality]) -> tuple[Notice, ...]:
+def _notices(
+    problem: Any, entries: tuple[RegionEntry, ...], regions: tuple[Region, ...], municipalities: list[Municipality]
+) -> tuple[Notice, ...]:
     notices = []
     for index, (entry, region) in enumerate(zip(entries, regions)):
         notice = entry.notice
@@ -376,15 +527,21 @@ def _notices(problem: Any, entries: tuple[RegionEntry, ...], regions: tuple[Regi
             continue
         shown = Period(notice.show_from, notice.show_to)
         if shown.start > shown.end:  # type: ignore[operator]
-            problem(("regioner", index, "varsel", "vis_til"), "ugyldig-periode",
-                    f"varslet for '{region.name}' holder op ({shown.end}) før det begynder ({shown.start})",
-                    "ret datoerne, så 'vis_fra' kommer før 'vis_til'")
+            problem(
+                ("regioner", index, "varsel", "vis_til"),
+                "ugyldig-periode",
+                f"varslet for '{region.name}' holder op ({shown.end}) før det begynder ({shown.start})",
+                "ret datoerne, så 'vis_fra' kommer før 'vis_til'",
+            )
             continue
         change = region.valid.start
         if change is None:
-            problem(("regioner", index, "varsel"), "mangler-felt",
-                    f"regionen '{region.name}' har et varsel, men ingen 'gyldig_fra'",
-                    "skriv den dag, regionen begynder, i 'gyldig_fra'; varslet handler om den dag")
+            problem(
+                ("regioner", index, "varsel"),
+                "mangler-felt",
+                f"regionen '{region.name}' har et varsel, men ingen 'gyldig_fra'",
+                "skriv den dag, regionen begynder, i 'gyldig_fra'; varslet handler om den dag",
+            )
             continue
         before = {m.region_on(change - ONE_DAY) for m in municipalities if m.region_on(change) == region.slug}
         names = tuple(r.name for r in regions if r.slug in before and r.slug != region.slug)
@@ -394,4 +551,3 @@ def _notices(problem: Any, entries: tuple[RegionEntry, ...], regions: tuple[Regi
 
 def empty() -> Register:
     return Register((), ())
-

@@ -6,9 +6,10 @@ CLI, the published schemas and the field reference all follow from it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from ..core import schema as S
 from ..core.errors import Problem
@@ -52,26 +53,73 @@ class Kind:
 
 
 KINDS: list[Kind] = [
-    Kind(offers.MUNICIPAL, ("offers", "*", "*.yaml"), offers.offer_schema, offers.build_municipal_offer,
-         offers.check_offer, collection="offers"),
-    Kind(partners.KIND, ("partners", "*.yaml"), partners.partner_schema, partners.build_partner,
-         collection="partners"),
-    Kind(offers.PARTNER, ("partners", "*", "*.yaml"), offers.partner_offer_schema, offers.build_partner_offer,
-         offers.check_offer, collection="partner_offers"),
-    Kind(contacts.MUNICIPAL, ("contacts", "kommuner", "*.yaml"), contacts.municipal_contacts_schema,
-         contacts.build_contacts, contacts.check_contacts, collection="contacts"),
-    Kind(contacts.DEPARTMENT, ("contacts", "afdelinger", "*.yaml"), contacts.department_schema,
-         contacts.build_department, collection="departments"),
-    Kind(screens.KIND, ("screens", "*.yaml"), screens.screen_schema, screens.build_screen, screens.check_screen,
-         collection="screens"),
-    Kind(redirects.KIND, (redirects.REDIRECTS_FILE,), redirects.redirect_schema, redirects.build_redirects,
-         redirects.check_redirects, collection="redirects", keeps_document=True),
+    Kind(
+        offers.MUNICIPAL,
+        ("offers", "*", "*.yaml"),
+        offers.offer_schema,
+        offers.build_municipal_offer,
+        offers.check_offer,
+        collection="offers",
+    ),
+    Kind(partners.KIND, ("partners", "*.yaml"), partners.partner_schema, partners.build_partner, collection="partners"),
+    Kind(
+        offers.PARTNER,
+        ("partners", "*", "*.yaml"),
+        offers.partner_offer_schema,
+        offers.build_partner_offer,
+        offers.check_offer,
+        collection="partner_offers",
+    ),
+    Kind(
+        contacts.MUNICIPAL,
+        ("contacts", "kommuner", "*.yaml"),
+        contacts.municipal_contacts_schema,
+        contacts.build_contacts,
+        contacts.check_contacts,
+        collection="contacts",
+    ),
+    Kind(
+        contacts.DEPARTMENT,
+        ("contacts", "afdelinger", "*.yaml"),
+        contacts.department_schema,
+        contacts.build_department,
+        collection="departments",
+    ),
+    Kind(
+        screens.KIND,
+        ("screens", "*.yaml"),
+        screens.screen_schema,
+        screens.build_screen,
+        screens.check_screen,
+        collection="screens",
+    ),
+    Kind(
+        redirects.KIND,
+        (redirects.REDIRECTS_FILE,),
+        redirects.redirect_schema,
+        redirects.build_redirects,
+        redirects.check_redirects,
+        collection="redirects",
+        keeps_document=True,
+    ),
     Kind(flow.KIND, (flow.FLOW_FILE,), flow.flow_schema, flow.build_flow, flow.check_flow, collection="flows"),
     Kind(cases.KIND, (cases.CASES_DIR, "*.yaml"), cases.case_schema, cases.build_case, collection="cases"),
-    Kind(figures.KIND, (figures.FIGURES_FILE,), figures.figures_schema, figures.build_figures,
-         figures.check_figures, collection="figures"),
-    Kind(crisis.KIND, (crisis.CRISIS_FILE,), crisis.crisis_schema, crisis.build_crisis, crisis.check_crisis,
-         collection="crisis"),
+    Kind(
+        figures.KIND,
+        (figures.FIGURES_FILE,),
+        figures.figures_schema,
+        figures.build_figures,
+        figures.check_figures,
+        collection="figures",
+    ),
+    Kind(
+        crisis.KIND,
+        (crisis.CRISIS_FILE,),
+        crisis.crisis_schema,
+        crisis.build_crisis,
+        crisis.check_crisis,
+        collection="crisis",
+    ),
 ]
 """Every kind of record below ``data/``, except the register ``kommuner.yaml`` itself."""
 

@@ -23,14 +23,24 @@ LINES_PATTERN = r"^[0-9]+([–-][0-9]+)?(, ?[0-9]+([–-][0-9]+)?)*$"
 class Source:
     """Where a fact comes from: one of the seed documents S000–S004 and its physical line numbers."""
 
-    document: str = row("dokument", S.coded("Dokument", "Kildedokumentet. Se siden Kilder.",
-                                            vocab.SOURCE_DOCUMENTS, "S001"), required=True)
+    document: str = row(
+        "dokument",
+        S.coded("Dokument", "Kildedokumentet. Se siden Kilder.", vocab.SOURCE_DOCUMENTS, "S001"),
+        required=True,
+    )
     """``S000`` … ``S004``."""
-    lines: str = row("linjer", {"type": "string", "title": "Linjer", "pattern": LINES_PATTERN,
-                                "description": "Linjenumrene i tekstudgaven, med tomme linjer talt med.",
-                                "examples": ["1098–1306"],
-                                "x-hint": "skriv linjenumre som '52–56' eller '52–56, 92'"},
-                     required=True)
+    lines: str = row(
+        "linjer",
+        {
+            "type": "string",
+            "title": "Linjer",
+            "pattern": LINES_PATTERN,
+            "description": "Linjenumrene i tekstudgaven, med tomme linjer talt med.",
+            "examples": ["1098–1306"],
+            "x-hint": "skriv linjenumre som '52–56' eller '52–56, 92'",
+        },
+        required=True,
+    )
 
     @property
     def url(self) -> str:
@@ -58,8 +68,9 @@ def docs_dir(data_dir: Path) -> Path:
 
 def guidance_pages(data_dir: Path) -> list[str]:
     root = docs_dir(data_dir)
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md")
-                  if "includes" not in p.relative_to(root).parts)
+    return sorted(
+        p.relative_to(root).as_posix() for p in root.rglob("*.md") if "includes" not in p.relative_to(root).parts
+    )
 
 
 def page_title(data_dir: Path, page: str) -> str:

@@ -120,8 +120,9 @@ class VidereBuild:
         self.scripts = csp.TrustedScripts.from_templates(config.theme.dirs)
         self.words = glossary.SearchWords.from_docs(Path(config.docs_dir))
         try:
-            self.options = SiteOptions.from_mapping(config.extra.get("videre"), site_url=config.site_url,
-                                                    environment=settings.environment())
+            self.options = SiteOptions.from_mapping(
+                config.extra.get("videre"), site_url=config.site_url, environment=settings.environment()
+            )
         except settings.SettingError as exc:
             raise PluginError(str(exc)) from None
         return config
@@ -132,8 +133,12 @@ class VidereBuild:
         options = self.options
         assert options is not None
         root = self.root
-        result = load_catalog(_data_dir(root), today=options.today, review_months=options.review_months,
-                              cache=self.live.cache if self.live is not None else None)
+        result = load_catalog(
+            _data_dir(root),
+            today=options.today,
+            review_months=options.review_months,
+            cache=self.live.cache if self.live is not None else None,
+        )
         if result.errors:
             raise PluginError("Posterne i data/ har fejl:\n\n" + render_text(result.problems, root, result.sources))
         for problem in result.problems:
@@ -162,9 +167,14 @@ class VidereBuild:
             static_files = site.build_files(catalog, options)
             self.live.remember(catalog, pages, static_files, self.planned)
         for page in self.planned.pages:
-            files.append(File.generated(config, page.src_uri, content=page.markdown,
-                                        inclusion=InclusionLevel.UNDEFINED if page.in_nav
-                                        else InclusionLevel.NOT_IN_NAV))
+            files.append(
+                File.generated(
+                    config,
+                    page.src_uri,
+                    content=page.markdown,
+                    inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV,
+                )
+            )
         for static in static_files:
             files.append(File.generated(config, static.path, content=static.content))
         try:
@@ -172,8 +182,11 @@ class VidereBuild:
         except editor.EditorBundleMissing as exc:
             raise PluginError(str(exc)) from None
         for path, source in bundle:
-            files.append(File.generated(config, path, content=source) if isinstance(source, str)
-                         else File.generated(config, path, abs_src_path=str(source)))
+            files.append(
+                File.generated(config, path, content=source)
+                if isinstance(source, str)
+                else File.generated(config, path, abs_src_path=str(source))
+            )
         if self.written is not None:
             try:
                 written = self.written.paths({file.src_uri for file in files})

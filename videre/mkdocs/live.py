@@ -38,17 +38,18 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import watchdog.events
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import Abort, BuildError
 from mkdocs.structure.files import InclusionLevel
 
-from ..catalog.load import FileCache
 from ..catalog.catalog import Catalog
+from ..catalog.load import FileCache
 from ..pages import Page
 from . import preview, shells
 
@@ -118,8 +119,9 @@ class LiveSite:
 
     def remember(self, catalog: Catalog, pages: Iterable[Page], files: Iterable[Any], plan: shells.Plan) -> None:
         """on_files: the records and what the site builder made of them."""
-        self.built = _Built(catalog, plan, {p.src_uri: _digest(p.markdown) for p in pages},
-                            {f.path: _digest(f.content) for f in files})
+        self.built = _Built(
+            catalog, plan, {p.src_uri: _digest(p.markdown) for p in pages}, {f.path: _digest(f.content) for f in files}
+        )
 
     def remember_nav(self, nav: Any) -> None:
         if self.built is not None:
@@ -137,8 +139,14 @@ class LiveSite:
 
     # ------------------------------------------------------------ the server
 
-    def attach(self, server: Any, builder: Callable[..., None], data_dir: Path, update: Update,
-               index: preview.BackgroundIndex | None) -> Any:
+    def attach(
+        self,
+        server: Any,
+        builder: Callable[..., None],
+        data_dir: Path,
+        update: Update,
+        index: preview.BackgroundIndex | None,
+    ) -> Any:
         """on_serve: watch the data tree ourselves and put ``update`` before MkDocs' full rebuild."""
         self.data_dir = Path(os.path.abspath(data_dir))
         self.index = index
@@ -240,14 +248,16 @@ class LiveSite:
             return False
         built.catalog = catalog
         self._refresh_index()
-        log.info("Opdateret uden fuld genopbygning: %d sider og filer skrevet på %.2f s",
-                 written, time.perf_counter() - started)
+        log.info(
+            "Opdateret uden fuld genopbygning: %d sider og filer skrevet på %.2f s",
+            written,
+            time.perf_counter() - started,
+        )
         return True
 
     def update_shared_later(self, shared: Shared) -> None:
         """The shared lists and exports follow in a thread (:meth:`_update_shared`), as the search index does."""
-        self._shared_thread = threading.Thread(target=self._update_shared, daemon=True,
-                                               args=(self.generation, shared))
+        self._shared_thread = threading.Thread(target=self._update_shared, daemon=True, args=(self.generation, shared))
         self._shared_thread.start()
 
     def settle(self, timeout: float = 300) -> None:
@@ -278,9 +288,12 @@ class LiveSite:
                     return
                 self._refresh_index()
                 self._reload_browsers()
-            log.info("Lister og åbne data opdateret: %d sider og filer skrevet på %.2f s",
-                     written, time.perf_counter() - started)
-        except Exception as exc:  # noqa: BLE001 - a dev server keeps serving; the next change rebuilds
+            log.info(
+                "Lister og åbne data opdateret: %d sider og filer skrevet på %.2f s",
+                written,
+                time.perf_counter() - started,
+            )
+        except Exception as exc:
             self.ready = False
             log.warning("Lister og åbne data kunne ikke opdateres (%s); næste ændring bygger hele sitet", exc)
 

@@ -70,8 +70,13 @@ class BackgroundIndex:
         staging = Path(tempfile.mkdtemp(prefix="site-", dir=self.cache))
         try:
             # A snapshot of hard links: MkDocs' next build deletes and rewrites the files, never these inodes.
-            shutil.copytree(site_dir, staging / "site", ignore=shutil.ignore_patterns("pagefind", ".*"),
-                            symlinks=True, copy_function=os.link)
+            shutil.copytree(
+                site_dir,
+                staging / "site",
+                ignore=shutil.ignore_patterns("pagefind", ".*"),
+                symlinks=True,
+                copy_function=os.link,
+            )
             search.build_index(staging / "site")
             bundle = self.cache / f"bundle-{generation}"
             os.replace(staging / "site" / "pagefind", bundle)
@@ -84,7 +89,7 @@ class BackgroundIndex:
                 if old != bundle:
                     shutil.rmtree(old, ignore_errors=True)
             log.info("Søgeindeks opdateret i baggrunden")
-        except Exception as exc:  # noqa: BLE001 - a dev server keeps serving; the next build tries again
+        except Exception as exc:
             log.warning("Søgeindekset kunne ikke bygges i baggrunden: %s", exc)
         finally:
             shutil.rmtree(staging, ignore_errors=True)

@@ -32,9 +32,10 @@ import json
 import re
 import shutil
 import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import markdown
 import yaml
@@ -44,8 +45,8 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 from markupsafe import Markup, escape
 
 from ..core import buildcache, parallel, settings
-from ..pages import Page, page_url
 from ..core.text import md_escape
+from ..pages import Page, page_url
 
 SHELL_DIR = "_skal"
 """Shell pages live at ``<section>/_skal/<n>/``: the same depth as the pages they stand for
@@ -58,8 +59,9 @@ SWITCH = settings.SHELLS.name
 
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # as mkdocs.utils.meta
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
-_BLOCK_LINE = re.compile(r"^<(?:!--|/?(?:%s)[\s/>])" % "|".join(sorted(BLOCK_LEVEL_ELEMENTS, key=len, reverse=True)),
-                         re.IGNORECASE)
+_BLOCK_LINE = re.compile(
+    r"^<(?:!--|/?(?:%s)[\s/>])" % "|".join(sorted(BLOCK_LEVEL_ELEMENTS, key=len, reverse=True)), re.IGNORECASE
+)
 _MARKDOWN_ATTRIBUTE = re.compile(r"<[^>]*\smarkdown(?:\s*=|[\s>])", re.IGNORECASE)
 _MD_UNESCAPE = re.compile(r"\\(.)|&lt;|&gt;|&amp;")
 _TAGS = re.compile(r"<[^>]*>")
@@ -89,7 +91,7 @@ class HeadingStyle:
             title = self.abbreviations[match.group(0)]
             if not title:
                 continue
-            out.append(_escape_cdata(text[position:match.start()]))
+            out.append(_escape_cdata(text[position : match.start()]))
             out.append(f'<abbr title="{_escape_attrib_html(title)}">{_escape_cdata(match.group(0))}</abbr>')
             position = match.end()
         out.append(_escape_cdata(text[position:]))
@@ -114,8 +116,12 @@ class Member:
 
     @property
     def layout(self) -> tuple[object, ...]:
-        return (self.page.src_uri.split("/")[0], self.description is not None, self.headings,
-                tuple(bool(p) for p in self.parts))
+        return (
+            self.page.src_uri.split("/")[0],
+            self.description is not None,
+            self.headings,
+            tuple(bool(p) for p in self.parts),
+        )
 
 
 def cut(page: Page) -> Member | None:
@@ -135,7 +141,7 @@ def cut(page: Page) -> Member | None:
         description = meta.get("description")
         if description is not None and not isinstance(description, str):
             return None
-        text = text[found.end():]
+        text = text[found.end() :]
     elif text.startswith("---"):
         return None
     title: str | None = None
@@ -159,8 +165,14 @@ def cut(page: Page) -> Member | None:
                 headings.append(line)
             parts.append([])
             continue
-        if title is None or not _BLOCK_LINE.match(line) or _MARKDOWN_ATTRIBUTE.search(line) \
-                or "videre-skal" in line or TITLE in line or DESCRIPTION in line:
+        if (
+            title is None
+            or not _BLOCK_LINE.match(line)
+            or _MARKDOWN_ATTRIBUTE.search(line)
+            or "videre-skal" in line
+            or TITLE in line
+            or DESCRIPTION in line
+        ):
             return None
         parts[-1].append(line)
     if title is None:
@@ -175,11 +187,13 @@ def cut_all(pages: Sequence[Page]) -> list[Member | None]:
     """:func:`cut` of many pages; a page whose address and Markdown were cut before is put together from the
     build cache (videre.core.buildcache), which keeps where its parts lie in its text, not the parts
     themselves. At national scale cutting 5,000 offer pages takes two seconds on every build."""
-    salt = buildcache.salt_of(Path(__file__), Path(md_escape.__code__.co_filename), markdown.__version__,
-                              yaml.__version__, sys.version)
+    salt = buildcache.salt_of(
+        Path(__file__), Path(md_escape.__code__.co_filename), markdown.__version__, yaml.__version__, sys.version
+    )
     keys = [buildcache.key(salt, page.src_uri, str(page.in_nav), page.markdown) for page in pages]
-    found = buildcache.cached_map("skaller", keys, pages,
-                                  lambda todo: parallel.ordered_map(lambda page: _stored(page, cut(page)), todo))
+    found = buildcache.cached_map(
+        "skaller", keys, pages, lambda todo: parallel.ordered_map(lambda page: _stored(page, cut(page)), todo)
+    )
     return [_restored(page, json.loads(stored)) for page, stored in zip(pages, found)]
 
 
@@ -207,7 +221,7 @@ def _restored(page: Page, stored: Any) -> Member | None:
 
 def _after_front_matter(text: str) -> str:
     found = _FRONT_MATTER.match(text)
-    return text[found.end():] if found else text
+    return text[found.end() :] if found else text
 
 
 def _title_text(line: str) -> str | None:
@@ -245,7 +259,7 @@ class Plan:
     stashes: dict[str, dict[str, str]] = field(default_factory=dict)
     """Page source path → placeholder → the raw HTML block it stands for (see :func:`stash`)."""
     _places: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)
-    _frames: dict[str, "_Frame"] = field(default_factory=dict, repr=False)
+    _frames: dict[str, _Frame] = field(default_factory=dict, repr=False)
     _writing: parallel.StartedMap[int] | None = field(default=None, repr=False)
 
     def restore(self, src_uri: str, output: str) -> str:
@@ -264,8 +278,11 @@ class Plan:
 
     def _member_places(self) -> dict[str, tuple[str, int]]:
         if not self._places:
-            self._places.update((member.page.src_uri, (src, index)) for src, members in self.members.items()
-                                for index, member in enumerate(members))
+            self._places.update(
+                (member.page.src_uri, (src, index))
+                for src, members in self.members.items()
+                for index, member in enumerate(members)
+            )
         return self._places
 
     def refill(self, page: Page) -> tuple[str, str] | None:
@@ -347,7 +364,7 @@ class _Frame:
         self.h1 = shell[start:h1_end]
         # The end marker is one more block; the blank line MkDocs puts before it is not in a real page.
         self.article = re.split(r"<!--videre-skal-(\d+)-->", shell[h1_end:end].rstrip("\n"))
-        chrome = shell[:start] + "\x00" + shell[end + len(END):]
+        chrome = shell[:start] + "\x00" + shell[end + len(END) :]
         chrome = chrome.replace(url, "\x01")
         self.h2_ids = re.findall(r'<h[2-6] id="([^"]+)"', shell[h1_end:end])
         self.chrome = chrome
@@ -361,8 +378,11 @@ class _Frame:
             numbered = unique(plain, used)
             if numbered != plain:
                 for index in range(0, len(frame), 2):
-                    frame[index] = frame[index].replace(f'id="{plain}"', f'id="{numbered}"').replace(
-                        f'class="headerlink" href="#{plain}"', f'class="headerlink" href="#{numbered}"')
+                    frame[index] = (
+                        frame[index]
+                        .replace(f'id="{plain}"', f'id="{numbered}"')
+                        .replace(f'class="headerlink" href="#{plain}"', f'class="headerlink" href="#{numbered}"')
+                    )
                 chrome = chrome.replace(f'href="#{plain}"', f'href="#{numbered}"')
         h1 = self.h1.replace(f'"{TITLE.lower()}"', f'"{title_id}"').replace(f'"#{TITLE.lower()}"', f'"#{title_id}"')
         pieces = [h1.replace(f">{TITLE}<", f">{inner}<", 1)]
@@ -406,8 +426,9 @@ def plan(pages: Iterable[Page], style: HeadingStyle, *, minimum: int = 2) -> Pla
     if enabled():
         rendered = [index for index, page in enumerate(result) if page.src_uri not in members]
         # A big page takes ~10 ms to scan: worth two cores from about a hundred pages.
-        for index, (page, found) in zip(rendered, parallel.ordered_map(lambda i: stash(result[i]), rendered,
-                                                                        minimum=100)):
+        for index, (page, found) in zip(
+            rendered, parallel.ordered_map(lambda i: stash(result[i]), rendered, minimum=100)
+        ):
             result[index] = page
             if found:
                 stashes[page.src_uri] = found
@@ -421,7 +442,9 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>/]*(?:/(?!>)[^<>/]*)*)?
 stepping back over them (``/`` only where no ``>`` follows): half the time of a lazy match, same matches."""
 _ANCHOR = re.compile(r"<[A-Za-z][^<>]*?\s(?:id|name)=\"([^\"]*)\"")
 _FENCE = re.compile(r"^[ \t]*(?:```|~~~)", re.MULTILINE)
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+)
 
 
 def stash(page: Page) -> tuple[Page, dict[str, str]]:
@@ -438,7 +461,7 @@ def stash(page: Page) -> tuple[Page, dict[str, str]]:
         return page, {}
     lines = page.markdown.split("\n")
     found = _FRONT_MATTER.match(page.markdown)
-    start = page.markdown[:found.end()].count("\n") if found else 0
+    start = page.markdown[: found.end()].count("\n") if found else 0
     stashed: dict[str, str] = {}
     out = lines[:start]
     index = start
@@ -457,7 +480,7 @@ def stash(page: Page) -> tuple[Page, dict[str, str]]:
                 out.append(placeholder)
                 index = end
                 continue
-        out.extend(lines[index:max(end, index + 1)])
+        out.extend(lines[index : max(end, index + 1)])
         index = max(end, index + 1)
     if not stashed:
         return page, {}
@@ -505,8 +528,7 @@ def _fix_sitemap(site_dir: Path, shells: list[str], urls: list[str]) -> None:
         with gzip.open(packed) as old:
             old.read()
             mtime = old.mtime  # type: ignore[attr-defined]
-        with open(packed, "wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb",
-                                                      mtime=mtime) as out:
+        with open(packed, "wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb", mtime=mtime) as out:
             out.write(text.encode("utf-8"))
 
 
@@ -517,7 +539,11 @@ def style_from_markdown(extensions: list[object], configs: Mapping[str, object])
 
     md = markdown.Markdown(extensions=extensions, extension_configs=dict(configs))  # type: ignore[arg-type]
     md.convert("x")  # runs the snippets' auto_append, which holds the site's abbreviations
-    toc = md.treeprocessors["toc"] if "toc" in md.treeprocessors else None
-    abbr = md.treeprocessors["abbr"] if "abbr" in md.treeprocessors else None
-    return HeadingStyle(slugify=getattr(toc, "slugify", slugify), separator=getattr(toc, "sep", "-"),
-                        abbreviations=dict(getattr(abbr, "abbrs", {}) or {}))
+    # Markdown's Registry has no get().
+    toc = md.treeprocessors["toc"] if "toc" in md.treeprocessors else None  # noqa: SIM401
+    abbr = md.treeprocessors["abbr"] if "abbr" in md.treeprocessors else None  # noqa: SIM401
+    return HeadingStyle(
+        slugify=getattr(toc, "slugify", slugify),
+        separator=getattr(toc, "sep", "-"),
+        abbreviations=dict(getattr(abbr, "abbrs", {}) or {}),
+    )

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from urllib.parse import urlsplit
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
 
 from ..core import fields, text, urls, vocab
+from ..core.model import Offer, editor_url, keeper_kind, record_state, source_note, source_page, state_badge
 from ..search import spelling
 from . import templatecache
-from ..core.model import Offer, editor_url, keeper_kind, record_state, source_note, source_page, state_badge
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,20 @@ def _relpath(path: str, start: str) -> str:
 
 
 def danish_date(day: dt.date) -> str:
-    months = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-              "oktober", "november", "december")
+    months = (
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    )
     return f"{day.day}. {months[day.month - 1]} {day.year}"
 
 
@@ -139,8 +151,13 @@ def card_data(record: Any) -> Markup:
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("videre.pages", "templates"),
-        autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined, auto_reload=False, bytecode_cache=templatecache.shared(),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        auto_reload=False,
+        bytecode_cache=templatecache.shared(),
     )
     env.filters["md"] = _markdown
     env.filters["plain"] = text.plain
@@ -152,11 +169,20 @@ def environment() -> jinja2.Environment:
     env.filters["age"] = age_text
     env.filters["email_breaks"] = _email_breaks
     env.filters["host"] = lambda url: urlsplit(url).netloc.removeprefix("www.")
-    env.globals.update(vocab=vocab, label=vocab.label, urls=urls, coded_search_words=coded_search_words,
-                       name_variants=spelling.name_variants,
-                       hidden_words=lambda name, text, weight=None: Markup(spelling.hidden_element(name, text, weight)),
-                       state=record_state, state_badge=state_badge, source_page=source_page,
-                       source_note=source_note, claim=claim, card_data=card_data)
+    env.globals.update(
+        vocab=vocab,
+        label=vocab.label,
+        urls=urls,
+        coded_search_words=coded_search_words,
+        name_variants=spelling.name_variants,
+        hidden_words=lambda name, text, weight=None: Markup(spelling.hidden_element(name, text, weight)),
+        state=record_state,
+        state_badge=state_badge,
+        source_page=source_page,
+        source_note=source_note,
+        claim=claim,
+        card_data=card_data,
+    )
     return env
 
 

@@ -9,15 +9,15 @@ list the cases that use the kind or element, and the way to the offers:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
-from ..core import vocab
-from ..kinds.cases import NOT_DESCRIBED, Case
-from ..core.model import Offer
 from ..catalog.catalog import Catalog
-from . import Page, render
+from ..core import vocab
+from ..core.model import Offer
 from ..core.options import SiteOptions
+from ..kinds.cases import NOT_DESCRIBED, Case
+from . import Page, render
 from .links import Linker
 
 INDEX = "sager/index.md"
@@ -52,9 +52,11 @@ FOLDERS = {
 
 def ordered(cases: tuple[Case, ...]) -> list[Case]:
     """Cases from the sources first, in source order; constructed examples after, by title."""
+
     def first_line(case: Case) -> int:
         match = re.match(r"[0-9]+", case.source.lines)
         return int(match.group(0)) if match else 0
+
     return sorted(cases, key=lambda c: (c.constructed, first_line(c) if not c.constructed else 0, c.title))
 
 
@@ -83,8 +85,13 @@ def owner_names(catalog: Catalog) -> Mapping[str, str]:
 def case_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     cases = ordered(catalog.cases)
     by_folder = topics(catalog, options)
-    pages = [Page(INDEX, render("sager.md.j2", cases=cases, topics=by_folder, folders=FOLDERS,
-                                **Linker(INDEX).context()), in_nav=True)]
+    pages = [
+        Page(
+            INDEX,
+            render("sager.md.j2", cases=cases, topics=by_folder, folders=FOLDERS, **Linker(INDEX).context()),
+            in_nav=True,
+        )
+    ]
     for case in cases:
         src = f"sager/{case.slug}.md"
         pages.append(Page(src, render("sag.md.j2", c=case, not_described=NOT_DESCRIBED, **Linker(src).context())))
@@ -94,6 +101,10 @@ def case_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
         index = f"{folder}/index.md"
         pages.append(Page(index, render("sag-emner.md.j2", heading=heading, topics=found, **Linker(index).context())))
         for topic in found:
-            pages.append(Page(topic.src, render("sag-emne.md.j2", t=topic, heading=heading, names=names,
-                                                **Linker(topic.src).context())))
+            pages.append(
+                Page(
+                    topic.src,
+                    render("sag-emne.md.j2", t=topic, heading=heading, names=names, **Linker(topic.src).context()),
+                )
+            )
     return pages

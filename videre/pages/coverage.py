@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from ..catalog.catalog import Catalog
 from ..core import urls, vocab
 from ..core.model import MunicipalContacts, record_state
-from ..kinds.register import Municipality, Region
 from ..core.options import SiteOptions
+from ..kinds.register import Municipality, Region
 from . import Page, render
 from .links import Linker
 
@@ -47,8 +47,11 @@ class CoverageRow:
 
     @property
     def gop_text(self) -> str:
-        return {vocab.STATE_CONFIRMED: "Ja, bekræftet", vocab.STATE_SOURCED: "Ja, fra hjemmesiden",
-                vocab.STATE_EXAMPLE: "Nej, kun et eksempel"}.get(self.contacts, "Nej")
+        return {
+            vocab.STATE_CONFIRMED: "Ja, bekræftet",
+            vocab.STATE_SOURCED: "Ja, fra hjemmesiden",
+            vocab.STATE_EXAMPLE: "Nej, kun et eksempel",
+        }.get(self.contacts, "Nej")
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -75,20 +78,32 @@ def coverage_row(catalog: Catalog, municipality: Municipality) -> CoverageRow:
         sourced=sum(1 for state, _ in states if state == vocab.STATE_SOURCED),
         examples=sum(1 for state, _ in states if state == vocab.STATE_EXAMPLE),
         contacts=record_state(contacts) if contacts is not None else "",
-        real_gop_offer=any(kind == GOP_KIND and state != vocab.STATE_EXAMPLE for state, kind in states))
+        real_gop_offer=any(kind == GOP_KIND and state != vocab.STATE_EXAMPLE for state, kind in states),
+    )
 
 
 def coverage_table(catalog: Catalog) -> list[tuple[Region, list[CoverageRow]]]:
     """Per region in force on the build date, its municipalities by name."""
     register = catalog.register
-    return [(region, [coverage_row(catalog, m) for m in sorted(register.in_region(region.slug), key=lambda m: m.name)])
-            for region in register.regions]
+    return [
+        (region, [coverage_row(catalog, m) for m in sorted(register.in_region(region.slug), key=lambda m: m.name)])
+        for region in register.regions
+    ]
 
 
 def coverage_page(catalog: Catalog, options: SiteOptions) -> Page:
     """Counts every record in the data (``catalog`` is not the published one): what a municipality holds."""
     table = coverage_table(catalog)
     rows = [row for _, found in table for row in found]
-    return Page(SRC, render("daekning.md.j2", table=table, rows=rows, today=options.today,
-                            form=lambda m: urls.editor_collection(urls.municipal_offers_collection(m.slug)),
-                            **Linker(SRC).context()), in_nav=True)
+    return Page(
+        SRC,
+        render(
+            "daekning.md.j2",
+            table=table,
+            rows=rows,
+            today=options.today,
+            form=lambda m: urls.editor_collection(urls.municipal_offers_collection(m.slug)),
+            **Linker(SRC).context(),
+        ),
+        in_nav=True,
+    )

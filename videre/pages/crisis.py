@@ -21,5 +21,4 @@ def crisis_page(catalog: Catalog, options: SiteOptions) -> Page:
         if members:
             # Every line reaches a whole region or the whole country, so one municipality shows the region's lines.
             regions.append((region, catalog.crisis_lines(members[0].slug)))
-    return Page(SRC, render("krise.md.j2", regions=regions, today=options.today, **Linker(SRC).context()),
-                in_nav=True)
+    return Page(SRC, render("krise.md.j2", regions=regions, today=options.today, **Linker(SRC).context()), in_nav=True)

@@ -26,9 +26,9 @@ import base64
 import hashlib
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("default-src", "'none'"),
@@ -92,7 +92,7 @@ class TrustedScripts:
     patterns: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
-    def from_templates(cls, template_dirs: Iterable[Path | str]) -> "TrustedScripts":
+    def from_templates(cls, template_dirs: Iterable[Path | str]) -> TrustedScripts:
         patterns: list[re.Pattern[str]] = []
         for directory in template_dirs:
             for template in sorted(Path(directory).rglob("*.html")):
@@ -109,8 +109,10 @@ class TrustedScripts:
 
 def page_policy(page_html: str, trusted: TrustedScripts) -> str:
     """The policy for one page: hashes for the theme's inline scripts found on it, nothing else."""
-    return policy((sha256_source(s) for s in inline_scripts(page_html) if trusted.trusts(s)),
-                  wasm=bool(_PAGEFIND.search(page_html)))
+    return policy(
+        (sha256_source(s) for s in inline_scripts(page_html) if trusted.trusts(s)),
+        wasm=bool(_PAGEFIND.search(page_html)),
+    )
 
 
 def protect(page_html: str, trusted: TrustedScripts = TrustedScripts()) -> str:
@@ -121,4 +123,4 @@ def protect(page_html: str, trusted: TrustedScripts = TrustedScripts()) -> str:
     anchor = _CHARSET.search(page_html) or _HEAD.search(page_html)
     if anchor is None:
         raise ValueError("siden har intet <head>, så sikkerhedspolitikken (CSP) kan ikke sættes ind")
-    return page_html[:anchor.end()] + tag + page_html[anchor.end():]
+    return page_html[: anchor.end()] + tag + page_html[anchor.end() :]

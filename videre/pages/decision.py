@@ -10,10 +10,10 @@ and shows the one outcome that fits. Nothing is stored or sent.
 
 from __future__ import annotations
 
-from ..core import vocab
 from ..catalog.catalog import Catalog
-from . import Page, render
+from ..core import vocab
 from ..core.options import SiteOptions
+from . import Page, render
 from .links import Linker
 
 SRC = "beslutning/index.md"
@@ -37,6 +37,13 @@ def decision_page(catalog: Catalog, options: SiteOptions) -> Page:
     register = catalog.register
     regions = [(r, sorted(register.in_region(r.slug), key=lambda m: m.name)) for r in register.regions]
     domains = [(code, label, DOMAIN_EXAMPLES.get(code, "")) for code, label in vocab.FUNCTION_DOMAINS.items()]
-    markdown = render("beslutning.md.j2", decision=decision, flow=flows[0] if flows else None, domains=domains,
-                      answers=ANSWERS, regions=regions, **Linker(SRC).context())
+    markdown = render(
+        "beslutning.md.j2",
+        decision=decision,
+        flow=flows[0] if flows else None,
+        domains=domains,
+        answers=ANSWERS,
+        regions=regions,
+        **Linker(SRC).context(),
+    )
     return Page(SRC, markdown, in_nav=True)

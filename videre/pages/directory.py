@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from ..catalog.catalog import Catalog
 from ..core import fields
 from ..core.model import Offer
-from ..catalog.catalog import Catalog
-from . import Page, render
 from ..core.options import SiteOptions
+from . import Page, render
 from .links import Linker
 
-FACETS = tuple(SimpleNamespace(name=f.facet.name, label=f.facet.label, all=f.facet.all, options=f.choices(),
-                               patient=f.facet.patient)
-               for f in fields.facets(Offer) if f.facet is not None)
+FACETS = tuple(
+    SimpleNamespace(
+        name=f.facet.name, label=f.facet.label, all=f.facet.all, options=f.choices(), patient=f.facet.patient
+    )
+    for f in fields.facets(Offer)
+    if f.facet is not None
+)
 """Facets besides the municipality, from the offer's field table; names are the URL query keys."""
 
 

@@ -27,21 +27,23 @@ import hashlib
 import html
 import json
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
-from urllib.parse import quote, urlsplit
+from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
-from ..core import schema as S
-from ..core import fields as fields_table, text, urls, vocab
-from ..core.validate import TOO_LONG_FIX, TOO_SHORT_FIX
-from .csp import DIRECTIVES
 from ..catalog.catalog import Catalog
-from ..core.schemaline import schema_line
 from ..catalog.load import register_view
+from ..core import fields as fields_table
+from ..core import schema as S
+from ..core import text, urls, vocab
+from ..core.schemaline import schema_line
+from ..core.validate import TOO_LONG_FIX, TOO_SHORT_FIX
 from ..kinds.registry import KINDS, Kind
+from .csp import DIRECTIVES
 
 FOLDER = "redaktion"
 CONFIG = f"{FOLDER}/config.yml"
@@ -56,8 +58,10 @@ YAML_DIR = Path("node_modules") / "yaml" / "browser" / "dist"
 FORGE_API = "https://api.github.com"
 TOKEN_PAGE = "https://github.com/settings/personal-access-tokens/new"
 
-MISSING_BUNDLE = ("Redaktionen (/redaktion/) kan ikke bygges: mappen node_modules/@sveltia/cms mangler. "
-                  "Kør 'npm ci' i projektets mappe (make build, make serve og make test gør det for dig).")
+MISSING_BUNDLE = (
+    "Redaktionen (/redaktion/) kan ikke bygges: mappen node_modules/@sveltia/cms mangler. "
+    "Kør 'npm ci' i projektets mappe (make build, make serve og make test gør det for dig)."
+)
 
 
 class EditorBundleMissing(RuntimeError):
@@ -69,15 +73,18 @@ def _kind(name: str) -> Kind:
 
 
 OFFER, PARTNER_OFFER, PARTNER, CONTACTS, DEPARTMENT = map(
-    _kind, ("tilbud", "partnertilbud", "partner", "kommunekontakter", "afdeling"))
+    _kind, ("tilbud", "partnertilbud", "partner", "kommunekontakter", "afdeling")
+)
 """The kinds the form edits, straight from the registry: the same schemas and folders the loader uses."""
 EDITABLE = (OFFER, PARTNER_OFFER, PARTNER, CONTACTS, DEPARTMENT)
 
 VERIFIED_FIELD = "sidst_bekræftet"
 EXAMPLE_FIELD = "eksempel"
 SOURCE_FIELD = S.SOURCE_FIELD
-SAVE_CONFIRMS = ("Når du gemmer, bekræfter du, at oplysningerne er rigtige: datoen bliver dagens dato, "
-                 "og posten er ikke længere et eksempel.")
+SAVE_CONFIRMS = (
+    "Når du gemmer, bekræfter du, at oplysningerne er rigtige: datoen bliver dagens dato, "
+    "og posten er ikke længere et eksempel."
+)
 TEXTAREA_FROM = 200
 """Texts that may be longer than this many characters get a text area instead of a one-line field."""
 
@@ -95,11 +102,15 @@ def _any_case(word: str) -> str:
     return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in word)
 
 
-SAFE_MARKDOWN = ("^(?![\\s\\S]*\\]\\(\\s*<?(?!" + "|".join(_any_case(s) for s in text.ALLOWED_SCHEMES) + "))"
-                 "(?![\\s\\S]*<\\s*/?\\s*[A-Za-z!?])[\\s\\S]*$")
+SAFE_MARKDOWN = (
+    "^(?![\\s\\S]*\\]\\(\\s*<?(?!" + "|".join(_any_case(s) for s in text.ALLOWED_SCHEMES) + "))"
+    "(?![\\s\\S]*<\\s*/?\\s*[A-Za-z!?])[\\s\\S]*$"
+)
 """Free text with no HTML and only https, mailto and tel links (the rules of :mod:`videre.core.text`)."""
-SAFE_MARKDOWN_MESSAGE = ("skriv almindelig tekst uden HTML; links skal starte med https://, mailto: eller tel:, "
-                         "fx [kommunens side](https://kommune.example.org)")
+SAFE_MARKDOWN_MESSAGE = (
+    "skriv almindelig tekst uden HTML; links skal starte med https://, mailto: eller tel:, "
+    "fx [kommunens side](https://kommune.example.org)"
+)
 
 
 NO_HTML = "(?![\\s\\S]*<\\s*/?\\s*[A-Za-z!?])"
@@ -139,8 +150,9 @@ def field(name: str, spec: Mapping[str, Any], required: bool, labels: Mapping[st
         out["widget"] = "list"  # free words (an offer's other names): the CMS's list of strings
     elif kind == "array":
         items = spec["items"]
-        out.update(widget="select", multiple=True,
-                   options=_options(items["enum"], {**labels, **items.get("x-labels", {})}))
+        out.update(
+            widget="select", multiple=True, options=_options(items["enum"], {**labels, **items.get("x-labels", {})})
+        )
         if spec.get("minItems"):
             out["min"] = spec["minItems"]
     elif kind == "integer":
@@ -236,14 +248,35 @@ def _schemas(catalog: Catalog) -> dict[str, S.Schema]:
     return {kind.name: kind.schema(view) for kind in EDITABLE}
 
 
-def _collection(name: str, label: str, folder: str, kind: Kind, field_list: list[dict[str, Any]], *,
-                identifier: str, create: bool, singular: str, description: str,
-                summary: str = "") -> dict[str, Any]:
+def _collection(
+    name: str,
+    label: str,
+    folder: str,
+    kind: Kind,
+    field_list: list[dict[str, Any]],
+    *,
+    identifier: str,
+    create: bool,
+    singular: str,
+    description: str,
+    summary: str = "",
+) -> dict[str, Any]:
     return {
-        "name": name, "label": label, "label_singular": singular, "description": description,
-        "folder": folder, "extension": "yaml", "format": f"videre-{kind.name}", "create": create,
-        "delete": False, "identifier_field": identifier, "slug": "{{slug}}", "summary": summary or f"{{{{{identifier}}}}}",
-        "sortable_fields": [identifier], "editor": {"preview": False}, "fields": field_list,
+        "name": name,
+        "label": label,
+        "label_singular": singular,
+        "description": description,
+        "folder": folder,
+        "extension": "yaml",
+        "format": f"videre-{kind.name}",
+        "create": create,
+        "delete": False,
+        "identifier_field": identifier,
+        "slug": "{{slug}}",
+        "summary": summary or f"{{{{{identifier}}}}}",
+        "sortable_fields": [identifier],
+        "editor": {"preview": False},
+        "fields": field_list,
     }
 
 
@@ -254,28 +287,68 @@ def collections(catalog: Catalog) -> list[dict[str, Any]]:
     offer_fields = fields(schemas[OFFER.name], labels)
     partner_offer_fields = fields(schemas[PARTNER_OFFER.name], labels)
     out = [
-        _collection(urls.municipal_offers_collection(m.slug), f"Tilbud i {m.name}", f"data/offers/{m.slug}", OFFER, offer_fields,
-                    identifier="titel", create=True, singular=f"tilbud i {m.name}",
-                    description=f"{m.name} Kommunes egne tilbud. Et nyt tilbud gemmes i data/offers/{m.slug}/.")
+        _collection(
+            urls.municipal_offers_collection(m.slug),
+            f"Tilbud i {m.name}",
+            f"data/offers/{m.slug}",
+            OFFER,
+            offer_fields,
+            identifier="titel",
+            create=True,
+            singular=f"tilbud i {m.name}",
+            description=f"{m.name} Kommunes egne tilbud. Et nyt tilbud gemmes i data/offers/{m.slug}/.",
+        )
         for m in sorted(catalog.register.municipalities, key=lambda m: m.name)
     ]
     out += [
-        _collection(urls.partner_offers_collection(p.slug), f"Tilbud fra {p.short_name}", f"data/partners/{p.slug}",
-                    PARTNER_OFFER, partner_offer_fields, identifier="titel", create=True,
-                    singular=f"tilbud fra {p.short_name}",
-                    description=f"Foreningens egne tilbud. Et nyt tilbud gemmes i data/partners/{p.slug}/.")
+        _collection(
+            urls.partner_offers_collection(p.slug),
+            f"Tilbud fra {p.short_name}",
+            f"data/partners/{p.slug}",
+            PARTNER_OFFER,
+            partner_offer_fields,
+            identifier="titel",
+            create=True,
+            singular=f"tilbud fra {p.short_name}",
+            description=f"Foreningens egne tilbud. Et nyt tilbud gemmes i data/partners/{p.slug}/.",
+        )
         for p in sorted(catalog.partners, key=lambda p: p.short_name)
     ]
     out += [
-        _collection(urls.PARTNERS_COLLECTION, "Foreninger", "data/partners", PARTNER, fields(schemas[PARTNER.name], labels),
-                    identifier="navn", create=True, singular="forening",
-                    description="Foreningerne og deres kontakter. Hver forening har sin egen fil."),
-        _collection(urls.CONTACTS_COLLECTION, "Kommunernes kontakter", "data/contacts/kommuner", CONTACTS,
-                    fields(schemas[CONTACTS.name], labels), identifier="kilde", create=False, summary="{{slug}}",
-                    singular="kontakter", description="Hvem i kommunen der modtager genoptræningsplaner, og andre faste kontakter."),
-        _collection(urls.DEPARTMENTS_COLLECTION, "Psykiatriske afdelinger", "data/contacts/afdelinger", DEPARTMENT,
-                    fields(schemas[DEPARTMENT.name], labels), identifier="navn", create=False,
-                    singular="afdeling", description="Afdelingernes terapienheder og de kommuner, de betjener."),
+        _collection(
+            urls.PARTNERS_COLLECTION,
+            "Foreninger",
+            "data/partners",
+            PARTNER,
+            fields(schemas[PARTNER.name], labels),
+            identifier="navn",
+            create=True,
+            singular="forening",
+            description="Foreningerne og deres kontakter. Hver forening har sin egen fil.",
+        ),
+        _collection(
+            urls.CONTACTS_COLLECTION,
+            "Kommunernes kontakter",
+            "data/contacts/kommuner",
+            CONTACTS,
+            fields(schemas[CONTACTS.name], labels),
+            identifier="kilde",
+            create=False,
+            summary="{{slug}}",
+            singular="kontakter",
+            description="Hvem i kommunen der modtager genoptræningsplaner, og andre faste kontakter.",
+        ),
+        _collection(
+            urls.DEPARTMENTS_COLLECTION,
+            "Psykiatriske afdelinger",
+            "data/contacts/afdelinger",
+            DEPARTMENT,
+            fields(schemas[DEPARTMENT.name], labels),
+            identifier="navn",
+            create=False,
+            singular="afdeling",
+            description="Afdelingernes terapienheder og de kommuner, de betjener.",
+        ),
     ]
     return out
 
@@ -283,9 +356,13 @@ def collections(catalog: Catalog) -> list[dict[str, Any]]:
 def formats(catalog: Catalog) -> dict[str, dict[str, Any]]:
     """For the YAML writer in the browser: each kind's schema line and key order."""
     schemas = _schemas(catalog)
-    return {f"videre-{kind.name}": {"schemaLine": schema_line(kind.name, kind.pattern),
-                                   "order": key_order(schemas[kind.name], top=True)}
-            for kind in EDITABLE}
+    return {
+        f"videre-{kind.name}": {
+            "schemaLine": schema_line(kind.name, kind.pattern),
+            "order": key_order(schemas[kind.name], top=True),
+        }
+        for kind in EDITABLE
+    }
 
 
 # ---------------------------------------------------------------- the configuration and the page
@@ -310,12 +387,20 @@ def _site_path(options: EditorOptions) -> str:
 
 def config(catalog: Catalog, options: EditorOptions) -> dict[str, Any]:
     backend: dict[str, Any] = {
-        "name": "github", "repo": options.repo, "branch": options.branch,
+        "name": "github",
+        "repo": options.repo,
+        "branch": options.branch,
         # A personal access token, typed in by the editor: no OAuth service, no server (docs/privatliv.md).
-        "auth_methods": ["token"], "squash_merges": True,
-        "commit_messages": {"create": "Nyt: {{collection}} {{slug}}", "update": "Rettet: {{collection}} {{slug}}",
-                            "delete": "Slettet: {{collection}} {{slug}}", "uploadMedia": "Fil: {{path}}",
-                            "deleteMedia": "Fil slettet: {{path}}"}}
+        "auth_methods": ["token"],
+        "squash_merges": True,
+        "commit_messages": {
+            "create": "Nyt: {{collection}} {{slug}}",
+            "update": "Rettet: {{collection}} {{slug}}",
+            "delete": "Slettet: {{collection}} {{slug}}",
+            "uploadMedia": "Fil: {{path}}",
+            "deleteMedia": "Fil slettet: {{path}}",
+        },
+    }
     if options.local_backend:
         backend["api_root"] = options.local_backend
     return {
@@ -335,15 +420,18 @@ def config(catalog: Catalog, options: EditorOptions) -> dict[str, Any]:
 def config_yaml(catalog: Catalog, options: EditorOptions) -> str:
     """The configuration as YAML. Collections of one kind share their field list through a YAML anchor
     (the CMS reads aliases), which keeps the file small with 98 municipalities."""
-    header = ("# Lavet af videre.editor ud fra JSON-skemaerne, når sitet bygges. Ret skemaet, ikke denne fil.\n")
-    return header + yaml.dump(config(catalog, options), Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False,
-                              width=120)
+    header = "# Lavet af videre.editor ud fra JSON-skemaerne, når sitet bygges. Ret skemaet, ikke denne fil.\n"
+    return header + yaml.dump(
+        config(catalog, options), Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False, width=120
+    )
 
 
 def import_map() -> str:
     """Resolves the CMS's two imports a browser cannot follow on its own to files on the site."""
-    return json.dumps({"imports": {"immutable": "./vendor/immutable.es.js", "./locales/da.json": "./sprog/da.js"}},
-                      separators=(",", ":"))
+    return json.dumps(
+        {"imports": {"immutable": "./vendor/immutable.es.js", "./locales/da.json": "./sprog/da.js"}},
+        separators=(",", ":"),
+    )
 
 
 EDITOR_SOURCES: dict[str, tuple[str, ...]] = {
@@ -388,8 +476,9 @@ screen and CONTRIBUTING.md also say which rights to choose."""
 def index_html(catalog: Catalog, options: EditorOptions) -> str:
     """The editor's first screen, in Danish: what the editor is, who may use it, how to get access, and what
     happens after saving. 'Log ind' starts the CMS (start.js); a returning editor goes straight in."""
-    data = json.dumps({"formater": formats(catalog), "forge": forge_api(options)},
-                      ensure_ascii=False).replace("<", "\\u003c")
+    data = json.dumps({"formater": formats(catalog), "forge": forge_api(options)}, ensure_ascii=False).replace(
+        "<", "\\u003c"
+    )
     site = _site_path(options)
     home = html.escape(options.site_url)  # the published site's pages, whatever URL style a build uses
     repo = html.escape(options.repo)
@@ -447,7 +536,8 @@ Læs mere under <a href="{home}privatliv/">Privatliv</a>.</p>
 LOCALE_TEXTS: dict[str, str] = {
     "sign_in_using_access_token_description": (
         "Sæt dit adgangstoken ind herunder. Tokenet skal kunne læse og skrive indhold (Contents) og pull requests "
-        "i Videres repository, og intet andet."),
+        "i Videres repository, og intet andet."
+    ),
     "sign_in_using_access_token_link": "Har du ikke et token? <a>Lav et på {$service}</a>.",
     "validation.too_short": f"Skriv mindst {{$min}} tegn: {TOO_SHORT_FIX}.",
     "validation.too_long": f"Skriv højst {{$max}} tegn: {TOO_LONG_FIX}.",
@@ -490,8 +580,10 @@ def locale_module(start: Path) -> str:
         for part in parents:
             node, known = node.setdefault(part, {}), known.get(part, {})
         if key not in known:
-            raise EditorBundleMissing(f"Redaktionen: CMS'ets danske tekster har ikke længere '{dotted}'. "
-                                      "Ret LOCALE_TEXTS i videre/pages/editor.py til den nye version.")
+            raise EditorBundleMissing(
+                f"Redaktionen: CMS'ets danske tekster har ikke længere '{dotted}'. "
+                "Ret LOCALE_TEXTS i videre/pages/editor.py til den nye version."
+            )
         node[key] = value
     return "export default " + json.dumps(texts, ensure_ascii=False) + ";\n"
 
@@ -513,8 +605,10 @@ def cms_script(start: Path) -> str:
     for cdn, local in FONTS.items():
         found = sorted((build / "assets").glob(f"{local}*.woff2"))
         if script.count(FONT_CDN + cdn) != 1 or len(found) != 1:
-            raise EditorBundleMissing(f"Redaktionen: skrifttypen {cdn} findes ikke som ventet i @sveltia/cms. "
-                                      "Ret FONTS i videre/pages/editor.py til den nye version.")
+            raise EditorBundleMissing(
+                f"Redaktionen: skrifttypen {cdn} findes ikke som ventet i @sveltia/cms. "
+                "Ret FONTS i videre/pages/editor.py til den nye version."
+            )
         script = script.replace(FONT_CDN + cdn, f"{CMS_BUILD}/assets/{found[0].name}")
     if FONT_CDN in script:
         raise EditorBundleMissing("Redaktionen: @sveltia/cms henter flere skrifttyper fra jsDelivr end ventet.")
@@ -536,8 +630,11 @@ def bundle_files(start: Path) -> list[tuple[str, Path | str]]:
     root = package_root(start)
     build = root / CMS_PACKAGE / CMS_BUILD
     files: list[tuple[str, Path | str]] = [(CMS_SCRIPT, cms_script(root)), (LOCALE, locale_module(root))]
-    files += [(f"{FOLDER}/{CMS_BUILD}/{p.relative_to(build).as_posix()}", p)
-              for p in sorted(build.rglob("*")) if p.is_file() and p.suffix != ".map" and p.name != "index.js"]
+    files += [
+        (f"{FOLDER}/{CMS_BUILD}/{p.relative_to(build).as_posix()}", p)
+        for p in sorted(build.rglob("*"))
+        if p.is_file() and p.suffix != ".map" and p.name != "index.js"
+    ]
     files.append((f"{FOLDER}/vendor/{IMMUTABLE.name}", root / IMMUTABLE))
     yaml_dir = root / YAML_DIR
     files += [(f"{FOLDER}/yaml/{p.relative_to(yaml_dir).as_posix()}", p) for p in sorted(yaml_dir.rglob("*.js"))]
@@ -546,5 +643,6 @@ def bundle_files(start: Path) -> list[tuple[str, Path | str]]:
 
 def bundle_size(start: Path) -> int:
     """Bytes of the CMS's files as the site serves them (the report's bundle size)."""
-    return sum(len(item.encode("utf-8")) if isinstance(item, str) else item.stat().st_size
-               for _, item in bundle_files(start))
+    return sum(
+        len(item.encode("utf-8")) if isinstance(item, str) else item.stat().st_size for _, item in bundle_files(start)
+    )

@@ -18,8 +18,15 @@ def report_url(options: SiteOptions, page_title: str, page_url: str, record_file
     """The link target for reporting an error on one page, naming the page and the record file."""
     address = options.site_url + page_url
     title = f"Forkerte oplysninger: {page_title}"
-    lines = [f"Side: {address}", f"Fil: {record_file}", "",
-             "Hvad er forkert?", "", "Hvad er det rigtige, og hvor kan vi se det (kilde)?", ""]
+    lines = [
+        f"Side: {address}",
+        f"Fil: {record_file}",
+        "",
+        "Hvad er forkert?",
+        "",
+        "Hvad er det rigtige, og hvor kan vi se det (kilde)?",
+        "",
+    ]
     if options.issue_url:
         separator = "&" if "?" in options.issue_url else "?"
         query = {"title": title, "body": "\n".join(lines), "side": address, "fil": record_file}

@@ -13,21 +13,22 @@ allowed values with their Danish labels, and a YAML example.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 import yaml
 
-from ..core import schema as S
-from ..kinds.registry import KINDS, REGISTER_FILE, published_schemas
-from ..catalog.load import register_view
 from ..catalog.catalog import Catalog
-from ..kinds.redirects import PATH_PATTERN
+from ..catalog.load import register_view
+from ..core import schema as S
+from ..core.options import SiteOptions
 from ..core.schemaline import schema_line
 from ..core.text import md_escape
 from ..core.validate import condition_text, fold
+from ..kinds.redirects import PATH_PATTERN
+from ..kinds.registry import KINDS, REGISTER_FILE, published_schemas
 from . import Page, render
-from ..core.options import SiteOptions
 from .links import Linker
 
 SRC = "feltreference.md"
@@ -38,9 +39,9 @@ PATTERN_WORDS = {
     S.PHONE_PATTERN: "Dansk telefonnummer med 8 cifre, gerne i par med mellemrum. '+45' foran må gerne stå der.",
     S.EMAIL_PATTERN: "E-mailadresse, fx navn@kommune.example.org.",
     S.HTTPS_PATTERN: "Hel webadresse, der starter med https://.",
-    S.DATE_PATTERN: "Dato skrevet som ÅÅÅÅ-MM-DD i anførselstegn, fx \"2026-10-01\".",
+    S.DATE_PATTERN: 'Dato skrevet som ÅÅÅÅ-MM-DD i anførselstegn, fx "2026-10-01".',
     S.SLUG_PATTERN: "Kort navn med små bogstaver a–z, tal og bindestreg, fx 'esbjerg'.",
-    r"^[0-9]{4}$": "Fire cifre i anførselstegn, fx \"6700\".",
+    r"^[0-9]{4}$": 'Fire cifre i anførselstegn, fx "6700".',
     r"^@[A-Za-z0-9-]+/[A-Za-z0-9-]+$": "Et hold på forgen, skrevet som @organisation/hold.",
     PATH_PATTERN: "En adresse på sitet uden domæne og med / til sidst, fx 'tilbud/esbjerg/genoptraening/'.",
 }
@@ -146,8 +147,9 @@ def rules(schema: Mapping[str, Any]) -> tuple[str, ...]:
     if schema.get("x-not-after"):
         found.append(f"Må ikke ligge efter '{schema['x-not-after']}'.")
     if schema.get("x-markdown"):
-        found.append("Du må bruge **fed**, *kursiv*, lister med '- ' og links som [tekst](https://…). "
-                     "HTML er ikke tilladt.")
+        found.append(
+            "Du må bruge **fed**, *kursiv*, lister med '- ' og links som [tekst](https://…). HTML er ikke tilladt."
+        )
     return tuple(found)
 
 
@@ -167,15 +169,22 @@ class _Dumper(yaml.SafeDumper):
     """Block style like the records, with short lists of values on one line: ``form: [hjemme, center]``."""
 
 
-_Dumper.add_representer(list, lambda dumper, data: dumper.represent_sequence(
-    "tag:yaml.org,2002:seq", data, flow_style=all(not isinstance(i, (dict, list)) for i in data)))
+_Dumper.add_representer(
+    list,
+    lambda dumper, data: dumper.represent_sequence(
+        "tag:yaml.org,2002:seq", data, flow_style=all(not isinstance(i, (dict, list)) for i in data)
+    ),
+)
 
 
 def example_value(schema: Mapping[str, Any]) -> Any:
     """The schema's example; objects and lists of objects are built from their fields' examples."""
     if _is_object(schema):
-        return {name: value for name, child in schema.get("properties", {}).items()
-                if (value := example_value(child)) is not None}
+        return {
+            name: value
+            for name, child in schema.get("properties", {}).items()
+            if (value := example_value(child)) is not None
+        }
     items = schema.get("items", {})
     if schema.get("type") == "array" and items.get("type") == "object":
         return [example_value(items)]
@@ -190,8 +199,9 @@ def example_yaml(parts: tuple[str, ...], schema: Mapping[str, Any]) -> str:
         return ""
     for part in reversed(parts):
         value = {part[:-2]: [value]} if part.endswith("[]") else {part: value}
-    return yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
-                     width=100).rstrip()
+    return yaml.dump(
+        value, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
+    ).rstrip()
 
 
 def conditions(schema: Mapping[str, Any]) -> dict[str, str]:
@@ -213,8 +223,11 @@ def _conditions(schema: Mapping[str, Any], outer: str, found: dict[str, list[str
         if outer:
             because = f"{outer} og {because.removeprefix('posten ')}"
         required = branch.get("required", ())
-        typed = {name: _TYPE_WORDS[child["type"]] for name, child in branch.get("properties", {}).items()
-                 if isinstance(child, Mapping) and child.get("type") in _TYPE_WORDS}
+        typed = {
+            name: _TYPE_WORDS[child["type"]]
+            for name, child in branch.get("properties", {}).items()
+            if isinstance(child, Mapping) and child.get("type") in _TYPE_WORDS
+        }
         for name in required:
             form = f" som {typed[name]}" if name in typed else ""
             found.setdefault(name, []).append(f"skal udfyldes{form}, når {because}")
@@ -236,10 +249,18 @@ def walk(kind: str, schema: Mapping[str, Any], parents: tuple[str, ...] = ()) ->
         parts = (*parents, name)
         path = ".".join(parts)
         yield FieldDoc(
-            path=path, anchor=_anchor(kind, path), depth=len(parts), title=child.get("title", name),
-            description=child.get("description", ""), required=name in required, type_text=type_text(child),
-            rules=rules(child), values=values(child),
-            renamed=renamed_text(child), example=example_yaml(parts, child), condition=conditional.get(name, ""),
+            path=path,
+            anchor=_anchor(kind, path),
+            depth=len(parts),
+            title=child.get("title", name),
+            description=child.get("description", ""),
+            required=name in required,
+            type_text=type_text(child),
+            rules=rules(child),
+            values=values(child),
+            renamed=renamed_text(child),
+            example=example_yaml(parts, child),
+            condition=conditional.get(name, ""),
         )
         if _is_object(child):
             yield from walk(kind, child, parts)
@@ -252,9 +273,17 @@ def kind_docs(catalog: Catalog) -> list[KindDoc]:
     patterns = {"kommuner": (REGISTER_FILE,), **{kind.name: kind.pattern for kind in KINDS}}
     docs = []
     for name, schema in published_schemas(register_view(catalog.register)).items():
-        docs.append(KindDoc(name, schema.get("title", name), schema.get("description", ""),
-                            f"schemas/{name}.schema.json", schema_line(name, patterns[name]),
-                            renamed_text(schema), tuple(walk(name, schema))))
+        docs.append(
+            KindDoc(
+                name,
+                schema.get("title", name),
+                schema.get("description", ""),
+                f"schemas/{name}.schema.json",
+                schema_line(name, patterns[name]),
+                renamed_text(schema),
+                tuple(walk(name, schema)),
+            )
+        )
     return docs
 
 
@@ -265,10 +294,12 @@ def kind_src(name: str) -> str:
 def field_reference_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     """The overview (in the navigation) and one page per kind of record."""
     kinds = kind_docs(catalog)
-    pages = [Page(SRC, render("feltreference.md.j2", kinds=kinds, kind_src=kind_src, **Linker(SRC).context()),
-                  in_nav=True)]
+    pages = [
+        Page(SRC, render("feltreference.md.j2", kinds=kinds, kind_src=kind_src, **Linker(SRC).context()), in_nav=True)
+    ]
     for kind in kinds:
         src = kind_src(kind.name)
-        pages.append(Page(src, render("feltreference-type.md.j2", k=kind, long_list=LONG_LIST,
-                                      **Linker(src).context())))
+        pages.append(
+            Page(src, render("feltreference-type.md.j2", k=kind, long_list=LONG_LIST, **Linker(src).context()))
+        )
     return pages

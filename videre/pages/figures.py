@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from ..kinds.figures import Figure, Figures
 from ..catalog.catalog import Catalog
-from . import Page, render
 from ..core.options import SiteOptions
+from ..kinds.figures import Figure, Figures
+from . import Page, render
 from .links import Linker
 
 SRC = "tal/index.md"
@@ -87,9 +87,12 @@ def chart(figure: Figure) -> Chart:
     add = parts.append
     add(f'<title id="{title_id}">{escape(figure.title)}</title>')
     description = "; ".join(
-        f"{c}: " + ", ".join(f"{s.name} {number(v, figure.unit)}" if legend else number(v, figure.unit)
-                             for s, v in zip(series, values))
-        for c, values in figure.rows())
+        f"{c}: "
+        + ", ".join(
+            f"{s.name} {number(v, figure.unit)}" if legend else number(v, figure.unit) for s, v in zip(series, values)
+        )
+        for c, values in figure.rows()
+    )
     add(f'<desc id="{desc_id}">{escape(description)}. Tallene står også i tabellen under diagrammet.</desc>')
     if legend:
         for index, s in enumerate(series):
@@ -101,15 +104,21 @@ def chart(figure: Figure) -> Chart:
     for i in range(steps + 1):
         value = tick * i
         gx = x(value)
-        add(f'<line x1="{gx:.1f}" y1="{top_pad - 4}" x2="{gx:.1f}" y2="{axis_y}" stroke="{GRID}" '
-            f'stroke-width="{1.5 if i == 0 else 0.6}"/>')
-        add(f'<text x="{gx:.1f}" y="{axis_y + FONT + 4}" text-anchor="middle" fill="{TEXT}">'
-            f'{escape(number(value, figure.unit))}</text>')
+        add(
+            f'<line x1="{gx:.1f}" y1="{top_pad - 4}" x2="{gx:.1f}" y2="{axis_y}" stroke="{GRID}" '
+            f'stroke-width="{1.5 if i == 0 else 0.6}"/>'
+        )
+        add(
+            f'<text x="{gx:.1f}" y="{axis_y + FONT + 4}" text-anchor="middle" fill="{TEXT}">'
+            f"{escape(number(value, figure.unit))}</text>"
+        )
     y = top_pad
     for (_, values), lines, height_here in zip(figure.rows(), label_lines, groups):
         text_y = y + height_here / 2 - (len(lines) - 1) * (FONT + 3) / 2 + FONT / 2 - 2
-        spans = "".join(f'<tspan x="{LABEL_WIDTH}" dy="{0 if n == 0 else FONT + 3}">{escape(line)}</tspan>'
-                        for n, line in enumerate(lines))
+        spans = "".join(
+            f'<tspan x="{LABEL_WIDTH}" dy="{0 if n == 0 else FONT + 3}">{escape(line)}</tspan>'
+            for n, line in enumerate(lines)
+        )
         add(f'<text x="{LABEL_WIDTH}" y="{text_y:.1f}" text-anchor="end" fill="{TEXT}">{spans}</text>')
         bar_y = y + (height_here - group) / 2
         for index, value in enumerate(values):
@@ -117,13 +126,17 @@ def chart(figure: Figure) -> Chart:
             colour = COLOURS[index % len(COLOURS)]
             if width > 0:
                 add(f'<rect x="{plot_x}" y="{bar_y:.1f}" width="{width:.1f}" height="{BAR}" fill="{colour}"/>')
-            add(f'<text x="{plot_x + width + 6:.1f}" y="{bar_y + BAR / 2 + FONT / 2 - 2:.1f}" fill="{TEXT}">'
-                f'{escape(number(value, figure.unit))}</text>')
+            add(
+                f'<text x="{plot_x + width + 6:.1f}" y="{bar_y + BAR / 2 + FONT / 2 - 2:.1f}" fill="{TEXT}">'
+                f"{escape(number(value, figure.unit))}</text>"
+            )
             bar_y += BAR + BAR_GAP
         y += height_here + GROUP_GAP
-    svg = (f'<svg class="videre-diagram" role="img" aria-labelledby="{title_id} {desc_id}" '
-           f'viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" height="{height:.0f}" font-size="{FONT}" '
-           f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>')
+    svg = (
+        f'<svg class="videre-diagram" role="img" aria-labelledby="{title_id} {desc_id}" '
+        f'viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" height="{height:.0f}" font-size="{FONT}" '
+        f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>'
+    )
     return Chart(Markup(svg), title_id, desc_id)
 
 

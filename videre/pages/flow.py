@@ -16,10 +16,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..kinds.flow import Arrow, Flow, Step
 from ..catalog.catalog import Catalog
-from . import Page, page_url, render
 from ..core.options import SiteOptions
+from ..kinds.flow import Arrow, Flow, Step
+from . import Page, page_url, render
 from .links import Linker
 
 INDEX = "forloeb/index.md"
@@ -78,6 +78,7 @@ def layout(flow: Flow) -> list[Placed]:
     per_band, _ = print_grid(len(flow.steps))
     placed = []
     for index, step in enumerate(flow.steps):
+
         def drawn(arrow: Arrow, step: Step = step) -> str:
             target = flow.step(arrow.to)
             if target.lane == step.lane and rows[target.id] == rows[step.id] + 1:
@@ -91,19 +92,27 @@ def layout(flow: Flow) -> list[Placed]:
             return Edge("↺" if back else "→", arrow.text, flow.number(arrow.to))
 
         kinds = {a: drawn(a) for a in step.edges()}
-        edges = tuple(told(a) for a, how in kinds.items()
-                      if (a.text or not how) and a not in (step.yes, step.no))
-        placed.append(Placed(
-            step=step, number=flow.number(step.id), row=rows[step.id], column=columns.get(step.lane, 1),
-            lane_title=flow.lane(step.lane).title, guide_url=page_url(step.guide),
-            down=any(how == "ned" for how in kinds.values()),
-            side=next((how for how in kinds.values() if how in ("hoejre", "venstre")), ""),
-            edges=edges,
-            yes=told(step.yes) if step.yes else None,
-            no=told(step.no) if step.no else None,
-            print_column=index % per_band + 1, print_row=index // per_band + 1,
-            print_next=(index + 1) % per_band != 0 and index + 1 < len(flow.steps)
-            and any(a.to == flow.steps[index + 1].id for a in step.edges())))
+        edges = tuple(told(a) for a, how in kinds.items() if (a.text or not how) and a not in (step.yes, step.no))
+        placed.append(
+            Placed(
+                step=step,
+                number=flow.number(step.id),
+                row=rows[step.id],
+                column=columns.get(step.lane, 1),
+                lane_title=flow.lane(step.lane).title,
+                guide_url=page_url(step.guide),
+                down=any(how == "ned" for how in kinds.values()),
+                side=next((how for how in kinds.values() if how in ("hoejre", "venstre")), ""),
+                edges=edges,
+                yes=told(step.yes) if step.yes else None,
+                no=told(step.no) if step.no else None,
+                print_column=index % per_band + 1,
+                print_row=index // per_band + 1,
+                print_next=(index + 1) % per_band != 0
+                and index + 1 < len(flow.steps)
+                and any(a.to == flow.steps[index + 1].id for a in step.edges()),
+            )
+        )
     return placed
 
 
@@ -124,8 +133,14 @@ def flow_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     ]
     for size, label in PRINT_SIZES.items():
         src = f"forloeb/print-{size}.md"
-        pages.append(Page(src, render("forloeb-print.md.j2", size=size, size_label=label, site_url=options.site_url,
-                                      **_context(src, flow))))
+        pages.append(
+            Page(
+                src,
+                render(
+                    "forloeb-print.md.j2", size=size, size_label=label, site_url=options.site_url, **_context(src, flow)
+                ),
+            )
+        )
     return pages
 
 
@@ -136,13 +151,17 @@ def flow_stylesheet(catalog: Catalog) -> str:
     if flow is None:
         return rules[0] + "\n"
     columns, _ = print_grid(len(flow.steps))
-    rules.append(f".md-typeset ol.videre-flow, .videre-flow__baner {{ grid-template-columns: "
-                 f"repeat({len(flow.lanes)}, minmax(0, 1fr)); }}")
-    rules.append(f".md-typeset .videre-print ol.videre-flow {{ grid-template-columns: "
-                 f"repeat({columns}, minmax(0, 1fr)); }}")
+    rules.append(
+        f".md-typeset ol.videre-flow, .videre-flow__baner {{ grid-template-columns: "
+        f"repeat({len(flow.lanes)}, minmax(0, 1fr)); }}"
+    )
+    rules.append(
+        f".md-typeset .videre-print ol.videre-flow {{ grid-template-columns: repeat({columns}, minmax(0, 1fr)); }}"
+    )
     rules += [f".videre-flow__banenavn--{n} {{ grid-column: {n}; }}" for n in range(1, len(flow.lanes) + 1)]
     for p in layout(flow):
         rules.append(f".md-typeset #trin-{p.number} {{ grid-column: {p.column}; grid-row: {p.row}; }}")
-        rules.append(f".md-typeset .videre-print #trin-{p.number} {{ grid-column: {p.print_column}; "
-                     f"grid-row: {p.print_row}; }}")
+        rules.append(
+            f".md-typeset .videre-print #trin-{p.number} {{ grid-column: {p.print_column}; grid-row: {p.print_row}; }}"
+        )
     return "\n".join(rules) + "\n"

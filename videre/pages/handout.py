@@ -14,17 +14,16 @@ files and 5,000 more folders, and creating them cost seconds of every build.
 from __future__ import annotations
 
 import posixpath
-from typing import Any, Collection, Iterable
+from collections.abc import Collection, Iterable
+from typing import Any
 
-from . import csp
+from ..catalog import ranking
+from ..catalog.catalog import Catalog
 from ..core import urls, vocab
 from ..core.model import Offer, record_state
-from ..kinds.register import Municipality, Register
-from ..catalog.catalog import Catalog
-from . import age_text, danish_date, render
 from ..core.options import SiteOptions
-from . import patient
-from ..catalog import ranking
+from ..kinds.register import Municipality, Register
+from . import age_text, csp, danish_date, patient, render
 from .directory import CARDS_SELECTION, FACETS
 from .links import Linker
 
@@ -52,9 +51,11 @@ def _reach(offer: Offer, municipality: Municipality, register: Register) -> int:
 
 def _date_and_examples(records: list[Any]) -> dict[str, Any]:
     newest = patient.newest(records)
-    return {"updated": danish_date(newest) if newest else "",
-            "has_examples": any(getattr(r, "example", False) for r in records),
-            "has_sourced": any(record_state(r) == vocab.STATE_SOURCED for r in records)}
+    return {
+        "updated": danish_date(newest) if newest else "",
+        "has_examples": any(getattr(r, "example", False) for r in records),
+        "has_sourced": any(record_state(r) == vocab.STATE_SOURCED for r in records),
+    }
 
 
 def _shown_first(offers: list[Offer], limit: int) -> list[tuple[Offer, bool]]:
@@ -79,26 +80,50 @@ def municipality_handout(catalog: Catalog, municipality: Municipality, options: 
     path = municipality_path(municipality.slug)
     own = list(patient.for_patients(catalog.offers_in(municipality.slug), options))
     partner = list(patient.for_patients(catalog.partner_offers_for(municipality.slug), options))
-    offers = sorted((o for o in own if not ranking.for_relatives_only(o)),
-                    key=lambda o: (*ranking.specificity_key(o), patient.kind_rank(o), o.title))
-    partner_offers = sorted((o for o in partner if not ranking.for_relatives_only(o)),
-                            key=lambda o: (*ranking.specificity_key(o), _reach(o, municipality, catalog.register),
-                                           patient.kind_rank(o), o.title))
-    relatives = sorted((o for o in own + partner if ranking.for_relatives_only(o)),
-                       key=lambda o: (o.owner_kind != "kommune", _reach(o, municipality, catalog.register), o.title))
+    offers = sorted(
+        (o for o in own if not ranking.for_relatives_only(o)),
+        key=lambda o: (*ranking.specificity_key(o), patient.kind_rank(o), o.title),
+    )
+    partner_offers = sorted(
+        (o for o in partner if not ranking.for_relatives_only(o)),
+        key=lambda o: (
+            *ranking.specificity_key(o),
+            _reach(o, municipality, catalog.register),
+            patient.kind_rank(o),
+            o.title,
+        ),
+    )
+    relatives = sorted(
+        (o for o in own + partner if ranking.for_relatives_only(o)),
+        key=lambda o: (o.owner_kind != "kommune", _reach(o, municipality, catalog.register), o.title),
+    )
     contacts = catalog.contacts.get(municipality.slug)
     first = offers[:MAX_OFFERS] + partner_offers[:MAX_PARTNER_OFFERS] + relatives[:MAX_RELATIVES]
     shown: list[Any] = [*first, *([contacts] if contacts else [])]
     page_url = patient.absolute(options.site_url, urls.municipality_page(municipality.slug))
-    return csp.protect(render("udskrivning-kommune.html.j2", m=municipality,
-                  offers=_shown_first(offers, MAX_OFFERS), partner_offers=_shown_first(partner_offers, MAX_PARTNER_OFFERS),
-                  relatives=_shown_first(relatives, MAX_RELATIVES), limits=(MAX_OFFERS, MAX_PARTNER_OFFERS, MAX_RELATIVES),
-                  facets=[f for f in FACETS if f.patient], selection=CARDS_SELECTION,
-                  crisis=catalog.crisis_lines(municipality.slug), followup=followup(contacts),
-                  contacts=contacts, owner_name=lambda o: patient.owner_name(catalog, o), p=patient,
-                  qr=patient.qr_svg(page_url, QR_CLASS), qr_url=page_url,
-                  back_url=urls.municipality_page(municipality.slug), back_label=f"{municipality.name} Kommune",
-                  **_date_and_examples(shown), **_links(path)))
+    return csp.protect(
+        render(
+            "udskrivning-kommune.html.j2",
+            m=municipality,
+            offers=_shown_first(offers, MAX_OFFERS),
+            partner_offers=_shown_first(partner_offers, MAX_PARTNER_OFFERS),
+            relatives=_shown_first(relatives, MAX_RELATIVES),
+            limits=(MAX_OFFERS, MAX_PARTNER_OFFERS, MAX_RELATIVES),
+            facets=[f for f in FACETS if f.patient],
+            selection=CARDS_SELECTION,
+            crisis=catalog.crisis_lines(municipality.slug),
+            followup=followup(contacts),
+            contacts=contacts,
+            owner_name=lambda o: patient.owner_name(catalog, o),
+            p=patient,
+            qr=patient.qr_svg(page_url, QR_CLASS),
+            qr_url=page_url,
+            back_url=urls.municipality_page(municipality.slug),
+            back_label=f"{municipality.name} Kommune",
+            **_date_and_examples(shown),
+            **_links(path),
+        )
+    )
 
 
 def offer_sheet(offer: Offer, options: SiteOptions) -> dict[str, Any]:
@@ -107,8 +132,13 @@ def offer_sheet(offer: Offer, options: SiteOptions) -> dict[str, Any]:
     The sheet is part of the offer page, printed with its print stylesheet, not a page of its own: the page
     staff already have open prints as the sheet. Call :func:`prepare_sheets` first for many offers."""
     page_url = patient.absolute(options.site_url, offer.url)
-    return {"p": patient, "age": age_text(offer), "qr": patient.qr_svg(page_url, QR_CLASS), "qr_url": page_url,
-            **_date_and_examples([offer])}
+    return {
+        "p": patient,
+        "age": age_text(offer),
+        "qr": patient.qr_svg(page_url, QR_CLASS),
+        "qr_url": page_url,
+        **_date_and_examples([offer]),
+    }
 
 
 def prepare_sheets(offers: Iterable[Offer], options: SiteOptions) -> None:
@@ -116,8 +146,9 @@ def prepare_sheets(offers: Iterable[Offer], options: SiteOptions) -> None:
     patient.prepare_qr_codes((patient.absolute(options.site_url, offer.url) for offer in offers), QR_CLASS)
 
 
-def handout_files(catalog: Catalog, options: SiteOptions,
-                  municipalities: Collection[str] | None = None) -> dict[str, str]:
+def handout_files(
+    catalog: Catalog, options: SiteOptions, municipalities: Collection[str] | None = None
+) -> dict[str, str]:
     """Every municipality's handout; or, with ``municipalities``, those of these municipalities."""
     towns = _chosen(catalog, municipalities)
     return dict(zip(_paths(towns), (municipality_handout(catalog, m, options) for m in towns)))

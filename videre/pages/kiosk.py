@@ -18,14 +18,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import csp
+from ..catalog.catalog import Catalog
 from ..core import vocab
 from ..core.model import Department, Offer, record_state, state_badge
-from ..catalog.catalog import Catalog
-from ..kinds.screens import ORIENTATIONS, SLIDE_KINDS, WEEKDAYS, Screen
-from . import Page, danish_date, environment, render
 from ..core.options import SiteOptions
-from . import patient
+from ..kinds.screens import ORIENTATIONS, SLIDE_KINDS, WEEKDAYS, Screen
+from . import Page, csp, danish_date, environment, patient, render
 from .links import Linker
 
 MAX_MUNICIPAL_OFFERS = 12
@@ -83,17 +81,25 @@ class ScreenContent:
                 runs[-1][1] = h.weekday
             else:
                 runs.append([h.weekday, h.weekday, h.text()])
-        return [(WEEKDAYS[a - 1].capitalize() + (f"–{WEEKDAYS[b - 1]}" if b > a else "") + f" {text}")
-                for a, b, text in runs]
+        return [
+            (WEEKDAYS[a - 1].capitalize() + (f"–{WEEKDAYS[b - 1]}" if b > a else "") + f" {text}")
+            for a, b, text in runs
+        ]
 
 
 def _offer_slide(catalog: Catalog, offer: Offer, group: str, options: SiteOptions) -> Slide:
     url = patient.absolute(options.site_url, offer.url)
     kicker = f"{vocab.label(vocab.OFFER_KINDS, offer.kind)} · {patient.owner_name(catalog, offer)}"
     about = patient.summary(offer)
-    return Slide(group=group, heading=offer.title, kicker=kicker,
-                 paragraphs=tuple(p for p in (about, patient.how_to_start(offer, about)) if p),
-                 qr=patient.qr_svg(url, "dias__qr-kode"), qr_url=url, badge=state_badge(offer))
+    return Slide(
+        group=group,
+        heading=offer.title,
+        kicker=kicker,
+        paragraphs=tuple(p for p in (about, patient.how_to_start(offer, about)) if p),
+        qr=patient.qr_svg(url, "dias__qr-kode"),
+        qr_url=url,
+        badge=state_badge(offer),
+    )
 
 
 def municipal_offers(catalog: Catalog, municipalities: tuple[str, ...], options: SiteOptions) -> list[Offer]:
@@ -130,8 +136,16 @@ def screen_content(catalog: Catalog, screen: Screen, options: SiteOptions) -> Sc
     for kind in dict.fromkeys(screen.slides):
         slides: list[Slide] = []
         if kind == "ret-til-gop":
-            slides.append(Slide(kind, patient.RIGHTS_TITLE, kicker="Genoptræning efter udskrivning",
-                                points=patient.RIGHTS, paragraphs=(patient.RIGHTS_ASK,), note=patient.RIGHTS_SOURCE))
+            slides.append(
+                Slide(
+                    kind,
+                    patient.RIGHTS_TITLE,
+                    kicker="Genoptræning efter udskrivning",
+                    points=patient.RIGHTS,
+                    paragraphs=(patient.RIGHTS_ASK,),
+                    note=patient.RIGHTS_SOURCE,
+                )
+            )
             lines = crisis_lines(catalog, tuple(municipalities))
             if lines:
                 slides.append(Slide(kind, CRISIS_TITLE, kicker="Hjælp, når det er akut", points=lines))
@@ -146,8 +160,9 @@ def screen_content(catalog: Catalog, screen: Screen, options: SiteOptions) -> Sc
         elif kind == "sag":
             for title, text, badge, record in patient.case_stories(catalog):
                 shown.append(record)
-                slides.append(Slide(kind, title, kicker="Sådan kan det gå", paragraphs=(text, patient.CASE_ASK),
-                                    badge=badge))
+                slides.append(
+                    Slide(kind, title, kicker="Sådan kan det gå", paragraphs=(text, patient.CASE_ASK), badge=badge)
+                )
         groups[kind] = slides
     order = tuple(kind for kind in screen.slides if groups.get(kind))
     ordered = tuple(slide for kind in dict.fromkeys(order) for slide in groups[kind])
@@ -161,15 +176,24 @@ def screen_content(catalog: Catalog, screen: Screen, options: SiteOptions) -> Sc
 def _render(content: ScreenContent, *, kiosk: bool, version: str, options: SiteOptions) -> str:
     path = content.screen.kiosk_url + "index.html" if kiosk else content.screen.url + "index.html"
     links = Linker(posixpath.dirname(path) + "/index.md").context()
-    return csp.protect(render("skaerm.html.j2", c=content, s=content.screen, kiosk=kiosk, version=version,
-                  updated=content.updated_text, poll=POLL_SECONDS,
-                  orientations=ORIENTATIONS, **links))
+    return csp.protect(
+        render(
+            "skaerm.html.j2",
+            c=content,
+            s=content.screen,
+            kiosk=kiosk,
+            version=version,
+            updated=content.updated_text,
+            poll=POLL_SECONDS,
+            orientations=ORIENTATIONS,
+            **links,
+        )
+    )
 
 
 def version_of(content: ScreenContent, options: SiteOptions) -> str:
     """A hash of everything the kiosk shows, so the screen knows when to fetch the page again."""
-    slides = environment().get_template("_dias.html.j2").render(c=content, updated=content.updated_text,
-                                                                 kiosk=True)
+    slides = environment().get_template("_dias.html.j2").render(c=content, updated=content.updated_text, kiosk=True)
     settings = json.dumps([content.order, content.screen.seconds, content.hours_attribute], ensure_ascii=False)
     return hashlib.sha256((slides + settings).encode("utf-8")).hexdigest()[:16]
 
@@ -204,6 +228,7 @@ def screen_index(catalog: Catalog, options: SiteOptions) -> Page:
     for screen in screens(catalog, options):
         content = screen_content(catalog, screen, options)
         rows.append((screen, content))
-    markdown = render("skaerme.md.j2", rows=rows, orientations=ORIENTATIONS, slide_kinds=SLIDE_KINDS,
-                      **Linker(src).context())
+    markdown = render(
+        "skaerme.md.j2", rows=rows, orientations=ORIENTATIONS, slide_kinds=SLIDE_KINDS, **Linker(src).context()
+    )
     return Page(src, markdown, in_nav=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from urllib.parse import urlsplit
 
 from . import page_url, relative
@@ -34,8 +34,10 @@ def file_url(src: str) -> str:
     return src.removesuffix(".md") + ".html"
 
 
-_LINK = re.compile(r'(\b(?P<attribute>href|src|data-katalog|data-side|data-rod)="|<meta http-equiv="refresh" content="\d+; url=)'
-                   r'(?P<url>[^"]*)"')
+_LINK = re.compile(
+    r'(\b(?P<attribute>href|src|data-katalog|data-side|data-rod)="|<meta http-equiv="refresh" content="\d+; url=)'
+    r'(?P<url>[^"]*)"'
+)
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,10 @@ class FileUrls:
         new_base = posixpath.dirname(file_url(own) if is_page else own) + "/"
 
         def one(found: re.Match[str]) -> str:
-            link = self._link(found["url"], old_base.lstrip("/"), new_base.lstrip("/"),
-                              mapped=found["attribute"] != "data-rod")
-            return found[0][:found.start("url") - found.start()] + link + '"'
+            link = self._link(
+                found["url"], old_base.lstrip("/"), new_base.lstrip("/"), mapped=found["attribute"] != "data-rod"
+            )
+            return found[0][: found.start("url") - found.start()] + link + '"'
 
         return _LINK.sub(one, text)
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Collection, Iterable
+from collections.abc import Collection, Iterable
 
-from ..search import spelling
-from ..core import parallel, urls, vocab
-from ..catalog.freshness import review_for
 from ..catalog import ranking
-from ..core.model import Offer
-from ..kinds.register import Municipality
 from ..catalog.catalog import Catalog
-from . import Page, render
+from ..catalog.freshness import review_for
+from ..core import parallel, urls, vocab
+from ..core.model import Offer
 from ..core.options import SiteOptions
+from ..kinds.register import Municipality
+from ..search import spelling
+from . import Page, render
 from .directory import CARDS_SELECTION, facet
 from .feedback import report_url
 from .links import Linker
@@ -39,8 +39,14 @@ def offer_groups(offers: Iterable[Offer], problem: str = "") -> list[tuple[str, 
     for code in GROUP_LABELS:
         found = [o for o in offers if getattr(o, GROUP_FIELD) == code]
         if found:
-            groups.append((code, tuple(sorted(found, key=lambda o: (*ranking.specificity_key(o, problem),
-                                                                      o.owner_kind != "kommune")))))
+            groups.append(
+                (
+                    code,
+                    tuple(
+                        sorted(found, key=lambda o: (*ranking.specificity_key(o, problem), o.owner_kind != "kommune"))
+                    ),
+                )
+            )
     return groups
 
 
@@ -53,20 +59,36 @@ def municipality_page(catalog: Catalog, municipality: Municipality, options: Sit
     partner_offers, unconfirmed_partner = review.split(partners)
     partner_names = {p.slug: p.short_name for p in catalog.partners}
     contacts = catalog.contacts.get(municipality.slug)
-    owner_names = {**{o.id: f"{municipality.name} Kommune" for o in (*offers, *unconfirmed)},
-                   **{o.id: partner_names.get(o.owner, o.owner) for o in (*partner_offers, *unconfirmed_partner)}}
+    owner_names = {
+        **{o.id: f"{municipality.name} Kommune" for o in (*offers, *unconfirmed)},
+        **{o.id: partner_names.get(o.owner, o.owner) for o in (*partner_offers, *unconfirmed_partner)},
+    }
     markdown = render(
-        "kommune.md.j2", m=municipality, region=catalog.register.region(municipality.region),
-        groups=offer_groups((*offers, *partner_offers)), group_labels=GROUP_LABELS,
+        "kommune.md.j2",
+        m=municipality,
+        region=catalog.register.region(municipality.region),
+        groups=offer_groups((*offers, *partner_offers)),
+        group_labels=GROUP_LABELS,
         count=len(offers) + len(partner_offers) + len(unconfirmed) + len(unconfirmed_partner),
         example_count=len(own_examples) + len(partner_examples),
-        problem=facet("problem"), selection=CARDS_SELECTION,
-        own_count=len(offers) + len(unconfirmed), own_real=len(offers) + len(unconfirmed),
-        partner_names=partner_names, examples=own_examples, partner_examples=partner_examples,
-        review=review, unconfirmed=unconfirmed + unconfirmed_partner, owner_names=owner_names,
-        report_url=report_url(options, f"{municipality.name} Kommune", urls.municipality_page(municipality.slug),
-                              f"data/contacts/kommuner/{municipality.slug}.yaml og data/offers/{municipality.slug}/"),
-        contacts=contacts, departments=catalog.departments_serving(municipality.slug),
+        problem=facet("problem"),
+        selection=CARDS_SELECTION,
+        own_count=len(offers) + len(unconfirmed),
+        own_real=len(offers) + len(unconfirmed),
+        partner_names=partner_names,
+        examples=own_examples,
+        partner_examples=partner_examples,
+        review=review,
+        unconfirmed=unconfirmed + unconfirmed_partner,
+        owner_names=owner_names,
+        report_url=report_url(
+            options,
+            f"{municipality.name} Kommune",
+            urls.municipality_page(municipality.slug),
+            f"data/contacts/kommuner/{municipality.slug}.yaml og data/offers/{municipality.slug}/",
+        ),
+        contacts=contacts,
+        departments=catalog.departments_serving(municipality.slug),
         crisis=catalog.crisis_lines(municipality.slug),
         aliases=search_aliases(municipality),
         varsel=notice_html(catalog.register, options, src, municipality),

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..core.options import SiteOptions
 from ..kinds.register import Municipality, Notice, Register
 from . import danish_date, render
-from ..core.options import SiteOptions
 from .links import Linker
 
 MARKER = "<!-- videre:varsel -->"

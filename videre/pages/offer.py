@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Collection
+from collections.abc import Collection
 
-from ..core import parallel, urls
-from ..catalog.freshness import Review, review_for
-from ..core.model import Offer, editor_url
 from ..catalog.catalog import Catalog
+from ..catalog.freshness import Review, review_for
 from ..catalog.ownership import data_path
-from . import Page, render
+from ..core import parallel, urls
+from ..core.model import Offer, editor_url
 from ..core.options import SiteOptions
+from . import Page, render
 from .feedback import report_url
 from .handout import offer_sheet, prepare_sheets
 from .links import Linker
@@ -24,11 +24,18 @@ def offer_page(catalog: Catalog, offer: Offer, options: SiteOptions, review: Rev
         owner_url, coverage = urls.municipality_page(offer.owner), ""
     else:
         owner_url, coverage = urls.partner_page(offer.owner), coverage_text(offer, catalog.register)
-    markdown = render("tilbud.md.j2", o=offer, owner_name=owner_name(catalog, offer), owner_url=owner_url,
-                      coverage=coverage, review=review,
-                      report_url=report_url(options, offer.title, offer.url, data_path(offer.file)),
-                      editor_url=editor_url(offer),
-                      **offer_sheet(offer, options), **Linker(src).context())
+    markdown = render(
+        "tilbud.md.j2",
+        o=offer,
+        owner_name=owner_name(catalog, offer),
+        owner_url=owner_url,
+        coverage=coverage,
+        review=review,
+        report_url=report_url(options, offer.title, offer.url, data_path(offer.file)),
+        editor_url=editor_url(offer),
+        **offer_sheet(offer, options),
+        **Linker(src).context(),
+    )
     return Page(src, markdown, many=True)
 
 

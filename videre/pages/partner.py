@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from ..core.model import Offer
-from ..kinds.register import Register
-from ..catalog.catalog import Catalog
-from ..search import spelling
-from ..core import urls, vocab
 from ..catalog import ranking
+from ..catalog.catalog import Catalog
 from ..catalog.freshness import review_for
-from . import Page, render
+from ..core import urls, vocab
+from ..core.model import Offer
 from ..core.options import SiteOptions
+from ..kinds.register import Register
+from ..search import spelling
+from . import Page, render
 from .links import Linker
 
 
@@ -34,12 +34,25 @@ def partner_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
         offers, unconfirmed = review.split(real)
         counts[partner.slug] = len(offers) + len(unconfirmed) + len(examples)
         coverage = {o.id: coverage_text(o, catalog.register) for o in offers + unconfirmed + examples}
-        pages.append(Page(src, render("partner.md.j2", p=partner, offers=offers, coverage=coverage,
-                                      review=review, unconfirmed=unconfirmed, owner_names=coverage,
-                                      examples=examples,
-                                      aliases=" ".join(spelling.name_variants((partner.name, partner.short_name))),
-                                      **Linker(src).context())))
+        pages.append(
+            Page(
+                src,
+                render(
+                    "partner.md.j2",
+                    p=partner,
+                    offers=offers,
+                    coverage=coverage,
+                    review=review,
+                    unconfirmed=unconfirmed,
+                    owner_names=coverage,
+                    examples=examples,
+                    aliases=" ".join(spelling.name_variants((partner.name, partner.short_name))),
+                    **Linker(src).context(),
+                ),
+            )
+        )
     index = "partnere/index.md"
-    pages.append(Page(index, render("partnere.md.j2", partners=partners, counts=counts, **Linker(index).context()),
-                      in_nav=True))
+    pages.append(
+        Page(index, render("partnere.md.j2", partners=partners, counts=counts, **Linker(index).context()), in_nav=True)
+    )
     return pages

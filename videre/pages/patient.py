@@ -8,20 +8,21 @@ so the wording lives here once. Every sentence is short (see
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import segno
 from markupsafe import Markup
 
-from . import qr
-from ..core import buildcache, parallel, vocab
-from ..catalog.freshness import review_for
-from ..core.model import Offer, confirmed
 from ..catalog.catalog import Catalog
-from .readability import first_sentences, sentences
+from ..catalog.freshness import review_for
+from ..core import buildcache, parallel, vocab
+from ..core.model import Offer, confirmed
 from ..core.text import plain
+from . import qr
+from .readability import first_sentences, sentences
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,9 @@ def flow_steps(catalog: Catalog, limit: int = 6) -> tuple[tuple[Step, ...], Any]
     """The patient's path in 4–6 plain steps: the patient version of ``data/flow.yaml`` when there
     is one (:mod:`videre.kinds.flow`), else our own five. Returns the steps and the flow record (or None)."""
     for flow in catalog.flows:
-        steps = tuple(Step(plain(s.title), _short_first_sentence(s.text, 90))
-                      for s in getattr(flow, "patient_steps", ()))
+        steps = tuple(
+            Step(plain(s.title), _short_first_sentence(s.text, 90)) for s in getattr(flow, "patient_steps", ())
+        )
         if 4 <= len(steps) <= limit:
             return steps, flow
     return DEFAULT_STEPS, None
@@ -188,8 +190,12 @@ def prepare_qr_codes(urls: Iterable[str], css_class: str) -> None:
         return
     salt = buildcache.salt_of(Path(qr.__file__), segno.__version__, str(QR_MASK), _QR_VERSION)
     keys = [buildcache.key(salt, url, css_class) for url in todo]
-    drawn = buildcache.cached_map(f"qr-{css_class}", keys, todo,
-                                  lambda items: parallel.ordered_map(lambda url: _draw(url, css_class), list(items)))
+    drawn = buildcache.cached_map(
+        f"qr-{css_class}",
+        keys,
+        todo,
+        lambda items: parallel.ordered_map(lambda url: _draw(url, css_class), list(items)),
+    )
     for url, svg in zip(todo, drawn):
         _QR_CODES[(url, css_class)] = _markup(svg)
 
@@ -198,8 +204,9 @@ def _draw(url: str, css_class: str) -> str:
     svg = qr.svg_inline(url, css_class=css_class, title=f"QR-kode: {url}", mask=QR_MASK)  # segno's bytes, faster
     if svg is None:
         code = segno.make(url, error="m", micro=False, mask=QR_MASK)
-        svg = code.svg_inline(scale=1, border=4, dark="#000", light="#fff", omitsize=True, svgclass=css_class,
-                              title=f"QR-kode: {url}")
+        svg = code.svg_inline(
+            scale=1, border=4, dark="#000", light="#fff", omitsize=True, svgclass=css_class, title=f"QR-kode: {url}"
+        )
     return svg
 
 

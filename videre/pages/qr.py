@@ -22,10 +22,10 @@ asks segno. ``tests/pages/test_qr.py`` checks the output against segno's, byte f
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import cache
 from itertools import zip_longest
 from operator import itemgetter
-from typing import Callable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from segno import consts
@@ -33,9 +33,11 @@ from segno import encoder as _segno
 
 ERROR = consts.ERROR_LEVEL_M
 _LEVELS = (consts.ERROR_LEVEL_L, consts.ERROR_LEVEL_M, consts.ERROR_LEVEL_Q, consts.ERROR_LEVEL_H)
-_REMAINDER = {**dict.fromkeys((2, 3, 4, 5, 6), 7), **dict.fromkeys((14, 15, 16, 17, 18, 19, 20, 28, 29, 30, 31, 32,
-                                                                      33, 34), 3),
-              **dict.fromkeys((21, 22, 23, 24, 25, 26, 27), 4)}
+_REMAINDER = {
+    **dict.fromkeys((2, 3, 4, 5, 6), 7),
+    **dict.fromkeys((14, 15, 16, 17, 18, 19, 20, 28, 29, 30, 31, 32, 33, 34), 3),
+    **dict.fromkeys((21, 22, 23, 24, 25, 26, 27), 4),
+}
 _MASKS = {0: lambda i, j: (i + j) & 1 == 0}
 _RUNS = re.compile(b"\x00*\x01+")
 
@@ -62,7 +64,7 @@ def _choose(length: int) -> tuple[int, int] | None:
         needed = 4 + _count_bits(version) + 8 * length
         if consts.SYMBOL_CAPACITY[version][ERROR] >= needed:
             error = ERROR
-            for level in _LEVELS[_LEVELS.index(ERROR) + 1:]:
+            for level in _LEVELS[_LEVELS.index(ERROR) + 1 :]:
                 if consts.SYMBOL_CAPACITY[version][level] >= needed:
                     error = level
                 else:
@@ -71,7 +73,7 @@ def _choose(length: int) -> tuple[int, int] | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _layout(version: int, mask: int) -> tuple[tuple[bytearray, ...], tuple[tuple[int, int], ...], int]:
     """Per version: the matrix with its function patterns, the data modules in filling order, the mask as bits."""
     size = _segno.calc_matrix_size(version)
@@ -110,7 +112,7 @@ def _codewords(data: bytes, version: int, error: int) -> list[int]:
     return words
 
 
-@lru_cache(maxsize=None)
+@cache
 def _feedback(count: int) -> tuple[int, ...]:
     """For each leading coefficient, the generator polynomial of degree ``count`` times it, as one integer of
     ``count`` bytes: a Reed–Solomon block is then one shift and one XOR per data codeword."""
@@ -139,7 +141,7 @@ def _message(words: list[int], version: int, error: int) -> tuple[int, int]:
     for info in consts.ECC[version][error]:
         count = info.num_total - info.num_data
         for _ in range(info.num_blocks):
-            block = words[position:position + info.num_data]
+            block = words[position : position + info.num_data]
             position += info.num_data
             data_blocks.append(block)
             error_blocks.append(_error_words(block, count))
@@ -152,7 +154,7 @@ def _interleave(blocks: Sequence[Sequence[int]]) -> list[int]:
     return [x for column in zip_longest(*blocks) for x in column if x is not None]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _symbol(version: int, error: int, mask: int) -> tuple[int, Callable[[bytes], tuple[int, ...]], int, int]:
     """Per version, level and mask: the size, a getter that lays the message bits out as the finished matrix
     (row by row, each row followed by one light module, so that no run of dark modules spans two rows), the mask
@@ -191,8 +193,9 @@ def _flat(text: str, mask: int) -> tuple[int, bytes, int, int] | None:
     return size, bytes(lay_out(b"\x00\x01" + bits)), version, error
 
 
-def svg_inline(text: str, *, css_class: str, title: str, mask: int = 0, border: int = 4, dark: str = "#000",
-               light: str = "#fff") -> str | None:
+def svg_inline(
+    text: str, *, css_class: str, title: str, mask: int = 0, border: int = 4, dark: str = "#000", light: str = "#fff"
+) -> str | None:
     """What ``segno.make(text, error="m", micro=False, mask=mask).svg_inline(scale=1, border=border, dark=dark,
     light=light, omitsize=True, svgclass=css_class, title=title)`` returns, or None outside the fast path."""
     found = _flat(text, mask)
@@ -203,7 +206,7 @@ def svg_inline(text: str, *, css_class: str, title: str, mask: int = 0, border: 
     last_x = last_row = 0
     for row, start in enumerate(range(0, len(flat), size + 1)):
         runs = _RUNS.findall(flat, start, start + size)  # light modules, then dark, as segno.utils.matrix_to_lines
-        if not runs:                                    # finds the runs of dark modules row by row
+        if not runs:  # finds the runs of dark modules row by row
             continue
         gap, ink = len(runs[0].rstrip(b"\x01")), len(runs[0].lstrip(b"\x00"))
         if path:
@@ -216,5 +219,4 @@ def svg_inline(text: str, *, css_class: str, title: str, mask: int = 0, border: 
     lines = f'<path class="qrline" stroke={quoteattr(dark)} d="{"".join(path)}"/>'
     background = f'<path fill={quoteattr(light)} d="M0 0h{size}v{size}h-{size}z"/>'
     paths = "".join(sorted((lines, background), key=len))
-    return (f'<svg viewBox="0 0 {size} {size}" class={quoteattr(css_class)}><title>{escape(title)}</title>'
-            f"{paths}</svg>")
+    return f'<svg viewBox="0 0 {size} {size}" class={quoteattr(css_class)}><title>{escape(title)}</title>{paths}</svg>'

@@ -53,8 +53,10 @@ class Report:
         return self.average <= MAX_AVERAGE and self.longest_words <= MAX_SENTENCE
 
     def explain(self) -> str:
-        return (f"{self.sentences} sætninger, i gennemsnit {self.average:.1f} ord (højst {MAX_AVERAGE}); "
-                f"længste har {self.longest_words} ord (højst {MAX_SENTENCE}): '{self.longest}'")
+        return (
+            f"{self.sentences} sætninger, i gennemsnit {self.average:.1f} ord (højst {MAX_AVERAGE}); "
+            f"længste har {self.longest_words} ord (højst {MAX_SENTENCE}): '{self.longest}'"
+        )
 
 
 def check(text: str) -> Report:
@@ -74,5 +76,5 @@ def first_sentences(text: str, max_chars: int) -> str:
     summary = " ".join(taken)
     if len(summary) <= max_chars:
         return summary
-    cut = summary[:max_chars - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    cut = summary[: max_chars - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
     return cut + "…"

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import html
 
-from ..catalog.catalog import Catalog
 from ..catalog.addresses import active_redirects
+from ..catalog.catalog import Catalog
 from ..kinds.redirects import Redirect
 from . import csp, relative
+
 
 def redirect_html(item: Redirect, href: str, site_url: str) -> str:
     """A static page at the old address: immediate refresh, canonical link, a visible link and the CSP."""
@@ -39,6 +40,10 @@ def redirect_html(item: Redirect, href: str, site_url: str) -> str:
 
 def redirect_files(catalog: Catalog, site_url: str) -> list[tuple[str, str]]:
     """(path, HTML) for each redirect page in force on the build date, written at ``<old address>index.html``."""
-    return [(f"{item.source}index.html",
-             redirect_html(item, relative(item.source.rstrip("/") + ".md", item.target), site_url))
-            for item in sorted(active_redirects(catalog), key=lambda r: r.source)]
+    return [
+        (
+            f"{item.source}index.html",
+            redirect_html(item, relative(item.source.rstrip("/") + ".md", item.target), site_url),
+        )
+        for item in sorted(active_redirects(catalog), key=lambda r: r.source)
+    ]

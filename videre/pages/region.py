@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from ..search import spelling
-from ..kinds.register import Region
 from ..catalog.catalog import Catalog
-from . import Page, render
-from ..core.options import SiteOptions
 from ..core import urls
+from ..core.options import SiteOptions
+from ..kinds.register import Region
+from ..search import spelling
+from . import Page, render
 from .links import Linker
 from .notice import notice_html
 
@@ -34,14 +34,31 @@ def region_pages(catalog: Catalog, options: SiteOptions) -> list[Page]:
     pages = []
     for region in register.regions:
         src = urls.source(urls.region_page(region.slug))
-        rows = [SimpleNamespace(m=m, offers=len(catalog.offers_in(m.slug)),
-                                partner_offers=len(catalog.partner_offers_for(m.slug)),
-                                contact=bool(catalog.contacts.get(m.slug)))
-                for m in register.in_region(region.slug)]
+        rows = [
+            SimpleNamespace(
+                m=m,
+                offers=len(catalog.offers_in(m.slug)),
+                partner_offers=len(catalog.partner_offers_for(m.slug)),
+                contact=bool(catalog.contacts.get(m.slug)),
+            )
+            for m in register.in_region(region.slug)
+        ]
         departments = tuple(d for d in catalog.departments if register.holder(d.region) == region.slug)
-        pages.append(Page(src, render("region.md.j2", region=region, rows=rows, departments=departments,
-                                      names=names, aliases=region_aliases(region),
-                                      varsel=notice_html(register, options, src), **Linker(src).context())))
+        pages.append(
+            Page(
+                src,
+                render(
+                    "region.md.j2",
+                    region=region,
+                    rows=rows,
+                    departments=departments,
+                    names=names,
+                    aliases=region_aliases(region),
+                    varsel=notice_html(register, options, src),
+                    **Linker(src).context(),
+                ),
+            )
+        )
     pages.append(region_overview(catalog, options))
     return pages
 
@@ -50,9 +67,17 @@ def region_overview(catalog: Catalog, options: SiteOptions) -> Page:
     """The regions in force on the build date, with their municipalities."""
     register = catalog.register
     regions = [(r, sorted(register.in_region(r.slug), key=lambda m: m.name)) for r in register.regions]
-    return Page(OVERVIEW, render("regioner.md.j2", regions=regions, day=options.today,
-                                 varsel=notice_html(register, options, OVERVIEW), **Linker(OVERVIEW).context()),
-                in_nav=True)
+    return Page(
+        OVERVIEW,
+        render(
+            "regioner.md.j2",
+            regions=regions,
+            day=options.today,
+            varsel=notice_html(register, options, OVERVIEW),
+            **Linker(OVERVIEW).context(),
+        ),
+        in_nav=True,
+    )
 
 
 def municipality_index(catalog: Catalog, options: SiteOptions) -> Page:

@@ -18,8 +18,8 @@ page's printed sheet, which Pagefind ignores, is cut from the body too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from .spelling import PRINT_SHEET
 

@@ -30,9 +30,9 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Sequence
 
 from . import indexinput, reproducible, words
 
@@ -61,8 +61,16 @@ def command(site_dir: Path, output: Path | None = None, pattern: str | None = No
     (default ``site_dir/pagefind``), the pages read are those of ``pattern`` (default :func:`glob`)."""
     from pagefind_bin import get_executable
 
-    args = [str(get_executable()), "--site", str(site_dir), "--force-language", LANGUAGE,
-            "--glob", pattern or glob(site_dir), "--silent"]
+    args = [
+        str(get_executable()),
+        "--site",
+        str(site_dir),
+        "--force-language",
+        LANGUAGE,
+        "--glob",
+        pattern or glob(site_dir),
+        "--silent",
+    ]
     for selector in EXCLUDE_SELECTORS:
         args += ["--exclude-selectors", selector]
     if output is not None:
@@ -153,7 +161,7 @@ def write_bundle(pages: list[tuple[str, str]], bundle: Path, pattern: str) -> in
             runs.append(command(source, outputs[number], pattern))
         _run_all(runs)
     for number, output in enumerate(outputs):
-        reproducible.canonicalize(output)   # same input, same bytes (Pagefind's filter order varies)
+        reproducible.canonicalize(output)  # same input, same bytes (Pagefind's filter order varies)
         if number:
             for name in SHARD_UNUSED:
                 (output / name).unlink(missing_ok=True)
@@ -203,8 +211,15 @@ national scale, took 232 ms at 1× and 2.3 s at 4× (10×). Indexes of a bounded
 costs the same, and their number grows with the data. The real data (~270 pages) is one index, as before."""
 SHARD_FIELD = "videre_dele"
 """Key in the first index's pagefind-entry.json listing the other indexes (relative paths), when there are."""
-SHARD_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-                "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+SHARD_UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 """The other indexes are only searched through the first one's script: its user interface files are not needed."""
 
 
@@ -270,8 +285,11 @@ def _to_cache(store: Path | None, key: str, bundle: Path) -> None:
         with contextlib.suppress(OSError):  # another build stored the same key first
             os.rename(temporary / "bundle", store / key)
         shutil.rmtree(temporary, ignore_errors=True)
-        kept = sorted((p for p in store.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                      key=lambda p: p.stat().st_mtime, reverse=True)
+        kept = sorted(
+            (p for p in store.iterdir() if p.is_dir() and not p.name.startswith(".")),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
         for old in kept[CACHE_KEEP:]:
             shutil.rmtree(old, ignore_errors=True)
     except OSError:  # a read-only home or a full disk costs speed, never the build

@@ -33,7 +33,7 @@ def _head(data: bytes, pos: int) -> tuple[int, int, int]:
     size = {24: 1, 25: 2, 26: 4, 27: 8}.get(info)
     if size is None:
         raise ValueError("indefinite or reserved CBOR length")
-    return major, int.from_bytes(data[pos + 1:pos + 1 + size], "big"), pos + 1 + size
+    return major, int.from_bytes(data[pos + 1 : pos + 1 + size], "big"), pos + 1 + size
 
 
 def _decode(data: bytes, pos: int) -> tuple[Any, int]:
@@ -41,7 +41,7 @@ def _decode(data: bytes, pos: int) -> tuple[Any, int]:
     if major in (0, 1):
         return (value if major == 0 else -1 - value), pos
     if major in (2, 3):
-        raw = data[pos:pos + value]
+        raw = data[pos : pos + value]
         return (raw if major == 2 else raw.decode("utf-8")), pos + value
     if major == 4:
         items = []
@@ -82,11 +82,10 @@ def _encode(item: Any, *, sort: bool) -> bytes:
         return _encode_head(3, len(raw)) + raw
     if isinstance(item, _Map):
         pairs = sorted(item, key=lambda kv: _encode(kv[0], sort=sort)) if sort else list(item)
-        return _encode_head(5, len(pairs)) + b"".join(
-            _encode(k, sort=sort) + _encode(v, sort=sort) for k, v in pairs)
+        return _encode_head(5, len(pairs)) + b"".join(_encode(k, sort=sort) + _encode(v, sort=sort) for k, v in pairs)
     if isinstance(item, list):
         if sort and item and all(isinstance(i, list) and len(i) == 2 and isinstance(i[0], str) for i in item):
-            item = sorted(item, key=lambda pair: pair[0])   # Pagefind writes maps as [key, value] pairs
+            item = sorted(item, key=lambda pair: pair[0])  # Pagefind writes maps as [key, value] pairs
         return _encode_head(4, len(item)) + b"".join(_encode(i, sort=sort) for i in item)
     raise TypeError(type(item))
 
@@ -111,7 +110,7 @@ def _gzip(payload: bytes) -> bytes:
 def _renamed(name: str, content: bytes) -> str:
     """Same name pattern (``<language>_<hash>``), new hash of the same length taken from the content."""
     old_hash = name.partition("_")[2]
-    new_hash = hashlib.sha256(content).hexdigest()[:len(old_hash)]
+    new_hash = hashlib.sha256(content).hexdigest()[: len(old_hash)]
     return name.replace(old_hash, new_hash)
 
 
@@ -123,7 +122,7 @@ def canonicalize(bundle: Path) -> int:
         canonical = _canonical(payload)
         if canonical is None:
             continue
-        old = path.stem                       # e.g. da_ada4ff5
+        old = path.stem  # e.g. da_ada4ff5
         new = _renamed(old, canonical)
         path.unlink()
         (bundle / "filter" / f"{new}.pf_filter").write_bytes(_gzip(canonical))
@@ -135,8 +134,8 @@ def canonicalize(bundle: Path) -> int:
     for meta_path in sorted(bundle.glob("pagefind.*.pf_meta")):
         payload = gzip.decompress(meta_path.read_bytes())
         for old, new in renames.items():
-            payload = payload.replace(old.encode(), new.encode())   # same length: CBOR stays valid
-        old_name = meta_path.name.removeprefix("pagefind.").removesuffix(".pf_meta")   # da_983271f65b
+            payload = payload.replace(old.encode(), new.encode())  # same length: CBOR stays valid
+        old_name = meta_path.name.removeprefix("pagefind.").removesuffix(".pf_meta")  # da_983271f65b
         new_name = _renamed(old_name, payload)
         meta_path.unlink()
         (bundle / f"pagefind.{new_name}.pf_meta").write_bytes(_gzip(payload))

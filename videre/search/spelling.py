@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 _WORD = re.compile(r"[^\W\d_](?:[\w-]*[^\W_])?", re.UNICODE)
 _DANISH = re.compile(r"[æøåÆØÅ]")
@@ -92,7 +92,7 @@ def _danish_words(text: str) -> Iterator[str]:
             start -= 1
         covered = _RUN_REST.match(text, at).end()  # type: ignore[union-attr]
         run = text[start:covered]
-        yield run[_BEFORE_LETTER.match(run).end():].rstrip("_-")  # type: ignore[union-attr]
+        yield run[_BEFORE_LETTER.match(run).end() :].rstrip("_-")  # type: ignore[union-attr]
 
 
 def genitive(name: str) -> str:
@@ -114,7 +114,7 @@ def name_variants(names: Iterable[str]) -> list[str]:
             continue
         stems = {base, genitive(base)}
         if base.endswith("s") and len(base) > 4:
-            stems.add(base[:-1])   # Vesthimmerlands → Vesthimmerland
+            stems.add(base[:-1])  # Vesthimmerlands → Vesthimmerland
         stems |= {old_aa(stem) for stem in stems}
         for stem in sorted(stems):
             for form in (stem, fold(stem), fold_plain(stem)):
@@ -175,8 +175,10 @@ def hidden_element(name: str, text: str, weight: str | None = None) -> str:
     (:data:`HIDDEN_ID`) so that no excerpt shows it; ``weight`` is Pagefind's weight of its words."""
     weighted = f' data-pagefind-weight="{weight}"' if weight else ""
     marker = HIDDEN_ID + name
-    return (f'<p class="videre-{name}" id="{marker}" hidden{weighted}>{html.escape(text, quote=False)}'
-            f'<span id="{marker}-slut"></span></p>')
+    return (
+        f'<p class="videre-{name}" id="{marker}" hidden{weighted}>{html.escape(text, quote=False)}'
+        f'<span id="{marker}-slut"></span></p>'
+    )
 
 
 PRINT_SHEET = '<div class="videre-ark" data-pagefind-ignore="all"'

@@ -13,7 +13,7 @@ import html
 import json
 import re
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from .indexinput import element_end
 
@@ -41,13 +41,13 @@ def visible_words(page: str) -> set[str]:
         return set()
     opened = page.rfind("<", 0, start)
     end = element_end(page, opened) if page.startswith("<div", opened) else None
-    text = page[page.find(">", start) + 1:end]  # the body element only, not the theme around it
+    text = page[page.find(">", start) + 1 : end]  # the body element only, not the theme around it
     ignored = _IGNORED_DIV.search(text)
     while ignored:  # a whole block kept out of the index (a print sheet), cut where its <div> closes
         end = element_end(text, ignored.start())
         if end is None:
             return set()
-        text = text[:ignored.start()] + text[end:]
+        text = text[: ignored.start()] + text[end:]
         ignored = _IGNORED_DIV.search(text, ignored.start())
     text = _UNREAD.sub(" ", _IGNORED.sub(" ", _HIDDEN.sub(" ", text)))
     text = _ADDRESS.sub(" ", html.unescape(_TAG.sub(" ", text)))
