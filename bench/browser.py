@@ -106,7 +106,9 @@ CLEAR_JS = """
 """
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site as a host would: Pagefind's and WebAssembly's files with their types, and no log."""
+
     extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
@@ -121,13 +123,19 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextmanager
-def serving(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Handler, directory=str(site))
+def serve(directory: Path | str) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A local server for a built site on a free port, and its address; the tests use it too."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@contextmanager
+def serving(site: Path) -> Iterator[str]:
+    server, base = serve(site)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield base
     finally:
         server.shutdown()
         server.server_close()

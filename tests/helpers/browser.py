@@ -2,44 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
-from typing import ClassVar
 from urllib.parse import urlparse
 
-CHROMIUM = "/usr/lib/chromium/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".pagefind": "application/octet-stream",
-        ".pf_meta": "application/octet-stream",
-        ".pf_index": "application/octet-stream",
-        ".pf_fragment": "application/octet-stream",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def serve(directory) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "GuardedPage", "serve"]
+"""Chromium's path and flags and the local server are the bench's: the tests measure in the same browser."""
 
 
 class GuardedPage:
