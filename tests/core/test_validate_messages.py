@@ -100,6 +100,7 @@ def test_personal_data(text, found):
         ("010190\u20131234", True),
         ("０１０１９０１２３４", True),  # space, en dash, fullwidth
         ("2902011234", False),  # 29 February 1901 and 2001 do not exist
+        ("2902031234", False),  # nor 1903 and 2003 (1904 would be a leap year)
         ("2902041234", True),  # 29 February 2004
         ("0113901234", False),  # month 13
         ("0001901234", False),  # day 0
@@ -358,6 +359,10 @@ def test_condition_text():
     assert condition_text({"properties": {"a": {"const": False}}}, False) == "posten ikke har 'a: false'"
     assert condition_text({"required": ["a", "b"]}, True) == "posten har 'a' og 'b'"
     assert condition_text({}, True) == "posten har de felter, skemaet kræver"
+    # Only fields with a 'const' are written out; else the required fields name the condition.
+    assert condition_text({"properties": {"a": {"enum": [1, 2]}, "b": True}, "required": ["a"]}, True) == (
+        "posten har 'a'"
+    )
 
 
 @pytest.mark.parametrize(
@@ -551,6 +556,14 @@ def test_html_cpr_personal_data_and_links_in_text():
             ),
         ),
         (
+            "link: 'http://x.dk:8080/side'",
+            (
+                "ugyldig-link",
+                "'link' skal starte med 'https://', men starter med 'http:'",
+                "se feltets beskrivelse i feltreferencen",
+            ),
+        ),
+        (
             "link: 'HTTPS://x'",
             ("ugyldig-link", "'link' er ikke en webadresse: 'HTTPS://x'", "se feltets beskrivelse i feltreferencen"),
         ),
@@ -651,3 +664,97 @@ def test_number_limits_and_options(line, found):
     assert problems(NUMBERS, line + "\n") == (
         [] if found is None else [(1, len(line.split(":")[0]) + 3, line.split(":")[0], *found)]
     )
+
+
+def test_a_decimal_number_is_held_to_its_limits():
+    schema = obj(procent={"type": "number", "minimum": 0, "maximum": 100})
+    assert problems(schema, "procent: 100.0\n") == []
+    assert one(schema, "procent: -0.5\n") == (
+        "uden-for-grænse",
+        "'procent' er -0.5, men skal være mellem 0 og 100",
+        "skriv et tal fra 0 til 100",
+    )
+
+
+# ---------------------------------------------------------------- edges found by mutation testing
+
+
+def test_a_required_field_without_its_own_schema_is_still_named():
+    assert problems({"type": "object", "required": ["b"]}, "a: 1\n") == [
+        (1, 1, "", "mangler-felt", "påkrævet felt 'b' mangler", "tilføj feltet 'b'")
+    ]
+
+
+FORBIDDING = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {"eksempel": {"type": "boolean"}, "dato": {"type": "string"}},
+    "if": {"properties": {"eksempel": {"const": True}}, "required": ["eksempel"]},
+    "then": {"properties": {"dato": False}},
+}
+
+
+def test_a_forbidden_field_gets_one_message_not_a_fix_to_its_value():
+    assert problems(FORBIDDING, "eksempel: true\ndato: 5\n") == [
+        (2, 1, "dato", "ikke-tilladt", "'dato' må ikke stå her, fordi posten har 'eksempel: true'", "slet 'dato'")
+    ]
+    assert problems(FORBIDDING, "eksempel: false\ndato: 5\n") == [
+        (2, 7, "dato", "forkert-type", "'dato' skal være tekst, men er tallet 5", 'sæt værdien i anførselstegn, fx "5"')
+    ]
+
+
+def test_an_unknown_field_in_an_open_group_does_not_stop_the_fields_after_it():
+    schema = {"type": "object", "properties": {"titel": {"type": "string"}}}
+    assert problems(schema, "andet: 1\ntitel: 5\n") == [
+        (
+            2,
+            8,
+            "titel",
+            "forkert-type",
+            "'titel' skal være tekst, men er tallet 5",
+            'sæt værdien i anførselstegn, fx "5"',
+        )
+    ]
+
+
+def test_a_branch_field_that_is_absent_does_not_stop_the_next_one():
+    """As in the real rule for examples: 'sidst_bekræftet' is forbidden, then 'kilde' gets its own check."""
+    schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {"eksempel": {"type": "boolean"}, "bekræftet": {"type": "string"}, "kilde": {"type": "string"}},
+        "if": {"properties": {"eksempel": {"const": True}}, "required": ["eksempel"]},
+        "then": {"properties": {"bekræftet": False, "kilde": {"type": "string", "minLength": 3}}},
+    }
+    assert problems(schema, "eksempel: true\nkilde: ab\n") == [
+        (2, 8, "kilde", "for-kort", "'kilde' er for kort (2 tegn, mindst 3)", "skriv lidt mere, så læseren forstår det")
+    ]
+
+
+def test_an_empty_string_is_allowed_without_min_length():
+    assert problems(STRINGS, 'fri: ""\n') == []
+
+
+def test_a_future_date_without_its_own_hint_gets_the_general_one():
+    schema = obj(tjekket={"type": "string", "format": "date", "x-no-future": True})
+    assert problems(schema, 'tjekket: "2026-11-24"\n') == [
+        (
+            1,
+            10,
+            "tjekket",
+            "fremtidig-dato",
+            "'tjekket' ligger i fremtiden (2026-11-24, og i dag er 2026-11-23)",
+            "skriv den dato, oplysningerne faktisk blev tjekket",
+        )
+    ]
+
+
+def test_boolean_and_number_examples_are_written_as_in_yaml():
+    schema = obj(
+        ja={"type": "boolean", "examples": [True]},
+        nej={"type": "boolean", "examples": [False]},
+        antal={"type": "integer", "examples": [18]},
+    )
+    assert one(schema, "ja:\n") == ("tom-værdi", "'ja' er tom", "skriv en værdi, fx true")
+    assert one(schema, "nej:\n") == ("tom-værdi", "'nej' er tom", "skriv en værdi, fx false")
+    assert one(schema, "antal:\n") == ("tom-værdi", "'antal' er tom", "skriv en værdi, fx 18")

@@ -369,6 +369,14 @@ def test_a_municipality_with_a_broken_period_is_in_no_region(periods):
     assert (esbjerg.region, esbjerg.memberships) == ("", ())
 
 
+def test_a_membership_outside_its_regions_lifetime_leaves_no_region():
+    head = '{navn: Region Syddanmark, slug: syddanmark, gyldig_fra: "2026-01-01"'
+    register, problems = build(_member("{region: syddanmark}", head=head))
+    assert [p.rule for p in problems] == ["uden-for-periode"]
+    [esbjerg] = register.municipalities
+    assert (esbjerg.region, esbjerg.memberships) == ("", ())
+
+
 def test_a_broken_notice_does_not_stop_the_next_one():
     text = (
         'regioner:\n  - {navn: Region Syddanmark, slug: syddanmark, gyldig_til: "2026-12-31"}\n'
