@@ -291,3 +291,192 @@ def test_by_owner_groups_neighbours():
     a1, a2, b1 = _due("A", "a1", LATE), _due("A", "a2", LATE), _due("B", "b1", LATE)
     assert by_owner([a1, a2, b1]) == [("A", "@videre-dk/a", [a1, a2]), ("B", "@videre-dk/b", [b1])]
     assert by_owner([]) == []
+
+
+def test_an_example_has_no_stale_warning_even_with_an_old_page():
+    """``eksempel: true`` is never due, whatever else the file holds; ``eksempel: false`` is an ordinary record."""
+    old_page = 'kilde:\n  url: x\n  læst: "2020-01-01"\n'
+    assert _warnings("eksempel: true\n" + old_page, D(2030, 1, 1)) == []
+    [warning] = _warnings("eksempel: false\n" + old_page, D(2030, 1, 1))
+    assert warning[2:5] == (
+        "kilde.læst",
+        "forældet",
+        "siden er læst for over 24 måneder siden (læst 2020-01-01) og står under 'Ikke bekræftet'",
+    )
+
+
+def test_each_stale_warning_names_its_file():
+    for text, today in ((CONFIRMED, D(2027, 1, 1)), (SOURCED, D(2027, 1, 1))):
+        document, _ = parse(Path("data/offers/esbjerg/x.yaml"), text)
+        assert [p.file for p in stale_problems(document, today, 12)] == [Path("data/offers/esbjerg/x.yaml")]
+
+
+def test_review_csv_without_a_site_address_keeps_the_page_address_relative():
+    [_, row] = list(csv.reader(io.StringIO(review_csv([_due("A", "a", LATE, "tilbud/a/")]))))
+    assert row[8] == "tilbud/a/"
+
+
+# ---------------------------------------------------------------- which records the review list reads
+
+
+def _fake_catalog(root: Path) -> SimpleNamespace:
+    """A catalog of plain objects, one of every kind the review list reads, with the edge cases of each."""
+    (root / "kommuner.yaml").write_text("", encoding="utf-8")  # marks the data tree: paths read data/...
+    confirmed_on = Verified(date=D(2026, 1, 1), by="x")
+
+    def record(relative: str | None, **values):
+        file = None if relative is None else root / relative
+        return SimpleNamespace(**{"file": file, "example": False, "verified": confirmed_on, "source": "", **values})
+
+    offers = (
+        record("offers/esbjerg/a.yaml", owner_kind="kommune", title="Genoptræning", url="tilbud/esbjerg/a/"),
+        record(
+            "offers/esbjerg/b.yaml",
+            owner_kind="kommune",
+            title="Læst på en side",
+            url="tilbud/esbjerg/b/",
+            verified=None,
+            source=Source(url=URL, read=D(2027, 1, 1)),
+        ),
+        record(
+            "offers/esbjerg/nyt.yaml",
+            owner_kind="kommune",
+            title="Nyt",
+            url="tilbud/esbjerg/nyt/",
+            verified=Verified(date=D(2027, 1, 1), by="x"),
+        ),
+        record("offers/esbjerg/eksempel.yaml", owner_kind="kommune", title="Eksempel", url="u/", example=True),
+        record("partners/test/gaatur.yaml", owner_kind="partner", title="Gåtur", url="tilbud/test/gaatur/"),
+    )
+    municipalities = (
+        SimpleNamespace(slug="esbjerg", name="Esbjerg", team="@videre-dk/kommune-esbjerg"),
+        SimpleNamespace(slug="varde", name="Varde", team="@videre-dk/kommune-varde"),
+    )
+    return SimpleNamespace(
+        register=SimpleNamespace(municipalities=municipalities),
+        all_offers=lambda: offers,
+        partners=(
+            record(
+                "partners/test.yaml",
+                name="Testforeningen",
+                url="partnere/test/",
+                verified=Verified(date=D(2025, 3, 1), by="x"),
+            ),
+        ),
+        contacts={
+            "varde": record("contacts/kommuner/varde.yaml", verified=Verified(date=D(2025, 6, 1), by="x")),
+            "ukendt": record("contacts/kommuner/ukendt.yaml"),
+        },
+        departments=(record("contacts/afdelinger/psyk.yaml", name="Psykiatrien Esbjerg", url="ikke brugt/"),),
+        # Further kinds, read in the order of their kind's name: flow, omdirigering, sag, skaerm, tal.
+        screens=(SimpleNamespace(file=root / "screens/vent.yaml", verified=None, name="Venteværelset"),),
+        redirects=(SimpleNamespace(file=root / "redirects.yaml", title="Ingen bekræftelse"),),
+        # The second flow has no file attribute at all: left out like a record whose file is None.
+        flows=(SimpleNamespace(file=root / "flow.yaml", verified=None), SimpleNamespace(verified=None, title="Uden")),
+        cases=(
+            SimpleNamespace(file=root / "cases/en-sag.yaml", verified=None, title="En sag", url=None),
+            SimpleNamespace(file=None, verified=None, title="Uden fil", example=True),
+        ),
+        figures=(
+            SimpleNamespace(file=root / "figures.yaml", verified=None, title="", name="", slug="noegletal", url="tal/"),
+        ),
+    )
+
+
+def test_dated_records_reads_every_kind_with_its_label_title_and_address(tmp_path):
+    catalog = _fake_catalog(tmp_path)
+    assert [(kind, title, url) for kind, _, title, url in freshness.dated_records(catalog)] == [
+        ("Tilbud", "Genoptræning", "tilbud/esbjerg/a/"),
+        ("Tilbud", "Læst på en side", "tilbud/esbjerg/b/"),
+        ("Tilbud", "Nyt", "tilbud/esbjerg/nyt/"),
+        ("Tilbud", "Eksempel", "u/"),
+        ("Tilbud fra forening", "Gåtur", "tilbud/test/gaatur/"),
+        ("Forening", "Testforeningen", "partnere/test/"),
+        ("Kommunens kontakter", "Kontakter i ukendt Kommune", "kommuner/ukendt/"),
+        ("Kommunens kontakter", "Kontakter i Varde Kommune", "kommuner/varde/"),
+        ("Psykiatrisk afdeling", "Psykiatrien Esbjerg", ""),
+        ("Flow", "flow", ""),  # no title, name nor slug: the kind's name; no address
+        ("Sag", "En sag", ""),  # the address None: empty; the case without a file is left out
+        ("Skaerm", "Venteværelset", ""),  # no title: its name
+        ("Tal", "noegletal", "tal/"),  # empty title and name: its slug
+    ]
+    # The redirect list has no confirmation to go stale: it is not read at all.
+    assert catalog.redirects[0] not in [record for _, record, _, _ in freshness.dated_records(catalog)]
+
+
+def test_example_paths_counts_only_examples_with_a_file(tmp_path):
+    catalog = _fake_catalog(tmp_path)
+    assert freshness.example_paths(catalog) == ["data/offers/esbjerg/eksempel.yaml"]
+    catalog.partners = (SimpleNamespace(example=True, name="Uden fil", url=""),)  # no file at all: not counted
+    assert freshness.example_paths(catalog) == ["data/offers/esbjerg/eksempel.yaml"]
+
+
+def test_due_records_per_owner_to_confirm_first_then_oldest_editorial_team_last(tmp_path):
+    """Municipalities by name, the editorial team last; per owner, records read from a page first, then the
+    oldest date, then the path (the partner confirmed 2025-03-01 before the three of 2026-01-01)."""
+    due = freshness.due_records(_fake_catalog(tmp_path), D(2027, 2, 1), 12)
+    assert [(d.path, d.kind, d.title, d.owner, d.team, d.url, d.status) for d in due] == [
+        (
+            "data/offers/esbjerg/b.yaml",
+            "Tilbud",
+            "Læst på en side",
+            "Esbjerg Kommune",
+            "@videre-dk/kommune-esbjerg",
+            "tilbud/esbjerg/b/",
+            "Til bekræftelse",
+        ),
+        (
+            "data/offers/esbjerg/a.yaml",
+            "Tilbud",
+            "Genoptræning",
+            "Esbjerg Kommune",
+            "@videre-dk/kommune-esbjerg",
+            "tilbud/esbjerg/a/",
+            "Ikke bekræftet i over 12 måneder",
+        ),
+        (
+            "data/contacts/kommuner/varde.yaml",
+            "Kommunens kontakter",
+            "Kontakter i Varde Kommune",
+            "Varde Kommune",
+            "@videre-dk/kommune-varde",
+            "kommuner/varde/",
+            "Ikke bekræftet i over 12 måneder",
+        ),
+        (
+            "data/partners/test.yaml",
+            "Forening",
+            "Testforeningen",
+            "Redaktionen",
+            "@videre-dk/redaktion",
+            "partnere/test/",
+            "Ikke bekræftet i over 12 måneder",
+        ),
+        (
+            "data/contacts/afdelinger/psyk.yaml",
+            "Psykiatrisk afdeling",
+            "Psykiatrien Esbjerg",
+            "Redaktionen",
+            "@videre-dk/redaktion",
+            "",
+            "Ikke bekræftet i over 12 måneder",
+        ),
+        (
+            "data/contacts/kommuner/ukendt.yaml",
+            "Kommunens kontakter",
+            "Kontakter i ukendt Kommune",
+            "Redaktionen",
+            "@videre-dk/redaktion",
+            "kommuner/ukendt/",
+            "Ikke bekræftet i over 12 måneder",
+        ),
+        (
+            "data/partners/test/gaatur.yaml",
+            "Tilbud fra forening",
+            "Gåtur",
+            "Redaktionen",
+            "@videre-dk/redaktion",
+            "tilbud/test/gaatur/",
+            "Ikke bekræftet i over 12 måneder",
+        ),
+    ]

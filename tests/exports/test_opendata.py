@@ -334,3 +334,22 @@ def test_the_json_export_carries_the_schema_version(catalog):
     payload = json.loads(opendata.offers_json(catalog, OPTIONS))
     assert list(payload) == ["schema_version", "tilbud"]
     assert payload["schema_version"] == "1.0"
+
+
+def test_an_owner_the_catalog_cannot_name_is_shown_by_its_slug(several):
+    """The directory names the owner from the register and the partner list; an owner missing from them (a
+    partial catalog) is shown by its slug, never as 'None'."""
+    from dataclasses import replace
+
+    register = replace(
+        several.register, municipalities=tuple(m for m in several.register.municipalities if m.slug != "varde")
+    )
+    partial = replace(several, partners=(), register=register)
+    offers = json.loads(opendata.directory_json(partial, OPTIONS))["tilbud"]
+    assert [(o["u"], o["e"]) for o in offers] == [
+        ("tilbud/aabenraa/kilde/", "Aabenraa Kommune"),
+        ("tilbud/esbjerg/genoptraening/", "Esbjerg Kommune"),
+        ("tilbud/varde/genoptraening/", "varde Kommune"),
+        ("tilbud/test/gaatur/", "test"),
+        ("tilbud/esbjerg/eksempel/", "Esbjerg Kommune"),
+    ]
