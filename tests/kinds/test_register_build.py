@@ -13,7 +13,17 @@ import pytest
 
 from videre.core.model import ALWAYS, Period
 from videre.core.yamlsource import parse
-from videre.kinds.register import Membership, Municipality, Notice, Region, Register, build_register, empty, show
+from videre.kinds.register import (
+    Membership,
+    Municipality,
+    Notice,
+    Region,
+    Register,
+    build_register,
+    empty,
+    register_schema,
+    show,
+)
 
 D = dt.date
 
@@ -120,6 +130,36 @@ def test_the_register_on_the_day_of_the_change():
         ("roskilde", "oestdanmark"),
         ("esbjerg", "syddanmark"),
     ]
+
+
+def test_the_register_moves_between_days_and_back():
+    """A register on one day, moved to another, is the register on that day: the history stays with it."""
+    on_the_last_day, _ = build(REGISTER)
+    after = on_the_last_day.on(D(2027, 1, 2))
+    assert (after.day, after.regions) == (D(2027, 1, 2), (OESTDANMARK, SYDDANMARK))
+    back = after.on(D(2026, 12, 30))
+    assert back.regions == (HOVEDSTADEN, SJAELLAND, SYDDANMARK)
+    assert back.all_regions == (HOVEDSTADEN, SJAELLAND, OESTDANMARK, SYDDANMARK)
+    assert [(m.slug, m.region) for m in back.municipalities] == [
+        ("koebenhavn", "hovedstaden"),
+        ("roskilde", "sjaelland"),
+        ("esbjerg", "syddanmark"),
+    ]
+
+
+def test_a_register_without_a_day_gives_each_region_the_municipalities_that_name_it():
+    esbjerg = Municipality(561, "Esbjerg", "esbjerg", "syddanmark", "@videre-dk/kommune-esbjerg", (), ())
+    undated = Register((SYDDANMARK, OESTDANMARK), (esbjerg,))
+    assert undated.area("syddanmark") == (esbjerg,)
+    assert undated.area("oestdanmark") == ()
+
+
+def test_the_register_schema_is_published_under_its_own_name():
+    schema = register_schema()
+    assert schema["$id"] == "https://videre.example.org/schemas/kommuner.schema.json"
+    assert schema["title"] == "Kommuneregister"
+    assert schema["description"] == "Danmarks regioner og kommuner, med datoer for ændringer."
+    assert schema["required"] == ["regioner", "kommuner"]
 
 
 def test_show_writes_open_ends_as_dots():
