@@ -12,11 +12,11 @@ def test_the_built_heading_has_a_readable_anchor(site_dir):
 def test_an_old_anchor_leads_to_its_heading(guarded, base_url):
     page = guarded.page
     page.goto(base_url + "vejledning/specialiseringsniveauer/#ldre-ord-du-kan-mde")
-    page.wait_for_function("location.hash === '#aeldre-ord-du-kan-moede'", timeout=5_000)
+    page.wait_for_function("() => location.hash === '#aeldre-ord-du-kan-moede'", timeout=5_000)
     top = page.evaluate("document.getElementById('aeldre-ord-du-kan-moede').getBoundingClientRect().top")
     assert 0 <= top < 200, "scrolled to the heading"
     page.goto(base_url + "vejledning/frister/#hvornar-skal-planen-vre-klar")  # å written a, æ dropped
-    page.wait_for_function("location.hash === '#hvornaar-skal-planen-vaere-klar'", timeout=5_000)
+    page.wait_for_function("() => location.hash === '#hvornaar-skal-planen-vaere-klar'", timeout=5_000)
     page.goto(base_url + "vejledning/frister/#findes-ikke")
     page.wait_for_timeout(200)
     assert page.evaluate("location.hash") == "#findes-ikke", "an unknown anchor is left alone"
