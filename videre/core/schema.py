@@ -138,6 +138,20 @@ def https_link(title: str, description: str, example: str) -> Schema:
     }
 
 
+def slug(title: str, description: str, example: str, hint: str = "") -> Schema:
+    """A short name of small letters, digits and hyphens: a record's id, or the slug of another record."""
+    schema: Schema = {
+        "type": "string",
+        "title": title,
+        "pattern": SLUG_PATTERN,
+        "examples": [example],
+        "description": description,
+    }
+    if hint:
+        schema["x-hint"] = hint
+    return schema
+
+
 def date(title: str, description: str) -> Schema:
     return {
         "type": "string",

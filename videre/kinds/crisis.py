@@ -77,13 +77,7 @@ class CrisisLine:
 
     id: str = row(
         "id",
-        {
-            "type": "string",
-            "title": "Id",
-            "pattern": S.SLUG_PATTERN,
-            "examples": ["alarm-112"],
-            "description": "Kort id med små bogstaver og bindestreger.",
-        },
+        S.slug("Id", "Kort id med små bogstaver og bindestreger.", "alarm-112"),
         required=True,
     )
     name: str = row(

@@ -76,13 +76,7 @@ class Series:
 class Figure:
     id: str = row(
         "id",
-        {
-            "type": "string",
-            "title": "Id",
-            "pattern": S.SLUG_PATTERN,
-            "examples": ["planer-fra-psykiatrien"],
-            "description": "Kort id til adressen, fx #planer-fra-psykiatrien.",
-        },
+        S.slug("Id", "Kort id til adressen, fx #planer-fra-psykiatrien.", "planer-fra-psykiatrien"),
         required=True,
     )
     title: str = row(

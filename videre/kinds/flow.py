@@ -43,13 +43,7 @@ MAX_LANES = 3
 class Lane:
     id: str = row(
         "id",
-        {
-            "type": "string",
-            "title": "Id",
-            "pattern": S.SLUG_PATTERN,
-            "examples": ["sygehus"],
-            "description": "Kort id, som trinnene henviser til.",
-        },
+        S.slug("Id", "Kort id, som trinnene henviser til.", "sygehus"),
         required=True,
     )
     title: str = row("titel", S.text("Titel", "Banens navn.", "Psykiatrisygehuset", max_length=60), required=True)
@@ -87,13 +81,7 @@ read_arrow = fields.reader(Arrow)
 class Criterion:
     code: str = row(
         "kode",
-        {
-            "type": "string",
-            "title": "Kode",
-            "pattern": S.SLUG_PATTERN,
-            "examples": ["funktionstab"],
-            "description": "Kort kode, som beslutningsstøtten bruger.",
-        },
+        S.slug("Kode", "Kort kode, som beslutningsstøtten bruger.", "funktionstab"),
         required=True,
     )
     text: str = row(
@@ -144,13 +132,7 @@ class Step:
     )
     lane: str = row(
         "bane",
-        {
-            "type": "string",
-            "title": "Bane",
-            "pattern": S.SLUG_PATTERN,
-            "examples": ["sygehus"],
-            "description": "Id på den bane (sektor), trinnet hører til.",
-        },
+        S.slug("Bane", "Id på den bane (sektor), trinnet hører til.", "sygehus"),
         required=True,
     )
     kind: str = row(

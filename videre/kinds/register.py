@@ -199,13 +199,7 @@ class RegionEntry:
     name: str = row("navn", S.text("Navn", "Regionens navn.", "Region Syddanmark", max_length=60), required=True)
     slug: str = row(
         "slug",
-        {
-            "type": "string",
-            "title": "Slug",
-            "pattern": S.SLUG_PATTERN,
-            "examples": ["syddanmark"],
-            "description": "Kort navn til adresser.",
-        },
+        S.slug("Slug", "Kort navn til adresser.", "syddanmark"),
         required=True,
     )
     alt_names: tuple[str, ...] = row("andre_navne", S.alt_names(["Region H"]), read=tuple, missing=())
@@ -225,13 +219,7 @@ class RegionEntry:
 class MembershipEntry:
     region: str = row(
         "region",
-        {
-            "type": "string",
-            "title": "Region",
-            "pattern": S.SLUG_PATTERN,
-            "examples": ["oestdanmark"],
-            "description": "Regionens slug.",
-        },
+        S.slug("Region", "Regionens slug.", "oestdanmark"),
         required=True,
     )
     valid_from: dt.date | None = row("gyldig_fra", S.valid_from("medlemskabet"), read=_day, missing=None)
@@ -255,25 +243,13 @@ class MunicipalityEntry:
     name: str = row("navn", S.text("Navn", "Kommunens navn uden 'Kommune'.", "Esbjerg", max_length=60), required=True)
     slug: str = row(
         "slug",
-        {
-            "type": "string",
-            "title": "Slug",
-            "pattern": S.SLUG_PATTERN,
-            "examples": ["esbjerg"],
-            "description": "Kort navn til adresser og mappenavne: æ→ae, ø→oe, å→aa.",
-        },
+        S.slug("Slug", "Kort navn til adresser og mappenavne: æ→ae, ø→oe, å→aa.", "esbjerg"),
         required=True,
     )
     alt_names: tuple[str, ...] = row("andre_navne", S.alt_names(["Århus"]), read=tuple, missing=())
     region: str | None = row(
         "region",
-        {
-            "type": "string",
-            "title": "Region",
-            "pattern": S.SLUG_PATTERN,
-            "examples": ["syddanmark"],
-            "description": "Regionens slug, når kommunen altid ligger i samme region. Ellers 'regioner'.",
-        },
+        S.slug("Region", "Regionens slug, når kommunen altid ligger i samme region. Ellers 'regioner'.", "syddanmark"),
         missing=None,
     )
     memberships: tuple[MembershipEntry, ...] | None = row(

@@ -120,14 +120,12 @@ class Screen:
     )
     department: str = row(
         "afdeling",
-        {
-            "type": "string",
-            "title": "Afdeling",
-            "pattern": S.SLUG_PATTERN,
-            "description": "Afdelingens korte navn: filnavnet i data/contacts/afdelinger/ uden '.yaml'.",
-            "examples": ["psykiatrisk-afdeling-esbjerg"],
-            "x-hint": "skriv filnavnet fra data/contacts/afdelinger/ uden '.yaml'",
-        },
+        S.slug(
+            "Afdeling",
+            "Afdelingens korte navn: filnavnet i data/contacts/afdelinger/ uden '.yaml'.",
+            "psykiatrisk-afdeling-esbjerg",
+            "skriv filnavnet fra data/contacts/afdelinger/ uden '.yaml'",
+        ),
         required=True,
     )
     municipalities: tuple[str, ...] = row(
