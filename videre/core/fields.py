@@ -197,24 +197,25 @@ def row(
     taxonomy: Taxonomy | None = None,
 ) -> Any:
     """A dataclass field that carries its row; ``default`` is the Python default, not the YAML one."""
+    # By name: fifteen positional values of alike types would let two swapped options pass unnoticed.
     meta = {
         _META: Field(
             key,
             schema,
-            required,
-            missing,
-            read,
-            write,
-            tuple(csv),
-            get,
-            only,
-            ask,
-            short,
-            compact,
-            on_card,
-            facet,
-            taxonomy,
+            required=required,
+            missing=missing,
+            read=read,
+            write=write,
+            csv=tuple(csv),
+            get=get,
+            only=only,
+            ask=ask,
             anonymous=anonymous,
+            short=short,
+            compact=compact,
+            on_card=on_card,
+            facet=facet,
+            taxonomy=taxonomy,
         )
     }
     if default is _MISSING:
