@@ -176,6 +176,9 @@ def test_excerpts_show_the_pages_own_words_for_every_query_typed_without_danish_
     assert elsewhere == [], "a sub-result leads to a heading where the word stands"
 
 
+EXCERPT_LOADED = ".pagefind-ui__result-excerpt:not(.pagefind-ui__loading)"
+
+
 def typed_in_search_box(guarded, base_url: str, query: str):
     """The search page with ``query`` typed into its box, as a user types it."""
     page = guarded.page
@@ -186,11 +189,12 @@ def typed_in_search_box(guarded, base_url: str, query: str):
 
 def test_an_ascii_query_marks_the_pages_own_danish_word_in_the_search_box(guarded, base_url):
     page = typed_in_search_box(guarded, base_url, "genoptraening")
-    excerpt = page.locator(".pagefind-ui__result-excerpt").first
+    # Pagefind's UI first draws a placeholder excerpt (class pagefind-ui__loading) while the page's data loads.
+    excerpt = page.locator(EXCERPT_LOADED).first
     excerpt.wait_for(timeout=10_000)
     marks = [text.lower() for text in excerpt.locator("mark").all_inner_texts()]
     assert marks and all(text.startswith("genoptræning") for text in marks), marks
-    shown = " ".join(page.locator(".pagefind-ui__result-excerpt").all_inner_texts())
+    shown = " ".join(page.locator(EXCERPT_LOADED).all_inner_texts())
     assert "genoptraening" not in shown.lower() and "saadan" not in shown.lower()
     assert guarded.foreign == [] and guarded.console_errors == []
 
